@@ -1,0 +1,42 @@
+#include "app.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace dse_app {
+
+GlobalOptions& Globals() {
+  static GlobalOptions options;
+  return options;
+}
+
+void Fail(const util::Error& error) {
+  throw Failure{error.kind == util::Error::Kind::kInput ? kExitInput : kExitRuntime, error.message};
+}
+
+void FailInput(const std::string& message) { throw Failure{kExitInput, message}; }
+
+const searchspace::Catalog& Spaces() {
+  static const searchspace::Catalog catalog = [] {
+    searchspace::Catalog c = Unwrap(
+        searchspace::Catalog::LoadDirectory(Globals().data_dir + "/searchspaces"));
+    for (const std::string& file : Globals().space_files) {
+      if (auto status = c.AddFile(file); !status) Fail(status.error());
+    }
+    return c;
+  }();
+  return catalog;
+}
+
+graph::Network BuildNamed(const std::string& variant_name) {
+  const searchspace::Variant variant = Unwrap(Spaces().ParseVariant(variant_name));
+  return Unwrap(searchspace::Build(*Spaces().Find(variant.space), variant.width,
+                                   variant.resolution));
+}
+
+void Note(const std::string& text) {
+  if (!Globals().quiet) std::cerr << text << "\n";
+}
+
+}  // namespace dse_app

@@ -1,0 +1,57 @@
+#pragma once
+// Shared pieces of the `dse` subcommands: the global options, where the built-in data lives,
+// and the one place errors become messages and exit codes.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "searchspace/catalog.h"
+#include "util/result.h"
+
+namespace dse_app {
+
+// Exit codes (design.md): 0 ok, 1 runtime failure, 2 usage or input error, 3 a check failed,
+// 4 no feasible design where a command asked for one.
+enum ExitCode { kExitOk = 0, kExitRuntime = 1, kExitInput = 2, kExitCheckFailed = 3, kExitInfeasible = 4 };
+
+// Options every subcommand understands.
+struct GlobalOptions {
+  bool quiet = false;
+  std::string data_dir;                 // root holding searchspaces/, hwprofiles/, data/
+  std::vector<std::string> space_files; // --space FILE.toml, added to the built-in spaces
+};
+
+GlobalOptions& Globals();
+
+// Thrown by subcommand handlers; main() prints "dse: error: <message>" and exits with `code`.
+struct Failure {
+  int code;
+  std::string message;
+};
+
+// Turns a library error into a Failure (input errors exit 2, runtime errors exit 1).
+[[noreturn]] void Fail(const util::Error& error);
+[[noreturn]] void FailInput(const std::string& message);
+
+template <typename T>
+T Unwrap(util::Result<T> result) {
+  if (!result) Fail(result.error());
+  return std::move(result).value();
+}
+
+// The built-in spaces plus any --space files.
+const searchspace::Catalog& Spaces();
+// Builds the network of a variant name; fails with a usage error when the name is unknown.
+graph::Network BuildNamed(const std::string& variant_name);
+
+// Progress and notes go to stderr unless --quiet.
+void Note(const std::string& text);
+
+// Subcommand registration: each cmd_*.cpp adds its subcommand to the app.
+void RegisterSpaces(CLI::App& app);
+void RegisterShow(CLI::App& app);
+
+}  // namespace dse_app

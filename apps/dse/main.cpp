@@ -1,0 +1,50 @@
+// dse — design-space exploration of deep networks on microcontrollers.
+// main() parses the command line, dispatches to one subcommand, and maps failures to exit codes.
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app.h"
+
+namespace {
+
+// Where searchspaces/, hwprofiles/ and data/ live: $DSE_DATA_DIR, else the source tree the
+// binary was built from.
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("DSE_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  return DSE_SOURCE_DIR;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dse — design-space exploration of deep networks on microcontrollers"};
+  app.set_version_flag("--version", std::string("dse ") + DSE_VERSION + " (" + DSE_GIT_REVISION + ")");
+  app.require_subcommand(1);
+  auto& globals = dse_app::Globals();
+  globals.data_dir = DefaultDataDir();
+  app.add_flag("-q,--quiet", globals.quiet, "No progress or notes on stderr");
+  app.add_option("--data-dir", globals.data_dir,
+                 "Directory holding searchspaces/, hwprofiles/ and data/ (default: $DSE_DATA_DIR "
+                 "or the source tree)");
+  app.add_option("--space", globals.space_files, "Extra search-space TOML file (repeatable)")
+      ->check(CLI::ExistingFile);
+
+  dse_app::RegisterSpaces(app);
+  dse_app::RegisterShow(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : dse_app::kExitInput;
+  } catch (const dse_app::Failure& f) {
+    std::cerr << "dse: error: " << f.message << "\n";
+    return f.code;
+  } catch (const std::exception& e) {
+    std::cerr << "dse: error: " << e.what() << "\n";
+    return dse_app::kExitRuntime;
+  }
+  return dse_app::kExitOk;
+}

@@ -1,0 +1,106 @@
+#include "searchspace/catalog.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "util/spellcheck.h"
+
+namespace searchspace {
+
+util::Result<Catalog> Catalog::LoadDirectory(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+  }
+  if (ec) return util::InputError(fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
+  std::sort(files.begin(), files.end());
+  Catalog catalog;
+  for (const std::string& file : files) {
+    if (auto status = catalog.AddFile(file); !status) return status.error();
+  }
+  return catalog;
+}
+
+util::Status Catalog::AddFile(const std::string& path) {
+  auto space = LoadSpace(path);
+  if (!space) return space.error();
+  return Add(std::move(space).value());
+}
+
+util::Status Catalog::Add(Space space) {
+  if (const Space* other = Find(space.name)) {
+    return util::InputError(fmt::format("{}: space '{}' is already defined by {}", space.file,
+                                        space.name, other->file));
+  }
+  spaces_.push_back(std::move(space));
+  return util::Ok{};
+}
+
+const Space* Catalog::Find(const std::string& name) const {
+  for (const Space& s : spaces_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Catalog::Names() const {
+  std::vector<std::string> names;
+  for (const Space& s : spaces_) names.push_back(s.name);
+  return names;
+}
+
+namespace {
+
+// Parses the whole of `text` as a number; false on any trailing character.
+template <typename T>
+bool ParseWhole(std::string_view text, T* out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, *out);
+  return ec == std::errc() && ptr == end && !text.empty();
+}
+
+}  // namespace
+
+util::Result<Variant> Catalog::ParseVariant(const std::string& name) const {
+  if (const Space* fixed = Find(name); fixed != nullptr && fixed->fixed) {
+    return Variant{fixed->name, 1.0, fixed->resolutions.front()};
+  }
+  const size_t w_at = name.rfind("-w");
+  const size_t r_at = name.rfind("-r");
+  if (w_at == std::string::npos || r_at == std::string::npos || r_at < w_at) {
+    return util::InputError(fmt::format(
+        "unknown variant '{}': expected FAMILY-wW.WW-rRRR (e.g. mbv3-w0.75-r128) or a fixed "
+        "net's name{}", name, util::DidYouMean(name, Names())));
+  }
+  const std::string family = name.substr(0, w_at);
+  const Space* space = Find(family);
+  if (space == nullptr || space->fixed) {
+    return util::InputError(fmt::format("unknown family '{}' in '{}'{}", family, name,
+                                        util::DidYouMean(family, Names())));
+  }
+  double width = 0;
+  int resolution = 0;
+  const std::string width_text = name.substr(w_at + 2, r_at - w_at - 2);
+  const std::string res_text = name.substr(r_at + 2);
+  if (!ParseWhole(width_text, &width) || !(width > 0 && width <= 4)) {
+    return util::InputError(fmt::format(
+        "bad width '{}' in '{}': must be a number in (0, 4], e.g. w0.75", width_text, name));
+  }
+  if (!ParseWhole(res_text, &resolution)) {
+    return util::InputError(fmt::format(
+        "bad resolution '{}' in '{}': must be an integer, e.g. r128", res_text, name));
+  }
+  const int min_resolution = MinResolution(*space);
+  if (resolution < min_resolution || resolution > 1024) {
+    return util::InputError(fmt::format(
+        "resolution {} in '{}' is out of range: '{}' takes {}..1024 (the stem and strides need "
+        "at least {} pixels)", resolution, name, family, min_resolution, min_resolution));
+  }
+  return Variant{family, width, resolution};
+}
+
+}  // namespace searchspace

@@ -1,0 +1,35 @@
+#pragma once
+// The set of spaces a command works with: every *.toml of a directory (the built-in
+// searchspaces/), plus user files given with --space. Resolves variant names.
+
+#include <string>
+#include <vector>
+
+#include "searchspace/space.h"
+#include "util/result.h"
+
+namespace searchspace {
+
+class Catalog {
+ public:
+  // Loads every *.toml file of `dir`, sorted by file name. Fails on the first invalid file.
+  static util::Result<Catalog> LoadDirectory(const std::string& dir);
+
+  // Adds a user's space file; its name must not clash with a loaded space.
+  util::Status AddFile(const std::string& path);
+  util::Status Add(Space space);
+
+  const std::vector<Space>& spaces() const { return spaces_; }
+  // nullptr when absent.
+  const Space* Find(const std::string& name) const;
+  std::vector<std::string> Names() const;
+
+  // Parses "family-wW.WW-rRRR" (scalable) or a fixed net's name into a Variant. Errors name
+  // the offending token and the nearest valid choice.
+  util::Result<Variant> ParseVariant(const std::string& name) const;
+
+ private:
+  std::vector<Space> spaces_;
+};
+
+}  // namespace searchspace
