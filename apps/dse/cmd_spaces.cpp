@@ -32,14 +32,15 @@ nlohmann::json SpaceJson(const searchspace::Space& s) {
 }
 
 void List(bool json) {
+  const searchspace::Catalog& catalog = Spaces();  // load (and validate) before printing
   if (json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : Spaces().spaces()) out.push_back(SpaceJson(s));
+    for (const auto& s : catalog.spaces()) out.push_back(SpaceJson(s));
     std::cout << out.dump(2) << "\n";
     return;
   }
   std::cout << fmt::format("{:<28} {:<8} {:<34} {}\n", "name", "kind", "grid", "description");
-  for (const auto& s : Spaces().spaces()) {
+  for (const auto& s : catalog.spaces()) {
     std::cout << fmt::format("{:<28} {:<8} {:<34} {}\n", s.name, s.fixed ? "fixed" : "scalable",
                              GridText(s), s.description);
   }

@@ -1,11 +1,13 @@
 // dse — design-space exploration of deep networks on microcontrollers.
 // main() parses the command line, dispatches to one subcommand, and maps failures to exit codes.
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "app.h"
+#include "util/spellcheck.h"
 
 namespace {
 
@@ -14,6 +16,27 @@ namespace {
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("DSE_DATA_DIR"); env != nullptr && *env != '\0') return env;
   return DSE_SOURCE_DIR;
+}
+
+// The first positional argument names the subcommand; an unknown one gets the nearest name.
+// CLI11 alone would only say "a subcommand is required".
+std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--data-dir" || arg == "--space") {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    if (std::find(names.begin(), names.end(), arg) != names.end()) return "";
+    return "unknown command '" + arg + "'" + util::DidYouMean(arg, names) +
+           "; run 'dse --help' for the list";
+  }
+  return "";
 }
 
 }  // namespace
@@ -34,6 +57,10 @@ int main(int argc, char** argv) {
   dse_app::RegisterSpaces(app);
   dse_app::RegisterShow(app);
 
+  if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
+    std::cerr << "dse: error: " << unknown << "\n";
+    return dse_app::kExitInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -18,7 +18,11 @@ void Context::Error(const toml::source_region& where, const std::string& message
 void Context::Error(int line, int column, const std::string& message) {
   std::string text = fmt::format("{}:{}: {}", file_, line, message);
   if (line >= 1 && static_cast<size_t>(line) <= lines_.size()) {
-    const std::string& source = lines_[static_cast<size_t>(line) - 1];
+    std::string source = lines_[static_cast<size_t>(line) - 1].substr(0, 160);
+    // Binary garbage must not reach the terminal as raw bytes.
+    for (char& ch : source) {
+      if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t') ch = '?';
+    }
     text += "\n    " + source + "\n    " + std::string(static_cast<size_t>(std::max(column, 1) - 1), ' ') + "^";
   }
   errors_.push_back(std::move(text));
