@@ -92,7 +92,9 @@ double DepthwiseShare(const graph::Network& net) {
 }
 
 int64_t TensorBytes(const graph::Network& net, int tensor) {
-  return (net.tensor(tensor).shape.elements() * net.activation_bits + 7) / 8;
+  const graph::Tensor& t = net.tensor(tensor);
+  const int bits = t.element_bits > 0 ? t.element_bits : net.activation_bits;
+  return (t.shape.elements() * bits + 7) / 8;
 }
 
 }  // namespace analysis

@@ -52,7 +52,8 @@ std::vector<ClassShare> MacShares(const graph::Network& net);
 // Share of MACs in depthwise convolutions (all kernel sizes), 0..1.
 double DepthwiseShare(const graph::Network& net);
 
-// Bytes of one activation tensor: ceil(elements * activation_bits / 8).
+// Bytes of one activation tensor: ceil(elements * bits / 8), bits = the tensor's element_bits
+// when set, else the network's activation_bits.
 int64_t TensorBytes(const graph::Network& net, int tensor);
 
 }  // namespace analysis

@@ -21,6 +21,7 @@ std::string_view OpKindName(OpKind kind) {
     case OpKind::kQuantize: return "quantize";
     case OpKind::kDequantize: return "dequantize";
     case OpKind::kConcatenation: return "concatenation";
+    case OpKind::kUnsupported: return "unsupported";
   }
   return "?";
 }

@@ -28,6 +28,10 @@ enum class OpKind {
   kQuantize,
   kDequantize,
   kConcatenation,
+  // An op of an imported graph that dse does not model (e.g. TFLite TANH): no MACs, no
+  // weights; its output is a real tensor so lifetimes stay right. Op::name holds the source
+  // op's name. Importers count these and report them; they are never dropped.
+  kUnsupported,
 };
 
 // Fused output activation.
@@ -58,6 +62,9 @@ struct Shape {
 struct Tensor {
   std::string name;
   Shape shape;
+  // Bits per element when it differs from the network's activation_bits (e.g. an int32 or
+  // float32 tensor of an imported graph); 0 means activation_bits.
+  int element_bits = 0;
 };
 
 // Explicit padding in rows/columns, as TFLite computes it (SAME: top = floor(total / 2)).
