@@ -1,0 +1,65 @@
+#include "accuracy/accuracy.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace accuracy {
+
+util::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return util::RuntimeError(fmt::format("cannot read '{}'", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+util::Result<Surrogate> LoadSurrogate(const std::string& data_root) {
+  const std::string published_path = data_root + "/" + kPublishedPath;
+  const std::string families_path = data_root + "/" + kFamiliesPath;
+  auto published_text = ReadFile(published_path);
+  if (!published_text) return published_text.error();
+  auto published = ParsePublished(published_path, *published_text);
+  if (!published) return published.error();
+  auto families_text = ReadFile(families_path);
+  if (!families_text) return families_text.error();
+  auto map = ParseFamilyMap(families_path, *families_text, *published);
+  if (!map) return map.error();
+  return Surrogate::Fit(*map, *published);
+}
+
+Precision DeployedPrecision(const searchspace::Space& space) {
+  return space.weight_bits >= 32 ? Precision::kFp32 : Precision::kInt8;
+}
+
+Top1 Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& measured,
+                    const searchspace::Space& space, const searchspace::Variant& variant,
+                    int64_t macs, Precision precision) {
+  Top1 out;
+  out.precision = precision;
+  if (const Measurement* m = FindMeasurement(measured, variant.name(), precision)) {
+    out.top1_pct = m->top1_pct;
+    out.provenance = Provenance::kMeasured;
+    out.source = m->source;
+    return out;
+  }
+  double width = variant.width;
+  const int f = surrogate.families().Find(space.name);
+  if (space.fixed) {
+    width = 1.0;
+    if (f >= 0) {
+      const auto& widths = surrogate.families().families[f].fixed_widths;
+      if (const auto it = widths.find(space.name); it != widths.end()) width = it->second;
+    }
+  }
+  const Prediction p = surrogate.Predict({space.name, width, macs / 1e6, precision});
+  out.top1_pct = p.top1_pct;
+  out.family = p.family;
+  out.fallback = p.fallback;
+  out.source = p.fallback ? "surrogate, shared ceiling (no published data for this family)"
+                          : fmt::format("surrogate, family {}", p.family);
+  return out;
+}
+
+}  // namespace accuracy

@@ -1,0 +1,133 @@
+#include "accuracy/measured.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "accuracy/accuracy.h"
+#include "accuracy/csv.h"
+
+namespace accuracy {
+namespace {
+
+const std::vector<std::string> kRequired = {"variant", "top1", "precision"};
+
+// CSV-quotes a cell when it holds a comma, a quote or leading/trailing space.
+std::string Quote(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += (c == '"') ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
+                                                         std::string_view text,
+                                                         const searchspace::Catalog& catalog) {
+  tomlspec::Context ctx(file, text);
+  auto table = ParseCsv(text, ctx);
+  if (!table) return table.error();
+  const CsvColumns cols(*table, kRequired, ctx);
+  if (!ctx.ok()) return ctx.ToError();
+  std::vector<Measurement> rows;
+  for (const CsvRow& row : table->rows) {
+    Measurement m;
+    const CsvCell& name = row.cells[*cols.Find("variant")];
+    if (auto variant = catalog.ParseVariant(name.text)) {
+      m.variant = variant->name();
+    } else {
+      ctx.Error(row.line, name.column, variant.error().message);
+    }
+    ReadTop1Cell(row, *cols.Find("top1"), "top1", ctx, &m.top1_pct);
+    ReadPrecisionCell(row, *cols.Find("precision"), ctx, &m.precision);
+    if (const auto source = cols.Find("source")) m.source = row.cells[*source].text;
+    rows.push_back(std::move(m));
+  }
+  if (!ctx.ok()) return ctx.ToError();
+  return rows;
+}
+
+std::vector<Measurement> MergeMeasurements(std::vector<Measurement> existing,
+                                           const std::vector<Measurement>& imported) {
+  for (const Measurement& m : imported) {
+    bool replaced = false;
+    for (Measurement& old : existing) {
+      if (old.variant == m.variant && old.precision == m.precision) {
+        old = m;
+        replaced = true;
+      }
+    }
+    if (!replaced) existing.push_back(m);
+  }
+  return existing;
+}
+
+std::string FormatStore(const std::vector<Measurement>& rows) {
+  std::string out = "variant,top1,precision,source\n";
+  for (const Measurement& m : rows) {
+    out += fmt::format("{},{:g},{},{}\n", Quote(m.variant), m.top1_pct, PrecisionName(m.precision),
+                       Quote(m.source));
+  }
+  return out;
+}
+
+util::Result<std::vector<Measurement>> LoadStore(const std::string& path,
+                                                 const searchspace::Catalog& catalog) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::vector<Measurement>{};
+  auto text = ReadFile(path);
+  if (!text) return text.error();
+  return ParseMeasurements(path, *text, catalog);
+}
+
+util::Status SaveStore(const std::string& path, const std::vector<Measurement>& rows) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  // Same directory as the target, so the rename cannot cross file systems.
+  const fs::path temp = target.string() + fmt::format(".tmp.{}", static_cast<long>(::getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << FormatStore(rows);
+    out.flush();
+    if (!out) {
+      fs::remove(temp, ec);
+      return util::RuntimeError(fmt::format("cannot write '{}'", temp.string()));
+    }
+  }
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return util::RuntimeError(fmt::format("cannot replace '{}': {}", path, ec.message()));
+  }
+  return util::Ok{};
+}
+
+util::Result<size_t> ImportMeasurements(const std::string& store_path, const std::string& file,
+                                        std::string_view file_text,
+                                        const searchspace::Catalog& catalog) {
+  auto imported = ParseMeasurements(file, file_text, catalog);
+  if (!imported) return imported.error();
+  auto existing = LoadStore(store_path, catalog);
+  if (!existing) return existing.error();
+  auto status = SaveStore(store_path, MergeMeasurements(std::move(existing).value(), *imported));
+  if (!status) return status.error();
+  return imported->size();
+}
+
+const Measurement* FindMeasurement(const std::vector<Measurement>& rows, const std::string& variant,
+                                   Precision precision) {
+  for (const Measurement& m : rows) {
+    if (m.variant == variant && m.precision == precision) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace accuracy

@@ -1,0 +1,58 @@
+#pragma once
+// Measured accuracies: top-1 figures a user obtained by training and evaluating variants,
+// imported from CSV files. They override the surrogate's predictions. Kept in a small CSV
+// store (default results/accuracy_measured.csv) until the SQLite store takes over; the
+// import logic works on rows so that store can reuse it.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accuracy/types.h"
+#include "searchspace/catalog.h"
+#include "util/result.h"
+
+namespace accuracy {
+
+struct Measurement {
+  std::string variant;     // canonical variant name (e.g. "mbv3-w0.75-r128")
+  double top1_pct = 0;     // in [0, 100]
+  Precision precision = Precision::kInt8;
+  std::string source;      // who measured it and how; may be empty
+};
+
+/// Reads an import file. Columns: variant, top1, precision (required), source (optional),
+/// extra columns ignored. Every variant must resolve in `catalog`; names are made canonical.
+/// Any problem fails the whole file, with every problem as "file:line:col: message".
+util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
+                                                         std::string_view text,
+                                                         const searchspace::Catalog& catalog);
+
+/// `existing` with `imported` merged in: an imported row replaces an existing row of the same
+/// variant and precision (and an earlier row of the same file); order is kept, new rows last.
+std::vector<Measurement> MergeMeasurements(std::vector<Measurement> existing,
+                                           const std::vector<Measurement>& imported);
+
+/// The store's text: header "variant,top1,precision,source" and one row per measurement.
+std::string FormatStore(const std::vector<Measurement>& rows);
+
+/// Reads the store at `path`; a missing file is an empty store. Variants are checked against
+/// `catalog` like an import.
+util::Result<std::vector<Measurement>> LoadStore(const std::string& path,
+                                                 const searchspace::Catalog& catalog);
+
+/// Writes `rows` to `path` atomically: a temporary file in the same directory, then rename,
+/// so a failure leaves the old store byte-for-byte unchanged. Creates the directory.
+util::Status SaveStore(const std::string& path, const std::vector<Measurement>& rows);
+
+/// Parses `file_text` (named `file`), merges it into the store at `store_path` and saves it.
+/// Returns the number of rows imported; on any error the store is untouched.
+util::Result<size_t> ImportMeasurements(const std::string& store_path, const std::string& file,
+                                        std::string_view file_text,
+                                        const searchspace::Catalog& catalog);
+
+/// The measurement for (variant, precision), nullptr when none.
+const Measurement* FindMeasurement(const std::vector<Measurement>& rows, const std::string& variant,
+                                   Precision precision);
+
+}  // namespace accuracy

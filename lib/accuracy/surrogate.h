@@ -1,0 +1,104 @@
+#pragma once
+// The accuracy surrogate: ImageNet top-1 of a scaled network from its family, width and MACs,
+// fitted to published results.
+//
+// Form (few parameters, bounded, monotone):
+//   z        = ln(MACs in millions) + d * ln(w) + e * ln(w)^2
+//   top1_fp32 = A_f / (1 + exp(-(z - x0_f) / s))
+//   top1_int8 = top1_fp32 - q
+// with a ceiling A_f and a centre x0_f per surrogate family, and the slope s, the width terms
+// d, e and the post-training-quantisation drop q shared by all families. The width terms carry
+// the paper's "point of diminishing returns" (Sec. III-A): at equal MACs, a narrower network is
+// worth less compute. Resolution enters through MACs only.
+//
+// Fitting, in steps:
+//  1. q = mean (fp32 - int8) over the PTQ pairs of families.toml (closed form).
+//  2. A_f, x0_f, s, d, e by Levenberg-Marquardt (Eigen, numerical Jacobian) on every fit row,
+//     int8 rows compared with top1_fp32 - q.
+//  3. The shared ceiling and centre (for families without data) are the means of A_f, x0_f.
+// Limits: no depth or architecture term (families carry it); int4/mixed rows are not modelled;
+// predictions far outside the fitted MACs range follow the logistic shape, not data.
+
+#include <string>
+#include <vector>
+
+#include "accuracy/families.h"
+#include "accuracy/published.h"
+#include "accuracy/types.h"
+#include "util/result.h"
+
+namespace accuracy {
+
+/// One observation the surrogate is fitted to: a published row, resolved.
+struct FitPoint {
+  std::string model;    // published row name
+  int family = 0;       // index into FamilyMap::families
+  double width = 1.0;   // 1.0 for fixed nets without a published width
+  double macs_m = 0;
+  double top1_pct = 0;
+  bool int8 = false;
+  bool grid = false;    // part of a published float w x r grid
+};
+
+struct SurrogateParams {
+  std::vector<double> ceiling_pct;      // A_f, per family (top-1 approached at large compute)
+  std::vector<double> center_log_macs;  // x0_f, per family, in ln(MACs in millions)
+  double slope = 1;                     // s, in ln(MACs) units
+  double width_linear = 0;              // d
+  double width_quadratic = 0;           // e
+  double int8_drop_pct = 0;             // q, top-1 points lost by post-training int8
+  double shared_ceiling_pct = 0;        // fallback A for a family without data
+  double shared_center_log_macs = 0;    // fallback x0
+};
+
+/// What to predict. `family` is a surrogate family name (case-insensitive) or a search-space
+/// name listed in families.toml.
+struct Query {
+  std::string family;
+  double width = 1.0;
+  double macs_m = 0;
+  Precision precision = Precision::kInt8;
+};
+
+struct Prediction {
+  double top1_pct = 0;     // in [0, 100]
+  std::string family;      // surrogate family used, "" when the shared fallback was used
+  bool fallback = false;   // the family has no data of its own: shared ceiling and centre
+};
+
+/// A point held out of the fit and predicted by a refit without it.
+struct HeldOut {
+  FitPoint point;
+  double predicted_pct = 0;
+  double error_pct() const { return predicted_pct - point.top1_pct; }
+};
+
+class Surrogate {
+ public:
+  /// Resolves the rows named by `map` and fits. Fails when the fit does not converge or a
+  /// family has fewer than two rows.
+  static util::Result<Surrogate> Fit(const FamilyMap& map, const std::vector<PublishedRow>& published);
+
+  /// Prediction for `query`; an unknown family uses the shared fallback (and says so).
+  /// macs_m must be > 0 and width in (0, 4]; the result is clamped to [0, 100].
+  Prediction Predict(const Query& query) const;
+
+  /// Refits without each fit point in turn and predicts it (leave-one-out).
+  std::vector<HeldOut> LeaveOneOut() const;
+
+  const SurrogateParams& params() const { return params_; }
+  const std::vector<FitPoint>& points() const { return points_; }
+  const FamilyMap& families() const { return map_; }
+  /// Fitted value for a fit point (its residual is this minus its top1).
+  double FittedPct(const FitPoint& point) const;
+
+ private:
+  FamilyMap map_;
+  std::vector<FitPoint> points_;
+  SurrogateParams params_;
+};
+
+/// The int8 drop q: mean (fp32 - int8) top-1 over the PTQ pairs; 0 when there are none.
+double MeanPtqDrop(const FamilyMap& map, const std::vector<PublishedRow>& published);
+
+}  // namespace accuracy
