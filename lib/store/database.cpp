@@ -1,0 +1,89 @@
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include "store/schema.sql.h"
+#include "store/statement.h"
+
+namespace store {
+namespace {
+
+util::Error SqlError(sqlite3* db, const std::string& path, const std::string& what) {
+  return util::RuntimeError(fmt::format("{}: {}: {}", path, what, sqlite3_errmsg(db)));
+}
+
+}  // namespace
+
+util::Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool create) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    util::Error error = util::InputError(fmt::format(
+        "{}: cannot open the database: {}", path, db ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_close(db);
+    return error;
+  }
+  std::unique_ptr<Database> database(new Database(db, path));
+  sqlite3_busy_timeout(db, 60000);  // a concurrent sweep holds the write lock for one commit
+  bool fresh = false;
+  {
+    Statement count(db, "SELECT count(*) FROM sqlite_master");
+    if (!count.ok() || count.Step() != SQLITE_ROW) {
+      return util::InputError(fmt::format(
+          "{}: not a dse results database (not an SQLite file: {})", path, sqlite3_errmsg(db)));
+    }
+    fresh = count.Int(0) == 0;
+  }
+  if (auto status = database->CheckStamp(fresh); !status) return status.error();
+  return database;
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+util::Status Database::Exec(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    util::Error error = util::RuntimeError(fmt::format("{}: {}", path_, message ? message : "?"));
+    sqlite3_free(message);
+    return error;
+  }
+  return util::Ok{};
+}
+
+util::Status Database::CheckStamp(bool fresh) {
+  int64_t app_id = 0;
+  int64_t user_version = 0;
+  {  // statements must be finished before the journal mode can change
+    Statement app(db_, "PRAGMA application_id");
+    Statement version(db_, "PRAGMA user_version");
+    if (app.Step() != SQLITE_ROW || version.Step() != SQLITE_ROW) {
+      return SqlError(db_, path_, "cannot read the file's stamp");
+    }
+    app_id = app.Int(0);
+    user_version = version.Int(0);
+  }
+  if (fresh) {
+    if (auto s = Exec("PRAGMA journal_mode=WAL"); !s) return s;
+    return Exec(fmt::format("BEGIN IMMEDIATE; {} PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;",
+                            kSchemaV1, kApplicationId, kSchemaVersion));
+  }
+  if (app_id != kApplicationId) {
+    return util::InputError(fmt::format(
+        "{}: not a dse results database (application_id {:#x}, expected {:#x}); refusing to "
+        "touch it", path_, app_id, kApplicationId));
+  }
+  if (user_version > kSchemaVersion) {
+    return util::InputError(fmt::format(
+        "{}: written by a newer dse (schema version {}; this build reads up to {}); refusing "
+        "to touch it", path_, user_version, kSchemaVersion));
+  }
+  if (user_version < 1) {
+    return util::InputError(fmt::format("{}: schema version {} cannot be migrated to {}", path_,
+                                        user_version, kSchemaVersion));
+  }
+  return Exec("PRAGMA journal_mode=WAL");
+}
+
+}  // namespace store

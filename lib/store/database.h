@@ -1,0 +1,112 @@
+#pragma once
+// store — the results database (SQLite).
+//
+// One file holds many runs. Every run row records the tool version, git revision, command line
+// and a hash of its inputs; its evaluations, per-op costs and Pareto memberships reference it.
+// All writes of a run happen in one transaction, so a run is either wholly there or absent
+// (SIGINT, SIGKILL, a full disk). The file is stamped with application_id and user_version:
+// a file that is not ours, or newer than this build, is refused, never modified. WAL mode lets
+// readers work while a sweep writes; a busy timeout lets two sweeps into one file both land.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/result.h"
+
+struct sqlite3;
+
+namespace store {
+
+inline constexpr int32_t kApplicationId = 0x44534531;  // "DSE1"
+inline constexpr int kSchemaVersion = 1;
+
+struct RunInfo {
+  int64_t id = 0;  // set by WriteRun
+  std::string started_at;  // ISO 8601 UTC
+  std::string tool_version;
+  std::string git_revision;
+  std::string command_line;
+  std::string inputs_hash;  // hash of every input file the run read
+  std::string boards;       // comma-separated
+  std::string spaces;       // comma-separated
+};
+
+// One (variant, board, mode) design point. Optional figures are NULL in the database.
+struct EvaluationRow {
+  std::string variant;
+  std::string space;
+  double width = 1;
+  int resolution = 0;
+  int64_t macs = 0;
+  int64_t params = 0;
+  int64_t weight_bytes = 0;
+  int64_t flash_bytes = 0;
+  int64_t peak_activation_bytes = 0;
+  std::string board;
+  std::string mode;  // internal | external | tinyops
+  std::optional<int64_t> budget_bytes;
+  bool feasible = false;
+  std::string fail_reason;  // empty when feasible
+  int64_t sram_bytes = 0;
+  int64_t internal_flash_bytes = 0;
+  int64_t external_bytes = 0;
+  std::optional<double> latency_ms;
+  std::string latency_provenance;
+  std::optional<double> energy_mj;
+  std::optional<double> top1;
+  std::string top1_provenance;
+  std::optional<int> partition_factor;
+};
+
+// Pareto membership of one evaluation, per board and objective pair.
+struct ParetoRow {
+  std::string board;
+  std::string x_objective;  // macs | latency | energy
+  std::string y_objective;  // top1
+  std::string design_space; // internal | tinyops | all
+  std::string variant;
+  std::string mode;
+};
+
+struct OpCostRow {
+  std::string variant, board, mode;
+  int op_index = 0;
+  std::string kind;
+  int64_t macs = 0;
+  double latency_ms = 0;
+};
+
+class Database {
+ public:
+  // Opens (creating when absent and `create`) and checks the stamp. Refuses a file that is not
+  // a dse database or has a newer schema, naming both versions.
+  static util::Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Writes a run and everything it produced in one transaction; returns the run id.
+  util::Result<int64_t> WriteRun(RunInfo run, const std::vector<EvaluationRow>& evaluations,
+                                 const std::vector<ParetoRow>& pareto,
+                                 const std::vector<OpCostRow>& op_costs);
+
+  // The newest run that evaluated `board`, or nullopt.
+  util::Result<std::optional<int64_t>> LatestRun(const std::string& board);
+  util::Result<std::vector<EvaluationRow>> Evaluations(int64_t run_id, const std::string& board);
+  util::Result<std::vector<RunInfo>> Runs();
+
+  const std::string& path() const { return path_; }
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  util::Status Exec(const std::string& sql);
+  util::Status CheckStamp(bool fresh);
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace store

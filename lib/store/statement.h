@@ -1,0 +1,56 @@
+#pragma once
+// A prepared SQLite statement with typed binds and column reads; finalised on destruction.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace store {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { ok_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) == SQLITE_OK; }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return ok_; }
+  // Binds are 1-based, as in SQLite.
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void Bind(int i, int v) { sqlite3_bind_int64(stmt_, i, v); }
+  void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  void Bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  template <typename T>
+  void Bind(int i, const std::optional<T>& v) {
+    if (v) Bind(i, *v);
+    else sqlite3_bind_null(stmt_, i);
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() { sqlite3_reset(stmt_); sqlite3_clear_bindings(stmt_); }
+
+  // Columns are 0-based.
+  int64_t Int(int i) const { return sqlite3_column_int64(stmt_, i); }
+  double Real(int i) const { return sqlite3_column_double(stmt_, i); }
+  bool IsNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+  std::string Text(int i) const {
+    const unsigned char* text = sqlite3_column_text(stmt_, i);
+    return text ? reinterpret_cast<const char*>(text) : "";
+  }
+  template <typename T>
+  std::optional<T> Optional(int i) const {
+    if (IsNull(i)) return std::nullopt;
+    if constexpr (std::is_floating_point_v<T>) return static_cast<T>(Real(i));
+    else return static_cast<T>(Int(i));
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  bool ok_ = false;
+};
+
+}  // namespace store

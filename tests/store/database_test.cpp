@@ -1,0 +1,130 @@
+// The results database: round trip, stamps, refusal of foreign and newer files, atomic runs,
+// two writers into one file.
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "store/database.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dse_store_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  fs::path dir_;
+};
+
+store::EvaluationRow Row(const std::string& variant, const std::string& mode, double top1) {
+  store::EvaluationRow e;
+  e.variant = variant;
+  e.space = "mbv3";
+  e.width = 0.5;
+  e.resolution = 112;
+  e.macs = 16278696;
+  e.board = "f469";
+  e.mode = mode;
+  e.feasible = mode != "internal";
+  e.fail_reason = e.feasible ? "" : "sram: needs 300000 B, has 258000 B";
+  e.latency_ms = 674.0;
+  e.latency_provenance = "calibrated";
+  e.top1 = top1;
+  e.top1_provenance = "predicted";
+  e.partition_factor = mode == "tinyops" ? std::optional<int>(3) : std::nullopt;
+  return e;
+}
+
+store::RunInfo SampleRun() { return {0, "2026-11-21T00:00:00Z", "0.1.0", "abc", "dse sweep", "h", "f469", "mbv3"}; }
+
+TEST_F(DatabaseTest, RoundTrip) {
+  auto db = store::Database::Open(Path("r.sqlite"), true);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  const std::vector<store::EvaluationRow> rows = {Row("mbv3-w0.50-r112", "internal", 52.4),
+                                                  Row("mbv3-w0.50-r112", "tinyops", 52.4)};
+  const std::vector<store::ParetoRow> front = {{"f469", "latency", "top1", "tinyops", "mbv3-w0.50-r112", "tinyops"}};
+  auto run = (*db)->WriteRun(SampleRun(), rows, front, {});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ(*(*db)->LatestRun("f469").value(), *run);
+  EXPECT_FALSE((*db)->LatestRun("f746").value().has_value());
+  const auto back = (*db)->Evaluations(*run, "f469").value();
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].mode, "internal");
+  EXPECT_FALSE(back[0].feasible);
+  EXPECT_EQ(back[0].fail_reason, "sram: needs 300000 B, has 258000 B");
+  EXPECT_FALSE(back[0].partition_factor.has_value());
+  EXPECT_EQ(back[1].partition_factor, 3);
+  EXPECT_DOUBLE_EQ(*back[1].top1, 52.4);
+  EXPECT_EQ(back[1].macs, 16278696);
+}
+
+TEST_F(DatabaseTest, RefusesForeignFile) {
+  sqlite3* raw = nullptr;
+  sqlite3_open(Path("foreign.sqlite").c_str(), &raw);
+  sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA application_id=7;", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  auto db = store::Database::Open(Path("foreign.sqlite"), true);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.error().message, Path("foreign.sqlite") +
+            ": not a dse results database (application_id 0x7, expected 0x44534531); refusing to touch it");
+}
+
+TEST_F(DatabaseTest, RefusesNewerSchema) {
+  { auto db = store::Database::Open(Path("n.sqlite"), true); ASSERT_TRUE(db.ok()); }
+  sqlite3* raw = nullptr;
+  sqlite3_open(Path("n.sqlite").c_str(), &raw);
+  sqlite3_exec(raw, "PRAGMA user_version=9;", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  auto db = store::Database::Open(Path("n.sqlite"), true);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.error().message, Path("n.sqlite") +
+            ": written by a newer dse (schema version 9; this build reads up to 1); refusing to touch it");
+}
+
+TEST_F(DatabaseTest, RefusesNonSqliteFile) {
+  std::ofstream(Path("text.sqlite")) << "hello, this is not a database\n";
+  auto db = store::Database::Open(Path("text.sqlite"), true);
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.error().message.find("not a dse results database"), std::string::npos);
+}
+
+TEST_F(DatabaseTest, FailedRunLeavesNothing) {
+  auto db = store::Database::Open(Path("a.sqlite"), true);
+  ASSERT_TRUE(db.ok());
+  // The second row violates the mode CHECK: the whole run must roll back.
+  auto bad = Row("mbv3-w0.50-r112", "sideways", 50);
+  auto run = (*db)->WriteRun(SampleRun(), {Row("mbv3-w0.50-r112", "internal", 50), bad}, {}, {});
+  EXPECT_FALSE(run.ok());
+  EXPECT_TRUE((*db)->Runs().value().empty());
+  EXPECT_FALSE((*db)->LatestRun("f469").value().has_value());
+}
+
+TEST_F(DatabaseTest, TwoWritersBothLand) {
+  { auto db = store::Database::Open(Path("c.sqlite"), true); ASSERT_TRUE(db.ok()); }
+  auto write = [&](const std::string& variant) {
+    auto db = store::Database::Open(Path("c.sqlite"), true);
+    ASSERT_TRUE(db.ok());
+    for (int i = 0; i < 20; ++i) {
+      ASSERT_TRUE((*db)->WriteRun(SampleRun(), {Row(variant, "tinyops", 50)}, {}, {}).ok());
+    }
+  };
+  std::thread a(write, "mbv3-w0.50-r112"), b(write, "mbv3-w0.75-r128");
+  a.join();
+  b.join();
+  auto db = store::Database::Open(Path("c.sqlite"), false);
+  EXPECT_EQ((*db)->Runs().value().size(), 40u);
+}
+
+}  // namespace
