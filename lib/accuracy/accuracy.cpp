@@ -38,7 +38,8 @@ Top1 Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& 
                     int64_t macs, Precision precision) {
   Top1 out;
   out.precision = precision;
-  if (const Measurement* m = FindMeasurement(measured, variant.name(), precision)) {
+  const std::string name = space.fixed ? space.name : variant.name();
+  if (const Measurement* m = FindMeasurement(measured, name, precision)) {
     out.top1_pct = m->top1_pct;
     out.provenance = Provenance::kMeasured;
     out.source = m->source;

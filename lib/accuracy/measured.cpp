@@ -27,6 +27,11 @@ std::string Quote(const std::string& text) {
 
 }  // namespace
 
+std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace::Variant& variant) {
+  const searchspace::Space* space = catalog.Find(variant.space);
+  return space != nullptr && space->fixed ? space->name : variant.name();
+}
+
 util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
                                                          std::string_view text,
                                                          const searchspace::Catalog& catalog) {
@@ -40,7 +45,7 @@ util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file
     Measurement m;
     const CsvCell& name = row.cells[*cols.Find("variant")];
     if (auto variant = catalog.ParseVariant(name.text)) {
-      m.variant = variant->name();
+      m.variant = CanonicalName(catalog, *variant);
     } else {
       ctx.Error(row.line, name.column, variant.error().message);
     }

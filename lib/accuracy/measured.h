@@ -21,6 +21,10 @@ struct Measurement {
   std::string source;      // who measured it and how; may be empty
 };
 
+/// The name measurements are stored under: a fixed net's own name (e.g. "mcunet-in3"),
+/// otherwise "family-wW.WW-rRRR". (Variant::name() formats fixed nets like scalable ones.)
+std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace::Variant& variant);
+
 /// Reads an import file. Columns: variant, top1, precision (required), source (optional),
 /// extra columns ignored. Every variant must resolve in `catalog`; names are made canonical.
 /// Any problem fails the whole file, with every problem as "file:line:col: message".
