@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "explore/candidate.h"
+#include "explore/fronts.h"
 #include "util/result.h"
 
 struct sqlite3;
@@ -34,42 +36,11 @@ struct RunInfo {
   std::string spaces;       // comma-separated
 };
 
-// One (variant, board, mode) design point. Optional figures are NULL in the database.
-struct EvaluationRow {
-  std::string variant;
-  std::string space;
-  double width = 1;
-  int resolution = 0;
-  int64_t macs = 0;
-  int64_t params = 0;
-  int64_t weight_bytes = 0;
-  int64_t flash_bytes = 0;
-  int64_t peak_activation_bytes = 0;
-  std::string board;
-  std::string mode;  // internal | external | tinyops
-  std::optional<int64_t> budget_bytes;
-  bool feasible = false;
-  std::string fail_reason;  // empty when feasible
-  int64_t sram_bytes = 0;
-  int64_t internal_flash_bytes = 0;
-  int64_t external_bytes = 0;
-  std::optional<double> latency_ms;
-  std::string latency_provenance;
-  std::optional<double> energy_mj;
-  std::optional<double> top1;
-  std::string top1_provenance;
-  std::optional<int> partition_factor;
-};
+// One (variant, board, mode) design point, as the sweep produced it.
+using EvaluationRow = explore::Candidate;
 
-// Pareto membership of one evaluation, per board and objective pair.
-struct ParetoRow {
-  std::string board;
-  std::string x_objective;  // macs | latency | energy
-  std::string y_objective;  // top1
-  std::string design_space; // internal | tinyops | all
-  std::string variant;
-  std::string mode;
-};
+// Pareto membership of one evaluation, per board, objective pair and design space.
+using ParetoRow = explore::FrontMember;
 
 struct OpCostRow {
   std::string variant, board, mode;

@@ -1,0 +1,42 @@
+#pragma once
+// explore::Candidate — one evaluated design point (variant x board x mode): what the sweep
+// produces, the Pareto fronts select from, the store persists and the plots draw.
+// Optional figures are absent when unknown (NULL in the database), never invented.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace explore {
+
+struct Candidate {
+  // The variant and its exact counts (analytic).
+  std::string variant;
+  std::string space;
+  double width = 1;
+  int resolution = 0;
+  int64_t macs = 0;
+  int64_t params = 0;
+  int64_t weight_bytes = 0;
+  int64_t flash_bytes = 0;
+  int64_t peak_activation_bytes = 0;
+  // The deployment.
+  std::string board;
+  std::string mode;  // internal | external | tinyops
+  std::optional<int64_t> budget_bytes;  // TinyOps SRAM budget
+  // Feasibility: an infeasible point is a result with the violated constraint.
+  bool feasible = false;
+  std::string fail_reason;  // empty when feasible
+  int64_t sram_bytes = 0;
+  int64_t internal_flash_bytes = 0;
+  int64_t external_bytes = 0;
+  std::optional<int> partition_factor;
+  // Predictions, each with its provenance.
+  std::optional<double> latency_ms;
+  std::string latency_provenance;
+  std::optional<double> energy_mj;
+  std::optional<double> top1;
+  std::string top1_provenance;  // predicted | measured
+};
+
+}  // namespace explore

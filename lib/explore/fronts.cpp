@@ -1,0 +1,117 @@
+#include "explore/fronts.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "explore/pareto.h"
+
+namespace explore {
+
+std::optional<double> XValue(const Candidate& c, const std::string& x_objective) {
+  if (x_objective == "macs") return c.macs / 1e6;
+  if (x_objective == "latency") return c.latency_ms;
+  if (x_objective == "energy") return c.energy_mj;
+  return std::nullopt;
+}
+
+std::string XLabel(const std::string& x_objective) {
+  if (x_objective == "macs") return "MACs (M)";
+  if (x_objective == "latency") return "latency (ms, predicted)";
+  return "energy per inference (mJ, predicted)";
+}
+
+std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
+                               const std::string& x_objective, const std::string& design_space) {
+  std::vector<const Candidate*> pool;
+  std::vector<Point> points;
+  for (const Candidate& c : candidates) {
+    if (!c.feasible || !c.top1) continue;
+    if (design_space != "all" && c.mode != design_space) continue;
+    const std::optional<double> x = XValue(c, x_objective);
+    if (!x) continue;
+    pool.push_back(&c);
+    points.push_back({*x, *c.top1});
+  }
+  std::vector<FrontMember> members;
+  for (int i : ParetoFront(points)) {
+    const Candidate& c = *pool[static_cast<size_t>(i)];
+    members.push_back({c.board, x_objective, "top1", design_space, c.variant, c.mode,
+                       points[static_cast<size_t>(i)].x, points[static_cast<size_t>(i)].y});
+  }
+  return members;
+}
+
+std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
+  std::vector<FrontMember> all;
+  for (const std::string& x : kXObjectives) {
+    for (const std::string& space : kDesignSpaces) {
+      const std::vector<FrontMember> front = Front(candidates, x, space);
+      all.insert(all.end(), front.begin(), front.end());
+    }
+  }
+  return all;
+}
+
+std::string GoldenText(const std::vector<FrontMember>& members) {
+  std::string text = "x_objective,design_space,variant,mode\n";
+  for (const FrontMember& m : members) {
+    text += fmt::format("{},{},{},{}\n", m.x_objective, m.design_space, m.variant, m.mode);
+  }
+  return text;
+}
+
+util::Result<std::vector<FrontMember>> ParseGolden(const std::string& file, const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  std::vector<FrontMember> members;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (number == 1) {
+      if (line != "x_objective,design_space,variant,mode") {
+        return util::InputError(fmt::format(
+            "{}:1: not a Pareto golden file: expected the header "
+            "'x_objective,design_space,variant,mode'", file));
+      }
+      continue;
+    }
+    if (line.empty()) continue;
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (cells.size() != 4) {
+      return util::InputError(fmt::format("{}:{}: expected 4 columns, found {}", file, number, cells.size()));
+    }
+    FrontMember m;
+    m.x_objective = cells[0];
+    m.design_space = cells[1];
+    m.variant = cells[2];
+    m.mode = cells[3];
+    members.push_back(m);
+  }
+  if (number == 0) return util::InputError(fmt::format("{}:1: empty golden file", file));
+  return members;
+}
+
+FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vector<FrontMember>& now) {
+  auto key = [](const FrontMember& m) {
+    return std::make_tuple(m.x_objective, m.design_space, m.variant, m.mode);
+  };
+  std::set<decltype(key(golden.front()))> old_keys, new_keys;
+  for (const auto& m : golden) old_keys.insert(key(m));
+  for (const auto& m : now) new_keys.insert(key(m));
+  FrontDiff diff;
+  for (const auto& m : now) {
+    if (!old_keys.count(key(m))) diff.added.push_back(m);
+  }
+  for (const auto& m : golden) {
+    if (!new_keys.count(key(m))) diff.removed.push_back(m);
+  }
+  return diff;
+}
+
+}  // namespace explore

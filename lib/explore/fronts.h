@@ -1,0 +1,55 @@
+#pragma once
+// Pareto fronts of evaluated candidates, per objective pair and design space, and the golden
+// comparison behind `dse pareto --check`.
+//
+// Objectives: x is minimised — "macs" (M), "latency" (ms), "energy" (mJ); y is "top1" (%),
+// maximised. Design spaces (paper Fig. 3): "internal", "external", "tinyops" — the feasible
+// candidates of that mode — and "all", every feasible candidate of any mode. A candidate
+// without the needed figure (no latency, no power) is left out of that front.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explore/candidate.h"
+#include "util/result.h"
+
+namespace explore {
+
+inline const std::vector<std::string> kXObjectives = {"macs", "latency", "energy"};
+inline const std::vector<std::string> kDesignSpaces = {"internal", "external", "tinyops", "all"};
+
+struct FrontMember {
+  std::string board;
+  std::string x_objective;
+  std::string y_objective = "top1";
+  std::string design_space;
+  std::string variant;
+  std::string mode;
+  double x = 0;
+  double y = 0;
+};
+
+// The x value of a candidate for an objective, in the unit of the axis; nullopt if unknown.
+std::optional<double> XValue(const Candidate& c, const std::string& x_objective);
+std::string XLabel(const std::string& x_objective);  // "MACs (M)", "latency (ms, predicted)", ...
+
+// Members of one front, sorted by x. Candidates may span boards; pass one board's.
+std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
+                               const std::string& x_objective, const std::string& design_space);
+
+// Every front of one board: each x objective x each design space.
+std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates);
+
+// Golden files: CSV "x_objective,design_space,variant,mode" with a header line.
+std::string GoldenText(const std::vector<FrontMember>& members);
+util::Result<std::vector<FrontMember>> ParseGolden(const std::string& file, const std::string& text);
+
+struct FrontDiff {
+  std::vector<FrontMember> added;    // in the new front, not in the golden file
+  std::vector<FrontMember> removed;  // in the golden file, not in the new front
+  bool same() const { return added.empty() && removed.empty(); }
+};
+FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vector<FrontMember>& now);
+
+}  // namespace explore

@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include "explore/fronts.h"
+
+namespace {
+
+explore::Candidate C(const std::string& variant, const std::string& mode, double macs_m,
+                     std::optional<double> latency_ms, double top1, bool feasible = true) {
+  explore::Candidate c;
+  c.variant = variant;
+  c.board = "f469";
+  c.mode = mode;
+  c.macs = static_cast<int64_t>(macs_m * 1e6);
+  c.latency_ms = latency_ms;
+  c.top1 = top1;
+  c.feasible = feasible;
+  return c;
+}
+
+const std::vector<explore::Candidate> kPool = {
+    C("a", "internal", 10, 500, 40), C("b", "internal", 20, 900, 50),
+    C("b", "tinyops", 20, 800, 50),  C("c", "tinyops", 40, 700, 60),
+    C("d", "tinyops", 30, 750, 55, false),  // infeasible: never on a front
+    C("e", "tinyops", 50, std::nullopt, 70),  // no latency: only on MAC fronts
+};
+
+std::vector<std::string> Names(const std::vector<explore::FrontMember>& front) {
+  std::vector<std::string> names;
+  for (const auto& m : front) names.push_back(m.variant + "/" + m.mode);
+  return names;
+}
+
+TEST(Fronts, PerDesignSpace) {
+  EXPECT_EQ(Names(explore::Front(kPool, "macs", "internal")), (std::vector<std::string>{"a/internal", "b/internal"}));
+  EXPECT_EQ(Names(explore::Front(kPool, "macs", "tinyops")), (std::vector<std::string>{"b/tinyops", "c/tinyops", "e/tinyops"}));
+  EXPECT_EQ(Names(explore::Front(kPool, "latency", "tinyops")), (std::vector<std::string>{"c/tinyops"}));
+  EXPECT_EQ(Names(explore::Front(kPool, "latency", "all")), (std::vector<std::string>{"a/internal", "c/tinyops"}));
+}
+
+TEST(Fronts, GoldenRoundTripAndDiff) {
+  const auto now = explore::Front(kPool, "macs", "tinyops");
+  auto golden = explore::ParseGolden("g.csv", explore::GoldenText(now));
+  ASSERT_TRUE(golden.ok());
+  EXPECT_TRUE(explore::CompareFronts(*golden, now).same());
+  const auto diff = explore::CompareFronts(*golden, explore::Front(kPool, "macs", "internal"));
+  EXPECT_EQ(Names(diff.added), (std::vector<std::string>{"a/internal", "b/internal"}));
+  EXPECT_EQ(Names(diff.removed), (std::vector<std::string>{"b/tinyops", "c/tinyops", "e/tinyops"}));
+}
+
+TEST(Fronts, GoldenErrors) {
+  EXPECT_EQ(explore::ParseGolden("g.csv", "").error().message, "g.csv:1: empty golden file");
+  EXPECT_EQ(explore::ParseGolden("g.csv", "a,b\n").error().message,
+            "g.csv:1: not a Pareto golden file: expected the header 'x_objective,design_space,variant,mode'");
+  EXPECT_EQ(explore::ParseGolden("g.csv", "x_objective,design_space,variant,mode\nmacs,all,v\n").error().message,
+            "g.csv:2: expected 4 columns, found 3");
+}
+
+}  // namespace
