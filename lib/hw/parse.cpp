@@ -1,0 +1,257 @@
+// Reading a board profile: one field table per section, then cross-field checks.
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "hw/board.h"
+#include "tomlspec/tomlspec.h"
+
+namespace hw {
+namespace {
+
+using tomlspec::Field;
+
+struct TopSpec {
+  std::string name, title, source;
+};
+
+const std::vector<Field<TopSpec>>& TopFields() {
+  static const std::vector<Field<TopSpec>> fields = {
+      {"name", &TopSpec::name, true, 0, -1, {}, "", "short board name used with --board"},
+      {"title", &TopSpec::title, true, 0, -1, {}, "", "board and chip"},
+      {"source", &TopSpec::source, false, 0, -1, {}, "", "where the profile's facts come from"},
+  };
+  return fields;
+}
+
+const std::vector<std::string> kSections = {"core", "sram", "flash", "external", "dma", "tinyops",
+                                            "power"};
+
+struct CoreSpec {
+  std::string arch;
+  int64_t clock_hz = 0, icache_bytes = 0, dcache_bytes = 0;
+  int flash_wait_states = 0;
+};
+
+const std::vector<Field<CoreSpec>>& CoreFields() {
+  static const std::vector<Field<CoreSpec>> fields = {
+      {"arch", &CoreSpec::arch, true, 0, -1, {}, "", "CPU core, e.g. cortex-m4"},
+      {"clock_hz", &CoreSpec::clock_hz, true, 1, 4e9, {}, "Hz", "core clock"},
+      {"icache_bytes", &CoreSpec::icache_bytes, false, 0, 1 << 24, {}, "B", "instruction cache"},
+      {"dcache_bytes", &CoreSpec::dcache_bytes, false, 0, 1 << 24, {}, "B", "data cache (0 = none)"},
+      {"flash_wait_states", &CoreSpec::flash_wait_states, false, 0, 31, {}, "cycles",
+       "internal flash wait states at this clock"},
+  };
+  return fields;
+}
+
+const std::vector<Field<InternalMemory>>& InternalFields() {
+  static const std::vector<Field<InternalMemory>> fields = {
+      {"size_bytes", &InternalMemory::size_bytes, true, 1, 1LL << 40, {}, "B", "capacity"},
+      {"reserved_bytes", &InternalMemory::reserved_bytes, false, 0, 1LL << 40, {}, "B",
+       "taken by runtime code (flash) or framework state and stack (SRAM)"},
+  };
+  return fields;
+}
+
+struct ExternalSpec {
+  std::string name, kind, part;
+  int64_t size_bytes = 0, clock_hz = 0;
+  int bus_width_bits = 0, cas_latency_cycles = 0;
+};
+
+const std::vector<Field<ExternalSpec>>& ExternalFields() {
+  static const std::vector<Field<ExternalSpec>> fields = {
+      {"name", &ExternalSpec::name, true, 0, -1, {}, "", "unique name, e.g. sdram"},
+      {"kind", &ExternalSpec::kind, true, 0, -1, {"sdram", "sram", "qspi", "sdcard"}, "",
+       "memory type"},
+      {"size_bytes", &ExternalSpec::size_bytes, true, 1, 1LL << 40, {}, "B", "usable capacity"},
+      {"bus_width_bits", &ExternalSpec::bus_width_bits, true, 1, 64, {}, "bit", "data lines"},
+      {"clock_hz", &ExternalSpec::clock_hz, false, 0, 4e9, {}, "Hz", "interface clock"},
+      {"cas_latency_cycles", &ExternalSpec::cas_latency_cycles, false, 0, 8, {}, "cycles",
+       "SDRAM CAS latency"},
+      {"part", &ExternalSpec::part, false, 0, -1, {}, "", "device part number"},
+  };
+  return fields;
+}
+
+const std::vector<Field<Dma>>& DmaFields() {
+  static const std::vector<Field<Dma>> fields = {
+      {"controller", &Dma::controller, true, 0, -1, {}, "", "DMA controller TinyOps uses"},
+      {"streams_used", &Dma::streams_used, false, 1, 16, {}, "", "streams TinyOps drives"},
+      {"memory_to_memory", &Dma::memory_to_memory, false, 0, -1, {}, "",
+       "can copy external RAM to SRAM"},
+  };
+  return fields;
+}
+
+struct TinyopsSpec {
+  int64_t sram_budget_bytes = 0;
+};
+
+const std::vector<Field<TinyopsSpec>>& TinyopsFields() {
+  static const std::vector<Field<TinyopsSpec>> fields = {
+      {"sram_budget_bytes", &TinyopsSpec::sram_budget_bytes, true, 1, 1LL << 40, {}, "B",
+       "default SRAM budget for the TinyOps buffers"},
+  };
+  return fields;
+}
+
+struct PowerSpec {
+  double internal_mw = -1, external_mw = -1, tinyops_mw = -1;
+};
+
+const std::vector<Field<PowerSpec>>& PowerFields() {
+  static const std::vector<Field<PowerSpec>> fields = {
+      {"internal_mw", &PowerSpec::internal_mw, false, 0, 1e5, {}, "mW", "measured, internal mode"},
+      {"external_mw", &PowerSpec::external_mw, false, 0, 1e5, {}, "mW", "measured, external mode"},
+      {"tinyops_mw", &PowerSpec::tinyops_mw, false, 0, 1e5, {}, "mW", "measured, TinyOps mode"},
+  };
+  return fields;
+}
+
+MemoryKind ToKind(const std::string& kind) {
+  if (kind == "sram") return MemoryKind::kSram;
+  if (kind == "qspi") return MemoryKind::kQspi;
+  if (kind == "sdcard") return MemoryKind::kSdcard;
+  return MemoryKind::kSdram;
+}
+
+std::optional<double> Measured(double mw) { return mw < 0 ? std::nullopt : std::optional(mw); }
+
+// Reads the table `[key]`, or reports it missing when `required`. Returns the table or nullptr.
+const toml::table* Section(const toml::table& root, const std::string& key, bool required,
+                           const std::string& doc, tomlspec::Context& ctx) {
+  const toml::node* node = root.get(key);
+  if (node == nullptr) {
+    if (required) ctx.Error(1, 1, fmt::format("missing section [{}] ({})", key, doc));
+    return nullptr;
+  }
+  if (const toml::table* t = node->as_table()) return t;
+  ctx.Error(node->source(), fmt::format("'{}' must be a table [{}]", key, key));
+  return nullptr;
+}
+
+void ReadExternal(const toml::table& root, tomlspec::Context& ctx, Board* board) {
+  const toml::node* node = root.get("external");
+  if (node == nullptr) return;
+  const toml::array* entries = node->as_array();
+  if (entries == nullptr) {
+    ctx.Error(node->source(), "'external' must be an array of tables: [[external]]");
+    return;
+  }
+  for (const toml::node& entry : *entries) {
+    const toml::table* t = entry.as_table();
+    if (t == nullptr) {
+      ctx.Error(entry.source(), "each [[external]] entry must be a table");
+      continue;
+    }
+    ExternalSpec spec;
+    tomlspec::ReadFields(*t, ExternalFields(), &spec, ctx, "[[external]]");
+    const int line = tomlspec::LineOf(entry);
+    if (spec.kind == "sdram" && (spec.clock_hz == 0 || spec.cas_latency_cycles == 0)) {
+      ctx.Error(line, 1, fmt::format("external memory '{}' is an sdram: it needs 'clock_hz' and "
+                                     "'cas_latency_cycles' greater than 0", spec.name));
+    }
+    for (const ExternalMemory& other : board->external) {
+      if (other.name == spec.name) {
+        ctx.Error(line, 1, fmt::format("external memory '{}' is listed twice", spec.name));
+      }
+    }
+    board->external.push_back({spec.name, ToKind(spec.kind), spec.size_bytes, spec.bus_width_bits,
+                               spec.clock_hz, spec.cas_latency_cycles, spec.part});
+  }
+}
+
+// Cross-field checks that a field table cannot express.
+void CheckBoard(const toml::table& root, tomlspec::Context& ctx, const Board& board) {
+  auto line_of = [&](const char* section, const char* key) {
+    const toml::node* n = root.at_path(std::string(section) + "." + key).node();
+    return n ? tomlspec::LineOf(*n) : 1;
+  };
+  for (const auto& [section, memory] :
+       {std::pair{"sram", &board.sram}, std::pair{"flash", &board.flash}}) {
+    if (memory->reserved_bytes >= memory->size_bytes) {
+      ctx.Error(line_of(section, "reserved_bytes"), 1,
+                fmt::format("[{}] reserved_bytes = {} leaves nothing of size_bytes = {}", section,
+                            memory->reserved_bytes, memory->size_bytes));
+    }
+  }
+  if (board.tinyops_budget_bytes > board.sram.size_bytes) {
+    ctx.Error(line_of("tinyops", "sram_budget_bytes"), 1,
+              fmt::format("[tinyops] sram_budget_bytes = {} is more than the SRAM "
+                          "([sram] size_bytes = {})", board.tinyops_budget_bytes,
+                          board.sram.size_bytes));
+  }
+}
+
+}  // namespace
+
+util::Result<Board> ParseBoard(const std::string& file, std::string_view text) {
+  auto parsed = tomlspec::Parse(file, text);
+  if (!parsed) return parsed.error();
+  const toml::table& root = parsed.value();
+  tomlspec::Context ctx(file, text);
+
+  std::vector<std::string> top_keys = tomlspec::Keys(TopFields());
+  top_keys.insert(top_keys.end(), kSections.begin(), kSections.end());
+  tomlspec::CheckKnownKeys(root, top_keys, ctx, "the board profile");
+  TopSpec top;
+  for (const auto& f : TopFields()) {
+    if (const toml::node* n = root.get(f.key)) {
+      tomlspec::detail::ReadOne(*n, f, &top, ctx);
+    } else if (f.required) {
+      ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
+    }
+  }
+  Board board;
+  board.file = file;
+  board.name = top.name;
+  board.title = top.title;
+
+  CoreSpec core;
+  if (auto* t = Section(root, "core", true, "arch, clock_hz, caches", ctx)) {
+    tomlspec::ReadFields(*t, CoreFields(), &core, ctx, "[core]");
+  }
+  board.core = core.arch;
+  board.clock_hz = core.clock_hz;
+  board.icache_bytes = core.icache_bytes;
+  board.dcache_bytes = core.dcache_bytes;
+  board.flash_wait_states = core.flash_wait_states;
+  if (auto* t = Section(root, "sram", true, "internal SRAM: size_bytes, reserved_bytes", ctx)) {
+    tomlspec::ReadFields(*t, InternalFields(), &board.sram, ctx, "[sram]");
+  }
+  if (auto* t = Section(root, "flash", true, "internal flash: size_bytes, reserved_bytes", ctx)) {
+    tomlspec::ReadFields(*t, InternalFields(), &board.flash, ctx, "[flash]");
+  }
+  ReadExternal(root, ctx, &board);
+  if (auto* t = Section(root, "dma", false, "", ctx)) {
+    tomlspec::ReadFields(*t, DmaFields(), &board.dma, ctx, "[dma]");
+  }
+  TinyopsSpec tinyops;
+  if (auto* t = Section(root, "tinyops", true, "sram_budget_bytes", ctx)) {
+    tomlspec::ReadFields(*t, TinyopsFields(), &tinyops, ctx, "[tinyops]");
+  }
+  board.tinyops_budget_bytes = tinyops.sram_budget_bytes;
+  PowerSpec power;
+  if (auto* t = Section(root, "power", false, "", ctx)) {
+    tomlspec::ReadFields(*t, PowerFields(), &power, ctx, "[power]");
+  }
+  board.power = {Measured(power.internal_mw), Measured(power.external_mw),
+                 Measured(power.tinyops_mw)};
+  if (ctx.ok()) CheckBoard(root, ctx, board);
+  if (!ctx.ok()) return ctx.ToError();
+  return board;
+}
+
+util::Result<Board> LoadBoard(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return util::InputError(fmt::format("{}: cannot open the board profile", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseBoard(path, text.str());
+}
+
+}  // namespace hw

@@ -1,0 +1,162 @@
+#include "tinyops/partitioner.h"
+
+#include <algorithm>
+
+#include "tinyops/geometry.h"
+
+namespace tinyops {
+
+using detail::NetGeometry;
+using detail::OpGeometry;
+
+// Defined in plan_ops.cpp.
+namespace detail {
+void FillOps(const graph::Network& net, const NetGeometry& geo, Plan* plan);
+Shortfall Explain(const graph::Network& net, const NetGeometry& geo, const Plan& plan);
+void AddWarnings(const graph::Network& net, Plan* plan);
+}  // namespace detail
+
+std::string_view BufferName(Buffer buffer) {
+  switch (buffer) {
+    case Buffer::kInputPing: return "input_ping";
+    case Buffer::kInputPong: return "input_pong";
+    case Buffer::kFilter: return "filter";
+    case Buffer::kIm2col: return "im2col";
+    case Buffer::kBias: return "bias";
+    case Buffer::kQuantMultiplier: return "quant_multiplier";
+    case Buffer::kQuantShift: return "quant_shift";
+  }
+  return "?";
+}
+
+namespace {
+
+// Buffer sizes of §2.1, each including its own +32.
+std::array<int64_t, kBufferCount> BufferSizes(int64_t s, int64_t rf, int64_t bmax) {
+  const int64_t quant = bmax + kAlignBytes + kQuantExtraBytes;
+  return {s + kAlignBytes, s + kAlignBytes, s + kAlignBytes,
+          std::max(s, rf) + kAlignBytes, bmax + kAlignBytes, quant, quant};
+}
+
+// The largest S whose SRAM fits `budget`; -1 when even S = 0 does not. SRAM grows with S.
+int64_t LargestFittingS(int64_t budget, int64_t rf, int64_t bmax) {
+  if (SramBytes(0, rf, bmax) > budget) return -1;
+  int64_t lo = 0;
+  int64_t hi = budget;  // SramBytes(budget) > budget always
+  while (hi - lo > 1) {
+    const int64_t mid = lo + (hi - lo) / 2;
+    (SramBytes(mid, rf, bmax) <= budget ? lo : hi) = mid;
+  }
+  return lo;
+}
+
+// S at factor `pf`, or -1 as soon as one op's part exceeds `s_limit`. `op_out` gets the op
+// setting S.
+int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, int* op_out,
+                     std::vector<RowPart>* parts) {
+  int64_t s = 0;
+  for (size_t i = 0; i < geo.ops.size(); ++i) {
+    const OpGeometry& g = geo.ops[i];
+    if (g.rule == SplitRule::kNone) continue;
+    detail::Split(g, pf, parts);
+    const int64_t bytes = geo.RowBytes(g, detail::MaxRows(*parts));
+    if (bytes > s_limit) return -1;
+    if (bytes > s) {
+      s = bytes;
+      *op_out = static_cast<int>(i);
+    }
+  }
+  return s;
+}
+
+SearchResult SearchGeometry(const NetGeometry& geo, int64_t budget) {
+  const int64_t s_limit = LargestFittingS(budget, geo.rf_bytes, geo.bmax_bytes);
+  if (s_limit < 0) return {};
+  std::vector<RowPart> parts;
+  parts.reserve(kMaxPartitionFactor);
+  for (int pf = 2; pf <= kMaxPartitionFactor; ++pf) {
+    int op = -1;
+    const int64_t s = MaxPartBytes(geo, pf, s_limit, &op, &parts);
+    if (s >= 0) return {true, pf, s, SramBytes(s, geo.rf_bytes, geo.bmax_bytes)};
+  }
+  return {};
+}
+
+// Step 2 (§1.6): ops without exactly 2 parts take the first j in 2..pf whose parts fit in S.
+void ReduceFactors(const NetGeometry& geo, Plan* plan,
+                   std::vector<std::vector<RowPart>>* splits) {
+  std::vector<RowPart> trial;
+  for (size_t i = 0; i < geo.ops.size(); ++i) {
+    OpPlan& op = plan->ops[i];
+    if (op.rule == SplitRule::kNone || op.global_parts == 2) continue;
+    for (int j = 2; j <= plan->partition_factor; ++j) {
+      detail::Split(geo.ops[i], j, &trial);
+      if (geo.RowBytes(geo.ops[i], detail::MaxRows(trial)) <= plan->max_partition_bytes) {
+        (*splits)[i] = trial;
+        op.partition_factor = j;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int64_t SramBytes(int64_t s_bytes, int64_t rf_bytes, int64_t bmax_bytes) {
+  int64_t total = kAlignBytes;
+  for (int64_t b : BufferSizes(s_bytes, rf_bytes, bmax_bytes)) total += b + kAlignBytes;
+  return total;
+}
+
+SearchResult Partitioner::Search(const graph::Network& net) const {
+  return SearchGeometry(detail::Describe(net), options_.budget_bytes);
+}
+
+Plan Partitioner::Run(const graph::Network& net) const {
+  const NetGeometry geo = detail::Describe(net);
+  const SearchResult found = SearchGeometry(geo, options_.budget_bytes);
+  Plan plan;
+  plan.fits = found.fits;
+  plan.partition_factor = found.fits ? found.partition_factor : kMaxPartitionFactor;
+  plan.budget_bytes = options_.budget_bytes;
+  plan.filter_growth = options_.filter_growth;
+  plan.receptive_field_bytes = geo.rf_bytes;
+  plan.max_bias_bytes = geo.bmax_bytes;
+
+  std::vector<std::vector<RowPart>> splits(geo.ops.size());
+  plan.ops.resize(geo.ops.size());
+  for (size_t i = 0; i < geo.ops.size(); ++i) {
+    OpPlan& op = plan.ops[i];
+    op.op = static_cast<int>(i);
+    op.kind = net.ops[i].kind;
+    op.rule = geo.ops[i].rule;
+    if (op.rule == SplitRule::kNone) continue;
+    detail::Split(geo.ops[i], plan.partition_factor, &splits[i]);
+    op.global_parts = static_cast<int>(splits[i].size());
+    op.partition_factor = plan.partition_factor;
+    op.max_part_bytes = geo.RowBytes(geo.ops[i], detail::MaxRows(splits[i]));
+    if (op.max_part_bytes > plan.max_partition_bytes || plan.max_partition_op < 0) {
+      plan.max_partition_bytes = op.max_part_bytes;
+      plan.max_partition_op = op.op;
+    }
+  }
+  plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
+  plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
+  if (plan.fits) {
+    ReduceFactors(geo, &plan, &splits);
+    if (options_.filter_growth) {
+      plan.filter_growth_bytes = plan.budget_bytes - plan.sram_bytes;
+      plan.buffer_bytes[static_cast<size_t>(Buffer::kFilter)] += plan.filter_growth_bytes;
+      plan.sram_bytes = plan.budget_bytes;
+    }
+  }
+  for (size_t i = 0; i < geo.ops.size(); ++i) {
+    for (const RowPart& rows : splits[i]) plan.ops[i].parts.push_back({rows, 0, 0, 0});
+  }
+  detail::FillOps(net, geo, &plan);
+  if (!plan.fits) plan.shortfall = detail::Explain(net, geo, plan);
+  detail::AddWarnings(net, &plan);
+  return plan;
+}
+
+}  // namespace tinyops
