@@ -1,0 +1,229 @@
+#include "latency/coefficients.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "tomlspec/tomlspec.h"
+#include "util/spellcheck.h"
+
+namespace latency {
+namespace {
+
+// Compute priors per core family, in cycles. Derived from the inner loops of the CMSIS-NN s8
+// kernels (latency.md §3.1): the 1x1 mat-mult issues 8 SMLAD, 8 SXTB16 and 4 loads per 16 MACs
+// (about 1.6 cycles/MAC single-issue on M4/M33, about 0.9 dual-issue on M7); im2col adds the
+// s16 gather (+25 %); the 3x3 depthwise path has no SIMD reuse across channels (about 2x the
+// 1x1 cost) and the _opt path adds its per-pixel s16 window copy (about 2.5x). The 5x5 and 7x7
+// priors are deliberately equal: any ranking between them must come from measurements.
+// Requantisation (arm_nn_requantize + clamp + store) is about 12 instructions per output.
+struct ComputePrior {
+  std::string_view core;
+  double dispatch, conv1x1, im2col, dw3x3, dw_opt, fc, requant, elementwise, pool;
+};
+
+constexpr ComputePrior kComputePriors[] = {
+    {"cortex-m4", 4000, 1.6, 2.0, 3.2, 4.0, 2.0, 12, 10, 3},
+    {"cortex-m33", 4000, 1.6, 2.0, 3.2, 4.0, 2.0, 12, 10, 3},
+    {"cortex-m7", 3000, 0.9, 1.15, 1.8, 2.3, 1.2, 8, 6, 2},
+};
+
+const ComputePrior& ComputePriorFor(const std::string& core) {
+  for (const ComputePrior& p : kComputePriors) {
+    if (p.core == core) return p;
+  }
+  return kComputePriors[0];  // unknown cores: the single-issue M4 values (documented)
+}
+
+// External RAM timing in core cycles: the first beat of a random access, and each further beat.
+struct RamTiming {
+  double access_cycles = 0;
+  double beat_cycles = 0;
+  double bus_bytes = 1;
+};
+
+RamTiming TimingOf(const hw::Board& board, const hw::ExternalMemory& ram) {
+  RamTiming t;
+  t.bus_bytes = std::max(1, ram.bus_width_bits / 8);
+  if (ram.kind == hw::MemoryKind::kSdram && ram.clock_hz > 0) {
+    // Row hit: CAS latency plus ~3 controller/bus cycles of the memory clock (boards.md §5).
+    const double ratio = static_cast<double>(board.clock_hz) / static_cast<double>(ram.clock_hz);
+    t.access_cycles = (ram.cas_latency_cycles + 3) * ratio;
+    t.beat_cycles = ratio;
+  } else {
+    // Asynchronous SRAM on FMC: ~3 HCLK per access (boards.md §5, ADDSET + DATAST).
+    t.access_cycles = 3;
+    t.beat_cycles = 3;
+  }
+  return t;
+}
+
+void SetMemoryPriors(const hw::Board& board, CoefValues* v) {
+  // One 128-bit flash line per 16 sequential bytes pays the wait states; prefetch hides the rest.
+  (*v)[kFlashCyclesPerByte] = board.flash_wait_states / 16.0;
+  (*v)[kPartCycles] = board.dcache_bytes > 0 ? 3000 : 2000;  // + cache clean/invalidate on M7
+  const hw::ExternalMemory* ram = board.ExternalRam();
+  if (ram == nullptr) return;  // external modes are infeasible; the terms are never used
+  const RamTiming t = TimingOf(board, *ram);
+  // Without a D-cache the CPU fetches 4-byte words; with one, 32-byte lines.
+  const double unit_bytes = board.dcache_bytes > 0 ? 32.0 : 4.0;
+  const double beats = std::max(1.0, unit_bytes / t.bus_bytes);
+  (*v)[kExtReadCyclesPerByte] = (t.access_cycles + (beats - 1) * t.beat_cycles) / unit_bytes;
+  (*v)[kExtWriteCyclesPerByte] = 0.5 * (*v)[kExtReadCyclesPerByte];  // posted writes
+  // TinyOps DMA: byte-wide single-beat transfers (tinyops.md §4), half a random access per byte
+  // with the FMC read FIFO.
+  (*v)[kDmaCyclesPerByte] = t.access_cycles / 2;
+}
+
+bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
+
+void ReadBoardTable(const std::string& name, const toml::table& table,
+                            tomlspec::Context& ctx, CoefficientFile* out) {
+  BoardCoefficients bc;
+  bc.board = name;
+  std::vector<std::string> keys = {"provenance", "calibration_rows", "data_sources",
+                                   "rows_informing"};
+  std::vector<bool> seen(kNumCoefs, false);
+  for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
+  for (const auto& [key_node, node] : table) {
+    const std::string key(key_node.str());
+    const auto& table_keys = CoefTable();
+    const auto it = std::find_if(table_keys.begin(), table_keys.end(),
+                                 [&](const CoefInfo& c) { return c.key == key; });
+    if (it != table_keys.end()) {
+      const auto v = node.value<double>();
+      if (!v || !FiniteNonNegative(*v)) {
+        ctx.Error(node.source(), fmt::format("'{}.{}' must be a non-negative number", name, key));
+        continue;
+      }
+      const size_t index = static_cast<size_t>(it - table_keys.begin());
+      bc.value[index] = *v;
+      seen[index] = true;
+    } else if (key == "calibration_rows") {
+      bc.calibration_rows = static_cast<int>(node.value<int64_t>().value_or(0));
+    } else if (key == "data_sources") {
+      bc.data_sources = node.value<std::string>().value_or("");
+    } else if (key == "rows_informing" && node.is_table()) {
+      for (const auto& [k, n] : *node.as_table()) {
+        for (size_t i = 0; i < table_keys.size(); ++i) {
+          if (table_keys[i].key == k.str()) bc.rows_informing[i] = n.value<int>().value_or(0);
+        }
+      }
+    } else if (key != "provenance") {
+      ctx.Error(node.source(), fmt::format("unknown key '{}' in [{}]{}", key, name,
+                                           util::DidYouMean(key, keys)));
+    }
+  }
+  for (int i = 0; i < kNumCoefs; ++i) {
+    if (!seen[static_cast<size_t>(i)]) {
+      ctx.Error(table.source(), fmt::format("[{}] is missing '{}'", name, CoefTable()[i].key));
+    }
+  }
+  (*out)[name] = bc;
+}
+
+}  // namespace
+
+const std::array<CoefInfo, kNumCoefs>& CoefTable() {
+  static const std::array<CoefInfo, kNumCoefs> table = {{
+      {"dispatch_cycles", "cycles/op", "interpreter dispatch and kernel prologue per op"},
+      {"conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast"},
+      {"conv_im2col_cycles_per_mac", "cycles/MAC", "arm_convolve_s8 (im2col + mat-mult)"},
+      {"dw3x3_cycles_per_mac", "cycles/MAC", "arm_depthwise_conv_3x3_s8"},
+      {"dw_k5_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel <= 5"},
+      {"dw_k7_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel >= 6"},
+      {"fc_cycles_per_mac", "cycles/MAC", "arm_fully_connected_s8"},
+      {"requant_cycles_per_output", "cycles/element", "requantise, clamp, store one output"},
+      {"elementwise_cycles_per_element", "cycles/element", "add, mul, hard-swish, softmax, copy"},
+      {"pool_cycles_per_element", "cycles/element", "pooling, mean, pad per element read"},
+      {"flash_cycles_per_byte", "cycles/byte", "internal: weight bytes fetched from flash"},
+      {"ext_read_cycles_per_byte", "cycles/byte", "CPU bytes fetched from external RAM"},
+      {"ext_write_cycles_per_byte", "cycles/byte", "CPU bytes written to external RAM"},
+      {"dma_cycles_per_byte", "cycles/byte", "TinyOps DMA external RAM -> SRAM"},
+      {"part_cycles", "cycles/part", "TinyOps per part: kernel call, DMA set-up, ISR, cache"},
+  }};
+  return table;
+}
+
+std::string BoardCoefficients::Provenance() const {
+  if (calibration_rows == 0) return fmt::format("prior only (no measurements for board {})", board);
+  return fmt::format("calibrated on {} rows ({})", calibration_rows, data_sources);
+}
+
+BoardCoefficients Priors(const hw::Board& board) {
+  const ComputePrior& c = ComputePriorFor(board.core);
+  BoardCoefficients bc;
+  bc.board = board.name;
+  CoefValues& v = bc.prior;
+  v[kDispatchCycles] = c.dispatch;
+  v[kConv1x1CyclesPerMac] = c.conv1x1;
+  v[kConvIm2colCyclesPerMac] = c.im2col;
+  v[kDw3x3CyclesPerMac] = c.dw3x3;
+  v[kDwK5CyclesPerMac] = c.dw_opt;
+  v[kDwK7CyclesPerMac] = c.dw_opt;
+  v[kFcCyclesPerMac] = c.fc;
+  v[kRequantCyclesPerOutput] = c.requant;
+  v[kElementwiseCyclesPerElement] = c.elementwise;
+  v[kPoolCyclesPerElement] = c.pool;
+  SetMemoryPriors(board, &v);
+  bc.value = bc.prior;
+  return bc;
+}
+
+util::Result<CoefficientFile> LoadCoefficients(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return CoefficientFile{};
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  auto parsed = tomlspec::Parse(path, text);
+  if (!parsed) return parsed.error();
+  tomlspec::Context ctx(path, text);
+  CoefficientFile out;
+  for (const auto& [name, node] : *parsed) {
+    if (!node.is_table()) {
+      ctx.Error(node.source(), fmt::format("'{}' must be a [board] table", name.str()));
+      continue;
+    }
+    ReadBoardTable(std::string(name.str()), *node.as_table(), ctx, &out);
+  }
+  if (!ctx.ok()) return ctx.ToError();
+  return out;
+}
+
+std::string FormatCoefficients(const CoefficientFile& file) {
+  std::string out =
+      "# Latency-model coefficients per board, written by `dse calibrate` (do not edit by hand;\n"
+      "# add measurements to data/latency/*.csv and re-run). Units: cycles of the core clock.\n"
+      "# Boards not listed here use the priors of lib/latency/coefficients.cpp.\n";
+  for (const auto& [name, bc] : file) {
+    out += fmt::format("\n[{}]\nprovenance = \"{}\"\ncalibration_rows = {}\ndata_sources = \"{}\"\n",
+                       name, bc.Provenance(), bc.calibration_rows, bc.data_sources);
+    for (int i = 0; i < kNumCoefs; ++i) {
+      out += fmt::format("{} = {:.6g}  # {}; prior {:.6g}\n", CoefTable()[i].key, bc.value[i],
+                         CoefTable()[i].unit, bc.prior[i]);
+    }
+    out += fmt::format("\n[{}.rows_informing]\n", name);
+    for (int i = 0; i < kNumCoefs; ++i) {
+      out += fmt::format("{} = {}\n", CoefTable()[i].key, bc.rows_informing[i]);
+    }
+  }
+  return out;
+}
+
+BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file) {
+  BoardCoefficients bc = Priors(board);
+  const auto it = file.find(board.name);
+  if (it == file.end()) return bc;
+  bc.value = it->second.value;
+  bc.rows_informing = it->second.rows_informing;
+  bc.calibration_rows = it->second.calibration_rows;
+  bc.data_sources = it->second.data_sources;
+  return bc;
+}
+
+}  // namespace latency

@@ -1,0 +1,59 @@
+#pragma once
+// Test helpers for the latency model: the built-in boards, the shipped measurements as fit
+// samples, and the calibration over them (computed once per test binary).
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "hw/catalog.h"
+#include "latency/fit.h"
+#include "latency/samples.h"
+#include "support/spaces.h"
+
+namespace latency_testing {
+
+inline const hw::Catalog& Boards() {
+  static const hw::Catalog catalog = [] {
+    auto loaded = hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles");
+    if (!loaded) {
+      ADD_FAILURE() << loaded.error().message;
+      return hw::Catalog();
+    }
+    return std::move(loaded).value();
+  }();
+  return catalog;
+}
+
+inline const hw::Board& Board(const std::string& name) { return *Boards().Find(name); }
+
+inline const std::vector<latency::Sample>& PaperSamples() {
+  static const std::vector<latency::Sample> samples = [] {
+    const auto& spaces = testing_support::BuiltinCatalog();
+    auto rows = latency::LoadMeasurements(std::string(DSE_SOURCE_DIR) + "/data/latency/paper.csv",
+                                          latency::NamesFrom(Boards(), spaces));
+    if (!rows) {
+      ADD_FAILURE() << rows.error().message;
+      return std::vector<latency::Sample>();
+    }
+    auto built = latency::BuildSamples(*rows, Boards(), spaces);
+    if (!built) {
+      ADD_FAILURE() << built.error().message;
+      return std::vector<latency::Sample>();
+    }
+    return std::move(built).value();
+  }();
+  return samples;
+}
+
+inline const latency::Calibration& PaperCalibration() {
+  static const latency::Calibration cal = [] {
+    latency::CoefficientFile priors;
+    for (const auto& s : PaperSamples()) priors[s.row.board] = latency::Priors(Board(s.row.board));
+    return latency::Calibrate(PaperSamples(), priors, "data/latency/paper.csv");
+  }();
+  return cal;
+}
+
+}  // namespace latency_testing
