@@ -10,8 +10,8 @@ namespace tflite {
 bool Decoder::Check(uint64_t position, uint64_t bytes, const char* what) const {
   if (!ok()) return false;
   if (position <= bytes_.size() && bytes <= bytes_.size() - position) return true;
-  Fail(fmt::format("{} at byte {} ({} bytes) lies outside the {}-byte buffer", what, position,
-                   bytes, bytes_.size()));
+  Fail(fmt::format("{} at byte {} ({} bytes) runs past the end of the {}-byte buffer", what,
+                   position, bytes, bytes_.size()));
   return false;
 }
 
@@ -38,15 +38,20 @@ T Decoder::Load(uint32_t position) const {
 uint32_t Decoder::Follow(uint32_t position, const char* what) const {
   if (!Check(position, 4, what)) return 0;
   const uint64_t target = uint64_t{position} + Load<uint32_t>(position);
-  if (!Check(target, 1, what)) return 0;
+  if (target >= bytes_.size()) {
+    Fail(fmt::format("{}: the offset at byte {} points to byte {}, outside the {}-byte buffer",
+                     what, position, target, bytes_.size()));
+    return 0;
+  }
   return static_cast<uint32_t>(target);
 }
 
 Table Decoder::TableAt(uint32_t position, const char* name) const {
   if (!Check(position, 4, name)) return {};
   const int64_t vtable = int64_t{position} - Load<int32_t>(position);
-  if (vtable < 0 || !Check(static_cast<uint64_t>(vtable), 4, name)) {
-    Fail(fmt::format("table '{}' at byte {} has its vtable outside the buffer", name, position));
+  if (vtable < 0 || static_cast<uint64_t>(vtable) + 4 > bytes_.size()) {
+    Fail(fmt::format("{} table at byte {}: its vtable at byte {} is outside the {}-byte buffer",
+                     name, position, vtable, bytes_.size()));
     return {};
   }
   Table table;
@@ -54,7 +59,7 @@ Table Decoder::TableAt(uint32_t position, const char* name) const {
   table.vtable_bytes_ = Load<uint16_t>(table.vtable_);
   table.table_bytes_ = Load<uint16_t>(table.vtable_ + 2);
   if (table.vtable_bytes_ < 4 || table.vtable_bytes_ % 2 != 0 || table.table_bytes_ < 4) {
-    Fail(fmt::format("table '{}' at byte {} has a malformed vtable ({} vtable bytes, {} table "
+    Fail(fmt::format("{} table at byte {} has a malformed vtable ({} vtable bytes, {} table "
                      "bytes)", name, position, table.vtable_bytes_, table.table_bytes_));
     return {};
   }
@@ -101,8 +106,8 @@ uint32_t Table::FieldPosition(int field, uint32_t bytes, const char* name) const
   const uint16_t offset = decoder_->Load<uint16_t>(vtable_ + slot);
   if (offset == 0) return 0;
   if (offset < 4 || uint32_t{offset} + bytes > table_bytes_) {
-    decoder_->Fail(fmt::format("field '{}' of the table at byte {} lies outside the table "
-                               "(offset {}, table of {} bytes)", name, position_, offset,
+    decoder_->Fail(fmt::format("field {} ({}) of the table at byte {} lies outside the table "
+                               "(offset {}, table of {} bytes)", field, name, position_, offset,
                                table_bytes_));
     return 0;
   }

@@ -79,13 +79,13 @@ std::string Printable(std::string_view raw) {
 }
 
 Table Parser::ReadHeader() {
-  const Table root = decoder_.Root();
-  if (!decoder_.ok()) return {};
-  if (decoder_.Identifier() != "TFL3") {
+  if (decoder_.size() >= 8 && decoder_.Identifier() != "TFL3") {
     decoder_.Fail(fmt::format("not a TFLite file (file identifier '{}', expected 'TFL3')",
                               Printable(decoder_.Identifier())));
     return {};
   }
+  const Table root = decoder_.Root();
+  if (!decoder_.ok()) return {};
   model_.schema_version = root.Scalar<uint32_t>(model_field::kVersion, 0);
   if (decoder_.ok() && model_.schema_version != kSchemaVersion) {
     decoder_.Fail(fmt::format("unsupported TFLite schema version {} (expected {})",
