@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "searchspace/catalog.h"
+#include "hw/board.h"
 #include "util/result.h"
 
 namespace dse_app {
@@ -53,5 +54,13 @@ void Note(const std::string& text);
 // Subcommand registration: each cmd_*.cpp adds its subcommand to the app.
 void RegisterSpaces(CLI::App& app);
 void RegisterShow(CLI::App& app);
+void RegisterBoards(CLI::App& app);     // cmd_boards.cpp
+void RegisterFit(CLI::App& app);        // cmd_fit.cpp
+void RegisterPartition(CLI::App& app);  // cmd_partition.cpp
+// --board NAME|FILE.toml: a built-in board (hwprofiles/) or a profile file; fails with exit 2
+// naming the nearest board. --budget BYTES: a positive whole number, else exit 2.
+// Both defined in cmd_boards.cpp.
+hw::Board BoardNamed(const std::string& name_or_file);
+int64_t ParseBudgetBytes(const std::string& text);
 
 }  // namespace dse_app

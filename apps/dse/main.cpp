@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
 
   dse_app::RegisterSpaces(app);
   dse_app::RegisterShow(app);
+  dse_app::RegisterBoards(app);
+  dse_app::RegisterFit(app);
+  dse_app::RegisterPartition(app);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

@@ -1,0 +1,143 @@
+// dse boards list|show — the built-in board profiles (hwprofiles/) and user profiles; and the
+// --board / --budget resolution the other subcommands share.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <iostream>
+
+#include "app.h"
+#include "hw/catalog.h"
+
+namespace dse_app {
+namespace {
+
+const hw::Catalog& Boards() {
+  static const hw::Catalog catalog =
+      Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
+  return catalog;
+}
+
+std::string KiB(int64_t bytes) {
+  return bytes % 1024 == 0 ? fmt::format("{} KiB", bytes / 1024)
+                           : fmt::format("{:.1f} KiB", bytes / 1024.0);
+}
+
+std::string MemoriesText(const hw::Board& b) {
+  std::string text;
+  for (const hw::ExternalMemory& m : b.external) {
+    if (!text.empty()) text += ", ";
+    text += fmt::format("{} {} MiB", m.name, m.size_bytes / (1024 * 1024));
+  }
+  return text.empty() ? "none" : text;
+}
+
+nlohmann::json PowerJson(const std::optional<double>& mw) {
+  return mw ? nlohmann::json(*mw) : nlohmann::json(nullptr);
+}
+
+nlohmann::json BoardJson(const hw::Board& b) {
+  nlohmann::json external = nlohmann::json::array();
+  for (const hw::ExternalMemory& m : b.external) {
+    external.push_back({{"name", m.name}, {"kind", hw::MemoryKindName(m.kind)},
+                        {"size_bytes", m.size_bytes}, {"bus_width_bits", m.bus_width_bits},
+                        {"clock_hz", m.clock_hz}, {"cas_latency_cycles", m.cas_latency_cycles},
+                        {"part", m.part}});
+  }
+  return {{"name", b.name}, {"title", b.title}, {"file", b.file}, {"core", b.core},
+          {"clock_hz", b.clock_hz}, {"icache_bytes", b.icache_bytes},
+          {"dcache_bytes", b.dcache_bytes}, {"flash_wait_states", b.flash_wait_states},
+          {"sram", {{"size_bytes", b.sram.size_bytes}, {"reserved_bytes", b.sram.reserved_bytes}}},
+          {"flash", {{"size_bytes", b.flash.size_bytes}, {"reserved_bytes", b.flash.reserved_bytes}}},
+          {"external", external},
+          {"dma", {{"controller", b.dma.controller}, {"streams_used", b.dma.streams_used},
+                   {"memory_to_memory", b.dma.memory_to_memory}}},
+          {"tinyops_budget_bytes", b.tinyops_budget_bytes},
+          {"power_mw", {{"internal", PowerJson(b.power.internal_mw)},
+                        {"external", PowerJson(b.power.external_mw)},
+                        {"tinyops", PowerJson(b.power.tinyops_mw)}}}};
+}
+
+void List(bool json) {
+  if (json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const hw::Board& b : Boards().boards()) out.push_back(BoardJson(b));
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format("{:<6} {:<32} {:<11} {:>8} {:>9} {:>10} {:>12}  {}\n", "name", "board",
+                           "core", "clock", "SRAM", "flash", "budget_B", "external");
+  for (const hw::Board& b : Boards().boards()) {
+    std::cout << fmt::format("{:<6} {:<32} {:<11} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name,
+                             b.title, b.core, b.clock_hz / 1'000'000, KiB(b.sram.size_bytes),
+                             KiB(b.flash.size_bytes), b.tinyops_budget_bytes, MemoriesText(b));
+  }
+}
+
+std::string PowerText(const std::optional<double>& mw) {
+  return mw ? fmt::format("{:g} mW", *mw) : "not measured";
+}
+
+void Show(const std::string& name, bool json) {
+  const hw::Board b = BoardNamed(name);
+  if (json) {
+    std::cout << BoardJson(b).dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format(
+      "{}  {}  ({})\n  core           {} at {} MHz, I-cache {} B, D-cache {} B, flash {} WS\n"
+      "  internal SRAM  {} B ({} reserved for runtime state)\n"
+      "  internal flash {} B ({} reserved for runtime code)\n",
+      b.name, b.title, b.file, b.core, b.clock_hz / 1e6, b.icache_bytes, b.dcache_bytes,
+      b.flash_wait_states, b.sram.size_bytes, b.sram.reserved_bytes, b.flash.size_bytes,
+      b.flash.reserved_bytes);
+  for (const hw::ExternalMemory& m : b.external) {
+    std::cout << fmt::format("  external       {} ({}): {} B, {}-bit, {} MHz{}{}\n", m.name,
+                             hw::MemoryKindName(m.kind), m.size_bytes, m.bus_width_bits,
+                             m.clock_hz / 1e6,
+                             m.cas_latency_cycles ? fmt::format(", CAS {}", m.cas_latency_cycles) : "",
+                             m.part.empty() ? "" : ", " + m.part);
+  }
+  std::cout << fmt::format(
+      "  DMA            {}, {} streams, memory-to-memory {}\n  TinyOps budget {} B\n"
+      "  power          internal {}, external {}, tinyops {}\n",
+      b.dma.controller, b.dma.streams_used, b.dma.memory_to_memory ? "yes" : "no",
+      b.tinyops_budget_bytes, PowerText(b.power.internal_mw), PowerText(b.power.external_mw),
+      PowerText(b.power.tinyops_mw));
+}
+
+}  // namespace
+
+hw::Board BoardNamed(const std::string& name_or_file) {
+  return Unwrap(Boards().Resolve(name_or_file));
+}
+
+int64_t ParseBudgetBytes(const std::string& text) {
+  int64_t bytes = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, bytes);
+  if (ec != std::errc() || ptr != end || text.empty()) {
+    FailInput(fmt::format("--budget must be a whole number of bytes (e.g. 262144), got '{}'", text));
+  }
+  if (bytes <= 0) {
+    FailInput(fmt::format("--budget must be a positive number of bytes, got '{}'", text));
+  }
+  return bytes;
+}
+
+void RegisterBoards(CLI::App& app) {
+  static std::string name;
+  static bool json = false;
+  CLI::App* boards = app.add_subcommand("boards", "Board profiles: list the built-in boards, show one");
+  boards->require_subcommand(1);
+  CLI::App* list = boards->add_subcommand("list", "One line per built-in board (hwprofiles/)");
+  list->add_flag("--json", json, "Print a JSON array of board objects");
+  list->callback([] { List(json); });
+  CLI::App* show = boards->add_subcommand("show", "Every value of one board profile");
+  show->add_option("board", name, "Board name (e.g. f469) or a profile file FILE.toml")->required();
+  show->add_flag("--json", json, "Print the board as a JSON object");
+  show->callback([] { Show(name, json); });
+}
+
+}  // namespace dse_app

@@ -1,0 +1,163 @@
+// dse partition VARIANT --board B — the TinyOps plan: partition factor, the seven SRAM buffers,
+// the largest input partition, per op its parts (input rows with halo, output rows), overlays
+// and bytes read in place from external RAM, and the SRAM total against the budget.
+// A budget no plan fits prints the reason and exits 4 (no feasible design).
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "app.h"
+#include "tinyops/partitioner.h"
+
+namespace dse_app {
+namespace {
+
+struct PartitionOptions {
+  std::string variant;
+  std::string board;
+  std::string budget;
+  bool no_filter_growth = false;
+  bool json = false;
+};
+
+nlohmann::json PartJson(const tinyops::Part& p) {
+  return {{"in_rows", {p.rows.in_begin_row, p.rows.in_end_row}},
+          {"out_rows", {p.rows.out_begin_row, p.rows.out_begin_row + p.rows.out_rows}},
+          {"pad_top", p.rows.pad_top}, {"pad_bottom", p.rows.pad_bottom},
+          {"input_dma_bytes", p.input_dma_bytes}, {"input2_dma_bytes", p.input2_dma_bytes},
+          {"output_bytes", p.output_bytes}};
+}
+
+nlohmann::json OpJson(const graph::Network& net, const tinyops::OpPlan& op) {
+  const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
+  nlohmann::json parts = nlohmann::json::array();
+  for (const tinyops::Part& p : op.parts) parts.push_back(PartJson(p));
+  return {{"index", op.op}, {"name", g.name}, {"kind", graph::OpKindName(g.kind)},
+          {"partitioned", op.rule != tinyops::SplitRule::kNone},
+          {"partition_factor", op.partition_factor}, {"global_parts", op.global_parts},
+          {"max_part_bytes", op.max_part_bytes}, {"filter_overlaid", op.filter_overlaid},
+          {"bias_overlaid", op.bias_overlaid}, {"quant_overlaid", op.quant_overlaid},
+          {"filter_bytes", op.filter_bytes}, {"scratch_bytes", op.scratch_bytes},
+          {"scratch_in_sram", op.scratch_in_sram}, {"dma_bytes", op.dma_bytes},
+          {"in_place_read_bytes", op.in_place_read_bytes}, {"output_bytes", op.output_bytes},
+          {"parts", parts}};
+}
+
+nlohmann::json PlanJson(const graph::Network& net, const hw::Board& board,
+                        const tinyops::Plan& plan) {
+  nlohmann::json out = {{"variant", net.name}, {"board", board.name}, {"fits", plan.fits},
+                        {"partition_factor", plan.partition_factor},
+                        {"max_partition_bytes", plan.max_partition_bytes},
+                        {"max_partition_op", plan.max_partition_op},
+                        {"sram_bytes", plan.sram_bytes}, {"budget_bytes", plan.budget_bytes},
+                        {"filter_growth", plan.filter_growth},
+                        {"filter_growth_bytes", plan.filter_growth_bytes},
+                        {"receptive_field_bytes", plan.receptive_field_bytes},
+                        {"max_bias_bytes", plan.max_bias_bytes}, {"dma_bytes", plan.dma_bytes},
+                        {"in_place_read_bytes", plan.in_place_read_bytes},
+                        {"output_bytes", plan.output_bytes}, {"warnings", plan.warnings}};
+  for (int b = 0; b < tinyops::kBufferCount; ++b) {
+    out[std::string(tinyops::BufferName(static_cast<tinyops::Buffer>(b)))] =
+        plan.buffer_bytes[static_cast<size_t>(b)];
+  }
+  out["shortfall"] = nullptr;
+  if (plan.shortfall) {
+    out["shortfall"] = {{"op", plan.shortfall->op}, {"op_name", plan.shortfall->op_name},
+                        {"smallest_part_rows", plan.shortfall->smallest_part_rows},
+                        {"smallest_part_bytes", plan.shortfall->smallest_part_bytes},
+                        {"smallest_sram_bytes", plan.shortfall->smallest_sram_bytes},
+                        {"reason", plan.shortfall->reason}};
+  }
+  out["ops"] = nlohmann::json::array();
+  for (const tinyops::OpPlan& op : plan.ops) out["ops"].push_back(OpJson(net, op));
+  return out;
+}
+
+std::string OverlayText(const tinyops::OpPlan& op) {
+  if (op.filter_bytes == 0 && op.bias_bytes == 0) return "";
+  return fmt::format("{}{}{}{}", op.filter_overlaid ? 'F' : '-', op.bias_overlaid ? 'B' : '-',
+                     op.quant_overlaid ? 'Q' : '-',
+                     op.scratch_bytes == 0 ? ' ' : (op.scratch_in_sram ? 'I' : 'i'));
+}
+
+void PrintOps(const graph::Network& net, const tinyops::Plan& plan) {
+  std::cout << fmt::format("\n{:>3} {:<24} {:<17} {:>12} {:>3} {:<4} {:>10}  {}\n", "#", "op",
+                           "kind", "input", "PF", "ovl", "in_place_B",
+                           "parts: [input rows incl. halo) -> output rows");
+  for (const tinyops::OpPlan& op : plan.ops) {
+    const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
+    const graph::Shape& in = net.input_shape(g);
+    std::string parts = op.parts.empty() ? "unpartitioned, runs in place" : "";
+    for (const tinyops::Part& p : op.parts) {
+      parts += fmt::format("[{},{})->{} ", p.rows.in_begin_row, p.rows.in_end_row, p.rows.out_rows);
+    }
+    std::cout << fmt::format("{:>3} {:<24} {:<17} {:>12} {:>3} {:<4} {:>10}  {}\n", op.op, g.name,
+                             graph::OpKindName(g.kind), fmt::format("{}x{}x{}", in.h, in.w, in.c),
+                             op.partition_factor, OverlayText(op), op.in_place_read_bytes, parts);
+  }
+  std::cout << "ovl: F filter, B bias, Q quant params DMA'd to SRAM ('-' read in place); "
+               "I im2col in SRAM, i im2col in the external arena\n";
+}
+
+void PrintText(const graph::Network& net, const hw::Board& board, const tinyops::Plan& plan) {
+  std::cout << fmt::format("{} on {}: {}\n", net.name, board.name,
+                           plan.fits ? "fits" : "does not fit");
+  if (plan.shortfall) std::cout << "  " << plan.shortfall->reason << "\n";
+  const std::string s_op = plan.max_partition_op < 0 ? ""
+      : net.ops[static_cast<size_t>(plan.max_partition_op)].name;
+  std::cout << fmt::format(
+      "  partition factor      {}\n  largest input part S  {} B (op {} '{}')\n"
+      "  SRAM                  {} B of a {} B budget (filter growth {})\n  buffers              ",
+      plan.partition_factor, plan.max_partition_bytes, plan.max_partition_op, s_op,
+      plan.sram_bytes, plan.budget_bytes,
+      plan.filter_growth ? fmt::format("+{} B", plan.filter_growth_bytes) : "off");
+  for (int b = 0; b < tinyops::kBufferCount; ++b) {
+    std::cout << fmt::format(" {} {}", tinyops::BufferName(static_cast<tinyops::Buffer>(b)),
+                             plan.buffer_bytes[static_cast<size_t>(b)]);
+  }
+  std::cout << fmt::format("\n  bytes                 DMA {}, read in place {}, written {}\n",
+                           plan.dma_bytes, plan.in_place_read_bytes, plan.output_bytes);
+  for (const std::string& w : plan.warnings) std::cout << "  warning: " << w << "\n";
+  PrintOps(net, plan);
+}
+
+void Run(const PartitionOptions& options) {
+  const hw::Board board = BoardNamed(options.board);
+  const int64_t budget = options.budget.empty() ? board.tinyops_budget_bytes
+                                                : ParseBudgetBytes(options.budget);
+  const graph::Network net = BuildNamed(options.variant);
+  const tinyops::Plan plan =
+      tinyops::Partitioner({budget, !options.no_filter_growth}).Run(net);
+  if (options.json) {
+    std::cout << PlanJson(net, board, plan).dump(2) << "\n";
+  } else {
+    PrintText(net, board, plan);
+  }
+  if (!plan.fits) {
+    throw Failure{kExitInfeasible, "does not fit: " + plan.shortfall->reason};
+  }
+}
+
+}  // namespace
+
+void RegisterPartition(CLI::App& app) {
+  static PartitionOptions options;
+  CLI::App* cmd = app.add_subcommand(
+      "partition", "The TinyOps plan of a variant on a board (exit 4 when no plan fits the budget)");
+  cmd->add_option("variant", options.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
+  cmd->add_option("--board", options.board, "Board name (dse boards list) or a profile FILE.toml")
+      ->required();
+  cmd->add_option("--budget", options.budget,
+                  "SRAM budget in bytes for the seven buffers (default: the board's "
+                  "sram_budget_bytes)");
+  cmd->add_flag("--no-filter-growth", options.no_filter_growth,
+                "Keep the filter buffer at S + 32 instead of giving it the unused budget");
+  cmd->add_flag("--json", options.json,
+                "Print JSON: fits, partition_factor, max_partition_bytes, sram_bytes, "
+                "budget_bytes and the buffers by name at the top level, per-op parts in 'ops'");
+  cmd->callback([] { Run(options); });
+}
+
+}  // namespace dse_app
