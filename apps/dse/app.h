@@ -54,6 +54,7 @@ void Note(const std::string& text);
 // Subcommand registration: each cmd_*.cpp adds its subcommand to the app.
 void RegisterSpaces(CLI::App& app);
 void RegisterShow(CLI::App& app);
+void RegisterCalibrate(CLI::App& app);  // cmd_calibrate.cpp
 void RegisterBoards(CLI::App& app);     // cmd_boards.cpp
 void RegisterFit(CLI::App& app);        // cmd_fit.cpp
 void RegisterPartition(CLI::App& app);  // cmd_partition.cpp
@@ -62,5 +63,6 @@ void RegisterPartition(CLI::App& app);  // cmd_partition.cpp
 // Both defined in cmd_boards.cpp.
 hw::Board BoardNamed(const std::string& name_or_file);
 int64_t ParseBudgetBytes(const std::string& text);
+void RegisterAccuracy(CLI::App& app);
 
 }  // namespace dse_app

@@ -8,6 +8,7 @@
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
 #include "app.h"
+#include "show_latency.h"
 
 namespace dse_app {
 namespace {
@@ -16,6 +17,7 @@ struct ShowOptions {
   std::string variant;
   bool per_op = false;
   bool json = false;
+  LatencyOptions latency;  // --board/--mode/--budget (show_latency.h)
 };
 
 std::string ShapeText(const graph::Shape& s) { return fmt::format("{}x{}x{}", s.h, s.w, s.c); }
@@ -84,7 +86,9 @@ void PrintPerOp(const graph::Network& net, const analysis::PeakActivation& peak)
 void Run(const ShowOptions& options) {
   const graph::Network net = BuildNamed(options.variant);
   if (options.json) {
-    std::cout << NetworkJson(net, options.per_op).dump(2) << "\n";
+    nlohmann::json out = NetworkJson(net, options.per_op);
+    AddLatencyJson(net, options.latency, options.per_op, &out);
+    std::cout << out.dump(2) << "\n";
     return;
   }
   const analysis::Totals totals = analysis::CountNetwork(net);
@@ -104,6 +108,7 @@ void Run(const ShowOptions& options) {
   }
   std::cout << "\n";
   if (options.per_op) PrintPerOp(net, peak);
+  PrintLatency(net, options.latency, options.per_op);
 }
 
 }  // namespace
@@ -116,6 +121,7 @@ void RegisterShow(CLI::App& app) {
       ->required();
   show->add_flag("--per-op", options.per_op, "List every op: kind, kernel, stride, shapes, MACs, bytes, live bytes");
   show->add_flag("--json", options.json, "Print JSON (totals at the top level, per-op rows in 'per_op')");
+  AddLatencyOptions(show, &options.latency);
   show->callback([] { Run(options); });
 }
 

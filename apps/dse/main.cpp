@@ -56,9 +56,11 @@ int main(int argc, char** argv) {
 
   dse_app::RegisterSpaces(app);
   dse_app::RegisterShow(app);
+  dse_app::RegisterCalibrate(app);
   dse_app::RegisterBoards(app);
   dse_app::RegisterFit(app);
   dse_app::RegisterPartition(app);
+  dse_app::RegisterAccuracy(app);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

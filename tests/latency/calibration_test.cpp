@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+
 #include "latency/support.h"
 
 namespace {
@@ -24,11 +27,76 @@ TEST(Calibration, PrintsEveryRow) {
                 s.board.c_str(), s.mode.c_str(), s.rows, s.mape_pct, s.loo_mape_pct.value_or(-1),
                 s.baseline_mape_pct.value_or(-1), s.baseline_loo_mape_pct.value_or(-1));
   }
+  // Goals (issue 4): leave-one-out better than the MACs-only baseline on every board; the
+  // overall LOO MAPE (14.2 % at commit time) misses the 10 % goal, see README "Limits".
+  for (const auto& s : cal.summaries) {
+    if (!s.mode.empty()) continue;
+    ASSERT_TRUE(s.loo_mape_pct && s.baseline_loo_mape_pct);
+    EXPECT_LT(*s.loo_mape_pct, *s.baseline_loo_mape_pct) << s.board;
+    EXPECT_LT(s.mape_pct, 5.0) << s.board;
+  }
+  EXPECT_LT(cal.summaries.back().loo_mape_pct.value_or(100), 16.0);
   for (const auto& [board, bc] : cal.fitted) {
     for (int j = 0; j < latency::kNumCoefs; ++j) {
       std::printf("%s %-32s prior %10.4g fit %10.4g rows %d\n", board.c_str(),
                   std::string(latency::CoefTable()[j].key).c_str(), bc.prior[j], bc.value[j],
                   bc.rows_informing[j]);
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+latency::KnownNames Names() {
+  return latency::NamesFrom(latency_testing::Boards(), testing_support::BuiltinCatalog());
+}
+
+TEST(Measurements, BadRowsAreFileLineErrors) {
+  const std::string text =
+      "# comment\n"
+      "board,variant,mode,latency_ms\n"
+      "f74,mbv3-w1.00-r160,tinyops,1307\n"
+      "f746,mbv3-w1.00-r160,tinyop,1307\n"
+      "f746,mbv3-w1.00-r160,internal,-3\n"
+      "f746,mbv3-w1.00-r160,internal\n";
+  auto rows = latency::ParseMeasurements("m.csv", text, Names());
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().message,
+            "m.csv:3: unknown board 'f74' (did you mean 'f746'?)\n"
+            "m.csv:4: unknown mode 'tinyop': expected internal, external or tinyops (did you mean "
+            "'tinyops'?)\n"
+            "m.csv:5: latency_ms must be a positive number, found '-3'\n"
+            "m.csv:6: expected 4 fields, found 3");
+}
+
+TEST(Measurements, MissingColumn) {
+  auto rows = latency::ParseMeasurements("m.csv", "board,variant,latency_ms\n", Names());
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().message, "m.csv:1: missing column 'mode'");
+}
+
+TEST(Kernels, CmsisNnDispatch) {
+  const graph::Network net = testing_support::BuildVariant("mcunet-in3");
+  std::map<std::string, int> count;
+  for (const auto& op : net.ops) count[std::string(latency::KernelClassName(latency::Classify(net, op)))]++;
+  EXPECT_GT(count["conv1x1_fast"], 0);
+  EXPECT_GT(count["dw3x3_fast"], 0);
+  EXPECT_GT(count["dw_opt"], 0);      // 5x5 and 7x7 depthwise
+  EXPECT_GT(count["conv_im2col"], 0);  // the 3x3 stride-2 stem
+}
+
+TEST(Coefficients, RoundTripThroughToml) {
+  const auto& cal = latency_testing::PaperCalibration();
+  const std::string text = latency::FormatCoefficients(cal.fitted);
+  const std::string path = ::testing::TempDir() + "/coefficients.toml";
+  { std::ofstream(path) << text; }
+  auto loaded = latency::LoadCoefficients(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  for (const auto& [board, bc] : cal.fitted) {
+    for (int j = 0; j < latency::kNumCoefs; ++j) {
+      EXPECT_NEAR(loaded->at(board).value[j], bc.value[j], 1e-5 * bc.value[j]);
     }
   }
 }

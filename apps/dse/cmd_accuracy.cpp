@@ -1,0 +1,242 @@
+// dse accuracy fit|predict|import — the top-1 surrogate fitted to published ImageNet results,
+// and the user's measured accuracies that override it.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <iostream>
+#include <map>
+
+#include "accuracy/accuracy.h"
+#include "app.h"
+#include "util/spellcheck.h"
+
+namespace dse_app {
+namespace {
+
+struct PredictOptions {
+  std::string family;
+  double width = 1.0;
+  int resolution = 224;
+  std::string macs;
+  std::string precision = "int8";
+  bool json = false;
+};
+
+struct ImportOptions {
+  std::string file;
+  std::string store = accuracy::kDefaultStorePath;
+};
+
+const accuracy::Surrogate& Fitted() {
+  static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
+  return surrogate;
+}
+
+// "300M", "0.3G", "2.95e6" or "300000000" -> MACs in millions. A bare number below 1000 is
+// almost certainly meant in millions, so it is refused with a hint rather than guessed.
+double ParseMacsMillions(const std::string& text) {
+  double scale = 1e-6;
+  std::string digits = text;
+  if (!digits.empty()) {
+    const char unit = digits.back();
+    if (unit == 'k' || unit == 'K') scale = 1e-3;
+    if (unit == 'M' || unit == 'm') scale = 1;
+    if (unit == 'G' || unit == 'g') scale = 1e3;
+    if (scale != 1e-6) digits.pop_back();
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size() || !(value > 0)) {
+    FailInput(fmt::format("--macs '{}' is not a positive number (e.g. 300M or 300000000)", text));
+  }
+  if (scale == 1e-6 && value < 1000) {
+    FailInput(fmt::format("--macs {} is a count of MACs; for millions write {}M", text, text));
+  }
+  return value * scale;
+}
+
+struct FamilyStats {
+  int rows = 0;
+  double fit_abs_sum = 0;
+  double loo_abs_sum = 0;
+  double loo_worst = 0;
+  std::string worst_model;
+};
+
+nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
+  const accuracy::SurrogateParams& p = s.params();
+  nlohmann::json families = nlohmann::json::array();
+  for (size_t f = 0; f < p.ceiling_pct.size(); ++f) {
+    families.push_back({{"family", s.families().families[f].name},
+                        {"ceiling_pct", p.ceiling_pct[f]},
+                        {"center_ln_macs_m", p.center_log_macs[f]},
+                        {"spaces", s.families().families[f].spaces}});
+  }
+  return {{"form", "top1 = A_f / (1 + exp(-(z - x0_f) / s)) [- q for int8], "
+                   "z = ln(MACs/1e6) + d ln w + e (ln w)^2"},
+          {"slope_s", p.slope},
+          {"width_d", p.width_linear},
+          {"width_e", p.width_quadratic},
+          {"int8_drop_q_pct", p.int8_drop_pct},
+          {"shared_ceiling_pct", p.shared_ceiling_pct},
+          {"shared_center_ln_macs_m", p.shared_center_log_macs},
+          {"families", families}};
+}
+
+std::map<int, FamilyStats> Stats(const accuracy::Surrogate& s,
+                                 const std::vector<accuracy::HeldOut>& held_out) {
+  std::map<int, FamilyStats> stats;
+  for (const accuracy::HeldOut& h : held_out) {
+    FamilyStats& st = stats[h.point.family];
+    ++st.rows;
+    st.fit_abs_sum += std::fabs(s.FittedPct(h.point) - h.point.top1_pct);
+    st.loo_abs_sum += std::fabs(h.error_pct());
+    if (std::fabs(h.error_pct()) >= st.loo_worst) {
+      st.loo_worst = std::fabs(h.error_pct());
+      st.worst_model = h.point.model;
+    }
+  }
+  return stats;
+}
+
+nlohmann::json FitJson(const accuracy::Surrogate& s, const std::vector<accuracy::HeldOut>& held_out) {
+  nlohmann::json out = ParamsJson(s);
+  nlohmann::json rows = nlohmann::json::array();
+  double grid_sum = 0, grid_worst = 0;
+  int grid_n = 0;
+  for (const accuracy::HeldOut& h : held_out) {
+    rows.push_back({{"model", h.point.model},
+                    {"family", s.families().families[h.point.family].name},
+                    {"width", h.point.width},
+                    {"macs_m", h.point.macs_m},
+                    {"precision", h.point.int8 ? "int8" : "fp32"},
+                    {"grid", h.point.grid},
+                    {"published_pct", h.point.top1_pct},
+                    {"fitted_pct", s.FittedPct(h.point)},
+                    {"loo_predicted_pct", h.predicted_pct}});
+    if (h.point.grid) {
+      grid_sum += std::fabs(h.error_pct());
+      grid_worst = std::max(grid_worst, std::fabs(h.error_pct()));
+      ++grid_n;
+    }
+  }
+  nlohmann::json per_family = nlohmann::json::object();
+  for (const auto& [f, st] : Stats(s, held_out)) {
+    per_family[s.families().families[f].name] = {
+        {"rows", st.rows}, {"fit_mae_pct", st.fit_abs_sum / st.rows},
+        {"loo_mae_pct", st.loo_abs_sum / st.rows}, {"loo_worst_pct", st.loo_worst},
+        {"loo_worst_model", st.worst_model}};
+  }
+  out["grid_loo_mae_pct"] = grid_n ? grid_sum / grid_n : 0.0;
+  out["grid_loo_worst_pct"] = grid_worst;
+  out["grid_rows"] = grid_n;
+  out["per_family"] = per_family;
+  out["rows"] = rows;
+  return out;
+}
+
+void PrintFit(const nlohmann::json& fit) {
+  std::cout << fmt::format("accuracy surrogate: {}\n", fit["form"].get<std::string>());
+  std::cout << fmt::format("  shared: s {:.4f}  d {:+.4f}  e {:+.4f}  int8 drop q {:.3f} pts  "
+                           "fallback ceiling {:.2f}%  centre {:.3f}\n",
+                           fit["slope_s"].get<double>(), fit["width_d"].get<double>(),
+                           fit["width_e"].get<double>(), fit["int8_drop_q_pct"].get<double>(),
+                           fit["shared_ceiling_pct"].get<double>(),
+                           fit["shared_center_ln_macs_m"].get<double>());
+  std::cout << fmt::format("  {:<18} {:>8} {:>7} {:>5} {:>8} {:>8} {:>8}  {}\n", "family", "A_f %",
+                           "x0_f", "rows", "fit MAE", "LOO MAE", "LOO max", "worst held-out row");
+  for (const auto& f : fit["families"]) {
+    const auto& st = fit["per_family"][f["family"].get<std::string>()];
+    std::cout << fmt::format("  {:<18} {:>8.2f} {:>7.3f} {:>5} {:>8.2f} {:>8.2f} {:>8.2f}  {}\n",
+                             f["family"].get<std::string>(), f["ceiling_pct"].get<double>(),
+                             f["center_ln_macs_m"].get<double>(), st["rows"].get<int>(),
+                             st["fit_mae_pct"].get<double>(), st["loo_mae_pct"].get<double>(),
+                             st["loo_worst_pct"].get<double>(),
+                             st["loo_worst_model"].get<std::string>());
+  }
+  std::cout << fmt::format("  leave-one-out over the {} published float grid rows: MAE {:.3f}, "
+                           "worst {:.2f} top-1 points\n",
+                           fit["grid_rows"].get<int>(), fit["grid_loo_mae_pct"].get<double>(),
+                           fit["grid_loo_worst_pct"].get<double>());
+}
+
+void RunFit(bool json) {
+  const accuracy::Surrogate& s = Fitted();
+  const nlohmann::json fit = FitJson(s, s.LeaveOneOut());
+  if (json) {
+    std::cout << fit.dump(2) << "\n";
+  } else {
+    PrintFit(fit);
+  }
+}
+
+void RunPredict(const PredictOptions& o) {
+  const auto precision = accuracy::ParsePrecision(o.precision);
+  if (!precision || (*precision != accuracy::Precision::kFp32 &&
+                     *precision != accuracy::Precision::kInt8)) {
+    FailInput(fmt::format("--precision '{}': the surrogate predicts fp32 or int8", o.precision));
+  }
+  if (!(o.width > 0 && o.width <= 4)) FailInput("--width must be in (0, 4]");
+  if (o.resolution < 8 || o.resolution > 1024) FailInput("--resolution must be in [8, 1024]");
+  const double macs_m = ParseMacsMillions(o.macs);
+  const accuracy::Surrogate& s = Fitted();
+  const accuracy::Prediction p = s.Predict({o.family, o.width, macs_m, *precision});
+  std::string note;
+  if (p.fallback) {
+    note = fmt::format("no published data for family '{}'{}: predicted with the shared ceiling",
+                       o.family, util::DidYouMean(o.family, s.families().Names()));
+    Note("note: " + note);
+  }
+  if (o.json) {
+    nlohmann::json out = {{"family", o.family},  {"surrogate_family", p.family},
+                          {"width", o.width},    {"resolution", o.resolution},
+                          {"macs", macs_m * 1e6}, {"precision", o.precision},
+                          {"top1", p.top1_pct},  {"top1_provenance", "predicted"},
+                          {"fallback", p.fallback}};
+    if (!note.empty()) out["note"] = note;
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format("{} w{:.2f} r{} {:.2f} M MACs {}: top-1 {:.2f}% (predicted, {})\n",
+                           o.family, o.width, o.resolution, macs_m, o.precision, p.top1_pct,
+                           p.fallback ? "shared ceiling" : "family " + p.family);
+}
+
+void RunImport(const ImportOptions& o) {
+  const std::string text = Unwrap(accuracy::ReadFile(o.file));
+  const size_t count = Unwrap(accuracy::ImportMeasurements(o.store, o.file, text, Spaces()));
+  Note(fmt::format("imported {} measured accuracies from {} into {}", count, o.file, o.store));
+}
+
+}  // namespace
+
+void RegisterAccuracy(CLI::App& app) {
+  static PredictOptions predict;
+  static ImportOptions import;
+  static bool fit_json = false;
+  CLI::App* acc = app.add_subcommand("accuracy", "Top-1 accuracy: surrogate fit, prediction, measured imports");
+  acc->require_subcommand(1);
+
+  CLI::App* fit = acc->add_subcommand("fit", "Fit the surrogate to data/accuracy/ and report parameters, leave-one-out error and residuals per family");
+  fit->add_flag("--json", fit_json, "Print JSON (parameters, per-family errors, every row)");
+  fit->callback([] { RunFit(fit_json); });
+
+  CLI::App* pr = acc->add_subcommand("predict", "Predict top-1 for any network of a family, buildable or not");
+  pr->add_option("--family", predict.family, "Surrogate family or search space (e.g. mbv3, MobileNetV2); unknown families use the shared ceiling")->required();
+  pr->add_option("--width", predict.width, "Width multiplier, in (0, 4]")->required();
+  pr->add_option("--resolution", predict.resolution, "Input resolution in pixels (recorded; the surrogate sees it through MACs)")->required();
+  pr->add_option("--macs", predict.macs, "Multiply-accumulates: a count (300000000) or with k/M/G (300M)")->required();
+  pr->add_option("--precision", predict.precision, "fp32 or int8 (post-training quantised; default)");
+  pr->add_flag("--json", predict.json, "Print JSON with top-level keys top1 and top1_provenance");
+  pr->callback([] { RunPredict(predict); });
+
+  CLI::App* im = acc->add_subcommand("import", "Record measured accuracies (CSV: variant,top1,precision[,source]); they override predictions");
+  im->add_option("file", import.file, "CSV file to import; any bad row rejects the whole file")->required()->check(CLI::ExistingFile);
+  im->add_option("--store", import.store, "Measured-accuracy store, written atomically (default results/accuracy_measured.csv)");
+  im->callback([] { RunImport(import); });
+}
+
+}  // namespace dse_app

@@ -1,0 +1,112 @@
+#include "show_latency.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "analysis/cost.h"
+#include "app.h"
+#include "latency/model.h"
+#include "tinyops/partitioner.h"
+
+namespace dse_app {
+namespace {
+
+struct LatencyResult {
+  hw::Board board;
+  latency::Mode mode = latency::Mode::kTinyops;
+  tinyops::Plan plan;
+  latency::Estimate estimate;
+};
+
+LatencyResult Compute(const graph::Network& net, const LatencyOptions& options) {
+  LatencyResult r;
+  r.board = BoardNamed(options.board);
+  r.mode = Unwrap(latency::ParseMode(options.mode));
+  if (r.mode == latency::Mode::kTinyops) {
+    const int64_t budget =
+        options.budget.empty() ? r.board.tinyops_budget_bytes : ParseBudgetBytes(options.budget);
+    r.plan = tinyops::Partitioner({budget, true}).Run(net);
+    if (!r.plan.fits) {
+      Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
+                       "smallest plan", net.name, budget));
+    }
+  }
+  const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
+  const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file);
+  r.estimate = Unwrap(latency::Predict(net, r.board, r.mode,
+                                       r.mode == latency::Mode::kTinyops ? &r.plan : nullptr, coefs));
+  return r;
+}
+
+double Ms(double cycles, const hw::Board& board) {
+  return cycles * 1e3 / static_cast<double>(board.clock_hz);
+}
+
+}  // namespace
+
+std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coefficients.toml"; }
+
+void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
+  show->add_option("--board", options->board,
+                   "Board name or profile file: adds predicted latency and energy");
+  show->add_option("--mode", options->mode, "Deployment mode: internal, external or tinyops")
+      ->capture_default_str();
+  show->add_option("--budget", options->budget,
+                   "TinyOps SRAM budget in bytes (default: the board's)");
+}
+
+void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bool per_op,
+                    nlohmann::json* out) {
+  if (options.board.empty()) return;
+  const LatencyResult r = Compute(net, options);
+  const latency::Estimate& e = r.estimate;
+  (*out)["board"] = r.board.name;
+  (*out)["mode"] = latency::ModeName(r.mode);
+  (*out)["latency_ms"] = e.latency_ms;
+  (*out)["latency_provenance"] = e.provenance;
+  (*out)["latency_breakdown_ms"] = {
+      {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};
+  if (e.energy_mj) {
+    (*out)["energy_mj"] = *e.energy_mj;
+    (*out)["power_mw"] = *e.power_mw;
+  }
+  if (r.mode == latency::Mode::kTinyops) (*out)["tinyops_fits"] = r.plan.fits;
+  if (!per_op || !out->contains("per_op")) return;
+  for (const latency::OpLatency& op : e.ops) {
+    nlohmann::json& row = (*out)["per_op"][static_cast<size_t>(op.op)];
+    row["kernel"] = latency::KernelClassName(op.kernel);
+    row["cycles"] = op.total_cycles;
+    row["compute_ms"] = Ms(op.compute_cycles, r.board);
+    row["memory_ms"] = Ms(op.memory_cycles + op.dma_wait_cycles, r.board);
+    row["exposed_ms"] = Ms(op.exposed_cycles, r.board);
+  }
+}
+
+void PrintLatency(const graph::Network& net, const LatencyOptions& options, bool per_op) {
+  if (options.board.empty()) return;
+  const LatencyResult r = Compute(net, options);
+  const latency::Estimate& e = r.estimate;
+  std::cout << fmt::format(
+      "  latency on {} ({})  {:>10.1f} ms  (compute {:.1f}, memory/DMA wait {:.1f}, exposed "
+      "transfers {:.1f})\n  latency provenance   {}\n",
+      r.board.name, latency::ModeName(r.mode), e.latency_ms, e.compute_ms, e.memory_ms,
+      e.exposed_ms, e.provenance);
+  std::cout << (e.energy_mj ? fmt::format("  energy per inference {:>10.1f} mJ  (at {:g} mW)\n",
+                                          *e.energy_mj, *e.power_mw)
+                            : std::string("  energy per inference unknown (no power measured)\n"));
+  if (!per_op) return;
+  std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13} {:>13} {:>11} {:>11}\n", "#", "kind",
+                           "kernel", "MACs", "cycles", "compute_ms", "mem/DMA_ms", "exposed_ms");
+  for (const latency::OpLatency& op : e.ops) {
+    const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
+    std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13.0f} {:>13.3f} {:>11.3f} {:>11.3f}\n",
+                             op.op, graph::OpKindName(g.kind), latency::KernelClassName(op.kernel),
+                             analysis::CountOp(net, g).macs, op.total_cycles,
+                             Ms(op.compute_cycles, r.board),
+                             Ms(op.memory_cycles + op.dma_wait_cycles, r.board),
+                             Ms(op.exposed_cycles, r.board));
+  }
+}
+
+}  // namespace dse_app

@@ -1,0 +1,34 @@
+#pragma once
+// The latency part of `dse show`: with --board and --mode, predicted latency, energy and
+// provenance, and per op the cycles, compute, memory/DMA and exposed-transfer times.
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "graph/network.h"
+
+namespace dse_app {
+
+/// Where the fitted coefficients live: <data dir>/data/latency/coefficients.toml.
+std::string CoefficientsPath();
+
+struct LatencyOptions {
+  std::string board;    // empty: no latency
+  std::string mode = "tinyops";
+  std::string budget;   // empty: the board's default TinyOps budget
+};
+
+/// Adds --board, --mode and --budget to `show`.
+void AddLatencyOptions(CLI::App* show, LatencyOptions* options);
+
+/// Adds latency_ms, latency_provenance, energy_mj (when known) and, with per_op, per-op
+/// latency fields to `out` (the show JSON). Does nothing without --board.
+void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bool per_op,
+                    nlohmann::json* out);
+
+/// Prints the latency summary and, with per_op, the per-op latency table.
+void PrintLatency(const graph::Network& net, const LatencyOptions& options, bool per_op);
+
+}  // namespace dse_app

@@ -1,0 +1,135 @@
+// The paper's latency claims, reproduced by the model calibrated on data/latency/paper.csv
+// (expected numbers: Sadiq et al., IEEE IoT-J 2023, Tables II and III, Figs. 5b and 11).
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
+
+#include "analysis/cost.h"
+#include "latency/support.h"
+#include "tinyops/partitioner.h"
+
+namespace {
+
+using latency_testing::Board;
+using latency_testing::PaperCalibration;
+
+latency::Estimate PredictFitted(const std::string& variant, const std::string& board_name,
+                                latency::Mode mode) {
+  const hw::Board& board = Board(board_name);
+  const graph::Network net = testing_support::BuildVariant(variant);
+  tinyops::Plan plan;
+  if (mode == latency::Mode::kTinyops) {
+    plan = tinyops::Partitioner({board.tinyops_budget_bytes, true}).Run(net);
+  }
+  const latency::BoardCoefficients coefs =
+      latency::CoefficientsFor(board, PaperCalibration().fitted);
+  auto e = latency::Predict(net, board, mode, &plan, coefs);
+  EXPECT_TRUE(e.ok());
+  return e.ok() ? *e : latency::Estimate{};
+}
+
+// Table III: internal < TinyOps < external on every board, each within 10 % of the paper.
+TEST(PaperTableIII, OrderingAndValues) {
+  struct Row { const char* board; const char* variant; double int_ms, ext_ms, tinyops_ms; };
+  const Row rows[] = {{"l552", "proxyless-w0.10-r192", 855, 2963, 977},
+                      {"f469", "proxyless-w0.30-r144", 1089, 2411, 1131},
+                      {"f746", "proxyless-w0.30-r176", 685, 1004, 772}};
+  for (const Row& r : rows) {
+    const double in = PredictFitted(r.variant, r.board, latency::Mode::kInternal).latency_ms;
+    const double ext = PredictFitted(r.variant, r.board, latency::Mode::kExternal).latency_ms;
+    const double tops = PredictFitted(r.variant, r.board, latency::Mode::kTinyops).latency_ms;
+    std::printf("Table III %s %s: int %.0f (%.0f) ext %.0f (%.0f) tinyops %.0f (%.0f)\n", r.board,
+                r.variant, in, r.int_ms, ext, r.ext_ms, tops, r.tinyops_ms);
+    EXPECT_LT(in, tops) << r.board;
+    EXPECT_LT(tops, ext) << r.board;
+    EXPECT_NEAR(in / r.int_ms, 1.0, 0.10) << r.board;
+    EXPECT_NEAR(ext / r.ext_ms, 1.0, 0.10) << r.board;
+    EXPECT_NEAR(tops / r.tinyops_ms, 1.0, 0.10) << r.board;
+  }
+}
+
+// Fig. 11: on the F746, mbv3-w1.00-r160 (TinyOps) has more MACs than mcunet-in3 (internal) yet
+// runs faster, because its MACs sit in 1x1 convs and 3x3 depthwise, not 5x5/7x7 depthwise.
+TEST(PaperFig11, MobileNetV3FasterThanMcunetIn3OnF746) {
+  const auto mbv3 = testing_support::BuildVariant("mbv3-w1.00-r160");
+  const auto mcunet = testing_support::BuildVariant("mcunet-in3");
+  EXPECT_GT(analysis::CountNetwork(mbv3).macs, analysis::CountNetwork(mcunet).macs);
+  const auto e_mbv3 = PredictFitted("mbv3-w1.00-r160", "f746", latency::Mode::kTinyops);
+  const auto e_mcunet = PredictFitted("mcunet-in3", "f746", latency::Mode::kInternal);
+  std::printf("Fig. 11: mbv3-w1.00-r160 tinyops %.0f ms (paper 1307), mcunet-in3 internal %.0f ms "
+              "(paper 1838)\n", e_mbv3.latency_ms, e_mcunet.latency_ms);
+  EXPECT_LT(e_mbv3.latency_ms, e_mcunet.latency_ms);
+  // Share of time in 5x5/7x7 depthwise: large for MCUNet, none for the MobileNetV3.
+  auto dw_large_share = [](const graph::Network& net, const latency::Estimate& e) {
+    double large = 0;
+    for (const auto& op : e.ops) {
+      const std::string c = analysis::OpClass(net.ops[static_cast<size_t>(op.op)]);
+      if (c == "dw5x5" || c == "dw7x7") large += op.total_cycles;
+    }
+    return large / e.total_cycles;
+  };
+  const double mcunet_share = dw_large_share(mcunet, e_mcunet);
+  std::printf("Fig. 11: time in 5x5/7x7 depthwise: mcunet-in3 %.0f%%, mbv3 %.0f%%\n",
+              100 * mcunet_share, 100 * dw_large_share(mbv3, e_mbv3));
+  EXPECT_GT(mcunet_share, 0.3);
+  EXPECT_EQ(dw_large_share(mbv3, e_mbv3), 0.0);
+}
+
+// Fig. 5b: fitted throughput (MACs per cycle, per-op cycles of mcunet-in3 in internal memory,
+// which has all four classes) ranks 1x1 conv > 3x3 dw > 5x5 dw > 7x7 dw.
+std::map<std::string, double> CyclesPerMac(const std::string& board) {
+  const auto net = testing_support::BuildVariant("mcunet-in3");
+  const auto e = PredictFitted("mcunet-in3", board, latency::Mode::kInternal);
+  std::map<std::string, double> cycles, macs;
+  for (const auto& op : e.ops) {
+    const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
+    const std::string c = analysis::OpClass(g);
+    cycles[c] += op.total_cycles;
+    macs[c] += static_cast<double>(analysis::CountOp(net, g).macs);
+  }
+  std::map<std::string, double> out;
+  for (const auto& [c, m] : macs) if (m > 0) out[c] = cycles[c] / m;
+  return out;
+}
+
+TEST(PaperFig5b, ThroughputRankingOnF746) {
+  for (const char* board : {"l552", "f469", "f746"}) {
+    const auto cpm = CyclesPerMac(board);
+    std::printf("Fig. 5b %s cycles/MAC: conv1x1 %.2f dw3x3 %.2f dw5x5 %.2f dw7x7 %.2f\n", board,
+                cpm.at("conv1x1"), cpm.at("dw3x3"), cpm.at("dw5x5"), cpm.at("dw7x7"));
+  }
+  // Asserted on the F746 only: on the L552 and F469 one row each (mnasnet, proxyless) decides
+  // the 5x5 vs 7x7 order and the fit inverts it (README "Limits").
+  const auto cpm = CyclesPerMac("f746");
+  EXPECT_LT(cpm.at("conv1x1"), cpm.at("dw3x3"));
+  EXPECT_LT(cpm.at("dw3x3"), cpm.at("dw5x5"));
+  EXPECT_LT(cpm.at("dw5x5"), cpm.at("dw7x7"));
+}
+
+// Energy per inference = the board's power in the mode (Table III, hwprofiles) x predicted
+// latency, against the paper's Table II energy.
+TEST(PaperTableII, EnergyPerInference) {
+  int within = 0, total = 0;
+  for (const auto& r : PaperCalibration().rows) {
+    if (!r.row.energy_mj) continue;
+    const auto power = latency::PowerMw(Board(r.row.board), r.row.mode);
+    ASSERT_TRUE(power.has_value());
+    const double energy = *power * r.predicted_ms / 1e3;
+    const double err = 100 * (energy - *r.row.energy_mj) / *r.row.energy_mj;
+    std::printf("energy %s %-22s %-8s pred %7.1f mJ paper %7.1f mJ (%+.1f%%; power %g vs %g mW)\n",
+                r.row.board.c_str(), r.row.variant.c_str(),
+                std::string(latency::ModeName(r.row.mode)).c_str(), energy, *r.row.energy_mj, err,
+                *power, r.row.power_mw.value_or(0));
+    ++total;
+    if (std::abs(err) <= 10) ++within;
+  }
+  EXPECT_EQ(total, 13);
+  // Power varies per model on the paper's boards (e.g. F469 internal 290 vs 360 mW), while a
+  // board profile has one power per mode; 9 of 13 rows come within 10 % (the four misses are
+  // the rows whose published power differs from the board's Table III power by 8-24 %).
+  EXPECT_GE(within, 9);
+}
+
+}  // namespace
