@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iostream>
 
 #include "analysis/cost.h"
 #include "app.h"
+#include "hw/catalog.h"
 #include "latency/model.h"
 #include "tinyops/partitioner.h"
 
@@ -19,13 +21,28 @@ struct LatencyResult {
   latency::Estimate estimate;
 };
 
+hw::Board ResolveBoard(const std::string& name_or_file) {
+  static const hw::Catalog catalog =
+      Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
+  return Unwrap(catalog.Resolve(name_or_file));
+}
+
+int64_t BudgetBytes(const std::string& text) {
+  int64_t bytes = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+  if (ec != std::errc() || end != text.data() + text.size() || bytes <= 0) {
+    FailInput(fmt::format("--budget '{}': expected a positive number of bytes", text));
+  }
+  return bytes;
+}
+
 LatencyResult Compute(const graph::Network& net, const LatencyOptions& options) {
   LatencyResult r;
-  r.board = BoardNamed(options.board);
+  r.board = ResolveBoard(options.board);
   r.mode = Unwrap(latency::ParseMode(options.mode));
   if (r.mode == latency::Mode::kTinyops) {
     const int64_t budget =
-        options.budget.empty() ? r.board.tinyops_budget_bytes : ParseBudgetBytes(options.budget);
+        options.budget.empty() ? r.board.tinyops_budget_bytes : BudgetBytes(options.budget);
     r.plan = tinyops::Partitioner({budget, true}).Run(net);
     if (!r.plan.fits) {
       Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
