@@ -65,4 +65,13 @@ hw::Board BoardNamed(const std::string& name_or_file);
 int64_t ParseBudgetBytes(const std::string& text);
 void RegisterAccuracy(CLI::App& app);
 
+// Top-1 of a variant for `dse show` (cmd_accuracy.cpp): measured when imported into the
+// default store results/accuracy_measured.csv, else predicted by the surrogate.
+struct ShowTop1 {
+  double top1_pct = 0;
+  std::string provenance;  // "predicted" or "measured"
+  std::string text;        // e.g. "61.26% int8 (predicted, family mbv3)"
+};
+ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs);
+
 }  // namespace dse_app

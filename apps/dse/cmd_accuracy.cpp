@@ -213,6 +213,23 @@ void RunImport(const ImportOptions& o) {
 
 }  // namespace
 
+ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs) {
+  const searchspace::Variant variant = Unwrap(Spaces().ParseVariant(variant_name));
+  const searchspace::Space& space = *Spaces().Find(variant.space);
+  const std::vector<accuracy::Measurement> measured =
+      Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath, Spaces()));
+  const accuracy::Top1 t = accuracy::Top1ForVariant(Fitted(), measured, space, variant, macs,
+                                                    accuracy::DeployedPrecision(space));
+  std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
+                                 accuracy::ProvenanceName(t.provenance));
+  if (t.provenance == accuracy::Provenance::kPredicted) {
+    text += t.fallback ? ", shared ceiling: no published data for this family" : ", family " + t.family;
+  } else if (!t.source.empty()) {
+    text += ": " + t.source;
+  }
+  return {t.top1_pct, std::string(accuracy::ProvenanceName(t.provenance)), text + ")"};
+}
+
 void RegisterAccuracy(CLI::App& app) {
   static PredictOptions predict;
   static ImportOptions import;

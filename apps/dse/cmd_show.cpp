@@ -88,6 +88,9 @@ void Run(const ShowOptions& options) {
   if (options.json) {
     nlohmann::json out = NetworkJson(net, options.per_op);
     AddLatencyJson(net, options.latency, options.per_op, &out);
+    const ShowTop1 top1 = Top1OfVariant(options.variant, analysis::CountNetwork(net).macs);
+    out["top1"] = top1.top1_pct;
+    out["top1_provenance"] = top1.provenance;
     std::cout << out.dump(2) << "\n";
     return;
   }
@@ -107,6 +110,7 @@ void Run(const ShowOptions& options) {
     std::cout << fmt::format(" {} {:.1f}%", s.op_class, 100 * s.share);
   }
   std::cout << "\n";
+  std::cout << "  top-1                " << Top1OfVariant(options.variant, totals.macs).text << "\n";
   if (options.per_op) PrintPerOp(net, peak);
   PrintLatency(net, options.latency, options.per_op);
 }
