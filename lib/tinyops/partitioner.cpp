@@ -50,33 +50,57 @@ int64_t LargestFittingS(int64_t budget, int64_t rf, int64_t bmax) {
   return lo;
 }
 
-// S at factor `pf`, or -1 as soon as one op's part exceeds `s_limit`. `op_out` gets the op
-// setting S.
-int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, int* op_out,
+// True when op `i` has a part larger than `s_limit` at factor `pf`.
+bool Exceeds(const NetGeometry& geo, size_t i, int pf, int64_t s_limit,
+             std::vector<RowPart>* parts) {
+  detail::Split(geo.ops[i], pf, parts);
+  return geo.RowBytes(geo.ops[i], detail::MaxRows(*parts)) > s_limit;
+}
+
+// S at factor `pf`, or -1 as soon as one op's part exceeds `s_limit`. The op that exceeded at
+// the previous factor is tried first (`*first_failing`): it usually exceeds again, and the
+// order of the test does not change the outcome.
+int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, size_t* first_failing,
                      std::vector<RowPart>* parts) {
+  if (*first_failing < geo.ops.size() && Exceeds(geo, *first_failing, pf, s_limit, parts)) {
+    return -1;
+  }
   int64_t s = 0;
   for (size_t i = 0; i < geo.ops.size(); ++i) {
     const OpGeometry& g = geo.ops[i];
     if (g.rule == SplitRule::kNone) continue;
     detail::Split(g, pf, parts);
     const int64_t bytes = geo.RowBytes(g, detail::MaxRows(*parts));
-    if (bytes > s_limit) return -1;
-    if (bytes > s) {
-      s = bytes;
-      *op_out = static_cast<int>(i);
+    if (bytes > s_limit) {
+      *first_failing = i;
+      return -1;
     }
+    s = std::max(s, bytes);
   }
   return s;
+}
+
+// True when some op exceeds `s_limit` even at the largest factor, where every part holds a
+// single stride chunk: its parts are then too large at every factor and no PF fits. (A part's
+// rows never grow with the factor; tests/tinyops check this shortcut against the plain search.)
+bool NoFactorFits(const NetGeometry& geo, int64_t s_limit, std::vector<RowPart>* parts) {
+  for (size_t i = 0; i < geo.ops.size(); ++i) {
+    if (geo.ops[i].rule != SplitRule::kNone &&
+        Exceeds(geo, i, kMaxPartitionFactor, s_limit, parts)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 SearchResult SearchGeometry(const NetGeometry& geo, int64_t budget) {
   const int64_t s_limit = LargestFittingS(budget, geo.rf_bytes, geo.bmax_bytes);
   if (s_limit < 0) return {};
-  std::vector<RowPart> parts;
-  parts.reserve(kMaxPartitionFactor);
+  thread_local std::vector<RowPart> parts;
+  if (NoFactorFits(geo, s_limit, &parts)) return {};
+  size_t first_failing = geo.ops.size();
   for (int pf = 2; pf <= kMaxPartitionFactor; ++pf) {
-    int op = -1;
-    const int64_t s = MaxPartBytes(geo, pf, s_limit, &op, &parts);
+    const int64_t s = MaxPartBytes(geo, pf, s_limit, &first_failing, &parts);
     if (s >= 0) return {true, pf, s, SramBytes(s, geo.rf_bytes, geo.bmax_bytes)};
   }
   return {};
