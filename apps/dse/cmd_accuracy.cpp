@@ -217,7 +217,7 @@ ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs) {
   const searchspace::Variant variant = Unwrap(Spaces().ParseVariant(variant_name));
   const searchspace::Space& space = *Spaces().Find(variant.space);
   const std::vector<accuracy::Measurement> measured =
-      Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath, Spaces()));
+      Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
   const accuracy::Top1 t = accuracy::Top1ForVariant(Fitted(), measured, space, variant, macs,
                                                     accuracy::DeployedPrecision(space));
   std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),

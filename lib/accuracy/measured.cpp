@@ -32,9 +32,12 @@ std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace
   return space != nullptr && space->fixed ? space->name : variant.name();
 }
 
-util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
-                                                         std::string_view text,
-                                                         const searchspace::Catalog& catalog) {
+namespace {
+
+// Parses measurement rows; with a catalog, variants must resolve and are made canonical,
+// without one (the store) they are taken verbatim and must only be non-empty.
+util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::string_view text,
+                                                 const searchspace::Catalog* catalog) {
   tomlspec::Context ctx(file, text);
   auto table = ParseCsv(text, ctx);
   if (!table) return table.error();
@@ -44,8 +47,11 @@ util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file
   for (const CsvRow& row : table->rows) {
     Measurement m;
     const CsvCell& name = row.cells[*cols.Find("variant")];
-    if (auto variant = catalog.ParseVariant(name.text)) {
-      m.variant = CanonicalName(catalog, *variant);
+    if (catalog == nullptr) {
+      m.variant = name.text;
+      if (m.variant.empty()) ctx.Error(row.line, name.column, "empty variant name");
+    } else if (auto variant = catalog->ParseVariant(name.text)) {
+      m.variant = CanonicalName(*catalog, *variant);
     } else {
       ctx.Error(row.line, name.column, variant.error().message);
     }
@@ -56,6 +62,14 @@ util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file
   }
   if (!ctx.ok()) return ctx.ToError();
   return rows;
+}
+
+}  // namespace
+
+util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
+                                                         std::string_view text,
+                                                         const searchspace::Catalog& catalog) {
+  return ParseRows(file, text, &catalog);
 }
 
 std::vector<Measurement> MergeMeasurements(std::vector<Measurement> existing,
@@ -82,13 +96,12 @@ std::string FormatStore(const std::vector<Measurement>& rows) {
   return out;
 }
 
-util::Result<std::vector<Measurement>> LoadStore(const std::string& path,
-                                                 const searchspace::Catalog& catalog) {
+util::Result<std::vector<Measurement>> LoadStore(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return std::vector<Measurement>{};
   auto text = ReadFile(path);
   if (!text) return text.error();
-  return ParseMeasurements(path, *text, catalog);
+  return ParseRows(path, *text, nullptr);
 }
 
 util::Status SaveStore(const std::string& path, const std::vector<Measurement>& rows) {
@@ -120,7 +133,7 @@ util::Result<size_t> ImportMeasurements(const std::string& store_path, const std
                                         const searchspace::Catalog& catalog) {
   auto imported = ParseMeasurements(file, file_text, catalog);
   if (!imported) return imported.error();
-  auto existing = LoadStore(store_path, catalog);
+  auto existing = LoadStore(store_path);
   if (!existing) return existing.error();
   auto status = SaveStore(store_path, MergeMeasurements(std::move(existing).value(), *imported));
   if (!status) return status.error();

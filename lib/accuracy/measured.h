@@ -40,10 +40,10 @@ std::vector<Measurement> MergeMeasurements(std::vector<Measurement> existing,
 /// The store's text: header "variant,top1,precision,source" and one row per measurement.
 std::string FormatStore(const std::vector<Measurement>& rows);
 
-/// Reads the store at `path`; a missing file is an empty store. Variants are checked against
-/// `catalog` like an import.
-util::Result<std::vector<Measurement>> LoadStore(const std::string& path,
-                                                 const searchspace::Catalog& catalog);
+/// Reads the store at `path`; a missing file is an empty store. Variant names are taken as
+/// stored (they were checked at import), so a store holding variants of a user's --space file
+/// still loads when that file is not given.
+util::Result<std::vector<Measurement>> LoadStore(const std::string& path);
 
 /// Writes `rows` to `path` atomically: a temporary file in the same directory, then rename,
 /// so a failure leaves the old store byte-for-byte unchanged. Creates the directory.

@@ -70,7 +70,7 @@ TEST_F(MeasuredStore, BadImportLeavesStoreUnchanged) {
 TEST_F(MeasuredStore, MeasurementOverridesPrediction) {
   ASSERT_TRUE(Import("variant,top1,precision,source\nmbv3-w0.50-r112,55.5,int8,my lab\n").ok());
   const auto& catalog = testing_support::BuiltinCatalog();
-  auto measured = accuracy::LoadStore(store_, catalog);
+  auto measured = accuracy::LoadStore(store_);
   ASSERT_TRUE(measured.ok()) << measured.error().message;
   auto surrogate = accuracy::LoadSurrogate(DSE_SOURCE_DIR);
   ASSERT_TRUE(surrogate.ok()) << surrogate.error().message;
