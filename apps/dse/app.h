@@ -54,6 +54,7 @@ void Note(const std::string& text);
 // Subcommand registration: each cmd_*.cpp adds its subcommand to the app.
 void RegisterSpaces(CLI::App& app);
 void RegisterShow(CLI::App& app);
+void RegisterAnalyze(CLI::App& app);   // cmd_analyze.cpp
 void RegisterCalibrate(CLI::App& app);  // cmd_calibrate.cpp
 void RegisterBoards(CLI::App& app);     // cmd_boards.cpp
 void RegisterFit(CLI::App& app);        // cmd_fit.cpp

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
 
   dse_app::RegisterSpaces(app);
   dse_app::RegisterShow(app);
+  dse_app::RegisterAnalyze(app);
   dse_app::RegisterCalibrate(app);
   dse_app::RegisterBoards(app);
   dse_app::RegisterFit(app);
