@@ -90,6 +90,11 @@ Table Decoder::Root() const {
                      bytes_.size()));
     return {};
   }
+  if (bytes_.size() > UINT32_MAX) {  // positions are uint32, as in the format itself
+    Fail(fmt::format("buffer of {} bytes is past the 4 GiB a flatbuffer can address",
+                     bytes_.size()));
+    return {};
+  }
   const uint32_t root = Follow(0, "root table offset");
   return ok() ? TableAt(root, "model") : Table{};
 }

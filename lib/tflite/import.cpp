@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <unordered_map>
 
 namespace tflite {
 namespace {
@@ -72,6 +73,7 @@ class Mapper {
   const Model& model_;
   Import import_;
   std::vector<int> ir_of_;  // IR tensor id per TFLite tensor, -1 while not produced
+  std::unordered_map<std::string, size_t> unsupported_index_;  // name -> Import::unsupported
   size_t op_index_ = 0;     // the TFLite op being mapped
   int64_t macs_ = 0;
 };
@@ -270,13 +272,9 @@ util::Status Mapper::MapAttributes(const Operator& op, graph::Op& ir) {
 }
 
 void Mapper::CountUnsupported(const std::string& name) {
-  for (UnsupportedOp& u : import_.unsupported) {
-    if (u.name == name) {
-      ++u.count;
-      return;
-    }
-  }
-  import_.unsupported.push_back({name, 1});
+  const auto [it, added] = unsupported_index_.try_emplace(name, import_.unsupported.size());
+  if (added) import_.unsupported.push_back({name, 0});
+  ++import_.unsupported[it->second].count;
 }
 
 util::Status Mapper::MapOp() {

@@ -47,6 +47,7 @@ class Parser {
   std::vector<int32_t> Indices(const Vector& v, bool allow_omitted, const char* what);
   template <typename T>
   std::vector<T> Copy(const Vector& v);
+  void Spend(size_t values);  // takes from the copy budget; fails once it is exhausted
 
   Decoder decoder_;
   int64_t copy_budget_;
@@ -55,15 +56,18 @@ class Parser {
   Model model_;
 };
 
+void Parser::Spend(size_t values) {
+  copy_budget_ -= static_cast<int64_t>(values);
+  if (copy_budget_ < 0) {
+    decoder_.Fail("vectors hold more values than the file has bytes (overlapping vectors)");
+  }
+}
+
 template <typename T>
 std::vector<T> Parser::Copy(const Vector& v) {
   std::vector<T> out;
+  Spend(v.size());
   if (!decoder_.ok()) return out;
-  copy_budget_ -= v.size();
-  if (copy_budget_ < 0) {
-    decoder_.Fail("vectors hold more values than the file has bytes (overlapping vectors)");
-    return out;
-  }
   out.reserve(v.size());
   for (uint32_t i = 0; i < v.size(); ++i) out.push_back(v.At<T>(i));
   return out;
@@ -104,6 +108,7 @@ void Parser::ReadOperatorCodes(const Table& root) {
     code.builtin_code = std::max<int32_t>(t.Scalar<int8_t>(code_field::kDeprecatedBuiltin, 0),
                                           t.Scalar<int32_t>(code_field::kBuiltin, 0));
     code.custom_code = t.String(code_field::kCustomCode, "custom_code");
+    Spend(code.custom_code.size());
     code.opcode_version = t.Scalar<int32_t>(code_field::kVersion, 1);
     codes_.push_back(std::move(code));
   }
@@ -154,7 +159,7 @@ void Parser::ReadTensor(const Table& table, Tensor& tensor) {
   tensor.type = table.Scalar<int8_t>(tensor_field::kType, kFloat32);
   tensor.buffer = table.Scalar<uint32_t>(tensor_field::kBuffer, 0);
   tensor.name = table.String(tensor_field::kName, "name");
-  copy_budget_ -= static_cast<int64_t>(tensor.name.size());
+  Spend(tensor.name.size());
   const Table quant = table.Child(tensor_field::kQuantization, "quantization");
   tensor.quantization.scale = Copy<float>(quant.Elements(quant_field::kScale, "scale", 4));
   tensor.quantization.zero_point =
@@ -199,6 +204,7 @@ void Parser::ReadOperators(const Table& subgraph) {
     }
     if (!decoder_.ok()) break;
     Operator op = codes_[opcode_index];
+    Spend(op.custom_code.size());
     op.inputs = Indices(t.Elements(operator_field::kInputs, "inputs", 4), true, "input");
     op.outputs = Indices(t.Elements(operator_field::kOutputs, "outputs", 4), false, "output");
     op.options = ReadOptions(t, op.builtin_code, decoder_);
