@@ -65,6 +65,8 @@ void RegisterPartition(CLI::App& app);  // cmd_partition.cpp
 hw::Board BoardNamed(const std::string& name_or_file);
 int64_t ParseBudgetBytes(const std::string& text);
 void RegisterAccuracy(CLI::App& app);
+void RegisterSweep(CLI::App& app, int argc, char** argv);  // cmd_sweep.cpp
+void RegisterPareto(CLI::App& app);                       // cmd_pareto.cpp
 
 // Top-1 of a variant for `dse show` (cmd_accuracy.cpp): measured when imported into the
 // default store results/accuracy_measured.csv, else predicted by the surrogate.

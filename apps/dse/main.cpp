@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
   dse_app::RegisterFit(app);
   dse_app::RegisterPartition(app);
   dse_app::RegisterAccuracy(app);
+  dse_app::RegisterSweep(app, argc, argv);
+  dse_app::RegisterPareto(app);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

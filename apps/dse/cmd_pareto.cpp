@@ -1,0 +1,153 @@
+// dse pareto — the Pareto front of a board from the results database: printed, as JSON/CSV,
+// plotted (paper Fig. 3a/3b), or checked against a golden file (exit 3 when it changed).
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app.h"
+#include "explore/fronts.h"
+#include "plot/figure.h"
+#include "store/database.h"
+#include "util/spellcheck.h"
+
+namespace dse_app {
+namespace {
+
+struct ParetoArgs {
+  std::string board;
+  std::string x = "latency";
+  std::string y = "top1";
+  std::string space = "all";
+  std::string db = "results/dse.sqlite";
+  bool plot = false;
+  std::string out = "results/plots";
+  bool json = false;
+  bool csv = false;
+  std::string check;
+  bool update_golden = false;
+};
+
+std::vector<explore::Candidate> LatestEvaluations(const ParetoArgs& a) {
+  if (!std::filesystem::exists(a.db)) {
+    FailInput(fmt::format("{}: no such database; run 'dse sweep --board {}' first", a.db, a.board));
+  }
+  auto db = Unwrap(store::Database::Open(a.db, false));
+  const std::optional<int64_t> run = Unwrap(db->LatestRun(a.board));
+  if (!run) FailInput(fmt::format("{}: no run evaluated board '{}'; run 'dse sweep --board {}'", a.db, a.board, a.board));
+  Note(fmt::format("{}: run {}", a.db, *run));
+  return Unwrap(db->Evaluations(*run, a.board));
+}
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) FailInput(fmt::format("{}: cannot read the golden file", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void Check(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
+  const std::vector<explore::FrontMember> now = explore::AllFronts(rows);
+  if (a.update_golden) {
+    std::ofstream out(a.check, std::ios::binary | std::ios::trunc);
+    out << explore::GoldenText(now);
+    if (!out) throw Failure{kExitRuntime, fmt::format("{}: cannot write the golden file", a.check)};
+    std::cout << fmt::format("{}: {} front members written\n", a.check, now.size());
+    return;
+  }
+  const auto golden = Unwrap(explore::ParseGolden(a.check, ReadText(a.check)));
+  const explore::FrontDiff diff = explore::CompareFronts(golden, now);
+  if (diff.same()) {
+    std::cout << fmt::format("{}: Pareto fronts of {} unchanged ({} members)\n", a.check, a.board, now.size());
+    return;
+  }
+  std::string text = fmt::format("{}: Pareto fronts of {} changed\n", a.check, a.board);
+  for (const auto& m : diff.added) text += fmt::format("  + {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
+  for (const auto& m : diff.removed) text += fmt::format("  - {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
+  text += fmt::format("(re-run with --update-golden to accept)");
+  throw Failure{kExitCheckFailed, text};
+}
+
+// Fig. 3: every feasible point of the internal and TinyOps design spaces, fronts as steps.
+plot::Figure FrontFigure(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
+  plot::Figure f;
+  f.name = fmt::format("pareto_{}_{}", a.board, a.x);
+  f.title = fmt::format("{}: top-1 vs {} (top-1 and latency predicted)", a.board, a.x == "macs" ? "MACs" : a.x);
+  f.x_label = explore::XLabel(a.x);
+  f.y_label = "ImageNet top-1 (%, predicted unless measured)";
+  f.log_x = true;
+  const std::pair<const char*, const char*> spaces[] = {{"internal", "#1f77b4"}, {"external", "#7f7f7f"}, {"tinyops", "#d62728"}};
+  for (const auto& [space, color] : spaces) {
+    plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints};
+    for (const explore::Candidate& c : rows) {
+      const auto x = explore::XValue(c, a.x);
+      if (c.mode != space || !c.feasible || !c.top1 || !x) continue;
+      points.x.push_back(*x);
+      points.y.push_back(*c.top1);
+    }
+    plot::Series front{std::string(space) + " front", color, plot::Series::Style::kSteps};
+    for (const explore::FrontMember& m : explore::Front(rows, a.x, space)) {
+      front.x.push_back(m.x);
+      front.y.push_back(m.y);
+    }
+    if (points.x.empty()) continue;
+    f.series.push_back(points);
+    f.series.push_back(front);
+  }
+  return f;
+}
+
+void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front) {
+  if (a.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : front) {
+      out.push_back({{"variant", m.variant}, {"mode", m.mode}, {"x_objective", m.x_objective},
+                     {"x", m.x}, {"top1", m.y}, {"board", m.board}, {"design_space", m.design_space}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  if (a.csv) {
+    std::cout << fmt::format("variant,mode,{},top1\n", a.x);
+    for (const auto& m : front) std::cout << fmt::format("{},{},{:.6g},{:.4f}\n", m.variant, m.mode, m.x, m.y);
+    return;
+  }
+  std::cout << fmt::format("{} front ({} designs), top-1 vs {}:\n", a.board, a.space, explore::XLabel(a.x));
+  for (const auto& m : front) std::cout << fmt::format("  {:<28} {:<9} {:>12.2f}  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
+}
+
+void Run(const ParetoArgs& a) {
+  if (a.update_golden && a.check.empty()) FailInput("--update-golden needs --check FILE (the golden file to rewrite)");
+  const std::vector<explore::Candidate> rows = LatestEvaluations(a);
+  if (!a.check.empty()) return Check(a, rows);
+  Print(a, explore::Front(rows, a.x, a.space));
+  if (a.plot) {
+    for (const auto& path : Unwrap(plot::Write(FrontFigure(a, rows), a.out))) Note("wrote " + path);
+  }
+}
+
+}  // namespace
+
+void RegisterPareto(CLI::App& app) {
+  static ParetoArgs a;
+  CLI::App* p = app.add_subcommand("pareto", "Print, plot or check the Pareto front of a board from the database");
+  p->add_option("--board", a.board, "Board name (as stored by dse sweep)")->required();
+  p->add_option("--x", a.x, "Cost axis")->check(CLI::IsMember(explore::kXObjectives));
+  p->add_option("--y", a.y, "Benefit axis")->check(CLI::IsMember({"top1"}));
+  p->add_option("--space", a.space, "Design space")->check(CLI::IsMember(explore::kDesignSpaces));
+  p->add_option("--db", a.db, "Results database (default results/dse.sqlite)");
+  p->add_flag("--plot", a.plot, "Write PNG and SVG (with the .gp script and .dat data) through gnuplot");
+  p->add_option("--out", a.out, "Directory for plots (default results/plots)");
+  auto* json = p->add_flag("--json", a.json, "Print JSON");
+  p->add_flag("--csv", a.csv, "Print CSV")->excludes(json);
+  p->add_option("--check", a.check, "Golden front file: exit 3 listing members added and removed when the fronts changed");
+  p->add_flag("--update-golden", a.update_golden, "Rewrite the --check file from the database");
+  p->callback([] { Run(a); });
+}
+
+}  // namespace dse_app

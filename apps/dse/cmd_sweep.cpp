@@ -1,0 +1,158 @@
+// dse sweep — evaluate every variant of the chosen spaces on the chosen boards in every mode,
+// write one run into the results database, and summarise the best models and the fronts.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "app.h"
+#include "models.h"
+#include "store/database.h"
+#include "util/spellcheck.h"
+
+namespace dse_app {
+namespace {
+
+struct SweepArgs {
+  std::vector<std::string> boards;
+  std::vector<std::string> spaces;
+  std::vector<std::string> modes;
+  std::string budget;
+  bool no_filter_growth = false;
+  std::string db = "results/dse.sqlite";
+  bool json = false;
+  std::string command_line;
+};
+
+// Default spaces: the paper's three families over its grid, plus the fixed reference nets.
+std::vector<const searchspace::Space*> ChooseSpaces(const std::vector<std::string>& names) {
+  std::vector<const searchspace::Space*> chosen;
+  if (names.empty()) {
+    for (const searchspace::Space& s : Spaces().spaces()) {
+      if (s.fixed || s.name == "mbv3" || s.name == "proxyless" || s.name == "mnasnet") chosen.push_back(&s);
+    }
+    return chosen;
+  }
+  for (const std::string& name : names) {
+    if (name == "all") {
+      for (const searchspace::Space& s : Spaces().spaces()) chosen.push_back(&s);
+      continue;
+    }
+    const searchspace::Space* s = Spaces().Find(name);
+    if (s == nullptr) FailInput(fmt::format("--spaces: unknown space '{}'{}", name, util::DidYouMean(name, Spaces().Names())));
+    chosen.push_back(s);
+  }
+  return chosen;
+}
+
+std::vector<placement::Mode> ChooseModes(const std::vector<std::string>& names) {
+  if (names.empty()) return {placement::Mode::kInternal, placement::Mode::kExternal, placement::Mode::kTinyops};
+  std::vector<placement::Mode> modes;
+  for (const std::string& n : names) modes.push_back(Unwrap(placement::ParseMode(n)));
+  return modes;
+}
+
+std::string UtcNow() {
+  const std::time_t now = std::time(nullptr);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return text;
+}
+
+// A one-line progress bar on stderr, only when stderr is a terminal and not --quiet.
+std::function<void(int64_t, int64_t)> ProgressBar() {
+  if (Globals().quiet || !isatty(STDERR_FILENO)) return {};
+  return [](int64_t done, int64_t total) {
+    const int width = 40;
+    const int filled = static_cast<int>(width * done / std::max<int64_t>(total, 1));
+    std::cerr << fmt::format("\r[{}{}] {}/{} variants", std::string(filled, '#'),
+                             std::string(width - filled, ' '), done, total)
+              << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
+void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& boards, int64_t run_id,
+                  const std::string& db) {
+  std::cout << fmt::format("run {} in {}: {} variants x {} boards, {} evaluations, {} variants feasible nowhere\n",
+                           run_id, db, r.points, boards.size(), r.candidates.size(), r.infeasible_points);
+  for (const hw::Board& board : boards) {
+    std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
+    for (const char* mode : {"internal", "external", "tinyops"}) {
+      const explore::Candidate* best = nullptr;
+      for (const explore::Candidate& c : r.candidates) {
+        if (c.board != board.name || c.mode != mode || !c.feasible || !c.top1) continue;
+        if (best == nullptr || *c.top1 > *best->top1) best = &c;
+      }
+      if (best == nullptr) {
+        std::cout << fmt::format("  {:<9} none feasible\n", mode);
+        continue;
+      }
+      std::cout << fmt::format("  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n",
+                               mode, best->variant, *best->top1, best->top1_provenance,
+                               best->latency_ms ? fmt::format("{:.0f}", *best->latency_ms) : "-",
+                               best->macs / 1e6);
+    }
+    std::cout << fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board.name);
+    for (const explore::FrontMember& m : r.fronts) {
+      if (m.board != board.name || m.x_objective != "latency" || m.design_space != "all") continue;
+      std::cout << fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
+    }
+  }
+}
+
+void Run(const SweepArgs& args) {
+  const std::vector<hw::Board> boards = BoardsNamed(args.boards);
+  explore::SweepOptions options;
+  options.spaces = ChooseSpaces(args.spaces);
+  for (const hw::Board& b : boards) options.boards.push_back(&b);
+  options.modes = ChooseModes(args.modes);
+  options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
+  options.filter_growth = !args.no_filter_growth;
+  const explore::Models& models = LoadedModels();
+  // Open (and check) the database before the work, so a bad file fails fast and untouched.
+  const std::filesystem::path db_path(args.db);
+  if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path());
+  auto db = Unwrap(store::Database::Open(args.db, true));
+  const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));
+  std::vector<std::string> board_files;
+  std::string board_names, space_names;
+  for (const hw::Board& b : boards) {
+    board_files.push_back(b.file);
+    board_names += (board_names.empty() ? "" : ",") + b.name;
+  }
+  for (const auto* s : options.spaces) space_names += (space_names.empty() ? "" : ",") + s->name;
+  store::RunInfo run{0, UtcNow(), DSE_VERSION, DSE_GIT_REVISION, args.command_line,
+                     HashFiles(InputFiles(board_files)), board_names, space_names};
+  const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, {}));
+  if (args.json) {
+    std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
+                                {"evaluations", result.candidates.size()},
+                                {"front_members", result.fronts.size()}}.dump(2) << "\n";
+    return;
+  }
+  PrintSummary(result, boards, run_id, args.db);
+}
+
+}  // namespace
+
+void RegisterSweep(CLI::App& app, int argc, char** argv) {
+  static SweepArgs args;
+  for (int i = 0; i < argc; ++i) args.command_line += (i ? " " : "") + std::string(argv[i]);
+  CLI::App* sweep = app.add_subcommand("sweep", "Evaluate every variant on boards and modes; write one run to the database");
+  sweep->add_option("--board", args.boards, "Board name or profile file (repeatable), or 'all'")->required();
+  sweep->add_option("--spaces", args.spaces, "Spaces to sweep (default: mbv3 proxyless mnasnet + the fixed reference nets; 'all' for every space)")->delimiter(',');
+  sweep->add_option("--modes", args.modes, "Modes (default: internal,external,tinyops)")->delimiter(',');
+  sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)");
+  sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
+  sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");
+  sweep->add_flag("--json", args.json, "Print a JSON summary instead of the text summary");
+  sweep->callback([] { Run(args); });
+}
+
+}  // namespace dse_app

@@ -1,0 +1,68 @@
+#include "models.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "app.h"
+
+namespace dse_app {
+
+const hw::Catalog& BoardCatalog() {
+  static const hw::Catalog catalog =
+      Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
+  return catalog;
+}
+
+std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names) {
+  std::vector<hw::Board> boards;
+  for (const std::string& name : names) {
+    if (name == "all") {
+      for (const hw::Board& b : BoardCatalog().boards()) boards.push_back(b);
+    } else {
+      boards.push_back(BoardNamed(name));
+    }
+  }
+  return boards;
+}
+
+const explore::Models& LoadedModels() {
+  static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
+  static const std::vector<accuracy::Measurement> measured =
+      Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
+  static const latency::CoefficientFile coefficients =
+      Unwrap(latency::LoadCoefficients(Globals().data_dir + "/data/latency/coefficients.toml"));
+  static const explore::Models models{&Spaces(), &surrogate, &measured, &coefficients};
+  return models;
+}
+
+std::vector<std::string> InputFiles(const std::vector<std::string>& board_files) {
+  std::vector<std::string> files;
+  for (const searchspace::Space& s : Spaces().spaces()) files.push_back(s.file);
+  files.insert(files.end(), board_files.begin(), board_files.end());
+  const std::string& root = Globals().data_dir;
+  for (const char* data : {"/data/accuracy/published.csv", "/data/accuracy/families.toml",
+                           "/data/latency/coefficients.toml"}) {
+    files.push_back(root + data);
+  }
+  if (std::filesystem::exists(accuracy::kDefaultStorePath)) files.push_back(accuracy::kDefaultStorePath);
+  return files;
+}
+
+std::string HashFiles(const std::vector<std::string>& paths) {
+  uint64_t hash = 1469598103934665603ull;
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    for (unsigned char c : text.str()) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+}  // namespace dse_app

@@ -1,0 +1,23 @@
+#pragma once
+// The models and inputs a run reads, loaded once per process from the data directory.
+
+#include <string>
+#include <vector>
+
+#include "explore/evaluate.h"
+#include "hw/catalog.h"
+
+namespace dse_app {
+
+const hw::Catalog& BoardCatalog();
+// --board values: built-in names, profile files, or "all" (every built-in board).
+std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names);
+// The surrogate, measured accuracies and latency coefficients, with the built-in spaces.
+const explore::Models& LoadedModels();
+// Paths of every input file a run reads: space files, board profiles, data files. Their
+// contents are hashed into the run row (`inputs_hash`).
+std::vector<std::string> InputFiles(const std::vector<std::string>& board_files);
+// FNV-1a 64 of the files' contents, as 16 hex digits.
+std::string HashFiles(const std::vector<std::string>& paths);
+
+}  // namespace dse_app

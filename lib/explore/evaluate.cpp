@@ -1,0 +1,129 @@
+#include "explore/evaluate.h"
+
+#include <fmt/format.h>
+
+#include "latency/model.h"
+
+namespace explore {
+namespace {
+
+latency::Mode LatencyMode(placement::Mode mode) {
+  switch (mode) {
+    case placement::Mode::kInternal: return latency::Mode::kInternal;
+    case placement::Mode::kExternal: return latency::Mode::kExternal;
+    case placement::Mode::kTinyops: return latency::Mode::kTinyops;
+  }
+  return latency::Mode::kInternal;
+}
+
+std::string FailReason(const placement::Fit& fit) {
+  std::string reason;
+  for (const placement::Violation& v : fit.violations) {
+    if (!reason.empty()) reason += "; ";
+    reason += fmt::format("{}: needs {} B, has {} B", v.constraint, v.needed_bytes, v.available_bytes);
+    if (!v.detail.empty()) reason += " (" + v.detail + ")";
+  }
+  return reason;
+}
+
+Candidate Describe(const VariantFacts& facts) {
+  Candidate c;
+  c.variant = facts.net.name;
+  c.space = facts.space->name;
+  c.width = facts.variant.width;
+  c.resolution = facts.variant.resolution;
+  c.macs = facts.totals.macs;
+  c.params = facts.totals.params;
+  c.weight_bytes = facts.totals.weight_bytes;
+  c.flash_bytes = facts.totals.flash_bytes;
+  c.peak_activation_bytes = facts.footprint.peak_activation_bytes;
+  c.top1 = facts.top1.top1_pct;
+  c.top1_provenance = std::string(accuracy::ProvenanceName(facts.top1.provenance));
+  return c;
+}
+
+}  // namespace
+
+util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width, int resolution,
+                                   const Models& models) {
+  auto net = searchspace::Build(space, width, resolution);
+  if (!net) return net.error();
+  VariantFacts facts;
+  facts.space = &space;
+  facts.variant = {space.name, width, resolution};
+  facts.net = std::move(net).value();
+  facts.totals = analysis::CountNetwork(facts.net);
+  facts.footprint = placement::Measure(facts.net);
+  facts.top1 = accuracy::Top1ForVariant(*models.surrogate, *models.measured, space, facts.variant,
+                                        facts.totals.macs, accuracy::DeployedPrecision(space));
+  return facts;
+}
+
+Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
+                   const latency::BoardCoefficients& coefficients,
+                   const placement::Deployment& deployment) {
+  Candidate c = Describe(facts);
+  c.board = board.name;
+  c.mode = std::string(placement::ModeName(deployment.mode));
+  const placement::Fit fit = placement::Check(facts.net, facts.footprint, board, deployment);
+  c.feasible = fit.fits;
+  c.fail_reason = FailReason(fit);
+  c.sram_bytes = fit.sram_bytes;
+  c.internal_flash_bytes = fit.flash_bytes;
+  c.external_bytes = fit.external_bytes;
+  if (fit.plan) {
+    c.budget_bytes = fit.plan->budget_bytes;
+    if (fit.plan->fits) c.partition_factor = fit.plan->partition_factor;
+  }
+  if (!fit.fits) return c;
+  auto estimate = latency::Predict(facts.net, board, LatencyMode(deployment.mode),
+                                   fit.plan ? &*fit.plan : nullptr, coefficients);
+  if (estimate) {
+    c.latency_ms = estimate->latency_ms;
+    c.latency_provenance = estimate->provenance;
+    c.energy_mj = estimate->energy_mj;
+  } else {
+    c.latency_provenance = "unavailable: " + estimate.error().message;
+  }
+  return c;
+}
+
+util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
+                                const std::function<void(int64_t, int64_t)>& progress) {
+  std::vector<latency::BoardCoefficients> coefficients;
+  for (const hw::Board* board : options.boards) {
+    coefficients.push_back(latency::CoefficientsFor(*board, *models.coefficients));
+  }
+  const PointSpace points(options.spaces);
+  GridStrategy strategy(points.size());
+  SweepResult result;
+  result.points = points.size();
+  int64_t done = 0;
+  while (const std::optional<int64_t> id = strategy.Next()) {
+    const DesignPoint point = points.At(*id);
+    auto facts = Analyse(*point.space, point.width, point.resolution, models);
+    if (!facts) return facts.error();
+    int feasible_modes = 0;
+    for (size_t b = 0; b < options.boards.size(); ++b) {
+      for (placement::Mode mode : options.modes) {
+        const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth};
+        result.candidates.push_back(Evaluate(*facts, *options.boards[b], coefficients[b], deployment));
+        feasible_modes += result.candidates.back().feasible ? 1 : 0;
+      }
+    }
+    strategy.Report(*id, feasible_modes);
+    if (progress) progress(++done, points.size());
+  }
+  result.infeasible_points = strategy.infeasible_points();
+  for (const hw::Board* board : options.boards) {
+    std::vector<Candidate> mine;
+    for (const Candidate& c : result.candidates) {
+      if (c.board == board->name) mine.push_back(c);
+    }
+    const std::vector<FrontMember> fronts = AllFronts(mine);
+    result.fronts.insert(result.fronts.end(), fronts.begin(), fronts.end());
+  }
+  return result;
+}
+
+}  // namespace explore
