@@ -5,9 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 mkdir -p results
-# The main job. Until `dse sweep` exists (issue 6) this is the most complete job there is:
-# the spaces, then the exact counts of the paper's Table II models.
-./build/apps/dse/dse spaces list
-for v in proxyless-w0.30-r144 mbv3-w0.50-r112 mnasnet-w1.00-r080 mbv3-w0.75-r128 mbv3-w1.00-r160; do
-  ./build/apps/dse/dse show "$v"
-done
+# The main job: every variant of the paper's spaces (and the MCUNet reference nets) on the
+# F469 in every mode, into results/dse.sqlite; prints the best models and the Pareto front.
+./build/apps/dse/dse sweep --board f469

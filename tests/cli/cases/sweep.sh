@@ -1,0 +1,30 @@
+# Cases for `dse sweep` and `dse pareto` (issue 6). Sourced by tests/cli/run.sh; $TMP is scratch.
+
+check sweep-f469 0 "run 1 in $TMP/s.sqlite: 694 variants x 1 boards, 2082 evaluations" -- sweep --board f469 --db $TMP/s.sqlite
+check sweep-second-run 0 "run 2 in $TMP/s.sqlite" -- --quiet sweep --board f469 --spaces mbv3 --modes tinyops --db $TMP/s.sqlite
+check pareto-text 0 "f469 front \(all designs\), top-1 vs latency" -- --quiet pareto --board f469 --db $TMP/s.sqlite
+check pareto-csv 0 "^variant,mode,macs,top1" -- --quiet pareto --board f469 --x macs --csv --db $TMP/s.sqlite
+check pareto-json 0 '"x_objective": "energy"' -- --quiet pareto --board f469 --x energy --json --db $TMP/s.sqlite
+check pareto-plot 0 "pareto_f469_latency.svg" -- pareto --board f469 --plot --out $TMP/plots --db $TMP/s.sqlite
+check pareto-check-changed 3 "Pareto fronts of f469 changed" -- --quiet pareto --board f469 --db $TMP/s.sqlite --check tests/golden/pareto_l552.csv
+
+check sweep-unknown-board 2 "f496.*did you mean 'f469'" -- sweep --board f496 --db $TMP/x.sqlite
+check sweep-unknown-space 2 "unknown space 'mbv4' \(did you mean 'mbv3'\?\)" -- sweep --board f469 --spaces mbv4 --db $TMP/x.sqlite
+check sweep-bad-mode 2 "internl" -- sweep --board f469 --modes internl --db $TMP/x.sqlite
+check sweep-bad-budget 2 "--budget must be a whole number of bytes" -- sweep --board f469 --budget 12kb --db $TMP/x.sqlite
+check sweep-negative-budget 2 "--budget must be a positive number of bytes" -- sweep --board f469 --budget -5 --db $TMP/x.sqlite
+check sweep-no-board 2 "--board is required" -- sweep
+printf 'not a database at all\n' > $TMP/text.sqlite
+check sweep-not-sqlite 2 "not a dse results database" -- sweep --board f469 --db $TMP/text.sqlite
+sqlite3 $TMP/foreign.sqlite "CREATE TABLE t(x); PRAGMA application_id=7;"
+check sweep-foreign 2 "application_id 0x7, expected 0x44534531" -- sweep --board f469 --db $TMP/foreign.sqlite
+cp $TMP/s.sqlite $TMP/newer.sqlite
+sqlite3 $TMP/newer.sqlite "PRAGMA user_version=99;"
+check sweep-newer 2 "schema version 99; this build reads up to 1" -- sweep --board f469 --db $TMP/newer.sqlite
+check pareto-no-db 2 "no such database; run 'dse sweep --board f469' first" -- pareto --board f469 --db $TMP/none.sqlite
+check pareto-no-run 2 "no run evaluated board 'f746'" -- pareto --board f746 --db $TMP/s.sqlite
+check pareto-bad-x 2 "--x: (flops|.*not in)" -- pareto --board f469 --x flops --db $TMP/s.sqlite
+check pareto-update-needs-check 2 "--update-golden needs --check" -- pareto --board f469 --update-golden --db $TMP/s.sqlite
+check pareto-bad-golden 2 "bad_golden.csv:1: not a Pareto golden file" -- pareto --board f469 --db $TMP/s.sqlite --check $DATA/bad_golden.csv
+# The refused file is left byte-for-byte as it was.
+if [ "$(cat $TMP/text.sqlite)" = "not a database at all" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL refused file changed" >&2; fi
