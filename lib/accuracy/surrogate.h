@@ -16,8 +16,14 @@
 //  2. A_f, x0_f, s, d, e by Levenberg-Marquardt (Eigen, numerical Jacobian) on every fit row,
 //     int8 rows compared with top1_fp32 - q.
 //  3. The shared ceiling and centre (for families without data) are the means of A_f, x0_f.
+// Bounds and monotonicity: 0 < top1 < A_f (clamped to [0, 100]); top1 rises with MACs, so
+// with resolution. In width, dz / d ln w = d ln MACs / d ln w + d + 2 e ln w; with the fitted
+// d, e (about -0.39, -0.45) the width terms cost at most ~0.4 per unit ln w below w 1.3, far
+// less than MACs gain (roughly w^1.5..w^2), so predictions rise with width along any real
+// scaling; tests/accuracy checks every default grid point of every built-in space.
 // Limits: no depth or architecture term (families carry it); int4/mixed rows are not modelled;
-// predictions far outside the fitted MACs range follow the logistic shape, not data.
+// predictions far outside the fitted MACs range follow the logistic shape, not data;
+// LeaveOneOut() refits A, x0, s, d, e but keeps q (q comes from the PTQ pairs only).
 
 #include <string>
 #include <vector>
