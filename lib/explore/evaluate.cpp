@@ -7,15 +7,6 @@
 namespace explore {
 namespace {
 
-latency::Mode LatencyMode(placement::Mode mode) {
-  switch (mode) {
-    case placement::Mode::kInternal: return latency::Mode::kInternal;
-    case placement::Mode::kExternal: return latency::Mode::kExternal;
-    case placement::Mode::kTinyops: return latency::Mode::kTinyops;
-  }
-  return latency::Mode::kInternal;
-}
-
 std::string FailReason(const placement::Fit& fit) {
   std::string reason;
   for (const placement::Violation& v : fit.violations) {
@@ -76,7 +67,7 @@ Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
     if (fit.plan->fits) c.partition_factor = fit.plan->partition_factor;
   }
   if (!fit.fits) return c;
-  auto estimate = latency::Predict(facts.net, board, LatencyMode(deployment.mode),
+  auto estimate = latency::Predict(facts.net, board, deployment.mode,
                                    fit.plan ? &*fit.plan : nullptr, coefficients);
   if (estimate) {
     c.latency_ms = estimate->latency_ms;

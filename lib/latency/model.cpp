@@ -35,24 +35,6 @@ OpLatency EvaluateOp(const OpTerms& op, const CoefValues& c) {
 
 }  // namespace
 
-std::string_view ModeName(Mode mode) {
-  switch (mode) {
-    case Mode::kInternal: return "internal";
-    case Mode::kExternal: return "external";
-    case Mode::kTinyops: return "tinyops";
-  }
-  return "internal";
-}
-
-util::Result<Mode> ParseMode(std::string_view text) {
-  for (Mode m : {Mode::kInternal, Mode::kExternal, Mode::kTinyops}) {
-    if (ModeName(m) == text) return m;
-  }
-  return util::InputError(fmt::format("unknown mode '{}': expected internal, external or tinyops{}",
-                                      text,
-                                      util::DidYouMean(text, {"internal", "external", "tinyops"})));
-}
-
 double Dot(const Terms& terms, const CoefValues& coefs) {
   double sum = 0;
   for (size_t i = 0; i < terms.size(); ++i) sum += terms[i] * coefs[i];

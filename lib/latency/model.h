@@ -32,6 +32,7 @@
 
 #include "graph/network.h"
 #include "hw/board.h"
+#include "placement/placement.h"
 #include "latency/coefficients.h"
 #include "latency/kernels.h"
 #include "tinyops/plan.h"
@@ -39,10 +40,10 @@
 
 namespace latency {
 
-enum class Mode { kInternal, kExternal, kTinyops };
-std::string_view ModeName(Mode mode);  // "internal", "external", "tinyops"
-/// Parses a mode name; errors name the nearest valid one.
-util::Result<Mode> ParseMode(std::string_view text);
+// The deployment mode is placement's: one enum, one spelling of each name.
+using Mode = placement::Mode;
+using placement::ModeName;
+using placement::ParseMode;
 
 using Terms = std::array<double, kNumCoefs>;
 

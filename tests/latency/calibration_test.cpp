@@ -65,8 +65,8 @@ TEST(Measurements, BadRowsAreFileLineErrors) {
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(rows.error().message,
             "m.csv:3: unknown board 'f74' (did you mean 'f746'?)\n"
-            "m.csv:4: unknown mode 'tinyop': expected internal, external or tinyops (did you mean "
-            "'tinyops'?)\n"
+            "m.csv:4: unknown deployment mode 'tinyop' (did you mean 'tinyops'?) (modes: internal, "
+            "external, tinyops)\n"
             "m.csv:5: latency_ms must be a positive number, found '-3'\n"
             "m.csv:6: expected 4 fields, found 3");
 }
