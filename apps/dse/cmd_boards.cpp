@@ -8,16 +8,13 @@
 #include <iostream>
 
 #include "app.h"
+#include "models.h"
 #include "hw/catalog.h"
 
 namespace dse_app {
 namespace {
 
-const hw::Catalog& Boards() {
-  static const hw::Catalog catalog =
-      Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
-  return catalog;
-}
+const hw::Catalog& Boards() { return BoardCatalog(); }
 
 std::string KiB(int64_t bytes) {
   return bytes % 1024 == 0 ? fmt::format("{} KiB", bytes / 1024)

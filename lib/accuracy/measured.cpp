@@ -29,7 +29,9 @@ std::string Quote(const std::string& text) {
 
 std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace::Variant& variant) {
   const searchspace::Space* space = catalog.Find(variant.space);
-  return space != nullptr && space->fixed ? space->name : variant.name();
+  searchspace::Variant named = variant;
+  named.fixed = space != nullptr && space->fixed;
+  return named.name();
 }
 
 namespace {

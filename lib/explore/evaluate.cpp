@@ -41,7 +41,7 @@ util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width
   if (!net) return net.error();
   VariantFacts facts;
   facts.space = &space;
-  facts.variant = {space.name, width, resolution};
+  facts.variant = {space.name, width, resolution, space.fixed};
   facts.net = std::move(net).value();
   facts.totals = analysis::CountNetwork(facts.net);
   facts.footprint = placement::Measure(facts.net);

@@ -113,6 +113,7 @@ int ScaleWidth(int c, double w, WidthRule rule) {
 }
 
 std::string Variant::name() const {
+  if (fixed) return space;
   return fmt::format("{}-w{:.2f}-r{:03d}", space, width, resolution);
 }
 
@@ -135,8 +136,7 @@ util::Result<graph::Network> Build(const Space& space, double width, int resolut
         resolution, space.name, MinResolution(space)));
   }
   const Scaled s{space, width};
-  const std::string name =
-      space.fixed ? space.name : Variant{space.name, width, resolution}.name();
+  const std::string name = Variant{space.name, width, resolution, space.fixed}.name();
   Builder b(name, resolution);
   b.set_role(graph::OpRole::kStem);
   const StemSpec& stem = space.stem;

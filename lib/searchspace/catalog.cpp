@@ -67,7 +67,7 @@ bool ParseWhole(std::string_view text, T* out) {
 
 util::Result<Variant> Catalog::ParseVariant(const std::string& name) const {
   if (const Space* fixed = Find(name); fixed != nullptr && fixed->fixed) {
-    return Variant{fixed->name, 1.0, fixed->resolutions.front()};
+    return Variant{fixed->name, 1.0, fixed->resolutions.front(), true};
   }
   const size_t w_at = name.rfind("-w");
   const size_t r_at = name.rfind("-r");

@@ -81,7 +81,8 @@ struct Variant {
   std::string space;
   double width = 1.0;
   int resolution = 224;
-  std::string name() const;  // "mbv3-w0.75-r128"; a fixed net's own name
+  bool fixed = false;        // a fixed reference net: its name is the space's name
+  std::string name() const;  // "mbv3-w0.75-r128"; a fixed net's own name ("mcunet-in3")
 };
 
 // Scales channel count c by width w under `rule`.
