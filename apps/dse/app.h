@@ -67,6 +67,8 @@ int64_t ParseBudgetBytes(const std::string& text);
 void RegisterAccuracy(CLI::App& app);
 void RegisterSweep(CLI::App& app, int argc, char** argv);  // cmd_sweep.cpp
 void RegisterPareto(CLI::App& app);                       // cmd_pareto.cpp
+void RegisterPlot(CLI::App& app);                         // cmd_plot.cpp
+void RegisterReproduce(CLI::App& app);                    // cmd_reproduce.cpp
 
 // Top-1 of a variant for `dse show` (cmd_accuracy.cpp): measured when imported into the
 // default store results/accuracy_measured.csv, else predicted by the surrogate.

@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
   dse_app::RegisterAccuracy(app);
   dse_app::RegisterSweep(app, argc, argv);
   dse_app::RegisterPareto(app);
+  dse_app::RegisterPlot(app);
+  dse_app::RegisterReproduce(app);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

@@ -5,7 +5,9 @@
 // NAME.dat (one gnuplot data block per series), NAME.gp (the script, which a user can edit and
 // re-run) and, through gnuplot, NAME.png and NAME.svg. Nothing here prints.
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/result.h"
@@ -15,7 +17,9 @@ namespace plot {
 struct Series {
   std::string title;
   std::string color;  // gnuplot colour name or #rrggbb
-  enum class Style { kPoints, kSteps, kLinesPoints } style = Style::kPoints;
+  // kBars: a filled box from 0 to y at each x (Figure::box_width wide). Stacked bars are drawn
+  // as boxes of cumulative height, tallest series first, so each lower one covers the rest.
+  enum class Style { kPoints, kSteps, kLinesPoints, kBars } style = Style::kPoints;
   std::vector<double> x;
   std::vector<double> y;
   int point_type = 7;
@@ -30,6 +34,13 @@ struct Figure {
   std::string y2_label;  // empty: no right axis
   bool log_x = false;
   std::vector<Series> series;
+  // Optional additions; the defaults keep the plain x-y figure.
+  std::vector<std::pair<double, std::string>> x_tics;  // labelled tics replacing the numeric ones
+                                                       // ("\n" in a label breaks the line)
+  std::optional<double> y_min, y_max;  // left y range; unset: gnuplot's autoscale
+  std::optional<double> y2_min;        // lower end of the right y range; unset: autoscale
+  std::string key_position = "bottom right";  // gnuplot `set key` argument
+  double box_width = 0.8;  // width of kBars boxes, in x units
 };
 
 // The data file's text: one block per series ("x y" lines), blocks separated by two blank

@@ -31,6 +31,32 @@ TEST(Figure, ScriptPlotsEveryBlockToPngAndSvg) {
   EXPECT_NE(script.find("set xlabel \"MACs (M)\""), std::string::npos);
 }
 
+TEST(Figure, BarsGetBoxesLabelledTicsAndRanges) {
+  plot::Figure f;
+  f.name = "shares";
+  f.series.push_back({"conv1x1", "#1f77b4", plot::Series::Style::kBars, {0, 1}, {100, 100}});
+  f.x_tics = {{0, "w1.00\nMACs"}, {1, "w1.00\nlatency"}};
+  f.y_min = 0;
+  f.y_max = 100;
+  f.key_position = "outside right top";
+  f.box_width = 0.7;
+  const std::string script = plot::ScriptText(f);
+  EXPECT_NE(script.find("set xtics (\"w1.00\\nMACs\" 0, \"w1.00\\nlatency\" 1)\n"), std::string::npos);
+  EXPECT_NE(script.find("set grid noxtics\nset bmargin 5\n"), std::string::npos);
+  EXPECT_NE(script.find("set yrange [0:100]\n"), std::string::npos);
+  EXPECT_NE(script.find("set boxwidth 0.7 absolute\n"), std::string::npos);
+  EXPECT_NE(script.find("set key outside right top\n"), std::string::npos);
+  EXPECT_NE(script.find("index 0 using 1:2 with boxes fill solid 0.9"), std::string::npos);
+}
+
+TEST(Figure, PlainFigureHasNoOptionalSettings) {
+  const std::string script = plot::ScriptText(Sample());
+  EXPECT_EQ(script.find("set xtics"), std::string::npos);
+  EXPECT_EQ(script.find("set yrange"), std::string::npos);
+  EXPECT_EQ(script.find("set boxwidth"), std::string::npos);
+  EXPECT_NE(script.find("set key bottom right\n"), std::string::npos);
+}
+
 TEST(Figure, WriteRendersWithGnuplot) {
   const auto dir = std::filesystem::temp_directory_path() / "dse_plot_test";
   std::filesystem::remove_all(dir);

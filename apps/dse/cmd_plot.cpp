@@ -1,0 +1,265 @@
+// dse plot ops|budget — the paper's Fig. 6 (MAC share and predicted latency share per op class,
+// stacked bars per variant) and Fig. 9 (predicted TinyOps latency and partition factor against
+// the SRAM budget). Each writes PNG, SVG, the .gp script and the .dat data through lib/plot,
+// and prints the numbers it plotted.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "analysis/cost.h"
+#include "app.h"
+#include "explore/op_shares.h"
+#include "latency/model.h"
+#include "models.h"
+#include "placement/placement.h"
+#include "plot/figure.h"
+#include "tinyops/partitioner.h"
+
+namespace dse_app {
+namespace {
+
+struct OpsArgs {
+  std::vector<std::string> variants;
+  std::string board;
+  std::string mode = "tinyops";
+  std::string out = "results/plots";
+};
+
+struct BudgetArgs {
+  std::string variant;
+  std::string board;
+  std::string from, to, step;
+  std::string out = "results/plots";
+};
+
+// Predicted latency of `net` on `board` in `mode` at the board's default budget; nullopt (with a
+// note saying why) when the placement does not fit.
+std::optional<latency::Estimate> PredictIfFits(const graph::Network& net, const hw::Board& board,
+                                               placement::Mode mode, int64_t budget_bytes) {
+  const placement::Fit fit = placement::Check(net, board, {mode, budget_bytes, true});
+  if (!fit.fits) {
+    Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", net.name, board.name,
+                     placement::ModeName(mode), fit.violations.front().constraint));
+    return std::nullopt;
+  }
+  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  return Unwrap(latency::Predict(net, board, mode, fit.plan ? &*fit.plan : nullptr, coefs));
+}
+
+// One stacked bar: share (0..1) per op class.
+struct Bar {
+  double x = 0;
+  std::map<std::string, double> shares;
+};
+
+const char* ClassColor(const std::string& op_class) {
+  static const std::map<std::string, const char*> kColors = {
+      {"stem", "#8c564b"}, {"conv1x1", "#1f77b4"}, {"conv_kxk", "#aec7e8"}, {"dw3x3", "#2ca02c"},
+      {"dw5x5", "#ff7f0e"}, {"dw7x7", "#d62728"}, {"se", "#9467bd"}, {"fc", "#7f7f7f"}};
+  const auto it = kColors.find(op_class);
+  return it == kColors.end() ? "#bcbd22" : it->second;
+}
+
+// Stacked bars as kBars series of cumulative height, the top class first (plot/figure.h).
+void AddStackedBars(const std::vector<Bar>& bars, plot::Figure* f) {
+  std::set<std::string> seen;
+  for (const Bar& b : bars) {
+    for (const auto& [c, s] : b.shares) seen.insert(c);
+  }
+  std::vector<std::string> classes(seen.begin(), seen.end());
+  std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
+    return explore::OpClassRank(a) < explore::OpClassRank(b);
+  });
+  std::vector<plot::Series> bottom_up;
+  std::vector<double> top_pct(bars.size(), 0);
+  for (const std::string& c : classes) {
+    plot::Series s{c, ClassColor(c), plot::Series::Style::kBars, {}, {}};
+    for (size_t i = 0; i < bars.size(); ++i) {
+      const auto it = bars[i].shares.find(c);
+      top_pct[i] += it == bars[i].shares.end() ? 0 : 100 * it->second;
+      s.x.push_back(bars[i].x);
+      s.y.push_back(top_pct[i]);
+    }
+    bottom_up.push_back(s);
+  }
+  f->series.insert(f->series.end(), bottom_up.rbegin(), bottom_up.rend());
+}
+
+std::string FileStem(const std::string& prefix, const std::vector<std::string>& variants,
+                     const std::string& suffix) {
+  std::string stem = prefix;
+  for (size_t i = 0; i < variants.size() && i < 3; ++i) stem += "_" + variants[i];
+  if (variants.size() > 3) stem += fmt::format("_and_{}_more", variants.size() - 3);
+  return stem + suffix;
+}
+
+void PrintShares(const std::string& variant, const std::string& what, const std::map<std::string, double>& shares) {
+  std::vector<std::pair<std::string, double>> ordered(shares.begin(), shares.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return explore::OpClassRank(a.first) < explore::OpClassRank(b.first);
+  });
+  std::cout << fmt::format("  {:<24} {:<28}", variant, what);
+  for (const auto& [c, s] : ordered) std::cout << fmt::format(" {} {:.1f}%", c, 100 * s);
+  std::cout << "\n";
+}
+
+void RunOps(const OpsArgs& a) {
+  if (a.board.empty() && a.mode != "tinyops") FailInput("--mode needs --board (the latency share is per board and mode)");
+  const placement::Mode mode = Unwrap(placement::ParseMode(a.mode));
+  std::optional<hw::Board> board;
+  if (!a.board.empty()) board = BoardNamed(a.board);
+  plot::Figure f;
+  f.name = FileStem("ops", a.variants, board ? fmt::format("_{}_{}", board->name, a.mode) : "");
+  f.title = board ? fmt::format("MAC share and predicted latency share per op class ({}, {} mode)", board->name, a.mode)
+                  : "MAC share per op class";
+  f.x_label = "";
+  f.y_label = "share of MACs / of predicted latency (%, stacked)";
+  f.y_min = 0;
+  f.y_max = 100;
+  f.key_position = "outside right top";
+  f.box_width = 0.8;
+  std::vector<Bar> bars;
+  std::cout << (board ? "MAC share and predicted latency share per op class:\n" : "MAC share per op class:\n");
+  for (size_t i = 0; i < a.variants.size(); ++i) {
+    const graph::Network net = BuildNamed(a.variants[i]);
+    Bar macs{i * (board ? 2.5 : 1.2), {}};
+    for (const analysis::ClassShare& s : analysis::MacShares(net)) macs.shares[s.op_class] = s.share;
+    bars.push_back(macs);
+    // With a latency bar beside it, the variant's name goes on a third line between the two.
+    f.x_tics.push_back({macs.x, board ? "MACs" : a.variants[i]});
+    if (board) f.x_tics.push_back({macs.x + 0.5, "\n\n" + a.variants[i]});
+    PrintShares(a.variants[i], "MACs", macs.shares);
+    if (!board) continue;
+    const auto estimate = PredictIfFits(net, *board, mode, 0);
+    if (!estimate) continue;
+    Bar time{macs.x + 1, {}};
+    for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate)) time.shares[s.op_class] = s.share;
+    bars.push_back(time);
+    f.x_tics.push_back({time.x, "latency\n(predicted)"});
+    PrintShares(a.variants[i], fmt::format("latency {:.0f} ms (predicted)", estimate->latency_ms), time.shares);
+  }
+  AddStackedBars(bars, &f);
+  for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
+}
+
+// A whole positive number of bytes for --from/--to/--step; exit 2 naming the option otherwise.
+int64_t ParseBytes(const std::string& option, const std::string& text) {
+  int64_t bytes = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty() || bytes <= 0) {
+    FailInput(fmt::format("{} must be a positive whole number of bytes (e.g. 262144), got '{}'", option, text));
+  }
+  return bytes;
+}
+
+struct BudgetRange {
+  int64_t from_bytes = 0, to_bytes = 0, step_bytes = 0;
+};
+
+// Defaults: 16 KiB to the board's available SRAM in 16 KiB steps. At most 500 budgets.
+BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
+  constexpr int64_t kDefaultStepBytes = 16 * 1024;
+  BudgetRange r{a.from.empty() ? kDefaultStepBytes : ParseBytes("--from", a.from),
+                a.to.empty() ? board.sram.available_bytes() : ParseBytes("--to", a.to),
+                a.step.empty() ? kDefaultStepBytes : ParseBytes("--step", a.step)};
+  if (r.from_bytes > r.to_bytes) {
+    FailInput(fmt::format("--from {} is above --to {}: the budget range is empty (swap them?)", r.from_bytes, r.to_bytes));
+  }
+  if ((r.to_bytes - r.from_bytes) / r.step_bytes + 1 > 500) {
+    FailInput(fmt::format("{} budgets from {} to {} in steps of {}: at most 500; use a larger --step (e.g. {})",
+                          (r.to_bytes - r.from_bytes) / r.step_bytes + 1, r.from_bytes, r.to_bytes, r.step_bytes,
+                          (r.to_bytes - r.from_bytes) / 499 + 1));
+  }
+  return r;
+}
+
+// A flat reference line across the budget range: the predicted latency of another mode.
+void AddReference(const graph::Network& net, const hw::Board& board, placement::Mode mode,
+                  const BudgetRange& r, const char* color, plot::Figure* f) {
+  const placement::Fit fit = placement::Check(net, board, {mode, 0, true});
+  if (!fit.fits) return;
+  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  const auto e = latency::Predict(net, board, mode, nullptr, coefs);
+  if (!e) return;
+  const std::string title = fmt::format("{} memory, predicted ({:.0f} ms)", placement::ModeName(mode), e->latency_ms);
+  f->series.push_back({title, color, plot::Series::Style::kSteps, {r.from_bytes / 1024.0, r.to_bytes / 1024.0},
+                       {e->latency_ms, e->latency_ms}});
+  std::cout << fmt::format("  {} mode: {:.0f} ms (predicted)\n", placement::ModeName(mode), e->latency_ms);
+}
+
+void RunBudget(const BudgetArgs& a) {
+  const hw::Board board = BoardNamed(a.board);
+  const BudgetRange r = RangeOf(a, board);
+  const graph::Network net = BuildNamed(a.variant);
+  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  plot::Figure f;
+  f.name = fmt::format("budget_{}_{}", a.variant, board.name);
+  f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget", a.variant, board.name);
+  f.x_label = "TinyOps SRAM budget (KiB)";
+  f.y_label = "latency (ms, predicted)";
+  f.y2_label = "partition factor";
+  f.y_min = 0;
+  f.y2_min = 0;
+  f.key_position = "top right";
+  plot::Series latency_series{"TinyOps latency (predicted)", "#d62728", plot::Series::Style::kLinesPoints, {}, {}};
+  plot::Series pf_series{"partition factor", "#1f77b4", plot::Series::Style::kSteps, {}, {}};
+  pf_series.axis = 2;
+  std::vector<int64_t> left_out;
+  std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n", a.variant,
+                           board.name, "budget_B", "PF", "S_B", "latency_ms");
+  for (int64_t budget = r.from_bytes; budget <= r.to_bytes; budget += r.step_bytes) {
+    const tinyops::Plan plan = tinyops::Partitioner({budget, true}).Run(net);
+    if (!plan.fits) {
+      left_out.push_back(budget);
+      continue;
+    }
+    const latency::Estimate e = Unwrap(latency::Predict(net, board, placement::Mode::kTinyops, &plan, coefs));
+    latency_series.x.push_back(budget / 1024.0);
+    latency_series.y.push_back(e.latency_ms);
+    pf_series.x.push_back(budget / 1024.0);
+    pf_series.y.push_back(plan.partition_factor);
+    std::cout << fmt::format("{:>12} {:>4} {:>12} {:>14.1f}\n", budget, plan.partition_factor, plan.max_partition_bytes, e.latency_ms);
+  }
+  if (!left_out.empty()) {
+    std::cout << fmt::format("left out: {} budget(s) no plan fits ({} B to {} B)\n", left_out.size(),
+                             left_out.front(), left_out.back());
+  }
+  if (latency_series.x.empty()) {
+    throw Failure{kExitInfeasible, fmt::format("no budget from {} B to {} B fits a TinyOps plan of {}", r.from_bytes, r.to_bytes, a.variant)};
+  }
+  f.series = {latency_series, pf_series};
+  if (!left_out.empty()) f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
+  AddReference(net, board, placement::Mode::kExternal, r, "#7f7f7f", &f);
+  AddReference(net, board, placement::Mode::kInternal, r, "#2ca02c", &f);
+  for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
+}
+
+}  // namespace
+
+void RegisterPlot(CLI::App& app) {
+  static OpsArgs ops;
+  static BudgetArgs budget;
+  CLI::App* plot = app.add_subcommand("plot", "Figures: op-class shares (paper Fig. 6), latency vs SRAM budget (Fig. 9)");
+  plot->require_subcommand(1);
+  CLI::App* o = plot->add_subcommand("ops", "MAC share and predicted latency share per op class, per variant (Fig. 6)");
+  o->add_option("variants", ops.variants, "Variant names, e.g. mbv3-w1.00-r160 mbv3-w0.30-r224")->required();
+  o->add_option("--board", ops.board, "Board name or profile file: adds the predicted latency share");
+  o->add_option("--mode", ops.mode, "Deployment mode for the latency share: internal, external or tinyops")->capture_default_str();
+  o->add_option("--out", ops.out, "Directory for the figure (default results/plots)");
+  o->callback([] { RunOps(ops); });
+  CLI::App* b = plot->add_subcommand("budget", "Predicted TinyOps latency and partition factor vs SRAM budget (Fig. 9)");
+  b->add_option("variant", budget.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
+  b->add_option("--board", budget.board, "Board name or profile file")->required();
+  b->add_option("--from", budget.from, "Smallest budget in bytes (default 16384)");
+  b->add_option("--to", budget.to, "Largest budget in bytes (default: the board's available SRAM)");
+  b->add_option("--step", budget.step, "Budget step in bytes (default 16384)");
+  b->add_option("--out", budget.out, "Directory for the figure (default results/plots)");
+  b->callback([] { RunBudget(budget); });
+}
+
+}  // namespace dse_app
