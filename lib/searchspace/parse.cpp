@@ -141,24 +141,21 @@ std::vector<int> ResolutionGrid(const GridSpec& g) {
 
 }  // namespace
 
-// Reads the sections other than the top-level keys; declared here, defined in parse_blocks.cpp.
+// Defined below ParseSpace: the block table, and the cross-field checks.
 void ReadBlocks(const toml::table& root, tomlspec::Context& ctx, Space* space,
                 const std::vector<Field<BlockSpec>>& fields);
-void CheckSpace(const toml::table& root, tomlspec::Context& ctx, Space* space);
+void CheckSpace(tomlspec::Context& ctx, Space* space);
 
-util::Result<Space> ParseSpace(const std::string& file, std::string_view text) {
-  auto parsed = tomlspec::Parse(file, text);
-  if (!parsed) return parsed.error();
-  const toml::table& root = parsed.value();
-  tomlspec::Context ctx(file, text);
+namespace {
 
-  TopSpec top;
-  std::vector<Field<TopSpec>> top_fields = TopFields();
+// The top-level scalar keys. Section names are accepted here but read by ReadSections.
+TopSpec ReadTop(const toml::table& root, tomlspec::Context& ctx) {
+  std::vector<Field<TopSpec>> keys = TopFields();
   for (const char* section : {"grid", "stem", "blocks", "head"}) {
-    top_fields.push_back({section, &TopSpec::name, false, 0, -1, {}, "", "section"});
+    keys.push_back({section, &TopSpec::name, false, 0, -1, {}, "", "section"});
   }
-  tomlspec::CheckKnownKeys(root, tomlspec::Keys(top_fields), ctx, "the space file");
-  // Sections are listed above only so CheckKnownKeys accepts them; scalars are read here.
+  tomlspec::CheckKnownKeys(root, tomlspec::Keys(keys), ctx, "the space file");
+  TopSpec top;
   for (const auto& f : TopFields()) {
     if (const toml::node* n = root.get(f.key)) {
       tomlspec::detail::ReadOne(*n, f, &top, ctx);
@@ -166,7 +163,10 @@ util::Result<Space> ParseSpace(const std::string& file, std::string_view text) {
       ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
     }
   }
+  return top;
+}
 
+Space SpaceFromTop(const TopSpec& top, const std::string& file) {
   Space space;
   space.file = file;
   space.name = top.name;
@@ -178,28 +178,47 @@ util::Result<Space> ParseSpace(const std::string& file, std::string_view text) {
   space.activation = ToActivation(top.activation);
   space.activation_bits = top.activation_bits;
   space.weight_bits = top.weight_bits;
+  return space;
+}
 
+// The [section] table of `root`, or nullptr (with an error when present but not a table).
+const toml::table* Section(const toml::table& root, const char* name, tomlspec::Context& ctx) {
+  const toml::node* node = root.get(name);
+  if (node != nullptr && !node->is_table()) {
+    ctx.Error(node->source(), fmt::format("'{}' must be a table: write it as [{}]", name, name));
+  }
+  return node != nullptr ? node->as_table() : nullptr;
+}
+
+void ReadSections(const toml::table& root, const TopSpec& top, tomlspec::Context& ctx, Space* space) {
   GridSpec grid;
-  if (const toml::table* t = root["grid"].as_table()) {
+  if (const toml::table* t = Section(root, "grid", ctx)) {
     tomlspec::ReadFields(*t, GridFields(), &grid, ctx, "[grid]");
   }
-  if (space.fixed) {
-    space.widths = {1.0};
-    space.resolutions = {top.resolution};
-  } else {
-    space.widths = WidthGrid(grid);
-    space.resolutions = ResolutionGrid(grid);
-  }
-  if (const toml::table* t = root["stem"].as_table()) {
-    tomlspec::ReadFields(*t, StemFields(), &space.stem, ctx, "[stem]");
-  } else {
+  space->widths = space->fixed ? std::vector<double>{1.0} : WidthGrid(grid);
+  space->resolutions = space->fixed ? std::vector<int>{top.resolution} : ResolutionGrid(grid);
+  if (const toml::table* t = Section(root, "stem", ctx)) {
+    tomlspec::ReadFields(*t, StemFields(), &space->stem, ctx, "[stem]");
+  } else if (root.get("stem") == nullptr) {
     ctx.Error(1, 1, "missing section [stem]");
   }
-  if (const toml::table* t = root["head"].as_table()) {
-    tomlspec::ReadFields(*t, HeadFields(), &space.head, ctx, "[head]");
+  if (const toml::table* t = Section(root, "head", ctx)) {
+    tomlspec::ReadFields(*t, HeadFields(), &space->head, ctx, "[head]");
   }
+}
+
+}  // namespace
+
+util::Result<Space> ParseSpace(const std::string& file, std::string_view text) {
+  auto parsed = tomlspec::Parse(file, text);
+  if (!parsed) return parsed.error();
+  const toml::table& root = parsed.value();
+  tomlspec::Context ctx(file, text);
+  const TopSpec top = ReadTop(root, ctx);
+  Space space = SpaceFromTop(top, file);
+  ReadSections(root, top, ctx, &space);
   ReadBlocks(root, ctx, &space, BlockFields());
-  if (ctx.ok()) CheckSpace(root, ctx, &space);
+  if (ctx.ok()) CheckSpace(ctx, &space);
   if (!ctx.ok()) return ctx.ToError();
   return space;
 }
@@ -236,8 +255,7 @@ void ReadBlocks(const toml::table& root, tomlspec::Context& ctx, Space* space,
 }
 
 // Cross-field checks: the block chain is consistent and every rule has the data it needs.
-void CheckSpace(const toml::table& root, tomlspec::Context& ctx, Space* space) {
-  (void)root;
+void CheckSpace(tomlspec::Context& ctx, Space* space) {
   int channels = space->stem.out;
   for (size_t i = 0; i < space->blocks.size(); ++i) {
     const BlockSpec& b = space->blocks[i];

@@ -73,6 +73,54 @@ bool InsertEvaluation(Statement& s, int64_t run_id, int64_t variant_id, const Ev
   return s.Step() == SQLITE_DONE;
 }
 
+util::Status WriteEvaluations(sqlite3* db, int64_t run_id, const std::vector<EvaluationRow>& rows,
+                              std::map<std::string, int64_t>& variant_ids) {
+  Statement eval(db, "INSERT INTO evaluations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const EvaluationRow& e : rows) {
+    auto id = VariantId(db, e, variant_ids);
+    if (!id) return id.error();
+    if (!InsertEvaluation(eval, run_id, *id, e)) {
+      return util::RuntimeError(fmt::format("cannot insert an evaluation of {}: {}", e.variant, sqlite3_errmsg(db)));
+    }
+  }
+  return util::Ok{};
+}
+
+util::Status WritePareto(sqlite3* db, int64_t run_id, const std::vector<ParetoRow>& rows,
+                         const std::map<std::string, int64_t>& variant_ids) {
+  Statement front(db, "INSERT INTO pareto VALUES (?,?,?,?,?,?,?)");
+  for (const ParetoRow& p : rows) {
+    front.Reset();
+    front.Bind(1, run_id);
+    front.Bind(2, p.board);
+    front.Bind(3, p.x_objective);
+    front.Bind(4, p.y_objective);
+    front.Bind(5, p.design_space);
+    front.Bind(6, variant_ids.at(p.variant));
+    front.Bind(7, p.mode);
+    if (front.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("cannot insert a Pareto row: {}", sqlite3_errmsg(db)));
+  }
+  return util::Ok{};
+}
+
+util::Status WriteOpCosts(sqlite3* db, int64_t run_id, const std::vector<OpCostRow>& rows,
+                          const std::map<std::string, int64_t>& variant_ids) {
+  Statement ops(db, "INSERT INTO op_costs VALUES (?,?,?,?,?,?,?,?)");
+  for (const OpCostRow& o : rows) {
+    ops.Reset();
+    ops.Bind(1, run_id);
+    ops.Bind(2, variant_ids.at(o.variant));
+    ops.Bind(3, o.board);
+    ops.Bind(4, o.mode);
+    ops.Bind(5, o.op_index);
+    ops.Bind(6, o.kind);
+    ops.Bind(7, o.macs);
+    ops.Bind(8, o.latency_ms);
+    if (ops.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("cannot insert an op cost: {}", sqlite3_errmsg(db)));
+  }
+  return util::Ok{};
+}
+
 }  // namespace
 
 util::Result<int64_t> Database::WriteRun(RunInfo run, const std::vector<EvaluationRow>& evaluations,
@@ -88,39 +136,10 @@ util::Result<int64_t> Database::WriteRun(RunInfo run, const std::vector<Evaluati
   const int64_t run_id = InsertRun(db_, run);
   if (run_id < 0) return util::RuntimeError(fmt::format("{}: cannot insert the run: {}", path_, sqlite3_errmsg(db_)));
   std::map<std::string, int64_t> variant_ids;
-  Statement eval(db_, "INSERT INTO evaluations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  for (const EvaluationRow& e : evaluations) {
-    auto id = VariantId(db_, e, variant_ids);
-    if (!id) return id.error();
-    if (!InsertEvaluation(eval, run_id, *id, e)) {
-      return util::RuntimeError(fmt::format("{}: cannot insert an evaluation of {}: {}", path_, e.variant, sqlite3_errmsg(db_)));
-    }
-  }
-  Statement front(db_, "INSERT INTO pareto VALUES (?,?,?,?,?,?,?)");
-  for (const ParetoRow& p : pareto) {
-    front.Reset();
-    front.Bind(1, run_id);
-    front.Bind(2, p.board);
-    front.Bind(3, p.x_objective);
-    front.Bind(4, p.y_objective);
-    front.Bind(5, p.design_space);
-    front.Bind(6, variant_ids.at(p.variant));
-    front.Bind(7, p.mode);
-    if (front.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("{}: cannot insert a Pareto row: {}", path_, sqlite3_errmsg(db_)));
-  }
-  Statement ops(db_, "INSERT INTO op_costs VALUES (?,?,?,?,?,?,?,?)");
-  for (const OpCostRow& o : op_costs) {
-    ops.Reset();
-    ops.Bind(1, run_id);
-    ops.Bind(2, variant_ids.at(o.variant));
-    ops.Bind(3, o.board);
-    ops.Bind(4, o.mode);
-    ops.Bind(5, o.op_index);
-    ops.Bind(6, o.kind);
-    ops.Bind(7, o.macs);
-    ops.Bind(8, o.latency_ms);
-    if (ops.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("{}: cannot insert an op cost: {}", path_, sqlite3_errmsg(db_)));
-  }
+  util::Status status = WriteEvaluations(db_, run_id, evaluations, variant_ids);
+  if (status) status = WritePareto(db_, run_id, pareto, variant_ids);
+  if (status) status = WriteOpCosts(db_, run_id, op_costs, variant_ids);
+  if (!status) return util::RuntimeError(path_ + ": " + status.error().message);
   if (auto s = Exec("COMMIT"); !s) return s.error();
   guard.done = true;
   return run_id;
