@@ -19,6 +19,7 @@
 #include "placement/placement.h"
 #include "plot/figure.h"
 #include "tinyops/partitioner.h"
+#include "util/spellcheck.h"
 
 namespace dse_app {
 namespace {
@@ -123,10 +124,12 @@ void RunOps(const OpsArgs& a) {
   f.y_max = 100;
   f.key_position = "outside right top";
   f.box_width = 0.8;
+  std::vector<graph::Network> nets;  // all built first: a bad name fails before any output
+  for (const std::string& v : a.variants) nets.push_back(BuildNamed(v));
   std::vector<Bar> bars;
   std::cout << (board ? "MAC share and predicted latency share per op class:\n" : "MAC share per op class:\n");
   for (size_t i = 0; i < a.variants.size(); ++i) {
-    const graph::Network net = BuildNamed(a.variants[i]);
+    const graph::Network& net = nets[i];
     Bar macs{i * (board ? 2.5 : 1.2), {}};
     for (const analysis::ClassShare& s : analysis::MacShares(net)) macs.shares[s.op_class] = s.share;
     bars.push_back(macs);
@@ -161,14 +164,20 @@ struct BudgetRange {
   int64_t from_bytes = 0, to_bytes = 0, step_bytes = 0;
 };
 
-// Defaults: 16 KiB to the board's available SRAM in 16 KiB steps. At most 500 budgets.
+// Defaults: 16 KiB to the most SRAM the board gives TinyOps (its available SRAM, or its default
+// TinyOps budget where the profile sets that higher) in 16 KiB steps. At most 500 budgets.
 BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
   constexpr int64_t kDefaultStepBytes = 16 * 1024;
+  const int64_t max_bytes = std::max(board.sram.available_bytes(), board.tinyops_budget_bytes);
   BudgetRange r{a.from.empty() ? kDefaultStepBytes : ParseBytes("--from", a.from),
-                a.to.empty() ? board.sram.available_bytes() : ParseBytes("--to", a.to),
+                a.to.empty() ? max_bytes : ParseBytes("--to", a.to),
                 a.step.empty() ? kDefaultStepBytes : ParseBytes("--step", a.step)};
   if (r.from_bytes > r.to_bytes) {
     FailInput(fmt::format("--from {} is above --to {}: the budget range is empty (swap them?)", r.from_bytes, r.to_bytes));
+  }
+  if (r.to_bytes > max_bytes) {
+    FailInput(fmt::format("--to {} is above the {} B of SRAM {} has for TinyOps buffers (--to {} at most)", r.to_bytes,
+                          max_bytes, board.name, max_bytes));
   }
   if ((r.to_bytes - r.from_bytes) / r.step_bytes + 1 > 500) {
     FailInput(fmt::format("{} budgets from {} to {} in steps of {}: at most 500; use a larger --step (e.g. {})",
@@ -239,19 +248,43 @@ void RunBudget(const BudgetArgs& a) {
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
 }
 
+// `plot` allows extras so that an unknown figure gets a suggestion; a figure's own unknown
+// arguments fall through to it and are refused here.
+void RejectExtras(CLI::App* plot) {
+  CLI::App* figure = plot->get_subcommands().front();
+  for (const CLI::App* app : {figure, plot}) {
+    const std::vector<std::string> extras = app->remaining();
+    if (!extras.empty()) {
+      FailInput(fmt::format("unexpected argument '{}'; see dse plot {} --help", extras.front(), figure->get_name()));
+    }
+  }
+}
+
 }  // namespace
 
 void RegisterPlot(CLI::App& app) {
   static OpsArgs ops;
   static BudgetArgs budget;
   CLI::App* plot = app.add_subcommand("plot", "Figures: op-class shares (paper Fig. 6), latency vs SRAM budget (Fig. 9)");
-  plot->require_subcommand(1);
+  // Without a known figure, name the nearest one (CLI11 alone says "a subcommand is required").
+  plot->require_subcommand(0, 1);
+  plot->allow_extras();
+  plot->callback([plot] {
+    if (!plot->get_subcommands().empty()) return;
+    const std::vector<std::string> extras = plot->remaining();
+    if (extras.empty()) FailInput("dse plot needs a figure: ops (Fig. 6) or budget (Fig. 9)");
+    FailInput(fmt::format("unknown figure '{}'{}; figures: ops, budget", extras.front(),
+                          util::DidYouMean(extras.front(), {"ops", "budget"})));
+  });
   CLI::App* o = plot->add_subcommand("ops", "MAC share and predicted latency share per op class, per variant (Fig. 6)");
   o->add_option("variants", ops.variants, "Variant names, e.g. mbv3-w1.00-r160 mbv3-w0.30-r224")->required();
   o->add_option("--board", ops.board, "Board name or profile file: adds the predicted latency share");
   o->add_option("--mode", ops.mode, "Deployment mode for the latency share: internal, external or tinyops")->capture_default_str();
   o->add_option("--out", ops.out, "Directory for the figure (default results/plots)");
-  o->callback([] { RunOps(ops); });
+  o->callback([plot] {
+    RejectExtras(plot);
+    RunOps(ops);
+  });
   CLI::App* b = plot->add_subcommand("budget", "Predicted TinyOps latency and partition factor vs SRAM budget (Fig. 9)");
   b->add_option("variant", budget.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
   b->add_option("--board", budget.board, "Board name or profile file")->required();
@@ -259,7 +292,10 @@ void RegisterPlot(CLI::App& app) {
   b->add_option("--to", budget.to, "Largest budget in bytes (default: the board's available SRAM)");
   b->add_option("--step", budget.step, "Budget step in bytes (default 16384)");
   b->add_option("--out", budget.out, "Directory for the figure (default results/plots)");
-  b->callback([] { RunBudget(budget); });
+  b->callback([plot] {
+    RejectExtras(plot);
+    RunBudget(budget);
+  });
 }
 
 }  // namespace dse_app
