@@ -83,14 +83,14 @@ plot::Figure FrontFigure(const ParetoArgs& a, const std::vector<explore::Candida
   f.log_x = true;
   const std::pair<const char*, const char*> spaces[] = {{"internal", "#1f77b4"}, {"external", "#7f7f7f"}, {"tinyops", "#d62728"}};
   for (const auto& [space, color] : spaces) {
-    plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints};
+    plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints, {}, {}};
     for (const explore::Candidate& c : rows) {
       const auto x = explore::XValue(c, a.x);
       if (c.mode != space || !c.feasible || !c.top1 || !x) continue;
       points.x.push_back(*x);
       points.y.push_back(*c.top1);
     }
-    plot::Series front{std::string(space) + " front", color, plot::Series::Style::kSteps};
+    plot::Series front{std::string(space) + " front", color, plot::Series::Style::kSteps, {}, {}};
     for (const explore::FrontMember& m : explore::Front(rows, a.x, space)) {
       front.x.push_back(m.x);
       front.y.push_back(m.y);

@@ -10,7 +10,9 @@ Builder::Builder(std::string name, int resolution, int channels) {
 }
 
 int Builder::AddTensor(Shape shape) {
-  network_.tensors.push_back({"t" + std::to_string(network_.tensors.size()), shape});
+  std::string name = "t";  // appended, not "t" + ...: GCC 12 warns falsely (-Wrestrict) on that
+  name += std::to_string(network_.tensors.size());
+  network_.tensors.push_back({std::move(name), shape});
   return static_cast<int>(network_.tensors.size()) - 1;
 }
 
