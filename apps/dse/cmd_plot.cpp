@@ -44,8 +44,8 @@ std::optional<latency::Estimate> PredictIfFits(const graph::Network& net, const 
                                                placement::Mode mode, int64_t budget_bytes) {
   const placement::Fit fit = placement::Check(net, board, {mode, budget_bytes, true});
   if (!fit.fits) {
-    Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", net.name, board.name,
-                     placement::ModeName(mode), fit.violations.front().constraint));
+    Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", net.name,
+                     board.name, placement::ModeName(mode), fit.violations.front().constraint));
     return std::nullopt;
   }
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
@@ -60,8 +60,8 @@ struct Bar {
 
 const char* ClassColor(const std::string& op_class) {
   static const std::map<std::string, const char*> kColors = {
-      {"stem", "#8c564b"}, {"conv1x1", "#1f77b4"}, {"conv_kxk", "#aec7e8"}, {"dw3x3", "#2ca02c"},
-      {"dw5x5", "#ff7f0e"}, {"dw7x7", "#d62728"}, {"se", "#9467bd"}, {"fc", "#7f7f7f"}};
+      {"stem", "#8c564b"},  {"conv1x1", "#1f77b4"}, {"conv_kxk", "#aec7e8"}, {"dw3x3", "#2ca02c"},
+      {"dw5x5", "#ff7f0e"}, {"dw7x7", "#d62728"},   {"se", "#9467bd"},       {"fc", "#7f7f7f"}};
   const auto it = kColors.find(op_class);
   return it == kColors.end() ? "#bcbd22" : it->second;
 }
@@ -99,7 +99,8 @@ std::string FileStem(const std::string& prefix, const std::vector<std::string>& 
   return stem + suffix;
 }
 
-void PrintShares(const std::string& variant, const std::string& what, const std::map<std::string, double>& shares) {
+void PrintShares(const std::string& variant, const std::string& what,
+                 const std::map<std::string, double>& shares) {
   std::vector<std::pair<std::string, double>> ordered(shares.begin(), shares.end());
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
     return explore::OpClassRank(a.first) < explore::OpClassRank(b.first);
@@ -110,13 +111,15 @@ void PrintShares(const std::string& variant, const std::string& what, const std:
 }
 
 void RunOps(const OpsArgs& a) {
-  if (a.board.empty() && a.mode != "tinyops") FailInput("--mode needs --board (the latency share is per board and mode)");
+  if (a.board.empty() && a.mode != "tinyops")
+    FailInput("--mode needs --board (the latency share is per board and mode)");
   const placement::Mode mode = Unwrap(placement::ParseMode(a.mode));
   std::optional<hw::Board> board;
   if (!a.board.empty()) board = BoardNamed(a.board);
   plot::Figure f;
   f.name = FileStem("ops", a.variants, board ? fmt::format("_{}_{}", board->name, a.mode) : "");
-  f.title = board ? fmt::format("MAC share and predicted latency share per op class ({}, {} mode)", board->name, a.mode)
+  f.title = board ? fmt::format("MAC share and predicted latency share per op class ({}, {} mode)",
+                                board->name, a.mode)
                   : "MAC share per op class";
   f.x_label = "";
   f.y_label = "share of MACs / of predicted latency (%, stacked)";
@@ -127,11 +130,13 @@ void RunOps(const OpsArgs& a) {
   std::vector<graph::Network> nets;  // all built first: a bad name fails before any output
   for (const std::string& v : a.variants) nets.push_back(BuildNamed(v));
   std::vector<Bar> bars;
-  std::cout << (board ? "MAC share and predicted latency share per op class:\n" : "MAC share per op class:\n");
+  std::cout << (board ? "MAC share and predicted latency share per op class:\n"
+                      : "MAC share per op class:\n");
   for (size_t i = 0; i < a.variants.size(); ++i) {
     const graph::Network& net = nets[i];
     Bar macs{i * (board ? 2.5 : 1.2), {}};
-    for (const analysis::ClassShare& s : analysis::MacShares(net)) macs.shares[s.op_class] = s.share;
+    for (const analysis::ClassShare& s : analysis::MacShares(net))
+      macs.shares[s.op_class] = s.share;
     bars.push_back(macs);
     // With a latency bar beside it, the variant's name goes on a third line between the two.
     f.x_tics.push_back({macs.x, board ? "MACs" : a.variants[i]});
@@ -141,10 +146,12 @@ void RunOps(const OpsArgs& a) {
     const auto estimate = PredictIfFits(net, *board, mode, 0);
     if (!estimate) continue;
     Bar time{macs.x + 1, {}};
-    for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate)) time.shares[s.op_class] = s.share;
+    for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate))
+      time.shares[s.op_class] = s.share;
     bars.push_back(time);
     f.x_tics.push_back({time.x, "latency\n(predicted)"});
-    PrintShares(a.variants[i], fmt::format("latency {:.0f} ms (predicted)", estimate->latency_ms), time.shares);
+    PrintShares(a.variants[i], fmt::format("latency {:.0f} ms (predicted)", estimate->latency_ms),
+                time.shares);
   }
   AddStackedBars(bars, &f);
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
@@ -155,7 +162,8 @@ int64_t ParseBytes(const std::string& option, const std::string& text) {
   int64_t bytes = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty() || bytes <= 0) {
-    FailInput(fmt::format("{} must be a positive whole number of bytes (e.g. 262144), got '{}'", option, text));
+    FailInput(fmt::format("{} must be a positive whole number of bytes (e.g. 262144), got '{}'",
+                          option, text));
   }
   return bytes;
 }
@@ -173,16 +181,19 @@ BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
                 a.to.empty() ? max_bytes : ParseBytes("--to", a.to),
                 a.step.empty() ? kDefaultStepBytes : ParseBytes("--step", a.step)};
   if (r.from_bytes > r.to_bytes) {
-    FailInput(fmt::format("--from {} is above --to {}: the budget range is empty (swap them?)", r.from_bytes, r.to_bytes));
+    FailInput(fmt::format("--from {} is above --to {}: the budget range is empty (swap them?)",
+                          r.from_bytes, r.to_bytes));
   }
   if (r.to_bytes > max_bytes) {
-    FailInput(fmt::format("--to {} is above the {} B of SRAM {} has for TinyOps buffers (--to {} at most)", r.to_bytes,
-                          max_bytes, board.name, max_bytes));
+    FailInput(fmt::format(
+        "--to {} is above the {} B of SRAM {} has for TinyOps buffers (--to {} at most)",
+        r.to_bytes, max_bytes, board.name, max_bytes));
   }
   if ((r.to_bytes - r.from_bytes) / r.step_bytes + 1 > 500) {
-    FailInput(fmt::format("{} budgets from {} to {} in steps of {}: at most 500; use a larger --step (e.g. {})",
-                          (r.to_bytes - r.from_bytes) / r.step_bytes + 1, r.from_bytes, r.to_bytes, r.step_bytes,
-                          (r.to_bytes - r.from_bytes) / 499 + 1));
+    FailInput(fmt::format(
+        "{} budgets from {} to {} in steps of {}: at most 500; use a larger --step (e.g. {})",
+        (r.to_bytes - r.from_bytes) / r.step_bytes + 1, r.from_bytes, r.to_bytes, r.step_bytes,
+        (r.to_bytes - r.from_bytes) / 499 + 1));
   }
   return r;
 }
@@ -195,10 +206,15 @@ void AddReference(const graph::Network& net, const hw::Board& board, placement::
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
   const auto e = latency::Predict(net, board, mode, nullptr, coefs);
   if (!e) return;
-  const std::string title = fmt::format("{} memory, predicted ({:.0f} ms)", placement::ModeName(mode), e->latency_ms);
-  f->series.push_back({title, color, plot::Series::Style::kSteps, {r.from_bytes / 1024.0, r.to_bytes / 1024.0},
+  const std::string title =
+      fmt::format("{} memory, predicted ({:.0f} ms)", placement::ModeName(mode), e->latency_ms);
+  f->series.push_back({title,
+                       color,
+                       plot::Series::Style::kSteps,
+                       {r.from_bytes / 1024.0, r.to_bytes / 1024.0},
                        {e->latency_ms, e->latency_ms}});
-  std::cout << fmt::format("  {} mode: {:.0f} ms (predicted)\n", placement::ModeName(mode), e->latency_ms);
+  std::cout << fmt::format("  {} mode: {:.0f} ms (predicted)\n", placement::ModeName(mode),
+                           e->latency_ms);
 }
 
 void RunBudget(const BudgetArgs& a) {
@@ -208,41 +224,48 @@ void RunBudget(const BudgetArgs& a) {
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
   plot::Figure f;
   f.name = fmt::format("budget_{}_{}", a.variant, board.name);
-  f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget", a.variant, board.name);
+  f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget",
+                        a.variant, board.name);
   f.x_label = "TinyOps SRAM budget (KiB)";
   f.y_label = "latency (ms, predicted)";
   f.y2_label = "partition factor";
   f.y_min = 0;
   f.y2_min = 0;
   f.key_position = "top right";
-  plot::Series latency_series{"TinyOps latency (predicted)", "#d62728", plot::Series::Style::kLinesPoints, {}, {}};
+  plot::Series latency_series{
+      "TinyOps latency (predicted)", "#d62728", plot::Series::Style::kLinesPoints, {}, {}};
   plot::Series pf_series{"partition factor", "#1f77b4", plot::Series::Style::kSteps, {}, {}};
   pf_series.axis = 2;
   std::vector<int64_t> left_out;
-  std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n", a.variant,
-                           board.name, "budget_B", "PF", "S_B", "latency_ms");
+  std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
+                           a.variant, board.name, "budget_B", "PF", "S_B", "latency_ms");
   for (int64_t budget = r.from_bytes; budget <= r.to_bytes; budget += r.step_bytes) {
     const tinyops::Plan plan = tinyops::Partitioner({budget, true}).Run(net);
     if (!plan.fits) {
       left_out.push_back(budget);
       continue;
     }
-    const latency::Estimate e = Unwrap(latency::Predict(net, board, placement::Mode::kTinyops, &plan, coefs));
+    const latency::Estimate e =
+        Unwrap(latency::Predict(net, board, placement::Mode::kTinyops, &plan, coefs));
     latency_series.x.push_back(budget / 1024.0);
     latency_series.y.push_back(e.latency_ms);
     pf_series.x.push_back(budget / 1024.0);
     pf_series.y.push_back(plan.partition_factor);
-    std::cout << fmt::format("{:>12} {:>4} {:>12} {:>14.1f}\n", budget, plan.partition_factor, plan.max_partition_bytes, e.latency_ms);
+    std::cout << fmt::format("{:>12} {:>4} {:>12} {:>14.1f}\n", budget, plan.partition_factor,
+                             plan.max_partition_bytes, e.latency_ms);
   }
   if (!left_out.empty()) {
-    std::cout << fmt::format("left out: {} budget(s) no plan fits ({} B to {} B)\n", left_out.size(),
-                             left_out.front(), left_out.back());
+    std::cout << fmt::format("left out: {} budget(s) no plan fits ({} B to {} B)\n",
+                             left_out.size(), left_out.front(), left_out.back());
   }
   if (latency_series.x.empty()) {
-    throw Failure{kExitInfeasible, fmt::format("no budget from {} B to {} B fits a TinyOps plan of {}", r.from_bytes, r.to_bytes, a.variant)};
+    throw Failure{kExitInfeasible,
+                  fmt::format("no budget from {} B to {} B fits a TinyOps plan of {}", r.from_bytes,
+                              r.to_bytes, a.variant)};
   }
   f.series = {latency_series, pf_series};
-  if (!left_out.empty()) f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
+  if (!left_out.empty())
+    f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
   AddReference(net, board, placement::Mode::kExternal, r, "#7f7f7f", &f);
   AddReference(net, board, placement::Mode::kInternal, r, "#2ca02c", &f);
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
@@ -255,7 +278,8 @@ void RejectExtras(CLI::App* plot) {
   for (const CLI::App* app : {figure, plot}) {
     const std::vector<std::string> extras = app->remaining();
     if (!extras.empty()) {
-      FailInput(fmt::format("unexpected argument '{}'; see dse plot {} --help", extras.front(), figure->get_name()));
+      FailInput(fmt::format("unexpected argument '{}'; see dse plot {} --help", extras.front(),
+                            figure->get_name()));
     }
   }
 }
@@ -265,7 +289,8 @@ void RejectExtras(CLI::App* plot) {
 void RegisterPlot(CLI::App& app) {
   static OpsArgs ops;
   static BudgetArgs budget;
-  CLI::App* plot = app.add_subcommand("plot", "Figures: op-class shares (paper Fig. 6), latency vs SRAM budget (Fig. 9)");
+  CLI::App* plot = app.add_subcommand(
+      "plot", "Figures: op-class shares (paper Fig. 6), latency vs SRAM budget (Fig. 9)");
   // Without a known figure, name the nearest one (CLI11 alone says "a subcommand is required").
   plot->require_subcommand(0, 1);
   plot->allow_extras();
@@ -276,16 +301,22 @@ void RegisterPlot(CLI::App& app) {
     FailInput(fmt::format("unknown figure '{}'{}; figures: ops, budget", extras.front(),
                           util::DidYouMean(extras.front(), {"ops", "budget"})));
   });
-  CLI::App* o = plot->add_subcommand("ops", "MAC share and predicted latency share per op class, per variant (Fig. 6)");
-  o->add_option("variants", ops.variants, "Variant names, e.g. mbv3-w1.00-r160 mbv3-w0.30-r224")->required();
-  o->add_option("--board", ops.board, "Board name or profile file: adds the predicted latency share");
-  o->add_option("--mode", ops.mode, "Deployment mode for the latency share: internal, external or tinyops")->capture_default_str();
+  CLI::App* o = plot->add_subcommand(
+      "ops", "MAC share and predicted latency share per op class, per variant (Fig. 6)");
+  o->add_option("variants", ops.variants, "Variant names, e.g. mbv3-w1.00-r160 mbv3-w0.30-r224")
+      ->required();
+  o->add_option("--board", ops.board,
+                "Board name or profile file: adds the predicted latency share");
+  o->add_option("--mode", ops.mode,
+                "Deployment mode for the latency share: internal, external or tinyops")
+      ->capture_default_str();
   o->add_option("--out", ops.out, "Directory for the figure (default results/plots)");
   o->callback([plot] {
     RejectExtras(plot);
     RunOps(ops);
   });
-  CLI::App* b = plot->add_subcommand("budget", "Predicted TinyOps latency and partition factor vs SRAM budget (Fig. 9)");
+  CLI::App* b = plot->add_subcommand(
+      "budget", "Predicted TinyOps latency and partition factor vs SRAM budget (Fig. 9)");
   b->add_option("variant", budget.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
   b->add_option("--board", budget.board, "Board name or profile file")->required();
   b->add_option("--from", budget.from, "Smallest budget in bytes (default 16384)");

@@ -26,8 +26,8 @@ std::vector<ClassLatencyShare> LatencyShares(const graph::Network& net,
 }
 
 int OpClassRank(const std::string& op_class) {
-  static const std::vector<std::string> kOrder = {"stem", "conv1x1", "conv_kxk", "dw3x3",
-                                                  "dw5x5", "dw7x7", "se", "fc", "other"};
+  static const std::vector<std::string> kOrder = {"stem",  "conv1x1", "conv_kxk", "dw3x3", "dw5x5",
+                                                  "dw7x7", "se",      "fc",       "other"};
   const auto it = std::find(kOrder.begin(), kOrder.end(), op_class);
   // Ranks are even; any other depthwise kernel gets the odd rank after dw7x7's.
   if (it != kOrder.end()) return 2 * static_cast<int>(it - kOrder.begin());

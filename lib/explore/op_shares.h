@@ -11,9 +11,9 @@
 namespace explore {
 
 struct ClassLatencyShare {
-  std::string op_class;        // analysis::OpClass of the ops summed
-  double latency_cycles = 0;   // predicted cycles of those ops
-  double share = 0;            // latency_cycles / the estimate's total cycles, 0..1
+  std::string op_class;       // analysis::OpClass of the ops summed
+  double latency_cycles = 0;  // predicted cycles of those ops
+  double share = 0;           // latency_cycles / the estimate's total cycles, 0..1
 };
 
 /// Predicted latency per op class of `estimate` (latency::Predict on `net`), largest first.

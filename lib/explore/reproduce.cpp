@@ -17,12 +17,13 @@ struct NamedRows {
 };
 
 // A positive number cell; reports "column 'x' is not a positive number" otherwise.
-double PositiveCell(const NamedRows& named, const accuracy::CsvRow& row,
-                    const std::string& column, tomlspec::Context& ctx) {
+double PositiveCell(const NamedRows& named, const accuracy::CsvRow& row, const std::string& column,
+                    tomlspec::Context& ctx) {
   const accuracy::CsvCell& cell = row.cells[*named.columns->Find(column)];
   double value = 0;
   if (!accuracy::ParseNumber(cell.text, &value) || value <= 0) {
-    ctx.Error(row.line, cell.column, fmt::format("{} '{}' is not a positive number", column, cell.text));
+    ctx.Error(row.line, cell.column,
+              fmt::format("{} '{}' is not a positive number", column, cell.text));
   }
   return value;
 }
@@ -90,9 +91,12 @@ util::Result<std::vector<Claim>> ParseClaims(const std::string& file, const std:
       file, text,
       {"board", "tinyops_variant", "baseline_variant", "top1_gain_pct", "latency_ratio", "source"},
       [](const NamedRows& n, const accuracy::CsvRow& row, tomlspec::Context& ctx) {
-        return Claim{n.Text(row, "board"), n.Text(row, "tinyops_variant"),
-                     n.Text(row, "baseline_variant"), PositiveCell(n, row, "top1_gain_pct", ctx),
-                     PositiveCell(n, row, "latency_ratio", ctx), n.Text(row, "source")};
+        return Claim{n.Text(row, "board"),
+                     n.Text(row, "tinyops_variant"),
+                     n.Text(row, "baseline_variant"),
+                     PositiveCell(n, row, "top1_gain_pct", ctx),
+                     PositiveCell(n, row, "latency_ratio", ctx),
+                     n.Text(row, "source")};
       });
 }
 
@@ -108,13 +112,16 @@ util::Result<std::vector<PaperRow>> JoinPaperRows(
         const AccuracyLink* link = nullptr;
         for (const AccuracyLink& l : links) link = l.variant == m.variant ? &l : link;
         if (link == nullptr) {
-          return util::InputError(fmt::format("{}:{}: Table II variant '{}' has no row in data/reproduce/table2.csv",
-                                              m.file, m.line, m.variant));
+          return util::InputError(
+              fmt::format("{}:{}: Table II variant '{}' has no row in data/reproduce/table2.csv",
+                          m.file, m.line, m.variant));
         }
         const accuracy::PublishedRow* acc = accuracy::FindRow(published, link->accuracy_row);
         if (acc == nullptr) {
-          return util::InputError(fmt::format("data/reproduce/table2.csv: accuracy_row '{}' of {} is not in data/accuracy/published.csv",
-                                              link->accuracy_row, link->variant));
+          return util::InputError(
+              fmt::format("data/reproduce/table2.csv: accuracy_row '{}' of {} is not in "
+                          "data/accuracy/published.csv",
+                          link->accuracy_row, link->variant));
         }
         row.paper_model = link->paper_model;
         row.params_m = link->params_m;
@@ -140,8 +147,8 @@ ClaimCheck CheckClaim(const Claim& claim, const Candidate& tinyops, const Candid
   if (tinyops.latency_ms && baseline.latency_ms && *tinyops.latency_ms > 0) {
     check.latency_ratio = *baseline.latency_ms / *tinyops.latency_ms;
   }
-  check.holds = tinyops.feasible && check.top1_gain_pct &&
-                *check.top1_gain_pct > 0 && check.latency_ratio && *check.latency_ratio > 1;
+  check.holds = tinyops.feasible && check.top1_gain_pct && *check.top1_gain_pct > 0 &&
+                check.latency_ratio && *check.latency_ratio > 1;
   return check;
 }
 

@@ -30,9 +30,9 @@ namespace explore {
 struct PaperRow {
   std::string table;  // "II" or "III"
   std::string board;
-  std::string variant;  // the toolkit's name
-  std::string mode;     // internal | external | tinyops
-  std::string paper_model;  // the paper's name (Table II; "" for Table III)
+  std::string variant;             // the toolkit's name
+  std::string mode;                // internal | external | tinyops
+  std::string paper_model;         // the paper's name (Table II; "" for Table III)
   std::optional<double> macs_m;    // the paper's MACs (M)
   std::optional<double> params_m;  // the paper's params (M); Table II only
   std::optional<double> top1_pct;  // the published accuracy; Table II only

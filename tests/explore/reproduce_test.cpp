@@ -26,7 +26,8 @@ accuracy::PublishedRow Published(const std::string& model, double top1_pct) {
   return r;
 }
 
-explore::Candidate Cand(const std::string& variant, const std::string& mode, double top1, double latency_ms) {
+explore::Candidate Cand(const std::string& variant, const std::string& mode, double top1,
+                        double latency_ms) {
   explore::Candidate c;
   c.variant = variant;
   c.board = "f746";
@@ -52,12 +53,15 @@ TEST(Reproduce, ClaimsParseWithQuotedSources) {
 
 TEST(Reproduce, BadNumbersAndMissingColumnsAreReportedWithTheirLine) {
   const auto bad = explore::ParseClaims(
-      "claims.csv", "board,tinyops_variant,baseline_variant,top1_gain_pct,latency_ratio,source\n"
-                    "f746,a,b,six,1.4,s\n");
+      "claims.csv",
+      "board,tinyops_variant,baseline_variant,top1_gain_pct,latency_ratio,source\n"
+      "f746,a,b,six,1.4,s\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("claims.csv:2:"), std::string::npos) << bad.error().message;
-  EXPECT_NE(bad.error().message.find("top1_gain_pct 'six' is not a positive number"), std::string::npos);
-  const auto missing = explore::ParseAccuracyLinks("t.csv", "variant,paper_model,accuracy_row\nx,y,z\n");
+  EXPECT_NE(bad.error().message.find("top1_gain_pct 'six' is not a positive number"),
+            std::string::npos);
+  const auto missing =
+      explore::ParseAccuracyLinks("t.csv", "variant,paper_model,accuracy_row\nx,y,z\n");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("params_m"), std::string::npos) << missing.error().message;
 }
@@ -68,9 +72,11 @@ TEST(Reproduce, RowsAreSortedIntoTablesByTheirSource) {
       Row("f746", "p", latency::Mode::kExternal, 1004, "Sadiq Table III"),
       Row("f746", "other", latency::Mode::kInternal, 5, "someone else's bench"),
       Row("f746", "mbv3-w1.00-r160", latency::Mode::kTinyops, 1307, "Sadiq Table II")};
-  const std::vector<explore::AccuracyLink> links = {{"mcunet-in3", "MCUNetV1-F746-int8", "in3 row", 0.74},
-                                                    {"mbv3-w1.00-r160", "MobileNetV3-w1.00-r160", "mbv3 row", 3.96}};
-  const auto rows = explore::JoinPaperRows(measured, links, {Published("in3 row", 61.47), Published("mbv3 row", 68.19)});
+  const std::vector<explore::AccuracyLink> links = {
+      {"mcunet-in3", "MCUNetV1-F746-int8", "in3 row", 0.74},
+      {"mbv3-w1.00-r160", "MobileNetV3-w1.00-r160", "mbv3 row", 3.96}};
+  const auto rows = explore::JoinPaperRows(
+      measured, links, {Published("in3 row", 61.47), Published("mbv3 row", 68.19)});
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows->size(), 3u);
   EXPECT_EQ((*rows)[0].table, "II");
@@ -82,8 +88,9 @@ TEST(Reproduce, RowsAreSortedIntoTablesByTheirSource) {
 
   const auto unlinked = explore::JoinPaperRows(measured, {links[0]}, {Published("in3 row", 61.47)});
   ASSERT_FALSE(unlinked.ok());
-  EXPECT_EQ(unlinked.error().message,
-            "paper.csv:2: Table II variant 'mbv3-w1.00-r160' has no row in data/reproduce/table2.csv");
+  EXPECT_EQ(
+      unlinked.error().message,
+      "paper.csv:2: Table II variant 'mbv3-w1.00-r160' has no row in data/reproduce/table2.csv");
 }
 
 TEST(Reproduce, ClaimCheckComparesPredictedAndTableFigures) {
@@ -94,19 +101,25 @@ TEST(Reproduce, ClaimCheckComparesPredictedAndTableFigures) {
                                            {Published("b", 61.5), Published("t", 68.0)});
   ASSERT_TRUE(rows.ok());
   const explore::Claim claim{"f746", "tiny", "base", 6.4, 1.4, "s"};
-  const auto check = explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 1000), Cand("base", "internal", 62, 2000), *rows);
+  const auto check = explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 1000),
+                                         Cand("base", "internal", 62, 2000), *rows);
   EXPECT_DOUBLE_EQ(*check.table_top1_gain_pct, 6.5);
   EXPECT_DOUBLE_EQ(*check.table_latency_ratio, 1838.0 / 1307.0);
   EXPECT_DOUBLE_EQ(*check.top1_gain_pct, 6);
   EXPECT_DOUBLE_EQ(*check.latency_ratio, 2);
   EXPECT_TRUE(check.holds);
-  EXPECT_FALSE(explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 3000), Cand("base", "internal", 62, 2000), *rows).holds);
+  EXPECT_FALSE(explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 3000),
+                                   Cand("base", "internal", 62, 2000), *rows)
+                   .holds);
   explore::Candidate infeasible = Cand("tiny", "tinyops", 68, 1000);
   infeasible.feasible = false;
-  EXPECT_FALSE(explore::CheckClaim(claim, infeasible, Cand("base", "internal", 62, 2000), *rows).holds);
+  EXPECT_FALSE(
+      explore::CheckClaim(claim, infeasible, Cand("base", "internal", 62, 2000), *rows).holds);
   explore::Candidate baseline_infeasible = Cand("base", "internal", 62, 2000);
   baseline_infeasible.feasible = false;
-  EXPECT_TRUE(explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 1000), baseline_infeasible, *rows).holds);
+  EXPECT_TRUE(
+      explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 1000), baseline_infeasible, *rows)
+          .holds);
 }
 
 TEST(Reproduce, PickIsTheMostAccurateTinyopsDesignNoSlowerThanThePaperPick) {
