@@ -1,6 +1,8 @@
-// dse analyze MODEL.tflite — an int8 TFLite model read into the Network IR and reported like
-// `dse show`: totals, MAC shares, per-op MACs, weight and live bytes, and the ops dse does not
-// model (counted, named, never dropped).
+// dse analyze MODEL.tflite [--board B] — an int8 TFLite model read into the Network IR and
+// reported like `dse show`: totals, MAC shares, per-op MACs, weight and live bytes, the tensors
+// alive at the peak, and the ops dse does not model (counted, named, never dropped). With
+// --board, what `dse fit` and `dse partition` report (fit per mode, the TinyOps plan summary)
+// and the predicted latency of --mode, with its provenance and, with --per-op, per op.
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,8 +11,11 @@
 
 #include "analysis/liveness.h"
 #include "app.h"
+#include "deploy_report.h"
+#include "models.h"
 #include "report.h"
-#include "tflite/import.h"
+#include "show_latency.h"
+#include "tflite_models.h"
 
 namespace dse_app {
 namespace {
@@ -19,18 +24,54 @@ struct AnalyzeOptions {
   std::string model_path;
   bool per_op = false;
   bool json = false;
+  bool no_filter_growth = false;
+  LatencyOptions latency;  // --board, --mode, --budget; no board: counts only
 };
 
-std::string UnsupportedText(const tflite::Import& im) {
-  std::string text;
-  for (const tflite::UnsupportedOp& u : im.unsupported) {
-    text += fmt::format("{}{} x{}", text.empty() ? "" : ", ", u.name, u.count);
+// What --board adds: the board, the fit per mode (the tinyops one holds the plan).
+struct BoardReport {
+  hw::Board board;
+  placement::Footprint footprint;
+  std::vector<placement::Fit> fits;
+  // The TinyOps plan: kAllModes ends with tinyops, whose fit always carries its plan.
+  const tinyops::Plan& plan() const { return *fits.back().plan; }
+};
+
+// Checks every option before any work, so bad input exits 2 with nothing on stdout.
+void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
+  if (options.latency.board.empty()) {
+    for (const char* needs_board : {"--mode", "--budget", "--no-filter-growth"}) {
+      if (cmd->count(needs_board) > 0) FailInput(fmt::format("{} needs --board", needs_board));
+    }
+    return;
   }
-  return text;
+  BoardNamed(options.latency.board);
+  Unwrap(placement::ParseMode(options.latency.mode));
+  if (!options.latency.budget.empty()) ParseBudgetBytes(options.latency.budget);
 }
 
-nlohmann::json AnalyzeJson(const tflite::Import& im, const AnalyzeOptions& options) {
-  nlohmann::json out = report::NetworkJson(im.network, options.per_op);
+BoardReport Deploy(const graph::Network& net, const AnalyzeOptions& options) {
+  BoardReport d{BoardNamed(options.latency.board), placement::Measure(net), {}};
+  const int64_t budget =
+      options.latency.budget.empty() ? 0 : ParseBudgetBytes(options.latency.budget);
+  d.fits = report::FitAllModes(net, d.footprint, d.board, budget, !options.no_filter_growth);
+  return d;
+}
+
+// Top-1 of an imported model: measured (imported under its file name) or unknown.
+std::string Top1Text(const std::optional<accuracy::Top1>& top1, const std::string& name) {
+  if (!top1) {
+    return fmt::format("unknown (not measured; import one with 'dse accuracy import', variant "
+                       "'{}')", name);
+  }
+  return fmt::format("{:.2f}% (measured{})", top1->top1_pct,
+                     top1->source.empty() ? "" : ", " + top1->source);
+}
+
+nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts& facts,
+                           const AnalyzeOptions& options) {
+  const graph::Network& net = im.network;
+  nlohmann::json out = report::NetworkJson(net, options.per_op);
   out["model_file"] = options.model_path;
   out["source"] = "tflite";
   out["unsupported_op_count"] = im.unsupported_count();
@@ -38,45 +79,79 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const AnalyzeOptions& optio
   for (const tflite::UnsupportedOp& u : im.unsupported) {
     out["unsupported_ops"].push_back({{"name", u.name}, {"count", u.count}});
   }
+  out["peak_tensors"] = report::PeakTensorsJson(net, analysis::ComputePeak(net));
+  out["top1"] = facts.top1 ? nlohmann::json(facts.top1->top1_pct) : nlohmann::json(nullptr);
+  out["top1_provenance"] = facts.top1 ? "measured" : "unknown";
   if (options.per_op) {
-    for (size_t i = 0; i < im.network.ops.size(); ++i) {
-      out["per_op"][i]["name"] = im.network.ops[i].name;
-    }
+    for (size_t i = 0; i < net.ops.size(); ++i) out["per_op"][i]["name"] = net.ops[i].name;
   }
+  if (options.latency.board.empty()) return out;
+  const BoardReport d = Deploy(net, options);
+  out["fit"] = report::FitReportJson(net, d.board, d.footprint, d.fits);
+  out["tinyops_plan"] = report::PlanSummaryJson(net, d.board, d.plan());
+  AddLatencyJson(net, options.latency, options.per_op, &out);
   return out;
 }
 
-void Run(const AnalyzeOptions& options) {
-  const tflite::Import im = Unwrap(tflite::ImportFile(options.model_path));
-  if (im.unsupported_count() > 0) {
-    Note(fmt::format("dse: warning: {} op(s) dse does not model ({}); they count no MACs",
-                     im.unsupported_count(), UnsupportedText(im)));
-  }
-  if (options.json) {
-    std::cout << AnalyzeJson(im, options).dump(2) << "\n";
-    return;
-  }
-  const analysis::PeakActivation peak = analysis::ComputePeak(im.network);
-  report::PrintTotals(im.network, peak, report::ParamsNote::kBatchNormFolded);
+void PrintText(const tflite::Import& im, const explore::VariantFacts& facts,
+               const AnalyzeOptions& options) {
+  const graph::Network& net = im.network;
+  const analysis::PeakActivation peak = analysis::ComputePeak(net);
+  report::PrintTotals(net, peak, report::ParamsNote::kBatchNormFolded);
   std::cout << fmt::format("  unsupported ops      {:>14}{}\n", im.unsupported_count(),
                            im.unsupported.empty() ? "" : "  (" + UnsupportedText(im) + ")");
-  if (options.per_op) report::PrintPerOp(im.network, peak);
+  std::cout << "  top-1                " << Top1Text(facts.top1, net.name) << "\n";
+  report::PrintPeakTensors(net, peak);
+  if (options.per_op) report::PrintPerOp(net, peak);
+  if (options.latency.board.empty()) return;
+  const BoardReport d = Deploy(net, options);
+  std::cout << "\n";
+  report::PrintFitReport(net, d.board, d.footprint, d.fits);
+  std::cout << "\nTinyOps plan: ";
+  report::PrintPlanSummary(net, d.board, d.plan());
+  std::cout << "\nPredicted (not measured) latency and energy:\n";
+  PrintLatency(net, options.latency, options.per_op);
+}
+
+void Run(const AnalyzeOptions& options, CLI::App* cmd) {
+  Validate(options, cmd);
+  const tflite::Import im = ImportModel(options.model_path);
+  const explore::VariantFacts facts = Unwrap(explore::AnalyseNetwork(im.network, LoadedModels()));
+  if (options.json) {
+    std::cout << AnalyzeJson(im, facts, options).dump(2) << "\n";
+  } else {
+    PrintText(im, facts, options);
+  }
 }
 
 }  // namespace
 
 void RegisterAnalyze(CLI::App& app) {
   static AnalyzeOptions options;
-  CLI::App* analyze = app.add_subcommand(
-      "analyze", "Read an int8 TFLite model and report MACs, bytes and peak activation like 'show'");
-  analyze->add_option("model", options.model_path, "An int8-quantised .tflite flatbuffer")
-      ->required();
-  analyze->add_flag("--per-op", options.per_op,
-                    "List every op: kind, kernel, stride, shapes, MACs, bytes, live bytes");
-  analyze->add_flag("--json", options.json,
-                    "Print JSON (totals at the top level, per-op rows in 'per_op', ops dse does "
-                    "not model in 'unsupported_ops')");
-  analyze->callback([] { Run(options); });
+  CLI::App* cmd = app.add_subcommand(
+      "analyze", "Read an int8 TFLite model; report it like 'show' and, with --board, its fit, "
+                 "TinyOps plan and predicted latency");
+  cmd->add_option("model", options.model_path, "An int8-quantised .tflite flatbuffer")->required();
+  cmd->add_option("--board", options.latency.board,
+                  "Board name (dse boards list) or a profile FILE.toml: adds fit per mode, the "
+                  "TinyOps plan and predicted latency");
+  cmd->add_option("--mode", options.latency.mode,
+                  "Deployment mode of the predicted latency: internal, external or tinyops")
+      ->capture_default_str();
+  cmd->add_option("--budget", options.latency.budget,
+                  "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)");
+  cmd->add_flag("--no-filter-growth", options.no_filter_growth,
+                "TinyOps: do not give the unused budget to the filter buffer");
+  cmd->add_flag("--per-op", options.per_op,
+                "List every op: kind, kernel, stride, shapes, MACs, bytes, live bytes (and, with "
+                "--board, its predicted latency)");
+  cmd->add_flag("--json", options.json,
+                "Print JSON: totals at the top level, per-op rows in 'per_op', ops dse does not "
+                "model in 'unsupported_ops'; with --board 'fit', 'tinyops_plan' and latency_ms");
+  cmd->callback([cmd] {
+    options.latency.filter_growth = !options.no_filter_growth;
+    Run(options, cmd);
+  });
 }
 
 }  // namespace dse_app

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "deploy_report.h"
 #include "tinyops/partitioner.h"
 
 namespace dse_app {
@@ -47,29 +48,7 @@ nlohmann::json OpJson(const graph::Network& net, const tinyops::OpPlan& op) {
 
 nlohmann::json PlanJson(const graph::Network& net, const hw::Board& board,
                         const tinyops::Plan& plan) {
-  nlohmann::json out = {{"variant", net.name}, {"board", board.name}, {"fits", plan.fits},
-                        {"partition_factor", plan.partition_factor},
-                        {"max_partition_bytes", plan.max_partition_bytes},
-                        {"max_partition_op", plan.max_partition_op},
-                        {"sram_bytes", plan.sram_bytes}, {"budget_bytes", plan.budget_bytes},
-                        {"filter_growth", plan.filter_growth},
-                        {"filter_growth_bytes", plan.filter_growth_bytes},
-                        {"receptive_field_bytes", plan.receptive_field_bytes},
-                        {"max_bias_bytes", plan.max_bias_bytes}, {"dma_bytes", plan.dma_bytes},
-                        {"in_place_read_bytes", plan.in_place_read_bytes},
-                        {"output_bytes", plan.output_bytes}, {"warnings", plan.warnings}};
-  for (int b = 0; b < tinyops::kBufferCount; ++b) {
-    out[std::string(tinyops::BufferName(static_cast<tinyops::Buffer>(b)))] =
-        plan.buffer_bytes[static_cast<size_t>(b)];
-  }
-  out["shortfall"] = nullptr;
-  if (plan.shortfall) {
-    out["shortfall"] = {{"op", plan.shortfall->op}, {"op_name", plan.shortfall->op_name},
-                        {"smallest_part_rows", plan.shortfall->smallest_part_rows},
-                        {"smallest_part_bytes", plan.shortfall->smallest_part_bytes},
-                        {"smallest_sram_bytes", plan.shortfall->smallest_sram_bytes},
-                        {"reason", plan.shortfall->reason}};
-  }
+  nlohmann::json out = report::PlanSummaryJson(net, board, plan);
   out["ops"] = nlohmann::json::array();
   for (const tinyops::OpPlan& op : plan.ops) out["ops"].push_back(OpJson(net, op));
   return out;
@@ -102,24 +81,7 @@ void PrintOps(const graph::Network& net, const tinyops::Plan& plan) {
 }
 
 void PrintText(const graph::Network& net, const hw::Board& board, const tinyops::Plan& plan) {
-  std::cout << fmt::format("{} on {}: {}\n", net.name, board.name,
-                           plan.fits ? "fits" : "does not fit");
-  if (plan.shortfall) std::cout << "  " << plan.shortfall->reason << "\n";
-  const std::string s_op = plan.max_partition_op < 0 ? ""
-      : net.ops[static_cast<size_t>(plan.max_partition_op)].name;
-  std::cout << fmt::format(
-      "  partition factor      {}\n  largest input part S  {} B (op {} '{}')\n"
-      "  SRAM                  {} B of a {} B budget (filter growth {})\n  buffers              ",
-      plan.partition_factor, plan.max_partition_bytes, plan.max_partition_op, s_op,
-      plan.sram_bytes, plan.budget_bytes,
-      plan.filter_growth ? fmt::format("+{} B", plan.filter_growth_bytes) : "off");
-  for (int b = 0; b < tinyops::kBufferCount; ++b) {
-    std::cout << fmt::format(" {} {}", tinyops::BufferName(static_cast<tinyops::Buffer>(b)),
-                             plan.buffer_bytes[static_cast<size_t>(b)]);
-  }
-  std::cout << fmt::format("\n  bytes                 DMA {}, read in place {}, written {}\n",
-                           plan.dma_bytes, plan.in_place_read_bytes, plan.output_bytes);
-  for (const std::string& w : plan.warnings) std::cout << "  warning: " << w << "\n";
+  report::PrintPlanSummary(net, board, plan);
   PrintOps(net, plan);
 }
 

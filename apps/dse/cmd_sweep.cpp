@@ -14,6 +14,7 @@
 #include "app.h"
 #include "models.h"
 #include "store/database.h"
+#include "tflite_models.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -23,6 +24,8 @@ struct SweepArgs {
   std::vector<std::string> boards;
   std::vector<std::string> spaces;
   std::vector<std::string> modes;
+  std::vector<std::string> model_dirs;   // --models DIR: every *.tflite in it
+  std::vector<std::string> model_files;  // --model FILE.tflite
   std::string budget;
   bool no_filter_growth = false;
   std::string db = "results/dse.sqlite";
@@ -44,6 +47,7 @@ std::vector<const searchspace::Space*> ChooseSpaces(const std::vector<std::strin
       for (const searchspace::Space& s : Spaces().spaces()) chosen.push_back(&s);
       continue;
     }
+    if (name == "none") continue;  // imported models only
     const searchspace::Space* s = Spaces().Find(name);
     if (s == nullptr) FailInput(fmt::format("--spaces: unknown space '{}'{}", name, util::DidYouMean(name, Spaces().Names())));
     chosen.push_back(s);
@@ -77,6 +81,25 @@ std::function<void(int64_t, int64_t)> ProgressBar() {
   };
 }
 
+// One line per imported model on `board`: each mode's predicted latency or "no fit".
+void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
+  std::map<std::string, std::string> line_of_model;
+  for (const explore::Candidate& c : r.candidates) {
+    if (c.board != board.name || c.space != explore::kImportedSpace) continue;
+    std::string& line = line_of_model[c.variant];
+    line += fmt::format("  {} {}", c.mode, !c.feasible ? "no fit"
+                        : c.latency_ms ? fmt::format("{:.1f} ms", *c.latency_ms) : "-");
+  }
+  if (line_of_model.empty()) return;
+  size_t name_width = 0;
+  for (const auto& [model, line] : line_of_model) name_width = std::max(name_width, model.size());
+  std::cout << fmt::format("{} — imported models (latency predicted; top-1 only when measured):\n",
+                           board.name);
+  for (const auto& [model, line] : line_of_model) {
+    std::cout << fmt::format("  {:<{}}{}\n", model, name_width, line);
+  }
+}
+
 void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& boards, int64_t run_id,
                   const std::string& db) {
   std::cout << fmt::format("run {} in {}: {} variants x {} boards, {} evaluations, {} variants feasible nowhere\n",
@@ -85,12 +108,15 @@ void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& b
     std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
     for (const char* mode : {"internal", "external", "tinyops"}) {
       const explore::Candidate* best = nullptr;
+      bool feasible_without_top1 = false;  // an imported model nobody measured
       for (const explore::Candidate& c : r.candidates) {
-        if (c.board != board.name || c.mode != mode || !c.feasible || !c.top1) continue;
-        if (best == nullptr || *c.top1 > *best->top1) best = &c;
+        if (c.board != board.name || c.mode != mode || !c.feasible) continue;
+        feasible_without_top1 = feasible_without_top1 || !c.top1;
+        if (c.top1 && (best == nullptr || *c.top1 > *best->top1)) best = &c;
       }
       if (best == nullptr) {
-        std::cout << fmt::format("  {:<9} none feasible\n", mode);
+        std::cout << fmt::format("  {:<9} none feasible{}\n", mode,
+                                 feasible_without_top1 ? " with a known top-1" : "");
         continue;
       }
       std::cout << fmt::format("  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n",
@@ -103,6 +129,7 @@ void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& b
       if (m.board != board.name || m.x_objective != "latency" || m.design_space != "all") continue;
       std::cout << fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
     }
+    PrintImported(r, board);
   }
 }
 
@@ -114,6 +141,14 @@ void Run(const SweepArgs& args) {
   options.modes = ChooseModes(args.modes);
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   options.filter_growth = !args.no_filter_growth;
+  // Imported models are read before the database is opened: a bad model leaves it untouched.
+  const std::vector<std::string> model_files = ModelFiles(args.model_dirs, args.model_files);
+  std::vector<graph::Network> networks;
+  for (const std::string& file : model_files) networks.push_back(ImportModel(file).network);
+  for (const graph::Network& net : networks) options.networks.push_back(&net);
+  if (options.spaces.empty() && networks.empty()) {
+    FailInput("nothing to sweep: --spaces none needs --models DIR or --model FILE");
+  }
   const explore::Models& models = LoadedModels();
   // Open (and check) the database before the work, so a bad file fails fast and untouched.
   const std::filesystem::path db_path(args.db);
@@ -127,8 +162,11 @@ void Run(const SweepArgs& args) {
     board_names += (board_names.empty() ? "" : ",") + b.name;
   }
   for (const auto* s : options.spaces) space_names += (space_names.empty() ? "" : ",") + s->name;
+  if (!networks.empty()) space_names += (space_names.empty() ? "" : ",") + std::string(explore::kImportedSpace);
+  std::vector<std::string> inputs = InputFiles(board_files);
+  inputs.insert(inputs.end(), model_files.begin(), model_files.end());
   store::RunInfo run{0, UtcNow(), DSE_VERSION, DSE_GIT_REVISION, args.command_line,
-                     HashFiles(InputFiles(board_files)), board_names, space_names};
+                     HashFiles(inputs), board_names, space_names};
   const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, {}));
   if (args.json) {
     std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
@@ -146,8 +184,10 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   for (int i = 0; i < argc; ++i) args.command_line += (i ? " " : "") + std::string(argv[i]);
   CLI::App* sweep = app.add_subcommand("sweep", "Evaluate every variant on boards and modes; write one run to the database");
   sweep->add_option("--board", args.boards, "Board name or profile file (repeatable), or 'all'")->required();
-  sweep->add_option("--spaces", args.spaces, "Spaces to sweep (default: mbv3 proxyless mnasnet + the fixed reference nets; 'all' for every space)")->delimiter(',');
+  sweep->add_option("--spaces", args.spaces, "Spaces to sweep (default: mbv3 proxyless mnasnet + the fixed reference nets; 'all' for every space, 'none' for --models only)")->delimiter(',');
   sweep->add_option("--modes", args.modes, "Modes (default: internal,external,tinyops)")->delimiter(',');
+  sweep->add_option("--models", args.model_dirs, "Also evaluate every int8 *.tflite in DIR (repeatable); a model is named by its file name")->type_name("DIR");
+  sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
   sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)");
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "analysis/cost.h"
@@ -27,6 +28,19 @@ nlohmann::json OpJson(const graph::Network& net, size_t i, int64_t live_bytes) {
           {"weight_bytes", cost.weight_bytes},
           {"flash_bytes", cost.flash_bytes()},
           {"live_activation_bytes", live_bytes}};
+}
+
+// The intervals live at the peak step, largest first (ties by tensor id, so output is stable).
+std::vector<analysis::Interval> PeakIntervals(const graph::Network& net,
+                                              const analysis::PeakActivation& peak) {
+  std::vector<analysis::Interval> live;
+  for (const analysis::Interval& in : analysis::Lifetimes(net)) {
+    if (in.first_step <= peak.peak_step && peak.peak_step <= in.last_step) live.push_back(in);
+  }
+  std::sort(live.begin(), live.end(), [](const analysis::Interval& a, const analysis::Interval& b) {
+    return a.bytes != b.bytes ? a.bytes > b.bytes : a.tensor < b.tensor;
+  });
+  return live;
 }
 
 }  // namespace
@@ -93,6 +107,25 @@ void PrintPerOp(const graph::Network& net, const analysis::PeakActivation& peak)
                              ShapeText(net.input_shape(op)), ShapeText(net.output_shape(op)),
                              cost.macs, cost.weight_bytes, peak.live_bytes[i],
                              static_cast<int>(i) == peak.peak_step ? "  <- peak" : "");
+  }
+}
+
+nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakActivation& peak) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const analysis::Interval& in : PeakIntervals(net, peak)) {
+    const graph::Tensor& t = net.tensor(in.tensor);
+    rows.push_back({{"tensor", t.name}, {"shape", ShapeText(t.shape)}, {"bytes", in.bytes},
+                    {"first_op", in.first_step}, {"last_op", in.last_step}});
+  }
+  return rows;
+}
+
+void PrintPeakTensors(const graph::Network& net, const analysis::PeakActivation& peak) {
+  std::cout << fmt::format("  live at the peak (op {}):\n", peak.peak_step);
+  for (const analysis::Interval& in : PeakIntervals(net, peak)) {
+    const graph::Tensor& t = net.tensor(in.tensor);
+    std::cout << fmt::format("    {:>9} B  {:>13}  ops {}..{}  {}\n", in.bytes, ShapeText(t.shape),
+                             in.first_step, in.last_step, t.name);
   }
 }
 

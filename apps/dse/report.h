@@ -30,4 +30,12 @@ void PrintTotals(const graph::Network& net, const analysis::PeakActivation& peak
 /// bytes, with the peak op marked.
 void PrintPerOp(const graph::Network& net, const analysis::PeakActivation& peak);
 
+/// The buffers alive while the peak op runs (analysis::Lifetimes), largest first: tensor
+/// name, shape, bytes and the op range [first_op, last_op] it lives over (op 0 for the input).
+/// Their bytes sum to the peak.
+nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakActivation& peak);
+
+/// The same as a text table on stdout.
+void PrintPeakTensors(const graph::Network& net, const analysis::PeakActivation& peak);
+
 }  // namespace dse_app::report

@@ -43,7 +43,7 @@ LatencyResult Compute(const graph::Network& net, const LatencyOptions& options) 
   if (r.mode == latency::Mode::kTinyops) {
     const int64_t budget =
         options.budget.empty() ? r.board.tinyops_budget_bytes : BudgetBytes(options.budget);
-    r.plan = tinyops::Partitioner({budget, true}).Run(net);
+    r.plan = tinyops::Partitioner({budget, options.filter_growth}).Run(net);
     if (!r.plan.fits) {
       Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
                        "smallest plan", net.name, budget));

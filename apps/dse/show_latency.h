@@ -18,6 +18,7 @@ struct LatencyOptions {
   std::string board;    // empty: no latency
   std::string mode = "tinyops";
   std::string budget;   // empty: the board's default TinyOps budget
+  bool filter_growth = true;  // TinyOps: give the unused budget to the filter buffer
 };
 
 /// Adds --board, --mode and --budget to `show`.

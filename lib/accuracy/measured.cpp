@@ -34,6 +34,12 @@ std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace
   return named.name();
 }
 
+bool IsImportedModelName(std::string_view name) {
+  constexpr std::string_view kSuffix = ".tflite";
+  return name.size() > kSuffix.size() && name.ends_with(kSuffix) &&
+         name.find_first_of("/\\") == std::string_view::npos;
+}
+
 namespace {
 
 // Parses measurement rows; with a catalog, variants must resolve and are made canonical,
@@ -52,6 +58,8 @@ util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::s
     if (catalog == nullptr) {
       m.variant = name.text;
       if (m.variant.empty()) ctx.Error(row.line, name.column, "empty variant name");
+    } else if (IsImportedModelName(name.text)) {
+      m.variant = name.text;
     } else if (auto variant = catalog->ParseVariant(name.text)) {
       m.variant = CanonicalName(*catalog, *variant);
     } else {

@@ -25,8 +25,13 @@ struct Measurement {
 /// otherwise "family-wW.WW-rRRR". (Variant::name() formats fixed nets like scalable ones.)
 std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace::Variant& variant);
 
+/// Whether `name` names an imported model: a file name ending in ".tflite" (no directory),
+/// e.g. "kws_ref_model.tflite" — the name `dse analyze` and `dse sweep --models` give a model.
+bool IsImportedModelName(std::string_view name);
+
 /// Reads an import file. Columns: variant, top1, precision (required), source (optional),
-/// extra columns ignored. Every variant must resolve in `catalog`; names are made canonical.
+/// extra columns ignored. Every variant must resolve in `catalog` (names are made canonical)
+/// or be an imported model's name (IsImportedModelName; kept verbatim).
 /// Any problem fails the whole file, with every problem as "file:line:col: message".
 util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
                                                          std::string_view text,

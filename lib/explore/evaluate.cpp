@@ -20,7 +20,7 @@ std::string FailReason(const placement::Fit& fit) {
 Candidate Describe(const VariantFacts& facts) {
   Candidate c;
   c.variant = facts.net.name;
-  c.space = facts.space->name;
+  c.space = facts.variant.space;
   c.width = facts.variant.width;
   c.resolution = facts.variant.resolution;
   c.macs = facts.totals.macs;
@@ -28,9 +28,28 @@ Candidate Describe(const VariantFacts& facts) {
   c.weight_bytes = facts.totals.weight_bytes;
   c.flash_bytes = facts.totals.flash_bytes;
   c.peak_activation_bytes = facts.footprint.peak_activation_bytes;
-  c.top1 = facts.top1.top1_pct;
-  c.top1_provenance = std::string(accuracy::ProvenanceName(facts.top1.provenance));
+  if (facts.top1) {
+    c.top1 = facts.top1->top1_pct;
+    c.top1_provenance = std::string(accuracy::ProvenanceName(facts.top1->provenance));
+  } else {
+    c.top1_provenance = "unknown";
+  }
   return c;
+}
+
+// Evaluates one point on every board and mode into `out`; returns how many fitted.
+int EvaluateEverywhere(const VariantFacts& facts, const SweepOptions& options,
+                       const std::vector<latency::BoardCoefficients>& coefficients,
+                       std::vector<Candidate>* out) {
+  int feasible_modes = 0;
+  for (size_t b = 0; b < options.boards.size(); ++b) {
+    for (placement::Mode mode : options.modes) {
+      const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth};
+      out->push_back(Evaluate(facts, *options.boards[b], coefficients[b], deployment));
+      feasible_modes += out->back().feasible ? 1 : 0;
+    }
+  }
+  return feasible_modes;
 }
 
 }  // namespace
@@ -47,6 +66,23 @@ util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width
   facts.footprint = placement::Measure(facts.net);
   facts.top1 = accuracy::Top1ForVariant(*models.surrogate, *models.measured, space, facts.variant,
                                         facts.totals.macs, accuracy::DeployedPrecision(space));
+  return facts;
+}
+
+util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& models) {
+  if (net.ops.empty()) return util::InputError(fmt::format("{}: the network has no ops", net.name));
+  VariantFacts facts;
+  facts.variant = {kImportedSpace, 1.0, net.tensor(net.input).shape.h, true};
+  facts.net = std::move(net);
+  facts.totals = analysis::CountNetwork(facts.net);
+  facts.footprint = placement::Measure(facts.net);
+  const accuracy::Precision precision =
+      facts.net.weight_bits == 4 ? accuracy::Precision::kInt4 : accuracy::Precision::kInt8;
+  if (const accuracy::Measurement* m =
+          accuracy::FindMeasurement(*models.measured, facts.net.name, precision)) {
+    facts.top1 = accuracy::Top1{m->top1_pct, accuracy::Provenance::kMeasured, precision, "",
+                                false, m->source};
+  }
   return facts;
 }
 
@@ -88,24 +124,25 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
   const PointSpace points(options.spaces);
   GridStrategy strategy(points.size());
   SweepResult result;
-  result.points = points.size();
+  const int64_t total = points.size() + static_cast<int64_t>(options.networks.size());
+  result.points = total;
   int64_t done = 0;
   while (const std::optional<int64_t> id = strategy.Next()) {
     const DesignPoint point = points.At(*id);
     auto facts = Analyse(*point.space, point.width, point.resolution, models);
     if (!facts) return facts.error();
-    int feasible_modes = 0;
-    for (size_t b = 0; b < options.boards.size(); ++b) {
-      for (placement::Mode mode : options.modes) {
-        const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth};
-        result.candidates.push_back(Evaluate(*facts, *options.boards[b], coefficients[b], deployment));
-        feasible_modes += result.candidates.back().feasible ? 1 : 0;
-      }
-    }
-    strategy.Report(*id, feasible_modes);
-    if (progress) progress(++done, points.size());
+    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, &result.candidates));
+    if (progress) progress(++done, total);
   }
   result.infeasible_points = strategy.infeasible_points();
+  for (const graph::Network* net : options.networks) {
+    auto facts = AnalyseNetwork(*net, models);
+    if (!facts) return facts.error();
+    if (EvaluateEverywhere(*facts, options, coefficients, &result.candidates) == 0) {
+      ++result.infeasible_points;
+    }
+    if (progress) progress(++done, total);
+  }
   for (const hw::Board* board : options.boards) {
     std::vector<Candidate> mine;
     for (const Candidate& c : result.candidates) {

@@ -4,6 +4,7 @@
 // deployment are separate const inputs; nothing is stored in the network.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,12 +23,12 @@ namespace explore {
 
 // What is known of a variant independently of any board.
 struct VariantFacts {
-  const searchspace::Space* space = nullptr;
-  searchspace::Variant variant;
+  const searchspace::Space* space = nullptr;  // nullptr for an imported network
+  searchspace::Variant variant;  // an imported network: space "tflite", width 1, its input height
   graph::Network net;
   analysis::Totals totals;
   placement::Footprint footprint;
-  accuracy::Top1 top1;
+  std::optional<accuracy::Top1> top1;  // nullopt: an imported network nobody measured
 };
 
 // Read-only models shared by every evaluation of a run.
@@ -41,6 +42,15 @@ struct Models {
 util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width, int resolution,
                                    const Models& models);
 
+/// The space name of imported networks in candidates and the database.
+inline constexpr const char* kImportedSpace = "tflite";
+
+/// Facts of a network that comes from no search space (an imported .tflite), named by
+/// net.name. Top-1 is the measurement stored under that name at the net's weight precision
+/// (int8 or int4), else unknown: the surrogate models the search-space families only, so an
+/// imported network is never predicted. Fails when the net has no ops.
+util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& models);
+
 // One design point. Infeasible placements are results (feasible = false, fail_reason set);
 // latency and energy are predicted only for feasible points.
 Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
@@ -49,6 +59,7 @@ Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
 
 struct SweepOptions {
   std::vector<const searchspace::Space*> spaces;
+  std::vector<const graph::Network*> networks;  // imported, evaluated after the grid points
   std::vector<const hw::Board*> boards;
   std::vector<placement::Mode> modes = {placement::Mode::kInternal, placement::Mode::kExternal,
                                         placement::Mode::kTinyops};
@@ -59,12 +70,12 @@ struct SweepOptions {
 struct SweepResult {
   std::vector<Candidate> candidates;  // variant-major, then board, then mode
   std::vector<FrontMember> fronts;    // every front of every board
-  int64_t points = 0;
+  int64_t points = 0;                 // grid points plus imported networks
   int64_t infeasible_points = 0;      // points feasible in no mode on any board
 };
 
-// Evaluates every grid point of the spaces on every board and mode. `progress(done, total)`
-// is called after each point (may be empty).
+// Evaluates every grid point of the spaces, then every imported network, on every board and
+// mode. `progress(done, total)` is called after each point (may be empty).
 util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
                                 const std::function<void(int64_t, int64_t)>& progress);
 

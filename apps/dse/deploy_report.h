@@ -1,0 +1,46 @@
+#pragma once
+// The deployment report shared by `dse fit`, `dse partition` and `dse analyze`: fit per mode
+// and the TinyOps plan summary, as text or JSON. `fit` and `partition` print exactly these;
+// `analyze` prints them for an imported model.
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+#include "graph/network.h"
+#include "hw/board.h"
+#include "placement/placement.h"
+#include "tinyops/plan.h"
+
+namespace dse_app::report {
+
+/// Fit of `net` on `board` in every mode, in placement::kAllModes order. `budget_bytes` 0 is
+/// the board's default TinyOps budget. The tinyops entry carries the plan.
+std::vector<placement::Fit> FitAllModes(const graph::Network& net,
+                                        const placement::Footprint& footprint,
+                                        const hw::Board& board, int64_t budget_bytes,
+                                        bool filter_growth);
+
+/// `dse fit --json`: variant, board, footprint bytes at the top level, one object per mode in
+/// "modes" (fits, bytes per memory, violations; the tinyops one also PF, S and budget).
+nlohmann::json FitReportJson(const graph::Network& net, const hw::Board& board,
+                             const placement::Footprint& footprint,
+                             const std::vector<placement::Fit>& fits);
+
+/// `dse fit` text: the footprint line and one row per mode with its violations.
+void PrintFitReport(const graph::Network& net, const hw::Board& board,
+                    const placement::Footprint& footprint,
+                    const std::vector<placement::Fit>& fits);
+
+/// The plan without its per-op parts: fits, partition_factor, max_partition_bytes (S),
+/// max_partition_op, sram_bytes, budget_bytes, the buffers by name, byte totals, warnings and
+/// "shortfall" (null when the plan fits).
+nlohmann::json PlanSummaryJson(const graph::Network& net, const hw::Board& board,
+                               const tinyops::Plan& plan);
+
+/// `dse partition` text up to (not including) the per-op table: fits or not, PF, S, SRAM
+/// against the budget, buffers, byte totals, warnings.
+void PrintPlanSummary(const graph::Network& net, const hw::Board& board,
+                      const tinyops::Plan& plan);
+
+}  // namespace dse_app::report
