@@ -3,6 +3,7 @@
 // per board and mode next to a MACs-only baseline, and writes the fitted coefficients.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -116,7 +117,9 @@ void Run(const CalibrateOptions& options) {
     const std::string rel = std::filesystem::path(file).lexically_relative(Globals().data_dir).string();
     sources += (sources.empty() ? "" : ", ") + (rel.empty() || rel.starts_with("..") ? file : rel);
   }
-  if (rows.empty()) FailInput("the measurement files hold no rows");
+  if (rows.empty()) {
+    FailInput(fmt::format("{}: the measurement file(s) hold no rows", fmt::join(files, ", ")));
+  }
   const std::vector<latency::Sample> samples = Unwrap(latency::BuildSamples(rows, boards, Spaces()));
   latency::CoefficientFile priors;
   for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));

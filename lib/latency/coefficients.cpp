@@ -39,25 +39,40 @@ const ComputePrior& ComputePriorFor(const std::string& core) {
   return kComputePriors[0];  // unknown cores: the single-issue M4 values (documented)
 }
 
-// External RAM timing in core cycles: the first beat of a random access, and each further beat.
+// External RAM timing in core cycles: one random access of the bus width (the CPU and the
+// TinyOps DMA both issue single accesses: no D-cache line fill on the L552/F469, single-beat DMA).
 struct RamTiming {
-  double access_cycles = 0;
-  double beat_cycles = 0;
+  double access_cycles = 0;  // first beat of a random access, incl. the AHB-to-FMC crossing
+  double beat_cycles = 0;    // each further beat of the same access
   double bus_bytes = 1;
+  bool posted_writes = true;  // the FMC write FIFO absorbs CPU writes
 };
+
+// Cycles the AHB-to-FMC crossing adds to every access (request synchronisation and data return;
+// RM0438/RM0385 FMC block diagrams: the FMC is an AHB slave behind the bus matrix).
+constexpr double kFmcCrossingCycles = 2;
+// Asynchronous SRAM timing of the STM32L552E-EV BSP (stm32l552e_eval_sram.c, IS61WV102416BLL-10
+// in FMC mode A): ADDSET 2, DATAST 1, BUSTURN 1 HCLK per 16-bit access, write FIFO disabled.
+constexpr double kAsyncSramAddsetCycles = 2, kAsyncSramDatastCycles = 1, kAsyncSramTurnCycles = 1;
+// DMA2 per single transfer beyond the memory accesses: arbitration, address update and the
+// write into SRAM (AN4031, DMA transfer time), about 4 HCLK.
+constexpr double kDmaTransferCycles = 4;
 
 RamTiming TimingOf(const hw::Board& board, const hw::ExternalMemory& ram) {
   RamTiming t;
   t.bus_bytes = std::max(1, ram.bus_width_bits / 8);
   if (ram.kind == hw::MemoryKind::kSdram && ram.clock_hz > 0) {
-    // Row hit: CAS latency plus ~3 controller/bus cycles of the memory clock (boards.md §5).
+    // Row hit: CAS latency plus ~3 controller cycles of the memory clock (boards.md §5).
     const double ratio = static_cast<double>(board.clock_hz) / static_cast<double>(ram.clock_hz);
     t.access_cycles = (ram.cas_latency_cycles + 3) * ratio;
     t.beat_cycles = ratio;
   } else {
-    // Asynchronous SRAM on FMC: ~3 HCLK per access (boards.md §5, ADDSET + DATAST).
-    t.access_cycles = 3;
-    t.beat_cycles = 3;
+    // Asynchronous SRAM: every bus-width access pays the full ADDSET + DATAST + BUSTURN cycle
+    // (no bursts), plus the FMC crossing; writes are not posted (write FIFO disabled).
+    t.access_cycles = kAsyncSramAddsetCycles + kAsyncSramDatastCycles + kAsyncSramTurnCycles +
+                      kFmcCrossingCycles;
+    t.beat_cycles = kAsyncSramAddsetCycles + kAsyncSramDatastCycles + kAsyncSramTurnCycles;
+    t.posted_writes = false;
   }
   return t;
 }
@@ -73,10 +88,13 @@ void SetMemoryPriors(const hw::Board& board, CoefValues* v) {
   const double unit_bytes = board.dcache_bytes > 0 ? 32.0 : 4.0;
   const double beats = std::max(1.0, unit_bytes / t.bus_bytes);
   (*v)[kExtReadCyclesPerByte] = (t.access_cycles + (beats - 1) * t.beat_cycles) / unit_bytes;
-  (*v)[kExtWriteCyclesPerByte] = 0.5 * (*v)[kExtReadCyclesPerByte];  // posted writes
-  // TinyOps DMA: byte-wide single-beat transfers (tinyops.md §4), half a random access per byte
-  // with the FMC read FIFO.
-  (*v)[kDmaCyclesPerByte] = t.access_cycles / 2;
+  // Posted writes cost the bus beats only; unposted ones a full access per bus width.
+  (*v)[kExtWriteCyclesPerByte] = t.posted_writes ? 0.5 * (*v)[kExtReadCyclesPerByte]
+                                                 : t.access_cycles / t.bus_bytes;
+  // TinyOps DMA: byte-wide single-beat transfers (tinyops.md §4, TinyOps repo DMA2 set-up), so
+  // every byte is one random external access plus the DMA's own transfer cycles; far below the
+  // raw bus bandwidth.
+  (*v)[kDmaCyclesPerByte] = t.access_cycles + kDmaTransferCycles;
 }
 
 bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }

@@ -27,15 +27,23 @@ TEST(Calibration, PrintsEveryRow) {
                 s.board.c_str(), s.mode.c_str(), s.rows, s.mape_pct, s.loo_mape_pct.value_or(-1),
                 s.baseline_mape_pct.value_or(-1), s.baseline_loo_mape_pct.value_or(-1));
   }
-  // Goals (issue 4): leave-one-out better than the MACs-only baseline on every board; the
-  // overall LOO MAPE (14.2 % at commit time) misses the 10 % goal, see README "Limits".
+  // Issue 4 goals: leave-one-out MAPE <= 10 % overall and better than the MACs-only baseline
+  // on every board. The joint fit (fit.h) meets the second and misses the first: 11.6 % LOO
+  // overall at commit time (in-sample 3.0 %; baseline LOO 26.2 %), README "Limits".
   for (const auto& s : cal.summaries) {
     if (!s.mode.empty()) continue;
     ASSERT_TRUE(s.loo_mape_pct && s.baseline_loo_mape_pct);
     EXPECT_LT(*s.loo_mape_pct, *s.baseline_loo_mape_pct) << s.board;
     EXPECT_LT(s.mape_pct, 5.0) << s.board;
   }
-  EXPECT_LT(cal.summaries.back().loo_mape_pct.value_or(100), 16.0);
+  const latency::ErrorSummary& all = cal.summaries.back();
+  EXPECT_NEAR(all.mape_pct, 3.0, 0.5);
+  EXPECT_NEAR(all.loo_mape_pct.value_or(100), 11.6, 0.5);
+  EXPECT_NEAR(all.baseline_loo_mape_pct.value_or(0), 26.2, 0.5);
+  // The TinyOps rows, the mode the toolkit exists for, are the best predicted out of sample.
+  for (const auto& s : cal.summaries) {
+    if (s.mode == "tinyops") EXPECT_LT(s.loo_mape_pct.value_or(100), 12.0) << s.board;
+  }
   for (const auto& [board, bc] : cal.fitted) {
     for (int j = 0; j < latency::kNumCoefs; ++j) {
       std::printf("%s %-32s prior %10.4g fit %10.4g rows %d\n", board.c_str(),
