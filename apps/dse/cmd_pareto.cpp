@@ -81,7 +81,8 @@ plot::Figure FrontFigure(const ParetoArgs& a, const std::vector<explore::Candida
   f.x_label = explore::XLabel(a.x);
   f.y_label = "ImageNet top-1 (%, predicted unless measured)";
   f.log_x = true;
-  const std::pair<const char*, const char*> spaces[] = {{"internal", "#1f77b4"}, {"external", "#7f7f7f"}, {"tinyops", "#d62728"}};
+  // Drawn back to front: the internal-memory space (a subset of the others' variants) on top.
+  const std::pair<const char*, const char*> spaces[] = {{"external", "#7f7f7f"}, {"tinyops", "#d62728"}, {"internal", "#1f77b4"}};
   for (const auto& [space, color] : spaces) {
     plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints, {}, {}};
     for (const explore::Candidate& c : rows) {
