@@ -56,8 +56,13 @@ class RowReader {
       if (std::find(all.begin(), all.end(), names[i]) == all.end()) {
         Error(line, fmt::format("unknown column '{}'{}", names[i], util::DidYouMean(names[i], all)));
       }
-      column_[names[i]] = i;
+      // A repeated name would leave the header wider than column_, and rows as wide as
+      // column_ would then be indexed past their end.
+      if (!column_.emplace(names[i], i).second) {
+        Error(line, fmt::format("column '{}' appears more than once", names[i]));
+      }
     }
+    width_ = names.size();
     for (const std::string& name : kRequired) {
       if (!column_.count(name)) Error(line, fmt::format("missing column '{}'", name));
     }
@@ -65,8 +70,8 @@ class RowReader {
   }
 
   void ReadRow(const std::vector<std::string>& cells, int line, std::vector<Measurement>* out) {
-    if (cells.size() != column_.size()) {
-      Error(line, fmt::format("expected {} fields, found {}", column_.size(), cells.size()));
+    if (cells.size() != width_) {
+      Error(line, fmt::format("expected {} fields, found {}", width_, cells.size()));
       return;
     }
     Measurement m;
@@ -129,6 +134,7 @@ class RowReader {
   std::string file_;
   const KnownNames& known_;
   std::map<std::string, size_t> column_;
+  size_t width_ = 0;  // cells in the header, and so in every row
   std::vector<std::string> errors_;
 };
 
