@@ -31,10 +31,24 @@ util::Result<std::unique_ptr<Database>> Database::Open(const std::string& path, 
   {
     Statement count(db, "SELECT count(*) FROM sqlite_master");
     if (!count.ok() || count.Step() != SQLITE_ROW) {
+      const int code = sqlite3_extended_errcode(db) & 0xff;
+      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+        return util::InputError(fmt::format(
+            "{}: not a dse results database (not an SQLite file: {})", path, sqlite3_errmsg(db)));
+      }
+      // A WAL database is read through files beside it (-wal, -shm): a directory that cannot
+      // be written fails here, on a file that is fine.
       return util::InputError(fmt::format(
-          "{}: not a dse results database (not an SQLite file: {})", path, sqlite3_errmsg(db)));
+          "{}: cannot read the database: {}{}", path, sqlite3_errmsg(db),
+          code == SQLITE_CANTOPEN || code == SQLITE_READONLY
+              ? " (is the file or its directory read-only?)"
+              : ""));
     }
     fresh = count.Int(0) == 0;
+  }
+  // An empty file given to a reader is not a database to initialise: leave it as it is.
+  if (fresh && !create) {
+    return util::InputError(fmt::format("{}: not a dse results database (an empty file)", path));
   }
   if (auto status = database->CheckStamp(fresh); !status) return status.error();
   return database;
@@ -66,7 +80,20 @@ util::Status Database::CheckStamp(bool fresh) {
   }
   if (fresh) {
     if (auto s = Exec("PRAGMA journal_mode=WAL"); !s) return s;
-    return Exec(fmt::format("BEGIN IMMEDIATE; {} PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;",
+    if (auto s = Exec("BEGIN IMMEDIATE"); !s) return s;
+    // A concurrent dse may have created the schema since Open() counted the tables: count
+    // again under the write lock, and check that file's stamp like any existing file's.
+    int64_t tables = -1;
+    {
+      Statement count(db_, "SELECT count(*) FROM sqlite_master");
+      if (count.ok() && count.Step() == SQLITE_ROW) tables = count.Int(0);
+    }
+    if (tables != 0) {
+      if (auto s = Exec("COMMIT"); !s) return s;
+      if (tables < 0) return SqlError(db_, path_, "cannot read the schema");
+      return CheckStamp(false);
+    }
+    return Exec(fmt::format("{} PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;",
                             kSchemaV1, kApplicationId, kSchemaVersion));
   }
   if (app_id != kApplicationId) {
