@@ -102,6 +102,12 @@ util::Result<CsvTable> ParseCsv(std::string_view text, tomlspec::Context& ctx) {
 CsvColumns::CsvColumns(const CsvTable& table, const std::vector<std::string>& required,
                        tomlspec::Context& ctx)
     : header_(table.header) {
+  // A repeated column makes the file ambiguous (which cell holds the value?).
+  for (size_t i = 0; i < header_.size(); ++i) {
+    if (std::find(header_.begin(), header_.begin() + i, header_[i]) != header_.begin() + i) {
+      ctx.Error(table.header_line, 1, fmt::format("column '{}' appears more than once", header_[i]));
+    }
+  }
   for (const std::string& name : required) {
     if (Find(name)) continue;
     // Suggest a header cell that looks like the missing column (a misspelling).

@@ -37,7 +37,7 @@ util::Result<CsvTable> ParseCsv(std::string_view text, tomlspec::Context& ctx);
 
 /// Where each named column sits in a table's header. Missing required columns are reported
 /// to `ctx` at the header line with "did you mean"; other columns are optional (Find gives
-/// nullopt when absent) and extra columns are ignored.
+/// nullopt when absent) and extra columns are ignored. A column named twice is reported too.
 class CsvColumns {
  public:
   CsvColumns(const CsvTable& table, const std::vector<std::string>& required,
