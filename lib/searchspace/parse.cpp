@@ -1,5 +1,7 @@
 // Reading a search-space TOML file: field tables (one per section), then cross-field checks.
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -162,6 +164,16 @@ TopSpec ReadTop(const toml::table& root, tomlspec::Context& ctx) {
     } else if (f.required) {
       ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
     }
+  }
+  // The name starts every variant name and ends up in file names (plots): no spaces, slashes
+  // or other characters a shell or a path would take apart.
+  const toml::node* name = root.get("name");
+  if (name != nullptr && name->is_string() &&
+      (top.name.empty() || !std::all_of(top.name.begin(), top.name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+      }))) {
+    ctx.Error(name->source(), fmt::format("'name' = '{}' may hold only letters, digits, '-', '_' "
+                                          "and '.'", top.name));
   }
   return top;
 }
