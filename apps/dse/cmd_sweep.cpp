@@ -152,7 +152,14 @@ void Run(const SweepArgs& args) {
   const explore::Models& models = LoadedModels();
   // Open (and check) the database before the work, so a bad file fails fast and untouched.
   const std::filesystem::path db_path(args.db);
-  if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path());
+  if (db_path.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(db_path.parent_path(), ec);
+    if (ec) {
+      FailInput(fmt::format("--db {}: cannot create the directory {}: {}", args.db,
+                            db_path.parent_path().string(), ec.message()));
+    }
+  }
   auto db = Unwrap(store::Database::Open(args.db, true));
   const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));
   std::vector<std::string> board_files;

@@ -18,13 +18,12 @@ std::string DefaultDataDir() {
   return DSE_SOURCE_DIR;
 }
 
-// The first positional argument names the subcommand; an unknown one gets the nearest name.
-// CLI11 alone would only say "a subcommand is required".
+// The first positional argument names the subcommand, and the next one a nested subcommand
+// where there are some (`spaces list`); an unknown one gets the nearest name. CLI11 alone
+// would only say "a subcommand is required".
 std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
-  std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    names.push_back(sub->get_name());
-  }
+  const CLI::App* level = &app;
+  std::string path;  // the subcommands matched so far, e.g. "spaces "
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--data-dir" || arg == "--space") {
@@ -32,9 +31,19 @@ std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
       continue;
     }
     if (arg.empty() || arg[0] == '-') continue;
-    if (std::find(names.begin(), names.end(), arg) != names.end()) return "";
-    return "unknown command '" + arg + "'" + util::DidYouMean(arg, names) +
-           "; run 'dse --help' for the list";
+    std::vector<std::string> names;
+    for (const CLI::App* sub : level->get_subcommands([](const CLI::App*) { return true; })) {
+      names.push_back(sub->get_name());
+    }
+    // A command that takes extras names its own unknown subcommands (dse plot).
+    if (names.empty() || (level != &app && level->get_allow_extras())) return "";
+    if (std::find(names.begin(), names.end(), arg) != names.end()) {
+      level = level->get_subcommand(arg);
+      path += arg + " ";
+      continue;
+    }
+    return "unknown command '" + path + arg + "'" + util::DidYouMean(arg, names) + "; run 'dse " +
+           path + "--help' for the list";
   }
   return "";
 }

@@ -25,6 +25,18 @@ std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names) {
       boards.push_back(BoardNamed(name));
     }
   }
+  // Results are keyed by board name: two boards of one name would collide in the database
+  // only after the whole sweep, so refuse them here.
+  for (size_t i = 0; i < boards.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (boards[i].name == boards[j].name) {
+        FailInput(fmt::format("--board: board '{}' is given twice{}", boards[i].name,
+                              boards[i].file == boards[j].file
+                                  ? ""
+                                  : fmt::format(" ({} and {})", boards[j].file, boards[i].file)));
+      }
+    }
+  }
   return boards;
 }
 

@@ -10,7 +10,8 @@
 namespace dse_app {
 
 const hw::Catalog& BoardCatalog();
-// --board values: built-in names, profile files, or "all" (every built-in board).
+// --board values: built-in names, profile files, or "all" (every built-in board). Fails with
+// exit 2 when two of them name the same board.
 std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names);
 // The surrogate, measured accuracies and latency coefficients, with the built-in spaces.
 const explore::Models& LoadedModels();
