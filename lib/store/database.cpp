@@ -14,6 +14,21 @@ util::Error SqlError(sqlite3* db, const std::string& path, const std::string& wh
   return util::RuntimeError(fmt::format("{}: {}: {}", path, what, sqlite3_errmsg(db)));
 }
 
+// Switching a file to WAL needs an exclusive lock, and SQLite may report a concurrent dse's
+// lock at once instead of waiting through the busy handler: retry for as long as the busy
+// timeout would wait.
+util::Status SetWal(sqlite3* db, const std::string& path) {
+  for (int waited_ms = 0;; waited_ms += 10) {
+    const int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return util::Ok{};
+    const int primary = rc & 0xff;
+    if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || waited_ms >= 60000) {
+      return SqlError(db, path, "cannot switch to WAL mode");
+    }
+    sqlite3_sleep(10);
+  }
+}
+
 }  // namespace
 
 util::Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool create) {
@@ -24,6 +39,12 @@ util::Result<std::unique_ptr<Database>> Database::Open(const std::string& path, 
         "{}: cannot open the database: {}", path, db ? sqlite3_errmsg(db) : "out of memory"));
     sqlite3_close(db);
     return error;
+  }
+  // SQLite falls back to read-only on a file it cannot write; a writer would then fail only
+  // at its first insert, after all its work.
+  if (create && sqlite3_db_readonly(db, "main") == 1) {
+    sqlite3_close(db);
+    return util::InputError(fmt::format("{}: the database file is read-only; cannot write to it", path));
   }
   std::unique_ptr<Database> database(new Database(db, path));
   sqlite3_busy_timeout(db, 60000);  // a concurrent sweep holds the write lock for one commit
@@ -79,7 +100,7 @@ util::Status Database::CheckStamp(bool fresh) {
     user_version = version.Int(0);
   }
   if (fresh) {
-    if (auto s = Exec("PRAGMA journal_mode=WAL"); !s) return s;
+    if (auto s = SetWal(db_, path_); !s) return s;
     if (auto s = Exec("BEGIN IMMEDIATE"); !s) return s;
     // A concurrent dse may have created the schema since Open() counted the tables: count
     // again under the write lock, and check that file's stamp like any existing file's.
@@ -110,7 +131,7 @@ util::Status Database::CheckStamp(bool fresh) {
     return util::InputError(fmt::format("{}: schema version {} cannot be migrated to {}", path_,
                                         user_version, kSchemaVersion));
   }
-  return Exec("PRAGMA journal_mode=WAL");
+  return SetWal(db_, path_);
 }
 
 }  // namespace store
