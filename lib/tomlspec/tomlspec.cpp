@@ -31,14 +31,15 @@ void Context::Error(int line, int column, const std::string& message) {
 util::Error Context::ToError() const {
   // A binary or badly broken file has a problem on every line; a screenful of them hides the
   // first, which usually explains the rest.
-  constexpr size_t kShown = 3;
+  constexpr size_t kShown = 5;
   std::string all;
   for (size_t i = 0; i < errors_.size() && i < kShown; ++i) {
     if (!all.empty()) all += "\n";
     all += errors_[i];
   }
   if (errors_.size() > kShown) {
-    all += "\n" + file_ + ": ... and " + std::to_string(errors_.size() - kShown) + " more problems";
+    const size_t more = errors_.size() - kShown;
+    all += "\n" + file_ + ": ... and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s");
   }
   return util::InputError(all);
 }

@@ -29,7 +29,7 @@ class Context {
   void Error(const toml::source_region& where, const std::string& message);
   void Error(int line, int column, const std::string& message);
   bool ok() const { return errors_.empty(); }
-  // The collected problems, one after the other, as a single message: the first three, then
+  // The collected problems, one after the other, as a single message: the first five, then
   // how many more there are.
   util::Error ToError() const;
   const std::string& file() const { return file_; }
