@@ -1,5 +1,7 @@
 #include "accuracy/accuracy.h"
 
+#include "util/file.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -8,11 +10,9 @@
 namespace accuracy {
 
 util::Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return util::RuntimeError(fmt::format("cannot read '{}'", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto text = util::ReadFile(path, "file");
+  if (!text) return util::RuntimeError(fmt::format("cannot read '{}'", path));
+  return text;
 }
 
 util::Result<Surrogate> LoadSurrogate(const std::string& data_root) {

@@ -7,6 +7,7 @@
 
 #include "hw/board.h"
 #include "tomlspec/tomlspec.h"
+#include "util/file.h"
 
 namespace hw {
 namespace {
@@ -247,11 +248,9 @@ util::Result<Board> ParseBoard(const std::string& file, std::string_view text) {
 }
 
 util::Result<Board> LoadBoard(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return util::InputError(fmt::format("{}: cannot open the board profile", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseBoard(path, text.str());
+  auto text = util::ReadFile(path, "board profile");
+  if (!text) return text.error();
+  return ParseBoard(path, *text);
 }
 
 }  // namespace hw

@@ -1,4 +1,5 @@
 #include "latency/measurements.h"
+#include "util/file.h"
 
 #include <fmt/format.h>
 
@@ -168,11 +169,9 @@ util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file
 
 util::Result<std::vector<Measurement>> LoadMeasurements(const std::string& path,
                                                         const KnownNames& known) {
-  std::ifstream in(path);
-  if (!in) return util::InputError(fmt::format("{}: cannot read the file", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParseMeasurements(path, buffer.str(), known);
+  auto text = util::ReadFile(path, "file");
+  if (!text) return text.error();
+  return ParseMeasurements(path, *text, known);
 }
 
 }  // namespace latency

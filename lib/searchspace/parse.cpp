@@ -10,6 +10,7 @@
 
 #include "searchspace/space.h"
 #include "tomlspec/tomlspec.h"
+#include "util/file.h"
 
 namespace searchspace {
 namespace {
@@ -236,11 +237,9 @@ util::Result<Space> ParseSpace(const std::string& file, std::string_view text) {
 }
 
 util::Result<Space> LoadSpace(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return util::InputError(fmt::format("{}: cannot open the space file", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseSpace(path, text.str());
+  auto text = util::ReadFile(path, "space file");
+  if (!text) return text.error();
+  return ParseSpace(path, *text);
 }
 
 void ReadBlocks(const toml::table& root, tomlspec::Context& ctx, Space* space,
