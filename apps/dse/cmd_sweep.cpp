@@ -28,6 +28,7 @@ struct SweepArgs {
   std::vector<std::string> model_files;  // --model FILE.tflite
   std::string budget;
   bool no_filter_growth = false;
+  bool per_op = false;
   std::string db = "results/dse.sqlite";
   bool json = false;
   std::string command_line;
@@ -141,6 +142,7 @@ void Run(const SweepArgs& args) {
   options.modes = ChooseModes(args.modes);
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   options.filter_growth = !args.no_filter_growth;
+  options.per_op = args.per_op;
   // Imported models are read before the database is opened: a bad model leaves it untouched.
   const std::vector<std::string> model_files = ModelFiles(args.model_dirs, args.model_files);
   std::vector<graph::Network> networks;
@@ -174,7 +176,7 @@ void Run(const SweepArgs& args) {
   inputs.insert(inputs.end(), model_files.begin(), model_files.end());
   store::RunInfo run{0, UtcNow(), DSE_VERSION, DSE_GIT_REVISION, args.command_line,
                      HashFiles(inputs), board_names, space_names};
-  const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, {}));
+  const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, result.op_costs));
   if (args.json) {
     std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
                                 {"evaluations", result.candidates.size()},
@@ -197,6 +199,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
   sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)");
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
+  sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");
   sweep->add_flag("--json", args.json, "Print a JSON summary instead of the text summary");
   sweep->callback([] { Run(args); });

@@ -39,4 +39,13 @@ struct Candidate {
   std::string top1_provenance;  // predicted | measured
 };
 
+// The predicted cost of one op of one evaluation (`dse sweep --per-op`).
+struct OpCost {
+  std::string variant, board, mode;
+  int op_index = 0;
+  std::string kind;  // graph::OpKindName
+  int64_t macs = 0;
+  double latency_ms = 0;  // predicted
+};
+
 }  // namespace explore

@@ -40,16 +40,27 @@ Candidate Describe(const VariantFacts& facts) {
 // Evaluates one point on every board and mode into `out`; returns how many fitted.
 int EvaluateEverywhere(const VariantFacts& facts, const SweepOptions& options,
                        const std::vector<latency::BoardCoefficients>& coefficients,
-                       std::vector<Candidate>* out) {
+                       SweepResult* out) {
   int feasible_modes = 0;
   for (size_t b = 0; b < options.boards.size(); ++b) {
     for (placement::Mode mode : options.modes) {
       const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth};
-      out->push_back(Evaluate(facts, *options.boards[b], coefficients[b], deployment));
-      feasible_modes += out->back().feasible ? 1 : 0;
+      out->candidates.push_back(Evaluate(facts, *options.boards[b], coefficients[b], deployment,
+                                         options.per_op ? &out->op_costs : nullptr));
+      feasible_modes += out->candidates.back().feasible ? 1 : 0;
     }
   }
   return feasible_modes;
+}
+
+void AppendOpCosts(const graph::Network& net, const hw::Board& board, const Candidate& c,
+                   const latency::Estimate& estimate, std::vector<OpCost>* out) {
+  for (const latency::OpLatency& op : estimate.ops) {
+    const graph::Op& graph_op = net.ops[static_cast<size_t>(op.op)];
+    out->push_back({c.variant, c.board, c.mode, op.op, std::string(graph::OpKindName(graph_op.kind)),
+                    analysis::CountOp(net, graph_op).macs,
+                    op.total_cycles / static_cast<double>(board.clock_hz) * 1e3});
+  }
 }
 
 }  // namespace
@@ -88,7 +99,7 @@ util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& mode
 
 Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
                    const latency::BoardCoefficients& coefficients,
-                   const placement::Deployment& deployment) {
+                   const placement::Deployment& deployment, std::vector<OpCost>* op_costs) {
   Candidate c = Describe(facts);
   c.board = board.name;
   c.mode = std::string(placement::ModeName(deployment.mode));
@@ -109,6 +120,7 @@ Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
     c.latency_ms = estimate->latency_ms;
     c.latency_provenance = estimate->provenance;
     c.energy_mj = estimate->energy_mj;
+    if (op_costs != nullptr) AppendOpCosts(facts.net, board, c, *estimate, op_costs);
   } else {
     c.latency_provenance = "unavailable: " + estimate.error().message;
   }
@@ -131,14 +143,14 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
     const DesignPoint point = points.At(*id);
     auto facts = Analyse(*point.space, point.width, point.resolution, models);
     if (!facts) return facts.error();
-    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, &result.candidates));
+    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, &result));
     if (progress) progress(++done, total);
   }
   result.infeasible_points = strategy.infeasible_points();
   for (const graph::Network* net : options.networks) {
     auto facts = AnalyseNetwork(*net, models);
     if (!facts) return facts.error();
-    if (EvaluateEverywhere(*facts, options, coefficients, &result.candidates) == 0) {
+    if (EvaluateEverywhere(*facts, options, coefficients, &result) == 0) {
       ++result.infeasible_points;
     }
     if (progress) progress(++done, total);

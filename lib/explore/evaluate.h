@@ -52,10 +52,12 @@ inline constexpr const char* kImportedSpace = "tflite";
 util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& models);
 
 // One design point. Infeasible placements are results (feasible = false, fail_reason set);
-// latency and energy are predicted only for feasible points.
+// latency and energy are predicted only for feasible points. When `op_costs` is given, the
+// predicted latency of every op of a feasible point is appended to it.
 Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
                    const latency::BoardCoefficients& coefficients,
-                   const placement::Deployment& deployment);
+                   const placement::Deployment& deployment,
+                   std::vector<OpCost>* op_costs = nullptr);
 
 struct SweepOptions {
   std::vector<const searchspace::Space*> spaces;
@@ -65,11 +67,13 @@ struct SweepOptions {
                                         placement::Mode::kTinyops};
   int64_t budget_bytes = 0;  // 0: each board's default TinyOps budget
   bool filter_growth = true;
+  bool per_op = false;       // also keep the predicted cost of every op (SweepResult::op_costs)
 };
 
 struct SweepResult {
   std::vector<Candidate> candidates;  // variant-major, then board, then mode
   std::vector<FrontMember> fronts;    // every front of every board
+  std::vector<OpCost> op_costs;       // per op of every feasible evaluation, when per_op
   int64_t points = 0;                 // grid points plus imported networks
   int64_t infeasible_points = 0;      // points feasible in no mode on any board
 };

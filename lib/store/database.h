@@ -42,13 +42,8 @@ using EvaluationRow = explore::Candidate;
 // Pareto membership of one evaluation, per board, objective pair and design space.
 using ParetoRow = explore::FrontMember;
 
-struct OpCostRow {
-  std::string variant, board, mode;
-  int op_index = 0;
-  std::string kind;
-  int64_t macs = 0;
-  double latency_ms = 0;
-};
+// Predicted cost of one op of one evaluation.
+using OpCostRow = explore::OpCost;
 
 class Database {
  public:

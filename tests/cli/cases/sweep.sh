@@ -28,3 +28,12 @@ check pareto-update-needs-check 2 "--update-golden needs --check" -- pareto --bo
 check pareto-bad-golden 2 "bad_golden.csv:1: not a Pareto golden file" -- pareto --board f469 --db $TMP/s.sqlite --check $DATA/bad_golden.csv
 # The refused file is left byte-for-byte as it was.
 if [ "$(cat $TMP/text.sqlite)" = "not a database at all" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL refused file changed" >&2; fi
+
+# --per-op stores the predicted latency of every op; they add up to the evaluation's latency
+# (mbv3-w1.00-r160 has 60 ops: analysis of the built network, tests/analysis).
+check sweep-per-op 0 "run 1 in $TMP/po.sqlite" -- sweep --board f469 --spaces mbv3 --modes tinyops --per-op --db $TMP/po.sqlite
+per_op=$(sqlite3 $TMP/po.sqlite "SELECT count(*), round(sum(o.latency_ms), 3) = round(e.latency_ms, 3)
+  FROM op_costs o JOIN variants v ON v.id = o.variant_id
+  JOIN evaluations e ON e.run_id = o.run_id AND e.variant_id = o.variant_id AND e.board = o.board AND e.mode = o.mode
+  WHERE v.name = 'mbv3-w1.00-r160'")
+if [ "$per_op" = "60|1" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL sweep-per-op rows: got '$per_op', want '60|1'" >&2; fi
