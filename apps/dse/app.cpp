@@ -35,6 +35,12 @@ graph::Network BuildNamed(const std::string& variant_name) {
                                    variant.resolution));
 }
 
+CLI::Validator NotEmpty() {
+  return CLI::Validator(
+      [](const std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); },
+      "", "NotEmpty");
+}
+
 void Note(const std::string& text) {
   if (!Globals().quiet) std::cerr << text << "\n";
 }

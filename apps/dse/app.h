@@ -48,6 +48,9 @@ const searchspace::Catalog& Spaces();
 // Builds the network of a variant name; fails with a usage error when the name is unknown.
 graph::Network BuildNamed(const std::string& variant_name);
 
+// A CLI11 check refusing an empty value (`--budget ""` must not mean "the default").
+CLI::Validator NotEmpty();
+
 // Progress and notes go to stderr unless --quiet.
 void Note(const std::string& text);
 

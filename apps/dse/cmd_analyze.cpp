@@ -139,7 +139,7 @@ void RegisterAnalyze(CLI::App& app) {
                   "Deployment mode of the predicted latency: internal, external or tinyops")
       ->capture_default_str();
   cmd->add_option("--budget", options.latency.budget,
-                  "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)");
+                  "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)")->check(NotEmpty());
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "TinyOps: do not give the unused budget to the filter buffer");
   cmd->add_flag("--per-op", options.per_op,

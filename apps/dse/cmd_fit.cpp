@@ -43,7 +43,7 @@ void RegisterFit(CLI::App& app) {
   fit->add_option("--board", options.board, "Board name (dse boards list) or a profile FILE.toml")
       ->required();
   fit->add_option("--budget", options.budget,
-                  "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)");
+                  "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)")->check(NotEmpty());
   fit->add_flag("--no-filter-growth", options.no_filter_growth,
                 "TinyOps: do not give the unused budget to the filter buffer");
   fit->add_flag("--json", options.json, "Print JSON: footprint at the top, one object per mode");

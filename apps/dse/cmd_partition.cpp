@@ -113,7 +113,7 @@ void RegisterPartition(CLI::App& app) {
       ->required();
   cmd->add_option("--budget", options.budget,
                   "SRAM budget in bytes for the seven buffers (default: the board's "
-                  "sram_budget_bytes)");
+                  "sram_budget_bytes)")->check(NotEmpty());
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "Keep the filter buffer at S + 32 instead of giving it the unused budget");
   cmd->add_flag("--json", options.json,

@@ -197,7 +197,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_option("--modes", args.modes, "Modes (default: internal,external,tinyops)")->delimiter(',');
   sweep->add_option("--models", args.model_dirs, "Also evaluate every int8 *.tflite in DIR (repeatable); a model is named by its file name")->type_name("DIR");
   sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
-  sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)");
+  sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)")->check(NotEmpty());
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
   sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");

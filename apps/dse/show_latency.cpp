@@ -70,7 +70,7 @@ void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
   show->add_option("--mode", options->mode, "Deployment mode: internal, external or tinyops")
       ->capture_default_str();
   show->add_option("--budget", options->budget,
-                   "TinyOps SRAM budget in bytes (default: the board's)");
+                   "TinyOps SRAM budget in bytes (default: the board's)")->check(NotEmpty());
 }
 
 void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bool per_op,

@@ -131,3 +131,8 @@ if "$DSE" reproduce --help >/dev/null 2>&1; then
   bad rel-reproduce-unknown-flag "--strictt" -- reproduce --strictt
   bad rel-reproduce-extra "extra|table2" -- reproduce table2
 fi
+
+# An empty --budget is refused, not taken as the board's default.
+for cmd in "fit mbv3-w1.00-r160 --board f469" "partition mbv3-w1.00-r160 --board f469" "show mbv3-w1.00-r160 --board f469" "sweep --board f469 --db $TMP/empty-budget.sqlite"; do
+  check "empty-budget-${cmd%% *}" 2 "--budget: must not be empty" -- $cmd --budget ""
+done
