@@ -136,22 +136,10 @@ const toml::table* Section(const toml::table& root, const std::string& key, bool
 }
 
 void ReadExternal(const toml::table& root, tomlspec::Context& ctx, Board* board) {
-  const toml::node* node = root.get("external");
-  if (node == nullptr) return;
-  const toml::array* entries = node->as_array();
-  if (entries == nullptr) {
-    ctx.Error(node->source(), "'external' must be an array of tables: [[external]]");
-    return;
-  }
-  for (const toml::node& entry : *entries) {
-    const toml::table* t = entry.as_table();
-    if (t == nullptr) {
-      ctx.Error(entry.source(), "each [[external]] entry must be a table");
-      continue;
-    }
-    ExternalSpec spec;
-    tomlspec::ReadFields(*t, ExternalFields(), &spec, ctx, "[[external]]");
-    const int line = tomlspec::LineOf(entry);
+  tomlspec::ReadTableArray(root, "external", ExternalFields(), ExternalSpec{}, ctx, "[[external]]",
+                           "'external' must be an array of tables: [[external]]",
+                           "each [[external]] entry must be a table",
+                           [&](const ExternalSpec& spec, int line) {
     if (spec.kind == "sdram" && (spec.clock_hz == 0 || spec.cas_latency_cycles == 0)) {
       ctx.Error(line, 1, fmt::format("external memory '{}' is an sdram: it needs 'clock_hz' and "
                                      "'cas_latency_cycles' greater than 0", spec.name));
@@ -163,7 +151,7 @@ void ReadExternal(const toml::table& root, tomlspec::Context& ctx, Board* board)
     }
     board->external.push_back({spec.name, ToKind(spec.kind), spec.size_bytes, spec.bus_width_bits,
                                spec.clock_hz, spec.cas_latency_cycles, spec.part});
-  }
+  });
 }
 
 // Cross-field checks that a field table cannot express.

@@ -251,18 +251,14 @@ void ReadBlocks(const toml::table& root, tomlspec::Context& ctx, Space* space,
               "missing or empty 'blocks' (an array of tables, one per block)");
     return;
   }
-  for (const toml::node& entry : *blocks) {
-    const toml::table* t = entry.as_table();
-    if (t == nullptr) {
-      ctx.Error(entry.source(), "each entry of 'blocks' must be a table { in = ..., out = ... }");
-      continue;
-    }
-    BlockSpec block;
-    block.residual = "auto";
-    block.line = tomlspec::LineOf(entry);
-    tomlspec::ReadFields(*t, fields, &block, ctx, "a block");
-    space->blocks.push_back(block);
-  }
+  BlockSpec defaults;
+  defaults.residual = "auto";
+  tomlspec::ReadTableArray(root, "blocks", fields, defaults, ctx, "a block", "",
+                           "each entry of 'blocks' must be a table { in = ..., out = ... }",
+                           [&](BlockSpec block, int line) {
+                             block.line = line;
+                             space->blocks.push_back(block);
+                           });
 }
 
 // Cross-field checks: the block chain is consistent and every rule has the data it needs.

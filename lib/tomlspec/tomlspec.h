@@ -71,6 +71,16 @@ std::vector<std::string> Keys(const std::vector<Field<Spec>>& fields) {
   return keys;
 }
 
+// Reads every entry of the array of tables `key` of `root` into a Spec (starting from
+// `defaults`) through `fields`, and hands each to `take(spec, line)`. A `key` that is not an
+// array reports `not_array`; an entry that is not a table reports `not_table`. An absent key
+// reads nothing.
+template <typename Spec, typename Take>
+void ReadTableArray(const toml::table& root, const std::string& key,
+                    const std::vector<Field<Spec>>& fields, const Spec& defaults, Context& ctx,
+                    std::string_view section, const std::string& not_array,
+                    const std::string& not_table, Take take);
+
 // Reports keys of `table` that are not in `allowed`, with the nearest allowed key.
 void CheckKnownKeys(const toml::table& table, const std::vector<std::string>& allowed,
                     Context& ctx, std::string_view section);

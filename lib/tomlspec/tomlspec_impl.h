@@ -58,4 +58,28 @@ void ReadFields(const toml::table& table, const std::vector<Field<Spec>>& fields
   }
 }
 
+template <typename Spec, typename Take>
+void ReadTableArray(const toml::table& root, const std::string& key,
+                    const std::vector<Field<Spec>>& fields, const Spec& defaults, Context& ctx,
+                    std::string_view section, const std::string& not_array,
+                    const std::string& not_table, Take take) {
+  const toml::node* node = root.get(key);
+  if (node == nullptr) return;
+  const toml::array* entries = node->as_array();
+  if (entries == nullptr) {
+    ctx.Error(node->source(), not_array);
+    return;
+  }
+  for (const toml::node& entry : *entries) {
+    const toml::table* t = entry.as_table();
+    if (t == nullptr) {
+      ctx.Error(entry.source(), not_table);
+      continue;
+    }
+    Spec spec = defaults;
+    ReadFields(*t, fields, &spec, ctx, section);
+    take(spec, LineOf(entry));
+  }
+}
+
 }  // namespace tomlspec
