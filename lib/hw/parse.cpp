@@ -154,6 +154,61 @@ void ReadExternal(const toml::table& root, tomlspec::Context& ctx, Board* board)
   });
 }
 
+// The top level: reports unknown keys (the section names are known) and missing required
+// keys, and sets the board's name and title.
+void ReadTop(const toml::table& root, tomlspec::Context& ctx, Board* board) {
+  std::vector<std::string> top_keys = tomlspec::Keys(TopFields());
+  top_keys.insert(top_keys.end(), kSections.begin(), kSections.end());
+  tomlspec::CheckKnownKeys(root, top_keys, ctx, "the board profile");
+  TopSpec top;
+  for (const auto& f : TopFields()) {
+    if (const toml::node* n = root.get(f.key)) {
+      tomlspec::detail::ReadOne(*n, f, &top, ctx);
+    } else if (f.required) {
+      ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
+    }
+  }
+  board->name = top.name;
+  board->title = top.title;
+}
+
+// Reads the table `[key]` of `root` into `spec` through `fields`; see Section for `required`
+// and `doc`. Leaves `spec` as it is when the section is absent or not a table.
+template <typename Spec>
+void ReadSection(const toml::table& root, const std::string& key, bool required,
+                 const std::string& doc, const std::vector<Field<Spec>>& fields, Spec* spec,
+                 tomlspec::Context& ctx) {
+  if (const toml::table* t = Section(root, key, required, doc, ctx)) {
+    tomlspec::ReadFields(*t, fields, spec, ctx, fmt::format("[{}]", key));
+  }
+}
+
+// Every section, in the order of the profile format: [core], [sram], [flash], [[external]],
+// [dma], [tinyops], [power]. Problems go to ctx in that order; a section that is absent or
+// wrong leaves its Board fields at their defaults.
+void ReadSections(const toml::table& root, tomlspec::Context& ctx, Board* board) {
+  CoreSpec core;
+  ReadSection(root, "core", true, "arch, clock_hz, caches", CoreFields(), &core, ctx);
+  board->core = core.arch;
+  board->clock_hz = core.clock_hz;
+  board->icache_bytes = core.icache_bytes;
+  board->dcache_bytes = core.dcache_bytes;
+  board->flash_wait_states = core.flash_wait_states;
+  ReadSection(root, "sram", true, "internal SRAM: size_bytes, reserved_bytes", InternalFields(),
+              &board->sram, ctx);
+  ReadSection(root, "flash", true, "internal flash: size_bytes, reserved_bytes", InternalFields(),
+              &board->flash, ctx);
+  ReadExternal(root, ctx, board);
+  ReadSection(root, "dma", false, "", DmaFields(), &board->dma, ctx);
+  TinyopsSpec tinyops;
+  ReadSection(root, "tinyops", true, "sram_budget_bytes", TinyopsFields(), &tinyops, ctx);
+  board->tinyops_budget_bytes = tinyops.sram_budget_bytes;
+  PowerSpec power;
+  ReadSection(root, "power", false, "", PowerFields(), &power, ctx);
+  board->power = {Measured(power.internal_mw), Measured(power.external_mw),
+                  Measured(power.tinyops_mw)};
+}
+
 // Cross-field checks that a field table cannot express.
 void CheckBoard(const toml::table& root, tomlspec::Context& ctx, const Board& board) {
   auto line_of = [&](const char* section, const char* key) {
@@ -183,53 +238,10 @@ util::Result<Board> ParseBoard(const std::string& file, std::string_view text) {
   if (!parsed) return parsed.error();
   const toml::table& root = parsed.value();
   tomlspec::Context ctx(file, text);
-
-  std::vector<std::string> top_keys = tomlspec::Keys(TopFields());
-  top_keys.insert(top_keys.end(), kSections.begin(), kSections.end());
-  tomlspec::CheckKnownKeys(root, top_keys, ctx, "the board profile");
-  TopSpec top;
-  for (const auto& f : TopFields()) {
-    if (const toml::node* n = root.get(f.key)) {
-      tomlspec::detail::ReadOne(*n, f, &top, ctx);
-    } else if (f.required) {
-      ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
-    }
-  }
   Board board;
   board.file = file;
-  board.name = top.name;
-  board.title = top.title;
-
-  CoreSpec core;
-  if (auto* t = Section(root, "core", true, "arch, clock_hz, caches", ctx)) {
-    tomlspec::ReadFields(*t, CoreFields(), &core, ctx, "[core]");
-  }
-  board.core = core.arch;
-  board.clock_hz = core.clock_hz;
-  board.icache_bytes = core.icache_bytes;
-  board.dcache_bytes = core.dcache_bytes;
-  board.flash_wait_states = core.flash_wait_states;
-  if (auto* t = Section(root, "sram", true, "internal SRAM: size_bytes, reserved_bytes", ctx)) {
-    tomlspec::ReadFields(*t, InternalFields(), &board.sram, ctx, "[sram]");
-  }
-  if (auto* t = Section(root, "flash", true, "internal flash: size_bytes, reserved_bytes", ctx)) {
-    tomlspec::ReadFields(*t, InternalFields(), &board.flash, ctx, "[flash]");
-  }
-  ReadExternal(root, ctx, &board);
-  if (auto* t = Section(root, "dma", false, "", ctx)) {
-    tomlspec::ReadFields(*t, DmaFields(), &board.dma, ctx, "[dma]");
-  }
-  TinyopsSpec tinyops;
-  if (auto* t = Section(root, "tinyops", true, "sram_budget_bytes", ctx)) {
-    tomlspec::ReadFields(*t, TinyopsFields(), &tinyops, ctx, "[tinyops]");
-  }
-  board.tinyops_budget_bytes = tinyops.sram_budget_bytes;
-  PowerSpec power;
-  if (auto* t = Section(root, "power", false, "", ctx)) {
-    tomlspec::ReadFields(*t, PowerFields(), &power, ctx, "[power]");
-  }
-  board.power = {Measured(power.internal_mw), Measured(power.external_mw),
-                 Measured(power.tinyops_mw)};
+  ReadTop(root, ctx, &board);
+  ReadSections(root, ctx, &board);
   if (ctx.ok()) CheckBoard(root, ctx, board);
   if (!ctx.ok()) return ctx.ToError();
   return board;

@@ -124,6 +124,60 @@ void ReduceFactors(const NetGeometry& geo, Plan* plan,
   }
 }
 
+// The plan's network-wide fields before any op is split: the factor `found` (the largest the
+// firmware tries when nothing fits), the budget and options, RF and Bmax. No ops yet.
+Plan EmptyPlan(const NetGeometry& geo, const SearchResult& found, const Options& options) {
+  Plan plan;
+  plan.fits = found.fits;
+  plan.partition_factor = found.fits ? found.partition_factor : kMaxPartitionFactor;
+  plan.budget_bytes = options.budget_bytes;
+  plan.filter_growth = options.filter_growth;
+  plan.receptive_field_bytes = geo.rf_bytes;
+  plan.max_bias_bytes = geo.bmax_bytes;
+  return plan;
+}
+
+// Step 1a-1b at the plan's factor: gives every op its OpPlan (index, kind, rule and, when
+// partitioned, its parts count, factor and largest part), and sets S and the op that sets it
+// (the first op with the largest part). Returns each op's row parts, empty when unpartitioned.
+std::vector<std::vector<RowPart>> SplitAtNetworkFactor(const graph::Network& net,
+                                                       const NetGeometry& geo, Plan* plan) {
+  std::vector<std::vector<RowPart>> splits(geo.ops.size());
+  plan->ops.resize(geo.ops.size());
+  for (size_t i = 0; i < geo.ops.size(); ++i) {
+    OpPlan& op = plan->ops[i];
+    op.op = static_cast<int>(i);
+    op.kind = net.ops[i].kind;
+    op.rule = geo.ops[i].rule;
+    if (op.rule == SplitRule::kNone) continue;
+    detail::Split(geo.ops[i], plan->partition_factor, &splits[i]);
+    op.global_parts = static_cast<int>(splits[i].size());
+    op.partition_factor = plan->partition_factor;
+    op.max_part_bytes = geo.RowBytes(geo.ops[i], detail::MaxRows(splits[i]));
+    if (op.max_part_bytes > plan->max_partition_bytes || plan->max_partition_op < 0) {
+      plan->max_partition_bytes = op.max_part_bytes;
+      plan->max_partition_op = op.op;
+    }
+  }
+  return splits;
+}
+
+// Step 3: the budget left over by the sized buffers goes to the filter buffer, so the plan's
+// SRAM equals the budget. Call only on a plan that fits.
+void GrowFilterBuffer(Plan* plan) {
+  plan->filter_growth_bytes = plan->budget_bytes - plan->sram_bytes;
+  plan->buffer_bytes[static_cast<size_t>(Buffer::kFilter)] += plan->filter_growth_bytes;
+  plan->sram_bytes = plan->budget_bytes;
+}
+
+// Appends each op's row parts (`splits`, indexed like plan->ops) as Parts with no bytes yet;
+// detail::FillOps sets the bytes.
+void AttachParts(const std::vector<std::vector<RowPart>>& splits, Plan* plan) {
+  for (size_t i = 0; i < splits.size(); ++i) {
+    for (const RowPart& rows : splits[i]) plan->ops[i].parts.push_back({rows, 0, 0, 0});
+  }
+}
+
 }  // namespace
 
 int64_t SramBytes(int64_t s_bytes, int64_t rf_bytes, int64_t bmax_bytes) {
@@ -138,45 +192,16 @@ SearchResult Partitioner::Search(const graph::Network& net) const {
 
 Plan Partitioner::Run(const graph::Network& net) const {
   const NetGeometry geo = detail::Describe(net);
-  const SearchResult found = SearchGeometry(geo, options_.budget_bytes);
-  Plan plan;
-  plan.fits = found.fits;
-  plan.partition_factor = found.fits ? found.partition_factor : kMaxPartitionFactor;
-  plan.budget_bytes = options_.budget_bytes;
-  plan.filter_growth = options_.filter_growth;
-  plan.receptive_field_bytes = geo.rf_bytes;
-  plan.max_bias_bytes = geo.bmax_bytes;
-
-  std::vector<std::vector<RowPart>> splits(geo.ops.size());
-  plan.ops.resize(geo.ops.size());
-  for (size_t i = 0; i < geo.ops.size(); ++i) {
-    OpPlan& op = plan.ops[i];
-    op.op = static_cast<int>(i);
-    op.kind = net.ops[i].kind;
-    op.rule = geo.ops[i].rule;
-    if (op.rule == SplitRule::kNone) continue;
-    detail::Split(geo.ops[i], plan.partition_factor, &splits[i]);
-    op.global_parts = static_cast<int>(splits[i].size());
-    op.partition_factor = plan.partition_factor;
-    op.max_part_bytes = geo.RowBytes(geo.ops[i], detail::MaxRows(splits[i]));
-    if (op.max_part_bytes > plan.max_partition_bytes || plan.max_partition_op < 0) {
-      plan.max_partition_bytes = op.max_part_bytes;
-      plan.max_partition_op = op.op;
-    }
-  }
+  Plan plan = EmptyPlan(geo, SearchGeometry(geo, options_.budget_bytes), options_);
+  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, geo, &plan);
+  // Step 1c: the buffers are sized from S at the network factor, before the reduction.
   plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   if (plan.fits) {
     ReduceFactors(geo, &plan, &splits);
-    if (options_.filter_growth) {
-      plan.filter_growth_bytes = plan.budget_bytes - plan.sram_bytes;
-      plan.buffer_bytes[static_cast<size_t>(Buffer::kFilter)] += plan.filter_growth_bytes;
-      plan.sram_bytes = plan.budget_bytes;
-    }
+    if (options_.filter_growth) GrowFilterBuffer(&plan);
   }
-  for (size_t i = 0; i < geo.ops.size(); ++i) {
-    for (const RowPart& rows : splits[i]) plan.ops[i].parts.push_back({rows, 0, 0, 0});
-  }
+  AttachParts(splits, &plan);
   detail::FillOps(net, geo, &plan);
   if (!plan.fits) plan.shortfall = detail::Explain(net, geo, plan);
   detail::AddWarnings(net, &plan);
