@@ -15,21 +15,28 @@ namespace latency {
 namespace {
 
 // Compute priors per core family, in cycles. Derived from the inner loops of the CMSIS-NN s8
-// kernels (latency.md §3.1): the 1x1 mat-mult issues 8 SMLAD, 8 SXTB16 and 4 loads per 16 MACs
-// (about 1.6 cycles/MAC single-issue on M4/M33, about 0.9 dual-issue on M7); im2col adds the
-// s16 gather (+25 %); the 3x3 depthwise path has no SIMD reuse across channels (about 2x the
-// 1x1 cost) and the _opt path adds its per-pixel s16 window copy (about 2.5x). The 5x5 and 7x7
-// priors are deliberately equal: any ranking between them must come from measurements.
-// Requantisation (arm_nn_requantize + clamp + store) is about 12 instructions per output.
+// kernels (latency.md §3.1; arm_nn_mat_mult_nt_t_s8 V1.0.3, which arm_convolve_1x1_s8_fast calls):
+// the 1x1 mat-mult takes 2 output channels x 2 pixels at a time and its SIMD loop issues 8 SMLAD,
+// 8 SXTB16 and 4 word loads per 16 MACs (about 1.6 cycles/MAC single-issue on M4/M33, about 0.9
+// dual-issue on M7) over 16 columns at a time; the Cin % 16 columns left over run a scalar loop of
+// 4 byte loads and 4 multiply-adds per 4 MACs (about 3 cycles/MAC single-issue, 1.6 on M7).
+// arm_convolve_s8 gathers each input element of every output pixel's window into an s16 column
+// (arm_q7_to_q15_with_offset, per kernel row a call, with the padding test: about 4 cycles per
+// element single-issue, 2.5 on M7), then runs a mat-mult of the same shape as the 1x1 one. The 3x3
+// depthwise path has no SIMD reuse across channels (about 2x the 1x1 cost) and the _opt path adds
+// its per-pixel s16 window copy (about 2.5x). The 5x5 and 7x7 priors are deliberately equal: any
+// ranking between them must come from measurements. Requantisation (arm_nn_requantize + clamp +
+// store) is about 12 instructions per output.
 struct ComputePrior {
   std::string_view core;
-  double dispatch, conv1x1, im2col, dw3x3, dw_opt, fc, requant, elementwise, pool;
+  double dispatch, conv1x1, leftover, im2col, im2col_element, dw3x3, dw_opt, fc, requant,
+      elementwise, pool;
 };
 
 constexpr ComputePrior kComputePriors[] = {
-    {"cortex-m4", 4000, 1.6, 2.0, 3.2, 4.0, 2.0, 12, 10, 3},
-    {"cortex-m33", 4000, 1.6, 2.0, 3.2, 4.0, 2.0, 12, 10, 3},
-    {"cortex-m7", 3000, 0.9, 1.15, 1.8, 2.3, 1.2, 8, 6, 2},
+    {"cortex-m4", 4000, 1.6, 3.0, 1.6, 4.0, 3.2, 4.0, 2.0, 12, 10, 3},
+    {"cortex-m33", 4000, 1.6, 3.0, 1.6, 4.0, 3.2, 4.0, 2.0, 12, 10, 3},
+    {"cortex-m7", 3000, 0.9, 1.6, 0.9, 2.5, 1.8, 2.3, 1.2, 8, 6, 2},
 };
 
 const ComputePrior& ComputePriorFor(const std::string& core) {
@@ -42,7 +49,7 @@ const ComputePrior& ComputePriorFor(const std::string& core) {
 // External RAM timing in core cycles: one random access of the bus width (the CPU and the
 // TinyOps DMA both issue single accesses: no D-cache line fill on the L552/F469, single-beat DMA).
 struct RamTiming {
-  double access_cycles = 0;  // first beat of a random access, incl. the AHB-to-FMC crossing
+  double access_cycles = 0;  // first beat of a random access at the memory (crossing: separate)
   double beat_cycles = 0;    // each further beat of the same access
   double bus_bytes = 1;
   bool posted_writes = true;  // the FMC write FIFO absorbs CPU writes
@@ -68,9 +75,8 @@ RamTiming TimingOf(const hw::Board& board, const hw::ExternalMemory& ram) {
     t.beat_cycles = ratio;
   } else {
     // Asynchronous SRAM: every bus-width access pays the full ADDSET + DATAST + BUSTURN cycle
-    // (no bursts), plus the FMC crossing; writes are not posted (write FIFO disabled).
-    t.access_cycles = kAsyncSramAddsetCycles + kAsyncSramDatastCycles + kAsyncSramTurnCycles +
-                      kFmcCrossingCycles;
+    // (no bursts); writes are not posted (write FIFO disabled).
+    t.access_cycles = kAsyncSramAddsetCycles + kAsyncSramDatastCycles + kAsyncSramTurnCycles;
     t.beat_cycles = kAsyncSramAddsetCycles + kAsyncSramDatastCycles + kAsyncSramTurnCycles;
     t.posted_writes = false;
   }
@@ -90,11 +96,15 @@ void SetMemoryPriors(const hw::Board& board, CoefValues* v) {
   (*v)[kExtReadCyclesPerByte] = (t.access_cycles + (beats - 1) * t.beat_cycles) / unit_bytes;
   // Posted writes cost the bus beats only; unposted ones a full access per bus width.
   (*v)[kExtWriteCyclesPerByte] = t.posted_writes ? 0.5 * (*v)[kExtReadCyclesPerByte]
-                                                 : t.access_cycles / t.bus_bytes;
+                                                 : (t.access_cycles + kFmcCrossingCycles) /
+                                                       t.bus_bytes;
   // TinyOps DMA: byte-wide single-beat transfers (tinyops.md §4, TinyOps repo DMA2 set-up), so
   // every byte is one random external access plus the DMA's own transfer cycles; far below the
   // raw bus bandwidth.
   (*v)[kDmaCyclesPerByte] = t.access_cycles + kDmaTransferCycles;
+  // The crossing is paid once per access by either requester; its share of the stall is fitted
+  // across boards (coefficient shared by construction: one prior for every board).
+  (*v)[kExtAccessCycles] = kFmcCrossingCycles;
 }
 
 bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
@@ -149,8 +159,11 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
 const std::array<CoefInfo, kNumCoefs>& CoefTable() {
   static const std::array<CoefInfo, kNumCoefs> table = {{
       {"dispatch_cycles", "cycles/op", "interpreter dispatch and kernel prologue per op"},
-      {"conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast"},
+      {"conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast, 16-column SIMD loop"},
+      {"conv1x1_leftover_cycles_per_mac", "cycles/MAC",
+       "arm_convolve_1x1_s8_fast, scalar loop over Cin % 16 columns"},
       {"conv_im2col_cycles_per_mac", "cycles/MAC", "arm_convolve_s8 (im2col + mat-mult)"},
+      {"im2col_cycles_per_element", "cycles/element", "arm_convolve_s8: s8 -> s16 column gather"},
       {"dw3x3_cycles_per_mac", "cycles/MAC", "arm_depthwise_conv_3x3_s8"},
       {"dw_k5_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel <= 5"},
       {"dw_k7_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel >= 6"},
@@ -161,6 +174,8 @@ const std::array<CoefInfo, kNumCoefs>& CoefTable() {
       {"flash_cycles_per_byte", "cycles/byte", "internal: weight bytes fetched from flash"},
       {"ext_read_cycles_per_byte", "cycles/byte", "CPU bytes fetched from external RAM"},
       {"ext_write_cycles_per_byte", "cycles/byte", "CPU bytes written to external RAM"},
+      {"ext_access_cycles", "cycles/access",
+       "per external-RAM access (CPU read or DMA beat): crossing, controller, stall"},
       {"dma_cycles_per_byte", "cycles/byte", "TinyOps DMA external RAM -> SRAM"},
       {"part_cycles", "cycles/part", "TinyOps per part: kernel call, DMA set-up, ISR, cache"},
   }};
@@ -179,7 +194,9 @@ BoardCoefficients Priors(const hw::Board& board) {
   CoefValues& v = bc.prior;
   v[kDispatchCycles] = c.dispatch;
   v[kConv1x1CyclesPerMac] = c.conv1x1;
+  v[kConv1x1LeftoverCyclesPerMac] = c.leftover;
   v[kConvIm2colCyclesPerMac] = c.im2col;
+  v[kIm2colCyclesPerElement] = c.im2col_element;
   v[kDw3x3CyclesPerMac] = c.dw3x3;
   v[kDwK5CyclesPerMac] = c.dw_opt;
   v[kDwK7CyclesPerMac] = c.dw_opt;

@@ -17,8 +17,10 @@ namespace latency {
 /// Coefficient indices. All are cycles of the core clock per unit of the named quantity.
 enum Coef : int {
   kDispatchCycles,          // per op: interpreter dispatch, kernel prologue
-  kConv1x1CyclesPerMac,     // arm_convolve_1x1_s8_fast
+  kConv1x1CyclesPerMac,     // arm_convolve_1x1_s8_fast, the 16-column SIMD loop
+  kConv1x1LeftoverCyclesPerMac,  // same kernel, the scalar loop over Cin % 16 columns
   kConvIm2colCyclesPerMac,  // arm_convolve_s8 (im2col + mat-mult)
+  kIm2colCyclesPerElement,  // arm_convolve_s8: gathering one input element into the s16 column
   kDw3x3CyclesPerMac,       // arm_depthwise_conv_3x3_s8
   kDwK5CyclesPerMac,        // arm_depthwise_conv_s8_opt / generic, kernel <= 5
   kDwK7CyclesPerMac,        // same kernels, kernel >= 6
@@ -29,6 +31,8 @@ enum Coef : int {
   kFlashCyclesPerByte,      // internal mode: weight bytes fetched from flash (wait states)
   kExtReadCyclesPerByte,    // CPU bytes fetched from external RAM
   kExtWriteCyclesPerByte,   // CPU bytes written to external RAM
+  kExtAccessCycles,         // per external-RAM access (CPU read or DMA beat): bus-matrix and
+                            // FMC crossing, controller state machine, the requester's stall
   kDmaCyclesPerByte,        // TinyOps DMA external RAM -> SRAM
   kPartCycles,              // TinyOps fixed cost per part: kernel call, DMA set-up, ISR, cache
   kNumCoefs,

@@ -20,6 +20,15 @@ constexpr Coef kOrderedClasses[] = {kConv1x1CyclesPerMac, kDw3x3CyclesPerMac, kD
 
 bool IsCompute(int j) { return j <= kPoolCyclesPerElement; }
 
+// Per-byte memory costs whose priors come from the memory's own timing registers (BSP and
+// TinyOps init code) are trusted more than the rest: a narrower spread for their shared
+// correction and board deviation.
+bool IsTimingDerived(int j) {
+  return j == kExtReadCyclesPerByte || j == kExtWriteCyclesPerByte || j == kDmaCyclesPerByte;
+}
+double SharedSigma(int j) { return IsTimingDerived(j) ? kTimingSharedSigma : kSharedSigma; }
+double BoardSigma(int j) { return IsTimingDerived(j) ? kTimingBoardSigma : kBoardSigma; }
+
 // Parameter layout: log c[b][j] = log prior[b][j] + s[j] + a[b] * compute(j) + e[b][j].
 // An index of -1 is a parameter held at 0 (no row depends on it).
 struct Layout {
@@ -72,13 +81,13 @@ Layout MakeLayout(const std::map<std::string, std::vector<const Sample*>>& by_bo
   for (int j = 0; j < kNumCoefs; ++j) {
     const bool any = std::any_of(l.rows_informing.begin(), l.rows_informing.end(),
                                  [j](const auto& rows) { return rows[j] > 0; });
-    if (any) l.shared[j] = AddParam(&l, kSharedSigma);
+    if (any) l.shared[j] = AddParam(&l, SharedSigma(j));
   }
   for (size_t b = 0; b < l.priors.size(); ++b) {
     l.scale.push_back(l.samples[b].empty() ? -1 : AddParam(&l, kBoardScaleSigma));
     std::array<int, kNumCoefs> dev;
     for (int j = 0; j < kNumCoefs; ++j) {
-      dev[j] = l.rows_informing[b][j] > 0 ? AddParam(&l, kBoardSigma) : -1;
+      dev[j] = l.rows_informing[b][j] > 0 ? AddParam(&l, BoardSigma(j)) : -1;
     }
     l.deviation.push_back(dev);
   }

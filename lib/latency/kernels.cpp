@@ -36,12 +36,15 @@ void ConvTraffic(const graph::Network& net, const graph::Op& op, OpWork* w) {
   w->weight_read_bytes = w->weight_bytes * CeilHalf(pixels);
   w->weight_footprint_bytes = w->weight_bytes;
   if (w->kernel == KernelClass::kConv1x1Fast) {
+    // arm_nn_mat_mult_nt_t_s8 runs its SIMD loop over 16 columns at a time; the rest is scalar.
+    w->leftover_macs = pixels * out.c * (in.c % 16);
     w->input_read_bytes = pixels * in.c * CeilHalf(out.c);
     w->input_footprint_bytes = 2 * int64_t{in.c};
     return;
   }
   // im2col: gather k x k x Cin per pixel into s16 columns, then the mat-mult reads them.
   w->input_read_bytes = pixels * taps;
+  w->gathered_elements = pixels * taps;
   w->input_footprint_bytes = int64_t{op.kernel_h} * in.w * in.c;
   w->scratch_bytes = 2 * pixels * taps + 2 * pixels * taps * CeilHalf(out.c);
   w->scratch_footprint_bytes = 2 * 2 * taps;

@@ -44,6 +44,8 @@ struct OpWork {
   KernelClass kernel = KernelClass::kCopy;
   int kernel_size = 1;             // max(kh, kw); selects the depthwise coefficient
   int64_t macs = 0;
+  int64_t leftover_macs = 0;       // 1x1 fast path: MACs of the scalar Cin % 16 column loop
+  int64_t gathered_elements = 0;   // im2col conv: input elements copied into s16 columns
   int64_t output_elements = 0;     // each is requantised once (conv, dw, fc, add)
   int64_t other_elements = 0;      // elements processed by non-MAC kernels (add, pool, pad, ...)
   int64_t input_bytes = 0;         // first input tensor

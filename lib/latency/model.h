@@ -4,17 +4,20 @@
 //
 // Algorithm, per op (shared reference latency.md §3):
 //  1. Classify the CMSIS-NN kernel and count its work and traffic (kernels.h).
-//  2. Compute cycles = dispatch + MACs x cycles/MAC of the kernel class + outputs x requant
+//  2. Compute cycles = dispatch + MACs x cycles/MAC of the kernel class (the 1x1 fast path's
+//     scalar Cin % 16 columns at their own cost) + im2col gathered elements + outputs x requant
 //     + non-MAC elements x their per-element cost.
 //  3. Memory cycles by placement:
 //     - internal: weight bytes fetched from flash (re-reads hit the D-cache where the board
 //       has one and the filter fits) x flash cycles/byte; activations are in SRAM;
 //     - external: weights, inputs and im2col scratch fetched from external RAM with the same
-//       access pattern (depthwise taps re-read per output pixel) x read cycles/byte, plus
-//       outputs x write cycles/byte;
+//       access pattern (depthwise taps re-read per output pixel) x read cycles/byte, plus one
+//       crossing per access (a word split into bus-width accesses, or a D-cache line fill),
+//       plus outputs x write cycles/byte;
 //     - tinyops (from the tinyops::Plan): the CPU computes from SRAM, reads non-overlaid
 //       filters and out-of-SRAM im2col scratch in place, writes outputs straight to external
-//       RAM. Part p of an op costs max(its CPU time, the DMA of part p+1) + a fixed per-part
+//       RAM. DMA bytes are single-beat byte transfers: DMA cycles/byte + one crossing each.
+//       Part p of an op costs max(its CPU time, the DMA of part p+1) + a fixed per-part
 //       cost; exposed at the op start are its quantisation parameters, its overlaid filter and
 //       bias, and its part 0 unless the previous op prefetched it (tinyops.md §4).
 //       Unpartitioned ops run as in the external mode.

@@ -23,11 +23,44 @@ Coef MacCoef(const OpWork& w) {
 // Arithmetic of the whole op, without the dispatch (added once per op by the caller).
 Terms ComputeWork(const OpWork& w) {
   Terms t{};
-  if (w.macs > 0) t[MacCoef(w)] = static_cast<double>(w.macs);
+  if (w.macs > 0) t[MacCoef(w)] = static_cast<double>(w.macs - w.leftover_macs);
+  t[kConv1x1LeftoverCyclesPerMac] = static_cast<double>(w.leftover_macs);
+  t[kIm2colCyclesPerElement] = static_cast<double>(w.gathered_elements);
   t[kRequantCyclesPerOutput] = static_cast<double>(w.output_elements);
   const bool pool_like = w.kernel == KernelClass::kPool || w.kernel == KernelClass::kPad;
   t[pool_like ? kPoolCyclesPerElement : kElementwiseCyclesPerElement] +=
       static_cast<double>(w.other_elements);
+  return t;
+}
+
+// How the CPU reaches external RAM on a board: through a D-cache of `dcache` bytes (0: none), in
+// accesses of `access_bytes` (a 32-byte line fill behind a D-cache; else one word, split by the
+// FMC into bus-width accesses).
+struct MemoryPath {
+  int64_t dcache = 0;
+  double access_bytes = 4;
+};
+
+MemoryPath PathOf(const hw::Board& board) {
+  MemoryPath path;
+  path.dcache = board.dcache_bytes;
+  const hw::ExternalMemory* ram = board.ExternalRam();
+  const double bus_bytes = ram == nullptr ? 4.0 : std::max(1, ram->bus_width_bits / 8);
+  path.access_bytes = board.dcache_bytes > 0 ? 32.0 : std::min(4.0, bus_bytes);
+  return path;
+}
+
+// `bytes` read by the CPU from external RAM: per-byte memory time plus one crossing per access.
+void AddExternalReads(Terms* t, double bytes, const MemoryPath& path) {
+  (*t)[kExtReadCyclesPerByte] += bytes;
+  (*t)[kExtAccessCycles] += bytes / path.access_bytes;
+}
+
+// `bytes` copied by the TinyOps DMA: byte-wide single-beat transfers, one access per byte.
+Terms DmaWork(double bytes) {
+  Terms t{};
+  t[kDmaCyclesPerByte] = bytes;
+  t[kExtAccessCycles] = bytes;
   return t;
 }
 
@@ -43,12 +76,14 @@ double ScratchFetchBytes(const OpWork& w, int64_t dcache) {
 }
 
 // Everything in external RAM, read by the CPU with the kernel's access pattern.
-Terms ExternalWork(const OpWork& w, int64_t dcache) {
+Terms ExternalWork(const OpWork& w, const MemoryPath& path) {
+  const int64_t dcache = path.dcache;
   Terms t{};
-  t[kExtReadCyclesPerByte] =
-      WeightFetchBytes(w, dcache) + ScratchFetchBytes(w, dcache) +
-      static_cast<double>(CachedBytes(w.input_read_bytes, w.input_bytes,
-                                      w.input_footprint_bytes, dcache));
+  AddExternalReads(&t,
+                   WeightFetchBytes(w, dcache) + ScratchFetchBytes(w, dcache) +
+                       static_cast<double>(CachedBytes(w.input_read_bytes, w.input_bytes,
+                                                       w.input_footprint_bytes, dcache)),
+                   path);
   t[kExtWriteCyclesPerByte] = static_cast<double>(w.output_bytes);
   return t;
 }
@@ -80,26 +115,29 @@ bool PrefetchedEarly(const tinyops::OpPlan& op, const tinyops::OpPlan* next) {
 
 // In-place traffic of a partitioned op: filters not overlaid, scratch outside SRAM, bias and
 // quant parameters not overlaid, and the outputs written straight to external RAM.
-Terms InPlaceWork(const OpWork& w, const tinyops::OpPlan& plan, int64_t dcache) {
-  Terms t{};
+Terms InPlaceWork(const OpWork& w, const tinyops::OpPlan& plan, const MemoryPath& path) {
+  const int64_t dcache = path.dcache;
   const bool conv = plan.kind == OpKind::kConv2d || plan.kind == OpKind::kDepthwiseConv2d;
+  double bytes = 0;
   if (conv && !plan.filter_overlaid) {
-    t[kExtReadCyclesPerByte] += static_cast<double>(
+    bytes += static_cast<double>(
         CachedBytes(w.weight_read_bytes, w.weight_bytes, w.weight_footprint_bytes, dcache));
   }
-  if (conv && !plan.bias_overlaid) t[kExtReadCyclesPerByte] += static_cast<double>(w.bias_bytes);
-  if (conv && !plan.quant_overlaid) t[kExtReadCyclesPerByte] += static_cast<double>(w.quant_bytes);
-  if (!plan.scratch_in_sram) t[kExtReadCyclesPerByte] += ScratchFetchBytes(w, dcache);
+  if (conv && !plan.bias_overlaid) bytes += static_cast<double>(w.bias_bytes);
+  if (conv && !plan.quant_overlaid) bytes += static_cast<double>(w.quant_bytes);
+  if (!plan.scratch_in_sram) bytes += ScratchFetchBytes(w, dcache);
+  Terms t{};
+  AddExternalReads(&t, bytes, path);
   t[kExtWriteCyclesPerByte] = static_cast<double>(w.output_bytes);
   return t;
 }
 
 OpTerms PartitionedOp(const OpWork& w, const tinyops::OpPlan& plan, const tinyops::OpPlan* next,
-                      bool part0_prefetched, int64_t dcache) {
+                      bool part0_prefetched, const MemoryPath& path) {
   OpTerms op;
   op.compute[kDispatchCycles] = 1;
   const Terms work = ComputeWork(w);
-  const Terms in_place = InPlaceWork(w, plan, dcache);
+  const Terms in_place = InPlaceWork(w, plan, path);
   const double out_rows = std::accumulate(
       plan.parts.begin(), plan.parts.end(), 0.0,
       [](double sum, const tinyops::Part& p) { return sum + p.rows.out_rows; });
@@ -111,10 +149,10 @@ OpTerms PartitionedOp(const OpWork& w, const tinyops::OpPlan& plan, const tinyop
     s.compute[kPartCycles] = 1;
     Add(&s.memory, in_place, share);
     if (p + 1 < n) {
-      s.dma[kDmaCyclesPerByte] = static_cast<double>(plan.parts[p + 1].input_dma_bytes +
-                                                     plan.parts[p + 1].input2_dma_bytes);
+      s.dma = DmaWork(static_cast<double>(plan.parts[p + 1].input_dma_bytes +
+                                          plan.parts[p + 1].input2_dma_bytes));
     } else if (PrefetchedEarly(plan, next)) {
-      s.dma[kDmaCyclesPerByte] = static_cast<double>(next->parts.front().input_dma_bytes);
+      s.dma = DmaWork(static_cast<double>(next->parts.front().input_dma_bytes));
     }
     op.stages.push_back(s);
   }
@@ -125,12 +163,12 @@ OpTerms PartitionedOp(const OpWork& w, const tinyops::OpPlan& plan, const tinyop
   if (plan.filter_overlaid) exposed += static_cast<double>(plan.filter_bytes);
   if (plan.bias_overlaid) exposed += static_cast<double>(plan.bias_bytes);
   if (!part0_prefetched) exposed += static_cast<double>(plan.parts.front().input_dma_bytes);
-  op.exposed[kDmaCyclesPerByte] = exposed;
+  op.exposed = DmaWork(exposed);
   return op;
 }
 
 std::vector<OpTerms> TinyopsTerms(const graph::Network& net, const tinyops::Plan& plan,
-                                  int64_t dcache) {
+                                  const MemoryPath& path) {
   std::vector<OpTerms> out;
   out.reserve(net.ops.size());
   bool part0_prefetched = false;  // op 0's part 0 is enqueued by Invoke and waited for
@@ -139,11 +177,11 @@ std::vector<OpTerms> TinyopsTerms(const graph::Network& net, const tinyops::Plan
     const tinyops::OpPlan& op = plan.ops[i];
     const tinyops::OpPlan* next = i + 1 < plan.ops.size() ? &plan.ops[i + 1] : nullptr;
     if (op.parts.empty()) {
-      out.push_back(SerialOp(w, ExternalWork(w, dcache)));
+      out.push_back(SerialOp(w, ExternalWork(w, path)));
       part0_prefetched = false;  // an unpartitioned op prefetches nothing
       continue;
     }
-    out.push_back(PartitionedOp(w, op, next, part0_prefetched, dcache));
+    out.push_back(PartitionedOp(w, op, next, part0_prefetched, path));
     part0_prefetched = PrefetchedEarly(op, next);
   }
   return out;
@@ -153,9 +191,9 @@ std::vector<OpTerms> TinyopsTerms(const graph::Network& net, const tinyops::Plan
 
 std::vector<OpTerms> BuildTerms(const graph::Network& net, const hw::Board& board, Mode mode,
                                 const tinyops::Plan* plan) {
-  const int64_t dcache = board.dcache_bytes;
+  const MemoryPath path = PathOf(board);
   if (mode == Mode::kTinyops && plan != nullptr && plan->ops.size() == net.ops.size()) {
-    return TinyopsTerms(net, *plan, dcache);
+    return TinyopsTerms(net, *plan, path);
   }
   std::vector<OpTerms> out;
   out.reserve(net.ops.size());
@@ -163,9 +201,9 @@ std::vector<OpTerms> BuildTerms(const graph::Network& net, const hw::Board& boar
     const OpWork w = MeasureOp(net, op);
     Terms memory{};
     if (mode == Mode::kInternal) {
-      memory[kFlashCyclesPerByte] = WeightFetchBytes(w, dcache);
+      memory[kFlashCyclesPerByte] = WeightFetchBytes(w, path.dcache);
     } else {
-      memory = ExternalWork(w, dcache);
+      memory = ExternalWork(w, path);
     }
     out.push_back(SerialOp(w, memory));
   }

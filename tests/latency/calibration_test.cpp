@@ -28,8 +28,8 @@ TEST(Calibration, PrintsEveryRow) {
                 s.baseline_mape_pct.value_or(-1), s.baseline_loo_mape_pct.value_or(-1));
   }
   // Issue 4 goals: leave-one-out MAPE <= 10 % overall and better than the MACs-only baseline
-  // on every board. The joint fit (fit.h) meets the second and misses the first: 11.6 % LOO
-  // overall at commit time (in-sample 3.0 %; baseline LOO 26.2 %), README "Limits".
+  // on every board. Measured at commit time (`dse calibrate` on data/latency/paper.csv):
+  // in-sample 2.8 %, LOO 8.9 %, baseline LOO 26.2 % (lib/latency/README.md).
   for (const auto& s : cal.summaries) {
     if (!s.mode.empty()) continue;
     ASSERT_TRUE(s.loo_mape_pct && s.baseline_loo_mape_pct);
@@ -37,8 +37,9 @@ TEST(Calibration, PrintsEveryRow) {
     EXPECT_LT(s.mape_pct, 5.0) << s.board;
   }
   const latency::ErrorSummary& all = cal.summaries.back();
-  EXPECT_NEAR(all.mape_pct, 3.0, 0.5);
-  EXPECT_NEAR(all.loo_mape_pct.value_or(100), 11.6, 0.5);
+  EXPECT_NEAR(all.mape_pct, 2.8, 0.3);
+  EXPECT_LE(all.loo_mape_pct.value_or(100), 10.0);
+  EXPECT_NEAR(all.loo_mape_pct.value_or(100), 8.9, 0.3);
   EXPECT_NEAR(all.baseline_loo_mape_pct.value_or(0), 26.2, 0.5);
   // The TinyOps rows, the mode the toolkit exists for, are the best predicted out of sample.
   for (const auto& s : cal.summaries) {
