@@ -94,7 +94,12 @@ util::Result<CsvTable> ParseCsv(std::string_view text, tomlspec::Context& ctx) {
     }
     table.rows.push_back({line_no, cells});
   }
-  if (table.header_line == 0) ctx.Error(1, 1, "no header line: the file is empty");
+  if (table.header_line == 0) {
+    // A file of comments is not empty: say so, or the user looks for a missing byte.
+    const bool only_comments = text.find_first_not_of(" \t\r\n") != std::string_view::npos;
+    ctx.Error(1, 1, only_comments ? "no header line: the file holds only comments and blank lines"
+                                  : "no header line: the file is empty");
+  }
   if (!ctx.ok()) return ctx.ToError();
   return table;
 }

@@ -42,14 +42,19 @@ bool IsImportedModelName(std::string_view name) {
 
 namespace {
 
-// Parses measurement rows; with a catalog, variants must resolve and are made canonical,
-// without one (the store) they are taken verbatim and must only be non-empty.
+// Parses measurement rows; with a catalog (an import), variants must resolve and are made
+// canonical, and a file without a data row is an error (an import of nothing is a mistake:
+// the wrong file, or an export cut short); without one (the store) variants are taken verbatim
+// and must only be non-empty, and a store without rows is an empty store.
 util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::string_view text,
                                                  const searchspace::Catalog* catalog) {
   tomlspec::Context ctx(file, text);
   auto table = ParseCsv(text, ctx);
   if (!table) return table.error();
   const CsvColumns cols(*table, kRequired, ctx);
+  if (catalog != nullptr && table->rows.empty()) {
+    ctx.Error(table->header_line, 1, "no data rows (only a header): nothing to import");
+  }
   if (!ctx.ok()) return ctx.ToError();
   std::vector<Measurement> rows;
   for (const CsvRow& row : table->rows) {

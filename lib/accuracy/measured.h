@@ -31,7 +31,9 @@ bool IsImportedModelName(std::string_view name);
 
 /// Reads an import file. Columns: variant, top1, precision (required), source (optional),
 /// extra columns ignored. Every variant must resolve in `catalog` (names are made canonical)
-/// or be an imported model's name (IsImportedModelName; kept verbatim).
+/// or be an imported model's name (IsImportedModelName; kept verbatim). A file without a data
+/// row fails too: a header alone (comments aside) as "file:line: no data rows (only a
+/// header) ...", comments alone or nothing as "file:1: no header line ...".
 /// Any problem fails the whole file, with every problem as "file:line:col: message".
 util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
                                                          std::string_view text,
