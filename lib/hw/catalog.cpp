@@ -1,26 +1,17 @@
 #include "hw/catalog.h"
 
-#include <algorithm>
-#include <filesystem>
-
 #include <fmt/format.h>
 
+#include "util/directory.h"
 #include "util/spellcheck.h"
 
 namespace hw {
 
 util::Result<Catalog> Catalog::LoadDirectory(const std::string& dir) {
-  std::error_code ec;
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
-  }
-  if (ec) {
-    return util::InputError(fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
-  }
-  std::sort(files.begin(), files.end());
+  auto files = util::ListFiles(dir, ".toml");
+  if (!files) return files.error();
   Catalog catalog;
-  for (const std::string& file : files) {
+  for (const std::string& file : *files) {
     auto board = LoadBoard(file);
     if (!board) return board.error();
     if (auto status = catalog.Add(std::move(board).value()); !status) return status.error();

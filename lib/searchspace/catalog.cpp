@@ -1,25 +1,19 @@
 #include "searchspace/catalog.h"
 
-#include <algorithm>
 #include <charconv>
-#include <filesystem>
 
 #include <fmt/format.h>
 
+#include "util/directory.h"
 #include "util/spellcheck.h"
 
 namespace searchspace {
 
 util::Result<Catalog> Catalog::LoadDirectory(const std::string& dir) {
-  std::error_code ec;
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
-  }
-  if (ec) return util::InputError(fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
-  std::sort(files.begin(), files.end());
+  auto files = util::ListFiles(dir, ".toml");
+  if (!files) return files.error();
   Catalog catalog;
-  for (const std::string& file : files) {
+  for (const std::string& file : *files) {
     if (auto status = catalog.AddFile(file); !status) return status.error();
   }
   return catalog;
