@@ -100,8 +100,9 @@ void PrintProvenance(const std::vector<explore::RowComparison>& rows) {
     std::cout << fmt::format("latency on {}: {}\n", p.board, c.latency_provenance);
   }
   std::cout << "note: the latency model is calibrated on these paper rows and the accuracy "
-               "surrogate is fitted to "
-               "Table II's accuracies, so the differences above are in-sample\n";
+               "surrogate is fitted to Table II's accuracies, so the differences above are "
+               "in-sample; each Table II energy uses the power Table II gives for that design "
+               "(the profiles' [[design_power]])\n";
 }
 
 void PrintClaims(const std::vector<ClaimResult>& claims) {

@@ -87,6 +87,7 @@ void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bo
   if (e.energy_mj) {
     (*out)["energy_mj"] = *e.energy_mj;
     (*out)["power_mw"] = *e.power_mw;
+    (*out)["power_provenance"] = e.power_provenance;
   }
   if (r.mode == latency::Mode::kTinyops) (*out)["tinyops_fits"] = r.plan.fits;
   if (!per_op || !out->contains("per_op")) return;
@@ -105,12 +106,13 @@ void PrintLatency(const graph::Network& net, const LatencyOptions& options, bool
   const LatencyResult r = Compute(net, options);
   const latency::Estimate& e = r.estimate;
   std::cout << fmt::format(
-      "  latency on {} ({})  {:>10.1f} ms  (compute {:.1f}, memory/DMA wait {:.1f}, exposed "
-      "transfers {:.1f})\n  latency provenance   {}\n",
+      "  latency on {} ({})  {:>10.1f} ms predicted  (compute {:.1f}, memory/DMA wait {:.1f}, "
+      "exposed transfers {:.1f})\n  latency provenance   {}\n",
       r.board.name, latency::ModeName(r.mode), e.latency_ms, e.compute_ms, e.memory_ms,
       e.exposed_ms, e.provenance);
-  std::cout << (e.energy_mj ? fmt::format("  energy per inference {:>10.1f} mJ  (at {:g} mW)\n",
-                                          *e.energy_mj, *e.power_mw)
+  std::cout << (e.energy_mj ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} "
+                                          "mW, {})\n", *e.energy_mj, *e.power_mw,
+                                          e.power_provenance)
                             : std::string("  energy per inference unknown (no power measured)\n"));
   if (!per_op) return;
   std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13} {:>13} {:>11} {:>11}\n", "#", "kind",

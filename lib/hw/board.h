@@ -54,6 +54,15 @@ struct Power {
   std::optional<double> tinyops_mw;
 };
 
+// Power measured while one named design ran in one mode (paper Table II gives one per row); it
+// replaces the mode's board power for that design only.
+struct DesignPower {
+  std::string variant;  // the design's name, e.g. "mcunet-in2"
+  std::string mode;     // "internal", "external" or "tinyops"
+  double mw = 0;
+  int line = 0;         // where the profile lists it
+};
+
 struct Board {
   std::string file;   // the profile it was read from
   std::string name;   // short name used on the command line, e.g. "f469"
@@ -69,6 +78,7 @@ struct Board {
   Dma dma;
   int64_t tinyops_budget_bytes = 0;  // default SRAM budget for the TinyOps buffers
   Power power;
+  std::vector<DesignPower> design_power;
 
   // The external RAM that holds weights and tensors in the external and TinyOps modes: the
   // first sdram or sram in the profile. nullptr when the board has none.

@@ -28,7 +28,7 @@ const std::vector<Field<TopSpec>>& TopFields() {
 }
 
 const std::vector<std::string> kSections = {"core", "sram", "flash", "external", "dma", "tinyops",
-                                            "power"};
+                                            "power", "design_power"};
 
 struct CoreSpec {
   std::string arch;
@@ -113,6 +113,21 @@ const std::vector<Field<PowerSpec>>& PowerFields() {
   return fields;
 }
 
+struct DesignPowerSpec {
+  std::string variant, mode;
+  double mw = 0;
+};
+
+const std::vector<Field<DesignPowerSpec>>& DesignPowerFields() {
+  static const std::vector<Field<DesignPowerSpec>> fields = {
+      {"variant", &DesignPowerSpec::variant, true, 0, -1, {}, "", "the design, e.g. mcunet-in2"},
+      {"mode", &DesignPowerSpec::mode, true, 0, -1, {"internal", "external", "tinyops"}, "",
+       "deployment mode it ran in"},
+      {"mw", &DesignPowerSpec::mw, true, 0, 1e5, {}, "mW", "measured while it ran"},
+  };
+  return fields;
+}
+
 MemoryKind ToKind(const std::string& kind) {
   if (kind == "sram") return MemoryKind::kSram;
   if (kind == "qspi") return MemoryKind::kQspi;
@@ -154,6 +169,23 @@ void ReadExternal(const toml::table& root, tomlspec::Context& ctx, Board* board)
   });
 }
 
+// [[design_power]]: the power measured for one design in one mode, each listed once.
+void ReadDesignPower(const toml::table& root, tomlspec::Context& ctx, Board* board) {
+  tomlspec::ReadTableArray(
+      root, "design_power", DesignPowerFields(), DesignPowerSpec{}, ctx, "[[design_power]]",
+      "'design_power' must be an array of tables: [[design_power]]",
+      "each [[design_power]] entry must be a table", [&](const DesignPowerSpec& spec, int line) {
+        for (const DesignPower& other : board->design_power) {
+          if (other.variant == spec.variant && other.mode == spec.mode) {
+            ctx.Error(line, 1, fmt::format("the power of '{}' in the {} mode is listed twice "
+                                           "(first at line {})", spec.variant, spec.mode,
+                                           other.line));
+          }
+        }
+        board->design_power.push_back({spec.variant, spec.mode, spec.mw, line});
+      });
+}
+
 // The top level: reports unknown keys (the section names are known) and missing required
 // keys, and sets the board's name and title.
 void ReadTop(const toml::table& root, tomlspec::Context& ctx, Board* board) {
@@ -184,7 +216,7 @@ void ReadSection(const toml::table& root, const std::string& key, bool required,
 }
 
 // Every section, in the order of the profile format: [core], [sram], [flash], [[external]],
-// [dma], [tinyops], [power]. Problems go to ctx in that order; a section that is absent or
+// [dma], [tinyops], [power], [[design_power]]. Problems go to ctx in that order; a section that is absent or
 // wrong leaves its Board fields at their defaults.
 void ReadSections(const toml::table& root, tomlspec::Context& ctx, Board* board) {
   CoreSpec core;
@@ -207,6 +239,7 @@ void ReadSections(const toml::table& root, tomlspec::Context& ctx, Board* board)
   ReadSection(root, "power", false, "", PowerFields(), &power, ctx);
   board->power = {Measured(power.internal_mw), Measured(power.external_mw),
                   Measured(power.tinyops_mw)};
+  ReadDesignPower(root, ctx, board);
 }
 
 // Cross-field checks that a field table cannot express.

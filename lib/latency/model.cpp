@@ -59,8 +59,19 @@ std::optional<double> PowerMw(const hw::Board& board, Mode mode) {
   return std::nullopt;
 }
 
+PowerFigure PowerFor(const hw::Board& board, Mode mode, const std::string& design) {
+  for (const hw::DesignPower& p : board.design_power) {
+    if (p.variant == design && p.mode == ModeName(mode)) {
+      return {p.mw, "measured for this design"};
+    }
+  }
+  const std::optional<double> mw = PowerMw(board, mode);
+  if (!mw) return {};
+  return {mw, fmt::format("board, {} mode", ModeName(mode))};
+}
+
 Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mode mode,
-                  const BoardCoefficients& coefs) {
+                  const BoardCoefficients& coefs, const std::string& design) {
   Estimate e;
   e.ops.reserve(terms.size());
   double compute = 0, memory = 0, exposed = 0;
@@ -78,7 +89,9 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mod
   e.compute_ms = compute * ms_per_cycle;
   e.memory_ms = memory * ms_per_cycle;
   e.exposed_ms = exposed * ms_per_cycle;
-  e.power_mw = PowerMw(board, mode);
+  const PowerFigure power = PowerFor(board, mode, design);
+  e.power_mw = power.mw;
+  e.power_provenance = power.provenance;
   if (e.power_mw) e.energy_mj = *e.power_mw * e.latency_ms / 1e3;
   e.provenance = coefs.Provenance();
   return e;
@@ -97,7 +110,7 @@ util::Result<Estimate> Predict(const graph::Network& net, const hw::Board& board
     return util::RuntimeError("the tinyops mode needs the network's partition plan");
   }
   const std::vector<OpTerms> terms = BuildTerms(net, board, mode, plan);
-  Estimate e = Evaluate(terms, board, mode, coefs);
+  Estimate e = Evaluate(terms, board, mode, coefs, net.name);
   for (size_t i = 0; i < e.ops.size(); ++i) {
     e.ops[i].kernel = Classify(net, net.ops[i]);
   }

@@ -91,19 +91,29 @@ struct Estimate {
   double compute_ms = 0;
   double memory_ms = 0;           // flash/external stalls + DMA waits
   double exposed_ms = 0;
-  std::optional<double> energy_mj;  // board power in this mode x latency; none when unknown
+  std::optional<double> energy_mj;  // power x latency; none when no power is known
   std::optional<double> power_mw;
+  std::string power_provenance;   // "measured for this design" or "board, <mode> mode"; "" = none
   std::string provenance;         // BoardCoefficients::Provenance()
 };
 
-/// Evaluates `terms` (from BuildTerms) with `coefs` for `board` in `mode`.
+/// Evaluates `terms` (from BuildTerms of the network named `design`) with `coefs` for `board`
+/// in `mode`.
 Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mode mode,
-                  const BoardCoefficients& coefs);
+                  const BoardCoefficients& coefs, const std::string& design);
 
 /// BuildTerms + Evaluate. Fails when the mode needs memory the board lacks, or tinyops has no
 /// plan; an infeasible plan (fits = false) is still evaluated (the caller reports the fit).
 util::Result<Estimate> Predict(const graph::Network& net, const hw::Board& board, Mode mode,
                                const tinyops::Plan* plan, const BoardCoefficients& coefs);
+
+/// The power measured for `design` in `mode` when the profile lists it ([[design_power]]),
+/// else the board's measured power in `mode`, else none.
+struct PowerFigure {
+  std::optional<double> mw;
+  std::string provenance;  // "measured for this design", "board, tinyops mode", "" when none
+};
+PowerFigure PowerFor(const hw::Board& board, Mode mode, const std::string& design);
 
 /// The board's measured power in `mode`, none when the profile has none.
 std::optional<double> PowerMw(const hw::Board& board, Mode mode);

@@ -107,6 +107,38 @@ TEST(BoardProfile, UnknownMemoryKind) {
             "           ^");
 }
 
+// [[design_power]]: the power of one design in one mode (seed Table II gives one per row).
+const char* const kDesignPower = R"(
+[[design_power]]
+variant = "mcunet-in2"
+mode = "internal"
+mw = 360.0
+)";
+
+TEST(BoardProfile, DesignPowerParses) {
+  auto board = hw::ParseBoard("b.toml", std::string(kMinimal) + kDesignPower);
+  ASSERT_TRUE(board.ok()) << board.error().message;
+  ASSERT_EQ(board->design_power.size(), 1u);
+  EXPECT_EQ(board->design_power[0].variant, "mcunet-in2");
+  EXPECT_EQ(board->design_power[0].mode, "internal");
+  EXPECT_EQ(board->design_power[0].mw, 360.0);
+}
+
+TEST(BoardProfile, DesignPowerBadModeAndDuplicate) {
+  const std::string text = std::string(kMinimal) + kDesignPower +
+                           Replace(kDesignPower, "mode = \"internal\"", "mode = \"internl\"") +
+                           kDesignPower;
+  EXPECT_EQ(ErrorOf(text),
+            "b.toml:34: 'mode' = 'internl' is not one of: internal, external, tinyops (did you "
+            "mean 'internal'?)\n"
+            "    mode = \"internl\"\n"
+            "           ^\n"
+            "b.toml:37: the power of 'mcunet-in2' in the internal mode is listed twice (first at "
+            "line 27)\n"
+            "    [[design_power]]\n"
+            "    ^");
+}
+
 TEST(BoardCatalog, BuiltinBoardsCarryTheirSourcedValues) {
   auto catalog = hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles");
   ASSERT_TRUE(catalog.ok()) << catalog.error().message;
