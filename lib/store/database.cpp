@@ -58,12 +58,15 @@ util::Result<std::unique_ptr<Database>> Database::Open(const std::string& path, 
             "{}: not a dse results database (not an SQLite file: {})", path, sqlite3_errmsg(db)));
       }
       // A WAL database is read through files beside it (-wal, -shm): a directory that cannot
-      // be written fails here, on a file that is fine.
-      return util::InputError(fmt::format(
-          "{}: cannot read the database: {}{}", path, sqlite3_errmsg(db),
+      // be written fails here, on a file that is fine; so does a disk too full for them, which
+      // is no fault of the input (exit 1).
+      const std::string message = fmt::format(
+          "{}: cannot read the database: {}{}", path, ErrorText(db),
           code == SQLITE_CANTOPEN || code == SQLITE_READONLY
               ? " (is the file or its directory read-only?)"
-              : ""));
+              : "");
+      return code == SQLITE_IOERR || code == SQLITE_FULL ? util::RuntimeError(message)
+                                                         : util::InputError(message);
     }
     fresh = count.Int(0) == 0;
   }
@@ -78,11 +81,10 @@ util::Result<std::unique_ptr<Database>> Database::Open(const std::string& path, 
 Database::~Database() { sqlite3_close(db_); }
 
 util::Status Database::Exec(const std::string& sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    util::Error error = util::RuntimeError(fmt::format("{}: {}", path_, message ? message : "?"));
-    sqlite3_free(message);
-    return error;
+  // sqlite3_errmsg is the message sqlite3_exec would give; ErrorText adds the operating
+  // system's reason to an I/O error (a full disk).
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return util::RuntimeError(fmt::format("{}: {}", path_, ErrorText(db_)));
   }
   return util::Ok{};
 }

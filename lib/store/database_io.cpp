@@ -12,6 +12,11 @@
 namespace store {
 namespace {
 
+// What went wrong inside the run's transaction: "REASON while DOING"; WriteRun names the file.
+util::Error WriteError(sqlite3* db, const std::string& doing) {
+  return util::RuntimeError(fmt::format("{} while {}", ErrorText(db), doing));
+}
+
 // Returns the id of the variant row, inserting it on first sight. Counts of a variant are
 // facts of its definition, so a name seen before keeps its row.
 util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e,
@@ -30,9 +35,7 @@ util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e,
   insert.Bind(7, e.weight_bytes);
   insert.Bind(8, e.flash_bytes);
   insert.Bind(9, e.peak_activation_bytes);
-  if (insert.Step() != SQLITE_DONE) {
-    return util::RuntimeError(fmt::format("cannot insert variant {}: {}", e.variant, sqlite3_errmsg(db)));
-  }
+  if (insert.Step() != SQLITE_DONE) return WriteError(db, "inserting variant " + e.variant);
   Statement select(db, "SELECT id FROM variants WHERE name = ?");
   select.Bind(1, e.variant);
   if (select.Step() != SQLITE_ROW) return util::RuntimeError("variant row vanished: " + e.variant);
@@ -80,7 +83,7 @@ util::Status WriteEvaluations(sqlite3* db, int64_t run_id, const std::vector<Eva
     auto id = VariantId(db, e, variant_ids);
     if (!id) return id.error();
     if (!InsertEvaluation(eval, run_id, *id, e)) {
-      return util::RuntimeError(fmt::format("cannot insert an evaluation of {}: {}", e.variant, sqlite3_errmsg(db)));
+      return WriteError(db, "inserting an evaluation of " + e.variant);
     }
   }
   return util::Ok{};
@@ -98,7 +101,7 @@ util::Status WritePareto(sqlite3* db, int64_t run_id, const std::vector<ParetoRo
     front.Bind(5, p.design_space);
     front.Bind(6, variant_ids.at(p.variant));
     front.Bind(7, p.mode);
-    if (front.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("cannot insert a Pareto row: {}", sqlite3_errmsg(db)));
+    if (front.Step() != SQLITE_DONE) return WriteError(db, "inserting a Pareto row");
   }
   return util::Ok{};
 }
@@ -116,7 +119,7 @@ util::Status WriteOpCosts(sqlite3* db, int64_t run_id, const std::vector<OpCostR
     ops.Bind(6, o.kind);
     ops.Bind(7, o.macs);
     ops.Bind(8, o.latency_ms);
-    if (ops.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("cannot insert an op cost: {}", sqlite3_errmsg(db)));
+    if (ops.Step() != SQLITE_DONE) return WriteError(db, "inserting an op cost");
   }
   return util::Ok{};
 }
@@ -127,20 +130,27 @@ util::Result<int64_t> Database::WriteRun(RunInfo run, const std::vector<Evaluati
                                          const std::vector<ParetoRow>& pareto,
                                          const std::vector<OpCostRow>& op_costs) {
   if (auto s = Exec("BEGIN IMMEDIATE"); !s) return s.error();
-  // Rolls back unless we reach COMMIT: a failed write leaves no partial run.
+  // Rolls back unless COMMIT succeeds: a failed write (a full disk, a file-size limit) leaves
+  // no partial run. SQLite may have rolled back already; a second ROLLBACK is harmless.
   struct Guard {
     sqlite3* db;
     bool done = false;
     ~Guard() { if (!done) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
   } guard{db_};
+  const auto failed = [this](const util::Error& error) {
+    return util::RuntimeError(fmt::format("{}: cannot write the run: {}; rolled back, earlier "
+                                          "runs are untouched", path_, error.message));
+  };
   const int64_t run_id = InsertRun(db_, run);
-  if (run_id < 0) return util::RuntimeError(fmt::format("{}: cannot insert the run: {}", path_, sqlite3_errmsg(db_)));
+  if (run_id < 0) return failed(WriteError(db_, "inserting the run"));
   std::map<std::string, int64_t> variant_ids;
   util::Status status = WriteEvaluations(db_, run_id, evaluations, variant_ids);
   if (status) status = WritePareto(db_, run_id, pareto, variant_ids);
   if (status) status = WriteOpCosts(db_, run_id, op_costs, variant_ids);
-  if (!status) return util::RuntimeError(path_ + ": " + status.error().message);
-  if (auto s = Exec("COMMIT"); !s) return s.error();
+  if (!status) return failed(status.error());
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return failed(WriteError(db_, "committing"));
+  }
   guard.done = true;
   return run_id;
 }

@@ -4,10 +4,41 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 
 namespace store {
+
+/// The errno of the operating-system call behind the last I/O error on `db`, 0 when unknown.
+/// SQLite records it on the connection for some failures only (not for a failed COMMIT), but
+/// always on the file that failed: the write-ahead log (the journal) or the database itself.
+inline int OsErrno(sqlite3* db) {
+  if (const int error = sqlite3_system_errno(db); error != 0) return error;
+  int error = 0;
+  sqlite3_file* journal = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+      journal != nullptr && journal->pMethods != nullptr &&
+      journal->pMethods->xFileControl(journal, SQLITE_FCNTL_LAST_ERRNO, &error) == SQLITE_OK &&
+      error != 0) {
+    return error;
+  }
+  error = 0;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &error) != SQLITE_OK) return 0;
+  return error;
+}
+
+/// SQLite's message for the last failure on `db`; after an I/O error, with the operating
+/// system's reason, which tells a file-size limit from a failing device:
+/// "disk I/O error (File too large)". (A full disk is SQLite's own "database or disk is full".)
+inline std::string ErrorText(sqlite3* db) {
+  std::string text = sqlite3_errmsg(db);
+  if ((sqlite3_extended_errcode(db) & 0xff) != SQLITE_IOERR) return text;
+  if (const int error = OsErrno(db); error != 0) {
+    text += std::string(" (") + std::strerror(error) + ")";
+  }
+  return text;
+}
 
 class Statement {
  public:
