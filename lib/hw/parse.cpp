@@ -193,13 +193,7 @@ void ReadTop(const toml::table& root, tomlspec::Context& ctx, Board* board) {
   top_keys.insert(top_keys.end(), kSections.begin(), kSections.end());
   tomlspec::CheckKnownKeys(root, top_keys, ctx, "the board profile");
   TopSpec top;
-  for (const auto& f : TopFields()) {
-    if (const toml::node* n = root.get(f.key)) {
-      tomlspec::detail::ReadOne(*n, f, &top, ctx);
-    } else if (f.required) {
-      ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
-    }
-  }
+  tomlspec::ReadTopLevelFields(root, TopFields(), &top, ctx);
   board->name = top.name;
   board->title = top.title;
 }

@@ -159,13 +159,7 @@ TopSpec ReadTop(const toml::table& root, tomlspec::Context& ctx) {
   }
   tomlspec::CheckKnownKeys(root, tomlspec::Keys(keys), ctx, "the space file");
   TopSpec top;
-  for (const auto& f : TopFields()) {
-    if (const toml::node* n = root.get(f.key)) {
-      tomlspec::detail::ReadOne(*n, f, &top, ctx);
-    } else if (f.required) {
-      ctx.Error(1, 1, fmt::format("missing key '{}' ({})", f.key, f.doc));
-    }
-  }
+  tomlspec::ReadTopLevelFields(root, TopFields(), &top, ctx);
   // The name starts every variant name and ends up in file names (plots): no spaces, slashes
   // or other characters a shell or a path would take apart.
   const toml::node* name = root.get("name");

@@ -8,7 +8,10 @@ namespace tomlspec {
 Context::Context(std::string file, std::string_view text) : file_(std::move(file)) {
   std::string line;
   std::istringstream in{std::string(text)};
-  while (std::getline(in, line)) lines_.push_back(line);
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // a CRLF file's line ending
+    lines_.push_back(line);
+  }
 }
 
 void Context::Error(const toml::source_region& where, const std::string& message) {

@@ -63,6 +63,13 @@ template <typename Spec>
 void ReadFields(const toml::table& table, const std::vector<Field<Spec>>& fields, Spec* spec,
                 Context& ctx, std::string_view section);
 
+// Reads the keys of `fields` present at the top level of a file (`root`) into `spec`, and
+// reports each missing required one at line 1 ("missing key 'k' (doc)"). Unknown keys are the
+// caller's to check: the top level also holds the file's sections.
+template <typename Spec>
+void ReadTopLevelFields(const toml::table& root, const std::vector<Field<Spec>>& fields,
+                        Spec* spec, Context& ctx);
+
 // The keys of `fields`, for "did you mean" and for listings.
 template <typename Spec>
 std::vector<std::string> Keys(const std::vector<Field<Spec>>& fields) {

@@ -42,6 +42,18 @@ void ReadOne(const toml::node& node, const Field<Spec>& field, Spec* spec, Conte
 }  // namespace detail
 
 template <typename Spec>
+void ReadTopLevelFields(const toml::table& root, const std::vector<Field<Spec>>& fields,
+                        Spec* spec, Context& ctx) {
+  for (const Field<Spec>& field : fields) {
+    if (const toml::node* node = root.get(field.key)) {
+      detail::ReadOne(*node, field, spec, ctx);
+    } else if (field.required) {
+      ctx.Error(1, 1, fmt::format("missing key '{}' ({})", field.key, field.doc));
+    }
+  }
+}
+
+template <typename Spec>
 void ReadFields(const toml::table& table, const std::vector<Field<Spec>>& fields, Spec* spec,
                 Context& ctx, std::string_view section) {
   CheckKnownKeys(table, Keys(fields), ctx, section);

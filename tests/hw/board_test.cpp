@@ -66,6 +66,18 @@ TEST(BoardProfile, ZeroClock) {
             "               ^");
 }
 
+// A profile saved with Windows line endings quotes its lines without the carriage return.
+TEST(BoardProfile, CrlfLinesQuotedClean) {
+  std::string text = Replace(kMinimal, "clock_hz = 180_000_000", "clock_hz = 0");
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
+    text.insert(at, "\r");
+  }
+  EXPECT_EQ(ErrorOf(text),
+            "b.toml:6: 'clock_hz' = 0 is out of range: must be between 1 and 4e+09\n"
+            "    clock_hz = 0\n"
+            "               ^");
+}
+
 TEST(BoardProfile, MissingMemory) {
   EXPECT_EQ(ErrorOf(Replace(kMinimal, "[sram]\nsize_bytes = 262_144\nreserved_bytes = 12_680\n", "")),
             "b.toml:1: missing section [sram] (internal SRAM: size_bytes, reserved_bytes)\n"
