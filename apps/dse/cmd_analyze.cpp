@@ -12,6 +12,7 @@
 #include "analysis/liveness.h"
 #include "app.h"
 #include "deploy_report.h"
+#include "placement/tinyops_mode.h"
 #include "models.h"
 #include "report.h"
 #include "show_latency.h"
@@ -33,8 +34,13 @@ struct BoardReport {
   hw::Board board;
   placement::Footprint footprint;
   std::vector<placement::Fit> fits;
-  // The TinyOps plan: kAllModes ends with tinyops, whose fit always carries its plan.
-  const tinyops::Plan& plan() const { return *fits.back().plan; }
+  // The TinyOps plan: the tinyops fit always carries its plan.
+  const tinyops::Plan& plan() const {
+    for (const placement::Fit& fit : fits) {
+      if (const tinyops::Plan* p = placement::TinyopsPlan(fit)) return *p;
+    }
+    FailInput("no TinyOps mode registered");
+  }
 };
 
 // Checks every option before any work, so bad input exits 2 with nothing on stdout.
@@ -46,15 +52,15 @@ void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
     return;
   }
   BoardNamed(options.latency.board);
-  Unwrap(placement::ParseMode(options.latency.mode));
+  Unwrap(placement::FindMode(options.latency.mode));
   if (!options.latency.budget.empty()) ParseBudgetBytes(options.latency.budget);
 }
 
-BoardReport Deploy(const graph::Network& net, const AnalyzeOptions& options) {
-  BoardReport d{BoardNamed(options.latency.board), placement::Measure(net), {}};
+BoardReport Deploy(const explore::VariantFacts& facts, const AnalyzeOptions& options) {
+  BoardReport d{BoardNamed(options.latency.board), facts.footprint, {}};
   const int64_t budget =
       options.latency.budget.empty() ? 0 : ParseBudgetBytes(options.latency.budget);
-  d.fits = report::FitAllModes(net, d.footprint, d.board, budget, !options.no_filter_growth);
+  d.fits = report::FitAllModes(facts, d.board, budget, !options.no_filter_growth);
   return d;
 }
 
@@ -86,10 +92,10 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts
     for (size_t i = 0; i < net.ops.size(); ++i) out["per_op"][i]["name"] = net.ops[i].name;
   }
   if (options.latency.board.empty()) return out;
-  const BoardReport d = Deploy(net, options);
+  const BoardReport d = Deploy(facts, options);
   out["fit"] = report::FitReportJson(net, d.board, d.footprint, d.fits);
   out["tinyops_plan"] = report::PlanSummaryJson(net, d.board, d.plan());
-  AddLatencyJson(net, options.latency, options.per_op, &out);
+  AddLatencyJson(facts, options.latency, options.per_op, &out);
   return out;
 }
 
@@ -104,13 +110,13 @@ void PrintText(const tflite::Import& im, const explore::VariantFacts& facts,
   report::PrintPeakTensors(net, peak);
   if (options.per_op) report::PrintPerOp(net, peak);
   if (options.latency.board.empty()) return;
-  const BoardReport d = Deploy(net, options);
+  const BoardReport d = Deploy(facts, options);
   std::cout << "\n";
   report::PrintFitReport(net, d.board, d.footprint, d.fits);
   std::cout << "\nTinyOps plan: ";
   report::PrintPlanSummary(net, d.board, d.plan());
   std::cout << "\nPredicted (not measured) latency and energy:\n";
-  PrintLatency(net, options.latency, options.per_op);
+  PrintLatency(facts, options.latency, options.per_op);
 }
 
 void Run(const AnalyzeOptions& options, CLI::App* cmd) {

@@ -18,7 +18,7 @@
 #include "app.h"
 #include "hw/catalog.h"
 #include "latency/fit.h"
-#include "latency/samples.h"
+#include "explore/calibration.h"
 #include "show_latency.h"
 
 namespace dse_app {
@@ -55,7 +55,7 @@ nlohmann::json CalibrationJson(const latency::Calibration& cal) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : cal.rows) {
     rows.push_back({{"file", r.row.file}, {"line", r.row.line}, {"board", r.row.board},
-                    {"variant", r.row.variant}, {"mode", latency::ModeName(r.row.mode)},
+                    {"variant", r.row.variant}, {"mode", r.row.mode},
                     {"macs", r.macs}, {"measured_ms", r.row.latency_ms},
                     {"predicted_ms", r.predicted_ms}, {"loo_ms", OptionalJson(r.loo_ms)},
                     {"baseline_ms", OptionalJson(r.baseline_ms)},
@@ -91,7 +91,7 @@ void PrintCalibration(const latency::Calibration& cal) {
         r.loo_ms ? fmt::format("{:+.1f}%", 100 * (*r.loo_ms - r.row.latency_ms) / r.row.latency_ms)
                  : "-";
     std::cout << fmt::format("{:<5} {:<22} {:<8} {:>7.1f} {:>9.0f} {:>7.0f} {:>+8.1f}% {:>7} {:>9} {:>7}\n",
-                             r.row.board, r.row.variant, latency::ModeName(r.row.mode), r.macs / 1e6,
+                             r.row.board, r.row.variant, r.row.mode, r.macs / 1e6,
                              r.row.latency_ms, r.predicted_ms, err, Ms(r.loo_ms), loo_err,
                              Ms(r.baseline_ms));
   }
@@ -135,7 +135,7 @@ void WriteAtomically(const std::string& path, const std::string& text) {
 
 void Run(const CalibrateOptions& options) {
   const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
-  const latency::KnownNames names = latency::NamesFrom(boards, Spaces());
+  const latency::KnownNames names = explore::NamesFrom(boards, Spaces());
   const std::vector<std::string> files =
       options.data_files.empty() ? DefaultDataFiles() : options.data_files;
   if (files.empty()) FailInput("no measurement files: give --data FILE.csv");
@@ -150,7 +150,7 @@ void Run(const CalibrateOptions& options) {
   if (rows.empty()) {
     FailInput(fmt::format("{}: the measurement file(s) hold no rows", fmt::join(files, ", ")));
   }
-  const std::vector<latency::Sample> samples = Unwrap(latency::BuildSamples(rows, boards, Spaces()));
+  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(rows, boards, Spaces()));
   latency::CoefficientFile priors;
   for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));
   const latency::Calibration cal = latency::Calibrate(samples, priors, sources);

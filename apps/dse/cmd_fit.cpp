@@ -6,7 +6,6 @@
 
 #include "app.h"
 #include "deploy_report.h"
-#include "placement/placement.h"
 
 namespace dse_app {
 namespace {
@@ -22,14 +21,13 @@ struct FitOptions {
 void Run(const FitOptions& options) {
   const hw::Board board = BoardNamed(options.board);
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
-  const graph::Network net = BuildNamed(options.variant);
-  const placement::Footprint footprint = placement::Measure(net);
+  const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const std::vector<placement::Fit> fits =
-      report::FitAllModes(net, footprint, board, budget, !options.no_filter_growth);
+      report::FitAllModes(facts, board, budget, !options.no_filter_growth);
   if (options.json) {
-    std::cout << report::FitReportJson(net, board, footprint, fits).dump(2) << "\n";
+    std::cout << report::FitReportJson(facts.net, board, facts.footprint, fits).dump(2) << "\n";
   } else {
-    report::PrintFitReport(net, board, footprint, fits);
+    report::PrintFitReport(facts.net, board, facts.footprint, fits);
   }
 }
 

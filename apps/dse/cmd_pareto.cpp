@@ -140,7 +140,7 @@ void RegisterPareto(CLI::App& app) {
   p->add_option("--board", a.board, "Board name (as stored by dse sweep)")->required();
   p->add_option("--x", a.x, "Cost axis")->check(CLI::IsMember(explore::kXObjectives));
   p->add_option("--y", a.y, "Benefit axis")->check(CLI::IsMember({"top1"}));
-  p->add_option("--space", a.space, "Design space")->check(CLI::IsMember(explore::kDesignSpaces));
+  p->add_option("--space", a.space, "Design space")->check(CLI::IsMember(explore::DesignSpaces()));
   p->add_option("--db", a.db, "Results database (default results/dse.sqlite)");
   p->add_flag("--plot", a.plot, "Write PNG and SVG (with the .gp script and .dat data) through gnuplot");
   p->add_option("--out", a.out, "Directory for plots (default results/plots)");

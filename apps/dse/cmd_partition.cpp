@@ -10,7 +10,8 @@
 
 #include "app.h"
 #include "deploy_report.h"
-#include "tinyops/partitioner.h"
+#include "explore/evaluate.h"
+#include "placement/tinyops_mode.h"
 
 namespace dse_app {
 namespace {
@@ -87,11 +88,13 @@ void PrintText(const graph::Network& net, const hw::Board& board, const tinyops:
 
 void Run(const PartitionOptions& options) {
   const hw::Board board = BoardNamed(options.board);
-  const int64_t budget = options.budget.empty() ? board.tinyops_budget_bytes
-                                                : ParseBudgetBytes(options.budget);
-  const graph::Network net = BuildNamed(options.variant);
-  const tinyops::Plan plan =
-      tinyops::Partitioner({budget, !options.no_filter_growth}).Run(net);
+  const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
+  const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
+  const graph::Network& net = facts.net;
+  const explore::Target target{&board, nullptr, nullptr,
+                               {"tinyops", budget, !options.no_filter_growth}};
+  const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
+  const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
   if (options.json) {
     std::cout << PlanJson(net, board, plan).dump(2) << "\n";
   } else {

@@ -14,11 +14,10 @@
 #include "analysis/cost.h"
 #include "app.h"
 #include "explore/op_shares.h"
-#include "latency/model.h"
+#include "explore/evaluate.h"
 #include "models.h"
-#include "placement/placement.h"
+#include "placement/tinyops_mode.h"
 #include "plot/figure.h"
-#include "tinyops/partitioner.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -40,16 +39,27 @@ struct BudgetArgs {
 
 // Predicted latency of `net` on `board` in `mode` at the board's default budget; nullopt (with a
 // note saying why) when the placement does not fit.
-std::optional<latency::Estimate> PredictIfFits(const graph::Network& net, const hw::Board& board,
-                                               placement::Mode mode, int64_t budget_bytes) {
-  const placement::Fit fit = placement::Check(net, board, {mode, budget_bytes, true});
-  if (!fit.fits) {
-    Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", net.name,
-                     board.name, placement::ModeName(mode), fit.violations.front().constraint));
+// Every prediction goes through explore::EvaluatePoint, the sweep's path.
+explore::Evaluation EvaluateOn(const explore::VariantFacts& facts, const hw::Board& board,
+                               const std::string& mode, int64_t budget_bytes,
+                               bool predict_infeasible) {
+  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  const explore::Target target{&board, nullptr, &coefs, {mode, budget_bytes, true}};
+  explore::Evaluation e =
+      Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = predict_infeasible}));
+  if (e.latency_error && (e.fit.fits || predict_infeasible)) FailInput(e.latency_error->message);
+  return e;
+}
+
+std::optional<latency::Estimate> PredictIfFits(const explore::VariantFacts& facts,
+                                               const hw::Board& board, const std::string& mode) {
+  explore::Evaluation e = EvaluateOn(facts, board, mode, 0, false);
+  if (!e.fit.fits) {
+    Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", facts.net.name,
+                     board.name, mode, e.fit.violations.front().constraint));
     return std::nullopt;
   }
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  return Unwrap(latency::Predict(net, board, mode, fit.plan ? &*fit.plan : nullptr, coefs));
+  return e.estimate;
 }
 
 // One stacked bar: share (0..1) per op class.
@@ -113,7 +123,7 @@ void PrintShares(const std::string& variant, const std::string& what,
 void RunOps(const OpsArgs& a) {
   if (a.board.empty() && a.mode != "tinyops")
     FailInput("--mode needs --board (the latency share is per board and mode)");
-  const placement::Mode mode = Unwrap(placement::ParseMode(a.mode));
+  const std::string mode(Unwrap(placement::FindMode(a.mode))->id());
   std::optional<hw::Board> board;
   if (!a.board.empty()) board = BoardNamed(a.board);
   plot::Figure f;
@@ -127,13 +137,13 @@ void RunOps(const OpsArgs& a) {
   f.y_max = 100;
   f.key_position = "outside right top";
   f.box_width = 0.8;
-  std::vector<graph::Network> nets;  // all built first: a bad name fails before any output
-  for (const std::string& v : a.variants) nets.push_back(BuildNamed(v));
+  std::vector<explore::VariantFacts> nets;  // all built first: a bad name fails before any output
+  for (const std::string& v : a.variants) nets.push_back(explore::FactsOf(BuildNamed(v)));
   std::vector<Bar> bars;
   std::cout << (board ? "MAC share and predicted latency share per op class:\n"
                       : "MAC share per op class:\n");
   for (size_t i = 0; i < a.variants.size(); ++i) {
-    const graph::Network& net = nets[i];
+    const graph::Network& net = nets[i].net;
     Bar macs{i * (board ? 2.5 : 1.2), {}};
     for (const analysis::ClassShare& s : analysis::MacShares(net))
       macs.shares[s.op_class] = s.share;
@@ -143,7 +153,7 @@ void RunOps(const OpsArgs& a) {
     if (board) f.x_tics.push_back({macs.x + 0.5, "\n\n" + a.variants[i]});
     PrintShares(a.variants[i], "MACs", macs.shares);
     if (!board) continue;
-    const auto estimate = PredictIfFits(net, *board, mode, 0);
+    const auto estimate = PredictIfFits(nets[i], *board, mode);
     if (!estimate) continue;
     Bar time{macs.x + 1, {}};
     for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate))
@@ -199,29 +209,28 @@ BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
 }
 
 // A flat reference line across the budget range: the predicted latency of another mode.
-void AddReference(const graph::Network& net, const hw::Board& board, placement::Mode mode,
-                  const BudgetRange& r, const char* color, plot::Figure* f) {
-  const placement::Fit fit = placement::Check(net, board, {mode, 0, true});
-  if (!fit.fits) return;
+void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
+                  const std::string& mode, const BudgetRange& r, const char* color,
+                  plot::Figure* f) {
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const auto e = latency::Predict(net, board, mode, nullptr, coefs);
-  if (!e) return;
+  const explore::Target target{&board, nullptr, &coefs, {mode, 0, true}};
+  const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
+  if (!evaluation.fit.fits || !evaluation.estimate) return;
+  const latency::Estimate* e = &*evaluation.estimate;
   const std::string title =
-      fmt::format("{} memory, predicted ({:.0f} ms)", placement::ModeName(mode), e->latency_ms);
+      fmt::format("{} memory, predicted ({:.0f} ms)", mode, e->latency_ms);
   f->series.push_back({title,
                        color,
                        plot::Series::Style::kSteps,
                        {r.from_bytes / 1024.0, r.to_bytes / 1024.0},
                        {e->latency_ms, e->latency_ms}});
-  std::cout << fmt::format("  {} mode: {:.0f} ms (predicted)\n", placement::ModeName(mode),
-                           e->latency_ms);
+  std::cout << fmt::format("  {} mode: {:.0f} ms (predicted)\n", mode, e->latency_ms);
 }
 
 void RunBudget(const BudgetArgs& a) {
   const hw::Board board = BoardNamed(a.board);
   const BudgetRange r = RangeOf(a, board);
-  const graph::Network net = BuildNamed(a.variant);
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  const explore::VariantFacts facts = explore::FactsOf(BuildNamed(a.variant));
   plot::Figure f;
   f.name = fmt::format("budget_{}_{}", a.variant, board.name);
   f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget",
@@ -240,13 +249,13 @@ void RunBudget(const BudgetArgs& a) {
   std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
                            a.variant, board.name, "budget_B", "PF", "S_B", "latency_ms");
   for (int64_t budget = r.from_bytes; budget <= r.to_bytes; budget += r.step_bytes) {
-    const tinyops::Plan plan = tinyops::Partitioner({budget, true}).Run(net);
+    const explore::Evaluation evaluation = EvaluateOn(facts, board, "tinyops", budget, true);
+    const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
     if (!plan.fits) {
       left_out.push_back(budget);
       continue;
     }
-    const latency::Estimate e =
-        Unwrap(latency::Predict(net, board, placement::Mode::kTinyops, &plan, coefs));
+    const latency::Estimate& e = *evaluation.estimate;
     latency_series.x.push_back(budget / 1024.0);
     latency_series.y.push_back(e.latency_ms);
     pf_series.x.push_back(budget / 1024.0);
@@ -266,8 +275,8 @@ void RunBudget(const BudgetArgs& a) {
   f.series = {latency_series, pf_series};
   if (!left_out.empty())
     f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
-  AddReference(net, board, placement::Mode::kExternal, r, "#7f7f7f", &f);
-  AddReference(net, board, placement::Mode::kInternal, r, "#2ca02c", &f);
+  AddReference(facts, board, "external", r, "#7f7f7f", &f);
+  AddReference(facts, board, "internal", r, "#2ca02c", &f);
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
 }
 

@@ -11,9 +11,9 @@
 #include "models.h"
 #include "reproduce_report.h"
 #include "explore/reproduce.h"
-#include "latency/model.h"
-#include "latency/samples.h"
-#include "placement/placement.h"
+#include "explore/calibration.h"
+#include "explore/sweep.h"
+#include "latency/measurements.h"
 
 namespace dse_app {
 namespace {
@@ -31,7 +31,7 @@ struct Inputs {
 Inputs LoadInputs() {
   const std::string root = Globals().data_dir;
   const auto measured = Unwrap(latency::LoadMeasurements(
-      root + "/data/latency/paper.csv", latency::NamesFrom(BoardCatalog(), Spaces())));
+      root + "/data/latency/paper.csv", explore::NamesFrom(BoardCatalog(), Spaces())));
   const auto published = Unwrap(accuracy::ParsePublished(
       accuracy::kPublishedPath, Unwrap(accuracy::ReadFile(root + "/" + accuracy::kPublishedPath))));
   const auto links = Unwrap(
@@ -45,22 +45,10 @@ Inputs LoadInputs() {
   return in;
 }
 
+// The toolkit's candidate for a variant on a board in a mode, at the board's default budget.
 // The paper ran every row it measured, but dse's placement (TFLM arena, no in-place depthwise)
 // may not fit it, e.g. the MCUNet nets in internal SRAM: their latency is then predicted as if
 // the placement fitted, and the provenance says so. feasible stays false.
-void PredictAnyway(const explore::VariantFacts& facts, const hw::Board& board,
-                   const latency::BoardCoefficients& coefs, const placement::Deployment& deployment,
-                   explore::Candidate* c) {
-  const placement::Fit fit = placement::Check(facts.net, facts.footprint, board, deployment);
-  const auto e =
-      latency::Predict(facts.net, board, deployment.mode, fit.plan ? &*fit.plan : nullptr, coefs);
-  if (!e) return;
-  c->latency_ms = e->latency_ms;
-  c->energy_mj = e->energy_mj;
-  c->latency_provenance = e->provenance + "; as if it fitted: " + c->fail_reason;
-}
-
-// The toolkit's candidate for a variant on a board in a mode, at the board's default budget.
 explore::Candidate EvaluateNamed(const std::string& variant, const std::string& board_name,
                                  const std::string& mode) {
   const hw::Board board = BoardNamed(board_name);
@@ -69,9 +57,15 @@ explore::Candidate EvaluateNamed(const std::string& variant, const std::string& 
       Unwrap(explore::Analyse(*Spaces().Find(v.space), v.width, v.resolution, LoadedModels()));
   const latency::BoardCoefficients coefs =
       latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const placement::Deployment deployment{Unwrap(placement::ParseMode(mode)), 0, true};
-  explore::Candidate c = explore::Evaluate(facts, board, coefs, deployment);
-  if (!c.feasible) PredictAnyway(facts, board, coefs, deployment, &c);
+  const explore::Target target{&board, nullptr, &coefs, {mode, 0, true}};
+  const explore::Evaluation e =
+      Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
+  explore::Candidate c = e.candidate;
+  if (!c.feasible && e.estimate) {
+    c.latency_ms = e.estimate->latency_ms;
+    if (e.power.mw) c.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
+    c.latency_provenance = e.estimate->provenance + "; as if it fitted: " + c.fail_reason;
+  }
   return c;
 }
 
@@ -84,7 +78,7 @@ std::vector<explore::Candidate> TinyopsFront(const std::vector<std::string>& boa
       options.spaces.push_back(&s);
   }
   for (const hw::Board& b : boards) options.boards.push_back(&b);
-  options.modes = {placement::Mode::kTinyops};
+  options.modes = {"tinyops"};
   return Unwrap(explore::Sweep(options, LoadedModels(), {})).candidates;
 }
 

@@ -25,10 +25,11 @@ using report::NetworkJson;
 using report::PrintPerOp;
 
 void Run(const ShowOptions& options) {
-  const graph::Network net = BuildNamed(options.variant);
+  const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
+  const graph::Network& net = facts.net;
   if (options.json) {
     nlohmann::json out = NetworkJson(net, options.per_op);
-    AddLatencyJson(net, options.latency, options.per_op, &out);
+    AddLatencyJson(facts, options.latency, options.per_op, &out);
     const ShowTop1 top1 = Top1OfVariant(options.variant, analysis::CountNetwork(net).macs);
     out["top1"] = top1.top1_pct;
     out["top1_provenance"] = top1.provenance;
@@ -40,7 +41,7 @@ void Run(const ShowOptions& options) {
   report::PrintTotals(net, peak);
   std::cout << "  top-1                " << Top1OfVariant(options.variant, totals.macs).text << "\n";
   if (options.per_op) PrintPerOp(net, peak);
-  PrintLatency(net, options.latency, options.per_op);
+  PrintLatency(facts, options.latency, options.per_op);
 }
 
 }  // namespace

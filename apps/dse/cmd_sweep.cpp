@@ -12,6 +12,7 @@
 #include <map>
 
 #include "app.h"
+#include "explore/sweep.h"
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
@@ -56,10 +57,10 @@ std::vector<const searchspace::Space*> ChooseSpaces(const std::vector<std::strin
   return chosen;
 }
 
-std::vector<placement::Mode> ChooseModes(const std::vector<std::string>& names) {
-  if (names.empty()) return {placement::Mode::kInternal, placement::Mode::kExternal, placement::Mode::kTinyops};
-  std::vector<placement::Mode> modes;
-  for (const std::string& n : names) modes.push_back(Unwrap(placement::ParseMode(n)));
+std::vector<std::string> ChooseModes(const std::vector<std::string>& names) {
+  if (names.empty()) return placement::ModeIds();
+  std::vector<std::string> modes;
+  for (const std::string& n : names) modes.emplace_back(Unwrap(placement::FindMode(n))->id());
   return modes;
 }
 

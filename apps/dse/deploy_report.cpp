@@ -5,6 +5,9 @@
 #include <iostream>
 #include <string>
 
+#include "app.h"
+#include "placement/tinyops_mode.h"
+
 namespace dse_app::report {
 namespace {
 
@@ -15,29 +18,29 @@ nlohmann::json FitJson(const placement::Fit& fit) {
                           {"available_bytes", v.available_bytes},
                           {"excess_bytes", v.excess_bytes()}, {"detail", v.detail}});
   }
-  nlohmann::json out = {{"mode", placement::ModeName(fit.mode)}, {"fits", fit.fits},
+  nlohmann::json out = {{"mode", fit.mode}, {"fits", fit.fits},
                         {"sram_bytes", fit.sram_bytes}, {"flash_bytes", fit.flash_bytes},
                         {"external_bytes", fit.external_bytes},
                         {"storage_bytes", fit.storage_bytes},
                         {"external_memory", fit.external_name}, {"storage", fit.storage_name},
                         {"violations", violations}};
-  if (fit.plan) {
-    out["partition_factor"] = fit.plan->partition_factor;
-    out["max_partition_bytes"] = fit.plan->max_partition_bytes;
-    out["budget_bytes"] = fit.plan->budget_bytes;
+  if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
+    out["partition_factor"] = plan->partition_factor;
+    out["max_partition_bytes"] = plan->max_partition_bytes;
+    out["budget_bytes"] = plan->budget_bytes;
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<placement::Fit> FitAllModes(const graph::Network& net,
-                                        const placement::Footprint& footprint,
+std::vector<placement::Fit> FitAllModes(const explore::VariantFacts& facts,
                                         const hw::Board& board, int64_t budget_bytes,
                                         bool filter_growth) {
+  const explore::Target target{&board, nullptr, nullptr, {"", budget_bytes, filter_growth}};
   std::vector<placement::Fit> fits;
-  for (placement::Mode mode : placement::kAllModes) {
-    fits.push_back(placement::Check(net, footprint, board, {mode, budget_bytes, filter_growth}));
+  for (explore::Evaluation& e : Unwrap(explore::EvaluateAllModes(facts, target))) {
+    fits.push_back(std::move(e.fit));
   }
   return fits;
 }
@@ -62,13 +65,13 @@ void PrintFitReport(const graph::Network& net, const hw::Board& board,
       f.arena_peak_op, "mode", "fits", "SRAM_B", "flash_B", "external_B", "notes");
   for (const placement::Fit& fit : fits) {
     std::string notes = fit.external_name.empty() ? "" : "in " + fit.external_name;
-    if (fit.plan && fit.plan->fits) {
+    const tinyops::Plan* plan = placement::TinyopsPlan(fit);
+    if (plan && plan->fits) {
       notes += fmt::format("{}PF {}, S {} B, budget {} B", notes.empty() ? "" : "; ",
-                           fit.plan->partition_factor, fit.plan->max_partition_bytes,
-                           fit.plan->budget_bytes);
+                           plan->partition_factor, plan->max_partition_bytes, plan->budget_bytes);
     }
     std::cout << fmt::format("{:<9} {:<5} {:>10} {:>10} {:>11}  {}\n",
-                             placement::ModeName(fit.mode), fit.fits ? "yes" : "no",
+                             fit.mode, fit.fits ? "yes" : "no",
                              fit.sram_bytes, fit.flash_bytes, fit.external_bytes, notes);
     for (const placement::Violation& v : fit.violations) {
       std::cout << fmt::format("    {}: needs {} B, has {} B, over by {} B: {}\n", v.constraint,

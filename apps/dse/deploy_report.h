@@ -9,15 +9,16 @@
 
 #include "graph/network.h"
 #include "hw/board.h"
-#include "placement/placement.h"
+#include "explore/evaluate.h"
+#include "placement/mode.h"
 #include "tinyops/plan.h"
 
 namespace dse_app::report {
 
-/// Fit of `net` on `board` in every mode, in placement::kAllModes order. `budget_bytes` 0 is
-/// the board's default TinyOps budget. The tinyops entry carries the plan.
-std::vector<placement::Fit> FitAllModes(const graph::Network& net,
-                                        const placement::Footprint& footprint,
+/// Fit of `facts` on `board` in every registered mode, in registry order (through
+/// explore::EvaluateAllModes). `budget_bytes` 0 is the board's default TinyOps budget. The
+/// tinyops entry carries the plan.
+std::vector<placement::Fit> FitAllModes(const explore::VariantFacts& facts,
                                         const hw::Board& board, int64_t budget_bytes,
                                         bool filter_growth);
 

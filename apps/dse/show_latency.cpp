@@ -8,18 +8,10 @@
 #include "analysis/cost.h"
 #include "app.h"
 #include "hw/catalog.h"
-#include "latency/model.h"
-#include "tinyops/partitioner.h"
+#include "placement/tinyops_mode.h"
 
 namespace dse_app {
 namespace {
-
-struct LatencyResult {
-  hw::Board board;
-  latency::Mode mode = latency::Mode::kTinyops;
-  tinyops::Plan plan;
-  latency::Estimate estimate;
-};
 
 hw::Board ResolveBoard(const std::string& name_or_file) {
   static const hw::Catalog catalog =
@@ -36,23 +28,29 @@ int64_t BudgetBytes(const std::string& text) {
   return bytes;
 }
 
-LatencyResult Compute(const graph::Network& net, const LatencyOptions& options) {
-  LatencyResult r;
-  r.board = ResolveBoard(options.board);
-  r.mode = Unwrap(latency::ParseMode(options.mode));
-  if (r.mode == latency::Mode::kTinyops) {
-    const int64_t budget =
-        options.budget.empty() ? r.board.tinyops_budget_bytes : BudgetBytes(options.budget);
-    r.plan = tinyops::Partitioner({budget, options.filter_growth}).Run(net);
-    if (!r.plan.fits) {
-      Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
-                       "smallest plan", net.name, budget));
-    }
-  }
+// The board's evaluation in the asked mode, its latency predicted even when the placement does
+// not fit (a note says so for a TinyOps plan over its budget).
+struct LatencyResult {
+  hw::Board board;
+  explore::Evaluation evaluation;
+  const latency::Estimate& estimate() const { return *evaluation.estimate; }
+};
+
+LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& options) {
+  LatencyResult r{ResolveBoard(options.board), {}};
+  Unwrap(placement::FindMode(options.mode));
+  const int64_t budget = options.budget.empty() ? 0 : BudgetBytes(options.budget);
   const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file);
-  r.estimate = Unwrap(latency::Predict(net, r.board, r.mode,
-                                       r.mode == latency::Mode::kTinyops ? &r.plan : nullptr, coefs));
+  const explore::Target target{&r.board, nullptr, &coefs,
+                               {options.mode, budget, options.filter_growth}};
+  r.evaluation = Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
+  const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit);
+  if (plan != nullptr && !plan->fits) {
+    Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
+                     "smallest plan", facts.net.name, plan->budget_bytes));
+  }
+  if (r.evaluation.latency_error) FailInput(r.evaluation.latency_error->message);
   return r;
 }
 
@@ -73,27 +71,30 @@ void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
                    "TinyOps SRAM budget in bytes (default: the board's)")->check(NotEmpty());
 }
 
-void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bool per_op,
-                    nlohmann::json* out) {
+void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& options,
+                    bool per_op, nlohmann::json* out) {
   if (options.board.empty()) return;
-  const LatencyResult r = Compute(net, options);
-  const latency::Estimate& e = r.estimate;
+  const LatencyResult r = Compute(facts, options);
+  const latency::Estimate& e = r.estimate();
+  const explore::PowerFigure& power = r.evaluation.power;
   (*out)["board"] = r.board.name;
-  (*out)["mode"] = latency::ModeName(r.mode);
+  (*out)["mode"] = options.mode;
   (*out)["latency_ms"] = e.latency_ms;
   (*out)["latency_provenance"] = e.provenance;
   (*out)["latency_breakdown_ms"] = {
       {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};
-  if (e.energy_mj) {
-    (*out)["energy_mj"] = *e.energy_mj;
-    (*out)["power_mw"] = *e.power_mw;
-    (*out)["power_provenance"] = e.power_provenance;
+  if (power.mw) {
+    (*out)["energy_mj"] = *power.mw * e.latency_ms / 1e3;
+    (*out)["power_mw"] = *power.mw;
+    (*out)["power_provenance"] = power.provenance;
   }
-  if (r.mode == latency::Mode::kTinyops) (*out)["tinyops_fits"] = r.plan.fits;
+  if (const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit)) {
+    (*out)["tinyops_fits"] = plan->fits;
+  }
   if (!per_op || !out->contains("per_op")) return;
   for (const latency::OpLatency& op : e.ops) {
     nlohmann::json& row = (*out)["per_op"][static_cast<size_t>(op.op)];
-    row["kernel"] = latency::KernelClassName(op.kernel);
+    row["kernel"] = kernels::KernelClassName(op.kernel);
     row["cycles"] = op.total_cycles;
     row["compute_ms"] = Ms(op.compute_cycles, r.board);
     row["memory_ms"] = Ms(op.memory_cycles + op.dma_wait_cycles, r.board);
@@ -101,18 +102,21 @@ void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bo
   }
 }
 
-void PrintLatency(const graph::Network& net, const LatencyOptions& options, bool per_op) {
+void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& options,
+                  bool per_op) {
   if (options.board.empty()) return;
-  const LatencyResult r = Compute(net, options);
-  const latency::Estimate& e = r.estimate;
+  const graph::Network& net = facts.net;
+  const LatencyResult r = Compute(facts, options);
+  const latency::Estimate& e = r.estimate();
+  const explore::PowerFigure& power = r.evaluation.power;
   std::cout << fmt::format(
       "  latency on {} ({})  {:>10.1f} ms predicted  (compute {:.1f}, memory/DMA wait {:.1f}, "
       "exposed transfers {:.1f})\n  latency provenance   {}\n",
-      r.board.name, latency::ModeName(r.mode), e.latency_ms, e.compute_ms, e.memory_ms,
+      r.board.name, options.mode, e.latency_ms, e.compute_ms, e.memory_ms,
       e.exposed_ms, e.provenance);
-  std::cout << (e.energy_mj ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} "
-                                          "mW, {})\n", *e.energy_mj, *e.power_mw,
-                                          e.power_provenance)
+  std::cout << (power.mw ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} "
+                                       "mW, {})\n", *power.mw * e.latency_ms / 1e3, *power.mw,
+                                       power.provenance)
                             : std::string("  energy per inference unknown (no power measured)\n"));
   if (!per_op) return;
   std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13} {:>13} {:>11} {:>11}\n", "#", "kind",
@@ -120,7 +124,7 @@ void PrintLatency(const graph::Network& net, const LatencyOptions& options, bool
   for (const latency::OpLatency& op : e.ops) {
     const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
     std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13.0f} {:>13.3f} {:>11.3f} {:>11.3f}\n",
-                             op.op, graph::OpKindName(g.kind), latency::KernelClassName(op.kernel),
+                             op.op, graph::OpKindName(g.kind), kernels::KernelClassName(op.kernel),
                              analysis::CountOp(net, g).macs, op.total_cycles,
                              Ms(op.compute_cycles, r.board),
                              Ms(op.memory_cycles + op.dma_wait_cycles, r.board),

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "graph/network.h"
+#include "explore/evaluate.h"
 
 namespace dse_app {
 
@@ -26,10 +26,10 @@ void AddLatencyOptions(CLI::App* show, LatencyOptions* options);
 
 /// Adds latency_ms, latency_provenance, energy_mj (when known) and, with per_op, per-op
 /// latency fields to `out` (the show JSON). Does nothing without --board.
-void AddLatencyJson(const graph::Network& net, const LatencyOptions& options, bool per_op,
+void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& options, bool per_op,
                     nlohmann::json* out);
 
 /// Prints the latency summary and, with per_op, the per-op latency table.
-void PrintLatency(const graph::Network& net, const LatencyOptions& options, bool per_op);
+void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& options, bool per_op);
 
 }  // namespace dse_app

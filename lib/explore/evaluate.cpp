@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "latency/model.h"
-
 namespace explore {
 namespace {
 
@@ -37,44 +35,36 @@ Candidate Describe(const VariantFacts& facts) {
   return c;
 }
 
-// Evaluates one point on every board and mode into `out`; returns how many fitted.
-int EvaluateEverywhere(const VariantFacts& facts, const SweepOptions& options,
-                       const std::vector<latency::BoardCoefficients>& coefficients,
-                       SweepResult* out) {
-  int feasible_modes = 0;
-  for (size_t b = 0; b < options.boards.size(); ++b) {
-    for (placement::Mode mode : options.modes) {
-      const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth};
-      out->candidates.push_back(Evaluate(facts, *options.boards[b], coefficients[b], deployment,
-                                         options.per_op ? &out->op_costs : nullptr));
-      feasible_modes += out->candidates.back().feasible ? 1 : 0;
-    }
-  }
-  return feasible_modes;
-}
-
-void AppendOpCosts(const graph::Network& net, const hw::Board& board, const Candidate& c,
-                   const latency::Estimate& estimate, std::vector<OpCost>* out) {
-  for (const latency::OpLatency& op : estimate.ops) {
-    const graph::Op& graph_op = net.ops[static_cast<size_t>(op.op)];
-    out->push_back({c.variant, c.board, c.mode, op.op, std::string(graph::OpKindName(graph_op.kind)),
-                    analysis::CountOp(net, graph_op).macs,
-                    op.total_cycles / static_cast<double>(board.clock_hz) * 1e3});
-  }
+void RecordFit(const placement::Fit& fit, Candidate* c) {
+  c->feasible = fit.fits;
+  c->fail_reason = FailReason(fit);
+  c->sram_bytes = fit.sram_bytes;
+  c->internal_flash_bytes = fit.flash_bytes;
+  c->external_bytes = fit.external_bytes;
+  c->budget_bytes = fit.sram_budget_bytes;
+  c->partition_factor = fit.partition_factor;
 }
 
 }  // namespace
+
+VariantFacts FactsOf(graph::Network net) {
+  VariantFacts facts;
+  facts.variant = {net.name, 1.0, net.ops.empty() ? 0 : net.tensor(net.input).shape.h, true};
+  facts.net = std::move(net);
+  facts.totals = analysis::CountNetwork(facts.net);
+  facts.peak = analysis::ComputePeak(facts.net);
+  facts.footprint = placement::Measure(facts.net, kernels::DefaultRuntime(), facts.peak,
+                                       facts.totals.flash_bytes);
+  return facts;
+}
 
 util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width, int resolution,
                                    const Models& models) {
   auto net = searchspace::Build(space, width, resolution);
   if (!net) return net.error();
-  VariantFacts facts;
+  VariantFacts facts = FactsOf(std::move(net).value());
   facts.space = &space;
   facts.variant = {space.name, width, resolution, space.fixed};
-  facts.net = std::move(net).value();
-  facts.totals = analysis::CountNetwork(facts.net);
-  facts.footprint = placement::Measure(facts.net);
   facts.top1 = accuracy::Top1ForVariant(*models.surrogate, *models.measured, space, facts.variant,
                                         facts.totals.macs, accuracy::DeployedPrecision(space));
   return facts;
@@ -82,11 +72,8 @@ util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width
 
 util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& models) {
   if (net.ops.empty()) return util::InputError(fmt::format("{}: the network has no ops", net.name));
-  VariantFacts facts;
-  facts.variant = {kImportedSpace, 1.0, net.tensor(net.input).shape.h, true};
-  facts.net = std::move(net);
-  facts.totals = analysis::CountNetwork(facts.net);
-  facts.footprint = placement::Measure(facts.net);
+  VariantFacts facts = FactsOf(std::move(net));
+  facts.variant.space = kImportedSpace;
   const accuracy::Precision precision =
       facts.net.weight_bits == 4 ? accuracy::Precision::kInt4 : accuracy::Precision::kInt8;
   if (const accuracy::Measurement* m =
@@ -97,73 +84,77 @@ util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& mode
   return facts;
 }
 
-Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
-                   const latency::BoardCoefficients& coefficients,
-                   const placement::Deployment& deployment, std::vector<OpCost>* op_costs) {
-  Candidate c = Describe(facts);
-  c.board = board.name;
-  c.mode = std::string(placement::ModeName(deployment.mode));
-  const placement::Fit fit = placement::Check(facts.net, facts.footprint, board, deployment);
-  c.feasible = fit.fits;
-  c.fail_reason = FailReason(fit);
-  c.sram_bytes = fit.sram_bytes;
-  c.internal_flash_bytes = fit.flash_bytes;
-  c.external_bytes = fit.external_bytes;
-  if (fit.plan) {
-    c.budget_bytes = fit.plan->budget_bytes;
-    if (fit.plan->fits) c.partition_factor = fit.plan->partition_factor;
-  }
-  if (!fit.fits) return c;
-  auto estimate = latency::Predict(facts.net, board, deployment.mode,
-                                   fit.plan ? &*fit.plan : nullptr, coefficients);
-  if (estimate) {
-    c.latency_ms = estimate->latency_ms;
-    c.latency_provenance = estimate->provenance;
-    c.energy_mj = estimate->energy_mj;
-    if (op_costs != nullptr) AppendOpCosts(facts.net, board, c, *estimate, op_costs);
-  } else {
-    c.latency_provenance = "unavailable: " + estimate.error().message;
-  }
-  return c;
+placement::Footprint FootprintFor(const VariantFacts& facts, const kernels::Runtime& runtime) {
+  if (&runtime == &kernels::DefaultRuntime()) return facts.footprint;
+  return placement::Measure(facts.net, runtime, facts.peak, facts.totals.flash_bytes);
 }
 
-util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
-                                const std::function<void(int64_t, int64_t)>& progress) {
-  std::vector<latency::BoardCoefficients> coefficients;
-  for (const hw::Board* board : options.boards) {
-    coefficients.push_back(latency::CoefficientsFor(*board, *models.coefficients));
+PowerFigure PowerFor(const hw::Board& board, const std::string& mode, const std::string& design) {
+  for (const hw::DesignPower& p : board.design_power) {
+    if (p.variant == design && p.mode == mode) return {p.mw, "measured for this design"};
   }
-  const PointSpace points(options.spaces);
-  GridStrategy strategy(points.size());
-  SweepResult result;
-  const int64_t total = points.size() + static_cast<int64_t>(options.networks.size());
-  result.points = total;
-  int64_t done = 0;
-  while (const std::optional<int64_t> id = strategy.Next()) {
-    const DesignPoint point = points.At(*id);
-    auto facts = Analyse(*point.space, point.width, point.resolution, models);
-    if (!facts) return facts.error();
-    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, &result));
-    if (progress) progress(++done, total);
+  std::optional<double> mw;
+  if (mode == "internal") mw = board.power.internal_mw;
+  if (mode == "external") mw = board.power.external_mw;
+  if (mode == "tinyops") mw = board.power.tinyops_mw;
+  if (!mw) return {};
+  return {mw, fmt::format("board, {} mode", mode)};
+}
+
+util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& target,
+                                       const EvaluateOptions& options) {
+  const hw::Board& board = *target.board;
+  const kernels::Runtime& runtime = target.runtime ? *target.runtime : kernels::DefaultRuntime();
+  auto mode = placement::FindMode(target.deployment.mode);
+  if (!mode) return mode.error();
+  if (board.clock_hz <= 0) {
+    return util::InputError(fmt::format("board '{}' has no clock frequency", board.name));
   }
-  result.infeasible_points = strategy.infeasible_points();
-  for (const graph::Network* net : options.networks) {
-    auto facts = AnalyseNetwork(*net, models);
-    if (!facts) return facts.error();
-    if (EvaluateEverywhere(*facts, options, coefficients, &result) == 0) {
-      ++result.infeasible_points;
-    }
-    if (progress) progress(++done, total);
+  Evaluation e;
+  e.candidate = Describe(facts);
+  e.candidate.board = board.name;
+  e.candidate.mode = target.deployment.mode;
+  e.clock_hz = static_cast<double>(board.clock_hz);
+  e.fit = (*mode)->Place(facts.net, FootprintFor(facts, runtime), board, target.deployment);
+  RecordFit(e.fit, &e.candidate);
+  if (target.coefficients == nullptr || (!e.fit.fits && !options.predict_infeasible)) return e;
+  auto terms = (*mode)->LatencyTerms(facts.net, runtime, board, e.fit);
+  if (!terms) {
+    e.candidate.latency_provenance = "unavailable: " + terms.error().message;
+    e.latency_error = terms.error();
+    return e;
   }
-  for (const hw::Board* board : options.boards) {
-    std::vector<Candidate> mine;
-    for (const Candidate& c : result.candidates) {
-      if (c.board == board->name) mine.push_back(c);
-    }
-    const std::vector<FrontMember> fronts = AllFronts(mine);
-    result.fronts.insert(result.fronts.end(), fronts.begin(), fronts.end());
+  e.estimate = latency::Evaluate(*terms, e.clock_hz, *target.coefficients);
+  e.power = PowerFor(board, e.candidate.mode, facts.net.name);
+  if (!e.fit.fits) return e;  // predicted for the caller, not recorded as the point's figure
+  e.candidate.latency_ms = e.estimate->latency_ms;
+  e.candidate.latency_provenance = e.estimate->provenance;
+  if (e.power.mw) e.candidate.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
+  return e;
+}
+
+util::Result<std::vector<Evaluation>> EvaluateAllModes(const VariantFacts& facts, Target target,
+                                                       const EvaluateOptions& options) {
+  std::vector<Evaluation> out;
+  for (const std::string& mode : placement::ModeIds()) {
+    target.deployment.mode = mode;
+    auto e = EvaluatePoint(facts, target, options);
+    if (!e) return e.error();
+    out.push_back(std::move(e).value());
   }
-  return result;
+  return out;
+}
+
+std::vector<OpCost> OpCosts(const VariantFacts& facts, const Evaluation& evaluation) {
+  std::vector<OpCost> out;
+  if (!evaluation.estimate || !evaluation.fit.fits) return out;
+  const Candidate& c = evaluation.candidate;
+  for (const latency::OpLatency& op : evaluation.estimate->ops) {
+    const graph::Op& graph_op = facts.net.ops[static_cast<size_t>(op.op)];
+    out.push_back({c.variant, c.board, c.mode, op.op, std::string(graph::OpKindName(graph_op.kind)),
+                   analysis::CountOp(facts.net, graph_op).macs, op.total_cycles / evaluation.clock_hz * 1e3});
+  }
+  return out;
 }
 
 }  // namespace explore

@@ -1,22 +1,26 @@
 #pragma once
-// Evaluating design points: a variant's network is built and analysed once (VariantFacts),
-// then evaluated on every board and mode (Evaluate). The network, the board and the
-// deployment are separate const inputs; nothing is stored in the network.
+// The one evaluation path (design.md "Data flow"): a design point's network is built and
+// analysed once (VariantFacts), then evaluated on a target — board, runtime, coefficients and
+// deployment — by EvaluatePoint: the mode places it (placement::DeploymentMode), the mode's
+// latency terms are evaluated with the coefficients, energy is power x latency, and the result
+// is one Candidate row. Every command that reports a fit, a latency or an energy goes through
+// EvaluatePoint. The network, the board and the deployment are separate const inputs; nothing
+// is stored in the network.
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "accuracy/accuracy.h"
 #include "analysis/cost.h"
+#include "analysis/liveness.h"
 #include "explore/candidate.h"
-#include "explore/fronts.h"
-#include "explore/search.h"
 #include "graph/network.h"
 #include "hw/board.h"
+#include "kernels/runtime.h"
 #include "latency/coefficients.h"
-#include "placement/placement.h"
+#include "latency/model.h"
+#include "placement/mode.h"
 #include "searchspace/catalog.h"
 
 namespace explore {
@@ -27,7 +31,8 @@ struct VariantFacts {
   searchspace::Variant variant;  // an imported network: space "tflite", width 1, its input height
   graph::Network net;
   analysis::Totals totals;
-  placement::Footprint footprint;
+  analysis::PeakActivation peak;  // tensor liveness (runtime-independent)
+  placement::Footprint footprint;  // under the default runtime
   std::optional<accuracy::Top1> top1;  // nullopt: an imported network nobody measured
 };
 
@@ -51,36 +56,58 @@ inline constexpr const char* kImportedSpace = "tflite";
 /// imported network is never predicted. Fails when the net has no ops.
 util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& models);
 
-// One design point. Infeasible placements are results (feasible = false, fail_reason set);
-// latency and energy are predicted only for feasible points. When `op_costs` is given, the
-// predicted latency of every op of a feasible point is appended to it.
-Candidate Evaluate(const VariantFacts& facts, const hw::Board& board,
-                   const latency::BoardCoefficients& coefficients,
-                   const placement::Deployment& deployment,
-                   std::vector<OpCost>* op_costs = nullptr);
+/// Facts of `net` without accuracy (top1 unset): counts, liveness, default-runtime footprint.
+VariantFacts FactsOf(graph::Network net);
 
-struct SweepOptions {
-  std::vector<const searchspace::Space*> spaces;
-  std::vector<const graph::Network*> networks;  // imported, evaluated after the grid points
-  std::vector<const hw::Board*> boards;
-  std::vector<placement::Mode> modes = {placement::Mode::kInternal, placement::Mode::kExternal,
-                                        placement::Mode::kTinyops};
-  int64_t budget_bytes = 0;  // 0: each board's default TinyOps budget
-  bool filter_growth = true;
-  bool per_op = false;       // also keep the predicted cost of every op (SweepResult::op_costs)
+/// Where and how a point is evaluated. Pointers are borrowed and must outlive the call.
+struct Target {
+  const hw::Board* board = nullptr;
+  const kernels::Runtime* runtime = nullptr;  // nullptr: the default runtime
+  // For `board` (CoefficientsFor); nullptr: placement only, no latency or energy.
+  const latency::BoardCoefficients* coefficients = nullptr;
+  placement::Deployment deployment;
 };
 
-struct SweepResult {
-  std::vector<Candidate> candidates;  // variant-major, then board, then mode
-  std::vector<FrontMember> fronts;    // every front of every board
-  std::vector<OpCost> op_costs;       // per op of every feasible evaluation, when per_op
-  int64_t points = 0;                 // grid points plus imported networks
-  int64_t infeasible_points = 0;      // points feasible in no mode on any board
+/// A measured power and where it comes from.
+struct PowerFigure {
+  std::optional<double> mw;
+  std::string provenance;  // "measured for this design", "board, <mode> mode", "" when none
 };
 
-// Evaluates every grid point of the spaces, then every imported network, on every board and
-// mode. `progress(done, total)` is called after each point (may be empty).
-util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
-                                const std::function<void(int64_t, int64_t)>& progress);
+/// The power measured for `design` in `mode` on `board` when known, else the board's measured
+/// power in `mode`, else none.
+PowerFigure PowerFor(const hw::Board& board, const std::string& mode, const std::string& design);
+
+struct EvaluateOptions {
+  bool predict_infeasible = false;  // also predict latency when the placement does not fit
+};
+
+/// One evaluated design point: the row, the placement with its plan, and the prediction.
+struct Evaluation {
+  Candidate candidate;
+  placement::Fit fit;
+  std::optional<latency::Estimate> estimate;  // none when infeasible (unless asked) or unknown
+  std::optional<util::Error> latency_error;   // why the mode could give no latency terms
+  PowerFigure power;
+  double clock_hz = 0;  // the board's core clock the cycles are counted in
+};
+
+/// Evaluates `facts` on `target`. Infeasible placements are results (candidate.feasible =
+/// false, fail_reason set); a latency the mode cannot give is recorded in the candidate's
+/// latency_provenance ("unavailable: ..."). Fails only when the deployment names an unknown
+/// mode or the board has no clock.
+util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& target,
+                                       const EvaluateOptions& options = {});
+
+/// EvaluatePoint in every registered mode, in registry order (target.deployment.mode is
+/// ignored).
+util::Result<std::vector<Evaluation>> EvaluateAllModes(const VariantFacts& facts, Target target,
+                                                       const EvaluateOptions& options = {});
+
+/// The predicted cost of every op of a feasible evaluation (`dse sweep --per-op`).
+std::vector<OpCost> OpCosts(const VariantFacts& facts, const Evaluation& evaluation);
+
+/// The footprint of `facts` under `runtime` (facts.footprint for the default runtime).
+placement::Footprint FootprintFor(const VariantFacts& facts, const kernels::Runtime& runtime);
 
 }  // namespace explore

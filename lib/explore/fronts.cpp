@@ -8,8 +8,15 @@
 #include <fmt/format.h>
 
 #include "explore/pareto.h"
+#include "placement/mode.h"
 
 namespace explore {
+
+std::vector<std::string> DesignSpaces() {
+  std::vector<std::string> spaces = placement::ModeIds();
+  spaces.emplace_back("all");
+  return spaces;
+}
 
 std::optional<double> XValue(const Candidate& c, const std::string& x_objective) {
   if (x_objective == "macs") return c.macs / 1e6;
@@ -48,7 +55,7 @@ std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
 std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
   std::vector<FrontMember> all;
   for (const std::string& x : kXObjectives) {
-    for (const std::string& space : kDesignSpaces) {
+    for (const std::string& space : DesignSpaces()) {
       const std::vector<FrontMember> front = Front(candidates, x, space);
       all.insert(all.end(), front.begin(), front.end());
     }

@@ -3,8 +3,8 @@
 // comparison behind `dse pareto --check`.
 //
 // Objectives: x is minimised — "macs" (M), "latency" (ms), "energy" (mJ); y is "top1" (%),
-// maximised. Design spaces (paper Fig. 3): "internal", "external", "tinyops" — the feasible
-// candidates of that mode — and "all", every feasible candidate of any mode. A candidate
+// maximised. Design spaces (paper Fig. 3): one per deployment mode ("internal", "external",
+// "tinyops", ...: the feasible candidates of that mode) and "all", every feasible candidate. A candidate
 // without the needed figure (no latency, no power) is left out of that front.
 
 #include <optional>
@@ -17,7 +17,8 @@
 namespace explore {
 
 inline const std::vector<std::string> kXObjectives = {"macs", "latency", "energy"};
-inline const std::vector<std::string> kDesignSpaces = {"internal", "external", "tinyops", "all"};
+/// The design spaces: one per registered deployment mode (its feasible candidates), then "all".
+std::vector<std::string> DesignSpaces();
 
 struct FrontMember {
   std::string board;

@@ -56,7 +56,7 @@ PaperRow RowOf(const latency::Measurement& m, const std::string& table) {
   row.table = table;
   row.board = m.board;
   row.variant = m.variant;
-  row.mode = std::string(latency::ModeName(m.mode));
+  row.mode = m.mode;
   row.macs_m = m.paper_macs_m;
   row.latency_ms = m.latency_ms;
   row.power_mw = m.power_mw;

@@ -49,7 +49,7 @@ ErrorSummary Summarise(const std::vector<RowResult>& rows, const std::string& bo
   int n_loo = 0, n_base = 0, n_base_loo = 0;
   for (const RowResult& r : rows) {
     if ((!board.empty() && r.row.board != board) ||
-        (!mode.empty() && ModeName(r.row.mode) != mode)) {
+        (!mode.empty() && r.row.mode != mode)) {
       continue;
     }
     ++s.rows;
@@ -72,7 +72,7 @@ std::vector<ErrorSummary> AllSummaries(const std::vector<RowResult>& rows) {
   std::set<std::pair<std::string, std::string>> groups;
   std::set<std::string> boards;
   for (const RowResult& r : rows) {
-    groups.insert({r.row.board, std::string(ModeName(r.row.mode))});
+    groups.insert({r.row.board, r.row.mode});
     boards.insert(r.row.board);
   }
   std::vector<ErrorSummary> out;

@@ -87,10 +87,9 @@ class RowReader {
     if (const std::string problem = known_.check_variant(m.variant); !problem.empty()) {
       Error(line, problem);
     }
-    if (auto mode = ParseMode(Cell(cells, "mode")); mode) {
-      m.mode = *mode;
-    } else {
-      Error(line, mode.error().message);
+    m.mode = Cell(cells, "mode");
+    if (const std::string problem = known_.check_mode(m.mode); !problem.empty()) {
+      Error(line, problem);
     }
     double latency = 0;
     if (!ParseNumber(Cell(cells, "latency_ms"), &latency) || latency <= 0) {
@@ -142,7 +141,7 @@ class RowReader {
 }  // namespace
 
 std::string Measurement::Key() const {
-  return fmt::format("{}/{}/{}", board, variant, ModeName(mode));
+  return fmt::format("{}/{}/{}", board, variant, mode);
 }
 
 util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,

@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "latency/model.h"
 #include "util/result.h"
 
 namespace latency {
@@ -19,7 +18,7 @@ struct Measurement {
   int line = 0;
   std::string board;
   std::string variant;
-  Mode mode = Mode::kInternal;
+  std::string mode;                    // a deployment mode id (KnownNames::check_mode)
   double latency_ms = 0;               // > 0
   std::optional<double> power_mw;      // as published
   std::optional<double> energy_mj;     // as published
@@ -30,11 +29,12 @@ struct Measurement {
   std::string Key() const;
 };
 
-/// What rows may name: the known boards and a check of variant names (returns an error
-/// message, "" when the name is valid).
+/// What rows may name: the known boards, and checks of variant and mode names (each returns an
+/// error message, "" when the name is valid).
 struct KnownNames {
   std::vector<std::string> boards;
   std::function<std::string(const std::string&)> check_variant;
+  std::function<std::string(const std::string&)> check_mode;
 };
 
 /// Reads `text` (named `file` in errors). Every bad row is reported as "file:line: ..." (unknown

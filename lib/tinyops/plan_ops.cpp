@@ -7,6 +7,7 @@
 
 #include "analysis/cost.h"
 #include "tinyops/geometry.h"
+#include "kernels/cmsis_nn.h"
 #include "tinyops/kernels.h"
 #include "tinyops/partitioner.h"
 
@@ -26,7 +27,7 @@ void FillConv(const graph::Network& net, const graph::Op& op, const Plan& plan, 
   out->filter_overlaid = out->filter_bytes < plan.buffer(Buffer::kFilter);
   out->bias_overlaid = 4 * cout < plan.buffer(Buffer::kBias);
   out->quant_overlaid = 4 * cout < plan.buffer(Buffer::kQuantMultiplier);
-  out->scratch_bytes = KernelScratchBytes(net, op);
+  out->scratch_bytes = kernels::ScratchBytes(net, op);
   out->scratch_in_sram = out->scratch_bytes > 0 &&
                          out->scratch_bytes < plan.buffer(Buffer::kInputPing);
   const auto route = [&](bool overlaid, int64_t bytes) {

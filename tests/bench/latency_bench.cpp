@@ -1,6 +1,6 @@
 // Latency predictions per second over the default grid (every width x resolution of the mbv3,
-// proxyless and mnasnet spaces) on the F746 in the tinyops mode, partitioning included; the
-// networks are built once outside the timed loop (issue 4 target: >= 20,000 per second on one
+// proxyless and mnasnet spaces) on the F746 in the tinyops mode through explore::EvaluatePoint,
+// partitioning included; the networks are built and analysed once outside the timed loop (issue 4 target: >= 20,000 per second on one
 // core).
 
 #include <benchmark/benchmark.h>
@@ -9,39 +9,38 @@
 
 #include "hw/catalog.h"
 #include "latency/coefficients.h"
-#include "latency/model.h"
 #include "searchspace/catalog.h"
-#include "tinyops/partitioner.h"
+#include "explore/evaluate.h"
 
 namespace {
 
 const std::string kRoot = DSE_SOURCE_DIR;
 
-std::vector<graph::Network> DefaultGrid() {
+std::vector<explore::VariantFacts> DefaultGrid() {
   const auto catalog = searchspace::Catalog::LoadDirectory(kRoot + "/searchspaces").value();
-  std::vector<graph::Network> nets;
+  std::vector<explore::VariantFacts> nets;
   for (const searchspace::Space& space : catalog.spaces()) {
     if (space.name != "mbv3" && space.name != "proxyless" && space.name != "mnasnet") continue;
     for (double w : space.widths) {
-      for (int r : space.resolutions) nets.push_back(searchspace::Build(space, w, r).value());
+      for (int r : space.resolutions) nets.push_back(explore::FactsOf(searchspace::Build(space, w, r).value()));
     }
   }
   return nets;
 }
 
 void BM_TinyopsLatencyOverDefaultGridF746(benchmark::State& state) {
-  const std::vector<graph::Network> nets = DefaultGrid();
+  const std::vector<explore::VariantFacts> nets = DefaultGrid();
   const auto boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
   const hw::Board& board = *boards.Find("f746");
   const auto file = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, file);
-  const tinyops::Partitioner partitioner({board.tinyops_budget_bytes, true});
+  const explore::Target target{&board, nullptr, &coefs, {"tinyops", 0, true}};
   int64_t predictions = 0;
   for (auto _ : state) {
-    for (const graph::Network& net : nets) {
-      const tinyops::Plan plan = partitioner.Run(net);
-      const auto estimate = latency::Predict(net, board, latency::Mode::kTinyops, &plan, coefs);
-      benchmark::DoNotOptimize(estimate.ok() ? estimate->latency_ms : 0.0);
+    for (const explore::VariantFacts& facts : nets) {
+      // The evaluation path: placement (the TinyOps partitioner) + latency terms + estimate.
+      const auto e = explore::EvaluatePoint(facts, target, {.predict_infeasible = true});
+      benchmark::DoNotOptimize(e.ok() && e->estimate ? e->estimate->latency_ms : 0.0);
       ++predictions;
     }
   }

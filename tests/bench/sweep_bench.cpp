@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "accuracy/accuracy.h"
-#include "explore/evaluate.h"
+#include "explore/sweep.h"
 #include "hw/catalog.h"
 #include "latency/coefficients.h"
 #include "store/database.h"

@@ -8,6 +8,7 @@
 
 #include "accuracy/measured.h"
 #include "explore/evaluate.h"
+#include "explore/sweep.h"
 #include "hw/catalog.h"
 #include "latency/coefficients.h"
 #include "tflite/import.h"
@@ -65,14 +66,21 @@ TEST(Imported, AnalyseNetworkRejectsAnEmptyNetwork) {
   EXPECT_EQ(facts.error().message, "empty.tflite: the network has no ops");
 }
 
+// One design point through explore::EvaluatePoint, the path every command uses.
+explore::Candidate EvaluateOn(const explore::VariantFacts& facts, const hw::Board& board,
+                              const latency::CoefficientFile& file,
+                              const placement::Deployment& deployment) {
+  const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, file);
+  return explore::EvaluatePoint(facts, {&board, nullptr, &coefs, deployment}).value().candidate;
+}
+
 TEST(Imported, R144OnF469PartitionsLikeTheFirmwareWithPredictedLatency) {
   const Fixture f;
   const hw::Board f469 = f.board("f469");
   auto facts = explore::AnalyseNetwork(Imported("proxyless-w0.30-r144_int8.tflite"), f.models());
   ASSERT_TRUE(facts.ok());
   const explore::Candidate c =
-      explore::Evaluate(*facts, f469, latency::CoefficientsFor(f469, f.coefficients),
-                        {placement::Mode::kTinyops, 258'000, true});
+      EvaluateOn(*facts, f469, f.coefficients, {"tinyops", 258'000, true});
   EXPECT_EQ(c.variant, "proxyless-w0.30-r144_int8.tflite");
   EXPECT_EQ(c.space, "tflite");
   EXPECT_TRUE(c.feasible) << c.fail_reason;

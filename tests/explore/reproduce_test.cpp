@@ -5,7 +5,7 @@
 
 namespace {
 
-latency::Measurement Row(const std::string& board, const std::string& variant, latency::Mode mode,
+latency::Measurement Row(const std::string& board, const std::string& variant, const std::string& mode,
                          double latency_ms, const std::string& source) {
   latency::Measurement m;
   m.file = "paper.csv";
@@ -68,10 +68,10 @@ TEST(Reproduce, BadNumbersAndMissingColumnsAreReportedWithTheirLine) {
 
 TEST(Reproduce, RowsAreSortedIntoTablesByTheirSource) {
   const std::vector<latency::Measurement> measured = {
-      Row("f746", "mcunet-in3", latency::Mode::kInternal, 1838, "Sadiq Table II (repr.)"),
-      Row("f746", "p", latency::Mode::kExternal, 1004, "Sadiq Table III"),
-      Row("f746", "other", latency::Mode::kInternal, 5, "someone else's bench"),
-      Row("f746", "mbv3-w1.00-r160", latency::Mode::kTinyops, 1307, "Sadiq Table II")};
+      Row("f746", "mcunet-in3", "internal", 1838, "Sadiq Table II (repr.)"),
+      Row("f746", "p", "external", 1004, "Sadiq Table III"),
+      Row("f746", "other", "internal", 5, "someone else's bench"),
+      Row("f746", "mbv3-w1.00-r160", "tinyops", 1307, "Sadiq Table II")};
   const std::vector<explore::AccuracyLink> links = {
       {"mcunet-in3", "MCUNetV1-F746-int8", "in3 row", 0.74},
       {"mbv3-w1.00-r160", "MobileNetV3-w1.00-r160", "mbv3 row", 3.96}};
@@ -95,8 +95,8 @@ TEST(Reproduce, RowsAreSortedIntoTablesByTheirSource) {
 
 TEST(Reproduce, ClaimCheckComparesPredictedAndTableFigures) {
   const std::vector<latency::Measurement> measured = {
-      Row("f746", "base", latency::Mode::kInternal, 1838, "Table II"),
-      Row("f746", "tiny", latency::Mode::kTinyops, 1307, "Table II")};
+      Row("f746", "base", "internal", 1838, "Table II"),
+      Row("f746", "tiny", "tinyops", 1307, "Table II")};
   const auto rows = explore::JoinPaperRows(measured, {{"base", "B", "b", 1}, {"tiny", "T", "t", 1}},
                                            {Published("b", 61.5), Published("t", 68.0)});
   ASSERT_TRUE(rows.ok());

@@ -18,7 +18,7 @@ TEST(Calibration, PrintsEveryRow) {
   for (const auto& r : cal.rows) {
     std::printf("%-5s %-22s %-9s meas %7.0f pred %7.0f loo %7.0f base %7.0f baseloo %7.0f\n",
                 r.row.board.c_str(), r.row.variant.c_str(),
-                std::string(latency::ModeName(r.row.mode)).c_str(), r.row.latency_ms,
+                r.row.mode.c_str(), r.row.latency_ms,
                 r.predicted_ms, r.loo_ms.value_or(-1), r.baseline_ms.value_or(-1),
                 r.baseline_loo_ms.value_or(-1));
   }
@@ -59,7 +59,7 @@ TEST(Calibration, PrintsEveryRow) {
 namespace {
 
 latency::KnownNames Names() {
-  return latency::NamesFrom(latency_testing::Boards(), testing_support::BuiltinCatalog());
+  return explore::NamesFrom(latency_testing::Boards(), testing_support::BuiltinCatalog());
 }
 
 TEST(Measurements, BadRowsAreFileLineErrors) {
@@ -89,7 +89,7 @@ TEST(Measurements, MissingColumn) {
 TEST(Kernels, CmsisNnDispatch) {
   const graph::Network net = testing_support::BuildVariant("mcunet-in3");
   std::map<std::string, int> count;
-  for (const auto& op : net.ops) count[std::string(latency::KernelClassName(latency::Classify(net, op)))]++;
+  for (const auto& op : net.ops) count[std::string(kernels::KernelClassName(kernels::Classify(net, op)))]++;
   EXPECT_GT(count["conv1x1_fast"], 0);
   EXPECT_GT(count["dw3x3_fast"], 0);
   EXPECT_GT(count["dw_opt"], 0);      // 5x5 and 7x7 depthwise

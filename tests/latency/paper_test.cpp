@@ -8,26 +8,24 @@
 
 #include "analysis/cost.h"
 #include "latency/support.h"
-#include "tinyops/partitioner.h"
+#include "explore/evaluate.h"
 
 namespace {
 
 using latency_testing::Board;
 using latency_testing::PaperCalibration;
 
+// Through the evaluation path every command uses, at the board's default TinyOps budget.
 latency::Estimate PredictFitted(const std::string& variant, const std::string& board_name,
-                                latency::Mode mode) {
+                                const std::string& mode) {
   const hw::Board& board = Board(board_name);
-  const graph::Network net = testing_support::BuildVariant(variant);
-  tinyops::Plan plan;
-  if (mode == latency::Mode::kTinyops) {
-    plan = tinyops::Partitioner({board.tinyops_budget_bytes, true}).Run(net);
-  }
+  const explore::VariantFacts facts = explore::FactsOf(testing_support::BuildVariant(variant));
   const latency::BoardCoefficients coefs =
       latency::CoefficientsFor(board, PaperCalibration().fitted);
-  auto e = latency::Predict(net, board, mode, &plan, coefs);
-  EXPECT_TRUE(e.ok());
-  return e.ok() ? *e : latency::Estimate{};
+  const explore::Target target{&board, nullptr, &coefs, {mode, 0, true}};
+  auto e = explore::EvaluatePoint(facts, target, {.predict_infeasible = true});
+  EXPECT_TRUE(e.ok() && e->estimate.has_value());
+  return e.ok() && e->estimate ? *e->estimate : latency::Estimate{};
 }
 
 // Table III: internal < TinyOps < external on every board, each within 10 % of the paper.
@@ -37,9 +35,9 @@ TEST(PaperTableIII, OrderingAndValues) {
                       {"f469", "proxyless-w0.30-r144", 1089, 2411, 1131},
                       {"f746", "proxyless-w0.30-r176", 685, 1004, 772}};
   for (const Row& r : rows) {
-    const double in = PredictFitted(r.variant, r.board, latency::Mode::kInternal).latency_ms;
-    const double ext = PredictFitted(r.variant, r.board, latency::Mode::kExternal).latency_ms;
-    const double tops = PredictFitted(r.variant, r.board, latency::Mode::kTinyops).latency_ms;
+    const double in = PredictFitted(r.variant, r.board, "internal").latency_ms;
+    const double ext = PredictFitted(r.variant, r.board, "external").latency_ms;
+    const double tops = PredictFitted(r.variant, r.board, "tinyops").latency_ms;
     std::printf("Table III %s %s: int %.0f (%.0f) ext %.0f (%.0f) tinyops %.0f (%.0f)\n", r.board,
                 r.variant, in, r.int_ms, ext, r.ext_ms, tops, r.tinyops_ms);
     EXPECT_LT(in, tops) << r.board;
@@ -56,8 +54,8 @@ TEST(PaperFig11, MobileNetV3FasterThanMcunetIn3OnF746) {
   const auto mbv3 = testing_support::BuildVariant("mbv3-w1.00-r160");
   const auto mcunet = testing_support::BuildVariant("mcunet-in3");
   EXPECT_GT(analysis::CountNetwork(mbv3).macs, analysis::CountNetwork(mcunet).macs);
-  const auto e_mbv3 = PredictFitted("mbv3-w1.00-r160", "f746", latency::Mode::kTinyops);
-  const auto e_mcunet = PredictFitted("mcunet-in3", "f746", latency::Mode::kInternal);
+  const auto e_mbv3 = PredictFitted("mbv3-w1.00-r160", "f746", "tinyops");
+  const auto e_mcunet = PredictFitted("mcunet-in3", "f746", "internal");
   std::printf("Fig. 11: mbv3-w1.00-r160 tinyops %.0f ms (paper 1307), mcunet-in3 internal %.0f ms "
               "(paper 1838)\n", e_mbv3.latency_ms, e_mcunet.latency_ms);
   EXPECT_LT(e_mbv3.latency_ms, e_mcunet.latency_ms);
@@ -81,7 +79,7 @@ TEST(PaperFig11, MobileNetV3FasterThanMcunetIn3OnF746) {
 // which has all four classes) ranks 1x1 conv > 3x3 dw > 5x5 dw > 7x7 dw.
 std::map<std::string, double> CyclesPerMac(const std::string& board) {
   const auto net = testing_support::BuildVariant("mcunet-in3");
-  const auto e = PredictFitted("mcunet-in3", board, latency::Mode::kInternal);
+  const auto e = PredictFitted("mcunet-in3", board, "internal");
   std::map<std::string, double> cycles, macs;
   for (const auto& op : e.ops) {
     const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
@@ -115,18 +113,18 @@ TEST(PaperTableII, EnergyPerInference) {
   for (const auto& r : PaperCalibration().rows) {
     if (!r.row.energy_mj) continue;
     const hw::Board& board = Board(r.row.board);
-    const auto power = latency::PowerFor(board, r.row.mode, r.row.variant);
+    const auto power = explore::PowerFor(board, r.row.mode, r.row.variant);
     ASSERT_TRUE(power.mw.has_value());
     EXPECT_EQ(power.provenance, "measured for this design") << r.row.variant;
     EXPECT_EQ(*power.mw, r.row.power_mw.value_or(-1)) << r.row.variant;  // Table II, same row
     const double energy = *power.mw * r.predicted_ms / 1e3;
     const double err = 100 * (energy - *r.row.energy_mj) / *r.row.energy_mj;
-    const double mode_mw = *latency::PowerMw(board, r.row.mode);
+    const double mode_mw = *explore::PowerFor(board, r.row.mode, "").mw;
     const double err_mode = 100 * (mode_mw * r.predicted_ms / 1e3 - *r.row.energy_mj) /
                             *r.row.energy_mj;
     std::printf("energy %s %-22s %-8s pred %7.1f mJ paper %7.1f mJ (%+.1f%%; with the mode's "
                 "%g mW: %+.1f%%)\n", r.row.board.c_str(), r.row.variant.c_str(),
-                std::string(latency::ModeName(r.row.mode)).c_str(), energy, *r.row.energy_mj,
+                r.row.mode.c_str(), energy, *r.row.energy_mj,
                 err, mode_mw, err_mode);
     ++total;
     EXPECT_LE(std::abs(err), 10.0) << r.row.board << " " << r.row.variant;

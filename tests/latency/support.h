@@ -9,7 +9,7 @@
 
 #include "hw/catalog.h"
 #include "latency/fit.h"
-#include "latency/samples.h"
+#include "explore/calibration.h"
 #include "support/spaces.h"
 
 namespace latency_testing {
@@ -32,12 +32,12 @@ inline const std::vector<latency::Sample>& PaperSamples() {
   static const std::vector<latency::Sample> samples = [] {
     const auto& spaces = testing_support::BuiltinCatalog();
     auto rows = latency::LoadMeasurements(std::string(DSE_SOURCE_DIR) + "/data/latency/paper.csv",
-                                          latency::NamesFrom(Boards(), spaces));
+                                          explore::NamesFrom(Boards(), spaces));
     if (!rows) {
       ADD_FAILURE() << rows.error().message;
       return std::vector<latency::Sample>();
     }
-    auto built = latency::BuildSamples(*rows, Boards(), spaces);
+    auto built = explore::BuildSamples(*rows, Boards(), spaces);
     if (!built) {
       ADD_FAILURE() << built.error().message;
       return std::vector<latency::Sample>();

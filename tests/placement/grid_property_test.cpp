@@ -6,7 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "hw/catalog.h"
-#include "placement/placement.h"
+#include "placement/mode.h"
+#include "placement/tinyops_mode.h"
 #include "support/spaces.h"
 
 namespace {
@@ -63,14 +64,15 @@ TEST(GridProperty, EveryVariantOnEveryBoardFitsOrSaysWhy) {
     for (double w : space.widths) {
       for (int r : space.resolutions) {
         const graph::Network net = searchspace::Build(space, w, r).value();
-        const placement::Footprint footprint = placement::Measure(net);
+        const placement::Footprint footprint = placement::Measure(net, kernels::DefaultRuntime());
         for (const hw::Board& board : Boards().boards()) {
-          const placement::Fit fit = placement::Check(
-              net, footprint, board, {placement::Mode::kTinyops, 0, true});
-          ASSERT_TRUE(fit.plan.has_value());
-          ExpectPlanValid(net, *fit.plan);
+          const placement::Fit fit =
+              placement::Check(net, footprint, board, {"tinyops", 0, true}).value();
+          const tinyops::Plan* plan = placement::TinyopsPlan(fit);
+          ASSERT_NE(plan, nullptr);
+          ExpectPlanValid(net, *plan);
           ++plans;
-          fitting += fit.plan->fits ? 1 : 0;
+          fitting += plan->fits ? 1 : 0;
           if (::testing::Test::HasFatalFailure()) return;
         }
       }

@@ -1,10 +1,10 @@
-#include "latency/kernels.h"
+#include "kernels/cmsis_nn.h"
 
 #include <algorithm>
 
 #include "analysis/cost.h"
 
-namespace latency {
+namespace kernels {
 namespace {
 
 using graph::OpKind;
@@ -157,6 +157,25 @@ OpWork MeasureOp(const graph::Network& net, const graph::Op& op) {
   return w;
 }
 
+int64_t ScratchBytes(const graph::Network& net, const graph::Op& op) {
+  const int64_t cin = net.input_shape(op).c;
+  const int64_t window = int64_t{op.kernel_h} * op.kernel_w;
+  if (op.kind == graph::OpKind::kConv2d) {
+    const graph::Padding& p = op.padding;
+    const bool unpadded = p.top == 0 && p.bottom == 0 && p.left == 0 && p.right == 0;
+    const bool fast_1x1 = window == 1 && op.stride_h == 1 && op.stride_w == 1 && unpadded &&
+                          cin % 4 == 0;
+    return fast_1x1 ? 0 : 4 * window * cin;
+  }
+  if (op.kind == graph::OpKind::kDepthwiseConv2d) {
+    if (net.output_shape(op).c != cin) return 0;  // channel multiplier > 1: generic, no scratch
+    const bool kernel_3x3 = op.kernel_h == 3 && op.kernel_w == 3 && op.padding.top <= 1 &&
+                            op.padding.left <= 1;
+    return kernel_3x3 ? 0 : 2 * window * cin;
+  }
+  return 0;
+}
+
 int64_t CachedBytes(int64_t read_bytes, int64_t unique_bytes, int64_t footprint_bytes,
                     int64_t dcache_bytes) {
   if (dcache_bytes > 0 && footprint_bytes <= dcache_bytes / 2) {
@@ -165,4 +184,4 @@ int64_t CachedBytes(int64_t read_bytes, int64_t unique_bytes, int64_t footprint_
   return read_bytes;
 }
 
-}  // namespace latency
+}  // namespace kernels

@@ -18,7 +18,7 @@
 
 #include "graph/network.h"
 
-namespace latency {
+namespace kernels {
 
 enum class KernelClass {
   kConv1x1Fast,
@@ -66,6 +66,15 @@ struct OpWork {
 /// Work of `op` in `net`.
 OpWork MeasureOp(const graph::Network& net, const graph::Op& op);
 
+/// Scratch bytes the CMSIS-NN kernel chosen for `op` requests, 0 when it needs none:
+///  * CONV_2D: 0 for a 1x1, stride 1, unpadded conv with Cin % 4 == 0 (arm_convolve_1x1_s8_fast),
+///    else 4*kh*kw*Cin (arm_convolve_s8: two im2col columns of int16).
+///  * DEPTHWISE_CONV_2D with channel multiplier 1: 0 for 3x3 with top/left pad <= 1
+///    (arm_depthwise_conv_3x3_s8), else 2*kh*kw*C (arm_depthwise_conv_s8_opt).
+///  * every other op: 0.
+int64_t ScratchBytes(const graph::Network& net, const graph::Op& op);
+
+
 /// Bytes fetched from a memory behind a data cache of `dcache_bytes` (0: none) for a stream of
 /// `read_bytes` accesses over `unique_bytes` distinct bytes whose re-reads span
 /// `footprint_bytes`. Re-reads hit only when the footprint fits in half the cache (the other
@@ -73,4 +82,4 @@ OpWork MeasureOp(const graph::Network& net, const graph::Op& op);
 int64_t CachedBytes(int64_t read_bytes, int64_t unique_bytes, int64_t footprint_bytes,
                     int64_t dcache_bytes);
 
-}  // namespace latency
+}  // namespace kernels

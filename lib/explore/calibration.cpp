@@ -1,0 +1,58 @@
+#include "explore/calibration.h"
+
+#include <fmt/format.h>
+
+#include "analysis/cost.h"
+#include "placement/mode.h"
+
+namespace explore {
+
+latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces) {
+  latency::KnownNames names;
+  names.boards = boards.Names();
+  names.check_variant = [&spaces](const std::string& variant) -> std::string {
+    auto parsed = spaces.ParseVariant(variant);
+    return parsed ? "" : parsed.error().message;
+  };
+  names.check_mode = [](const std::string& mode) -> std::string {
+    auto found = placement::FindMode(mode);
+    return found ? "" : found.error().message;
+  };
+  return names;
+}
+
+util::Result<std::vector<latency::Sample>> BuildSamples(
+    const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
+    const searchspace::Catalog& spaces, const kernels::Runtime* runtime) {
+  const kernels::Runtime& rt = runtime ? *runtime : kernels::DefaultRuntime();
+  std::vector<latency::Sample> samples;
+  for (const latency::Measurement& row : rows) {
+    const std::string where = fmt::format("{}:{}", row.file, row.line);
+    const hw::Board* board = boards.Find(row.board);
+    auto variant = spaces.ParseVariant(row.variant);
+    auto mode = placement::FindMode(row.mode);
+    if (board == nullptr || !variant || !mode) {
+      return util::InputError(fmt::format("{}: unknown board, variant or mode", where));
+    }
+    auto net = searchspace::Build(*spaces.Find(variant->space), variant->width, variant->resolution);
+    if (!net) return util::InputError(fmt::format("{}: {}", where, net.error().message));
+    const placement::Fit fit = (*mode)->Place(*net, placement::Measure(*net, rt), *board,
+                                              {row.mode, 0, true});
+    auto terms = (*mode)->LatencyTerms(*net, rt, *board, fit);
+    if (!terms) return util::InputError(fmt::format("{}: {}", where, terms.error().message));
+    if (fit.sram_budget_bytes && !fit.partition_factor) {
+      return util::InputError(fmt::format("{}: {} does not fit the {} B SRAM budget of the {} mode on {}",
+                                          where, row.variant, *fit.sram_budget_bytes, row.mode,
+                                          row.board));
+    }
+    latency::Sample s;
+    s.row = row;
+    s.clock_hz = static_cast<double>(board->clock_hz);
+    s.macs = static_cast<double>(analysis::CountNetwork(*net).macs);
+    s.terms = std::move(terms).value();
+    samples.push_back(std::move(s));
+  }
+  return samples;
+}
+
+}  // namespace explore

@@ -1,0 +1,29 @@
+#pragma once
+// Measured latency rows as calibration samples (latency/fit.h): each row's network is built,
+// placed on its board in its mode through the deployment-mode registry (at the board's default
+// SRAM budget) and its latency terms are computed once. This lives here, not in latency/,
+// because it needs the search spaces and the modes; latency/ only fits terms.
+
+#include <string>
+#include <vector>
+
+#include "hw/catalog.h"
+#include "kernels/runtime.h"
+#include "latency/fit.h"
+#include "latency/measurements.h"
+#include "searchspace/catalog.h"
+#include "util/result.h"
+
+namespace explore {
+
+/// The names measurement rows may use: the catalog's boards and variants, and registered modes.
+latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces);
+
+/// One sample per row, under `runtime` (nullptr: the default). Fails ("file:line: ...") when a
+/// row's network cannot be built, its board lacks a memory its mode needs, or the plan of a mode
+/// with an SRAM budget (tinyops) does not fit that budget.
+util::Result<std::vector<latency::Sample>> BuildSamples(
+    const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
+    const searchspace::Catalog& spaces, const kernels::Runtime* runtime = nullptr);
+
+}  // namespace explore

@@ -1,0 +1,75 @@
+#pragma once
+// Latency terms: an op's cycles as sums linear in the coefficients (coefficients.h), and the
+// building blocks deployment modes assemble them from (placement::DeploymentMode::LatencyTerms).
+// The blocks know kernels' work (kernels::OpWork) and a board's memory path; they do not know
+// which mode uses them.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "hw/board.h"
+#include "kernels/cmsis_nn.h"
+#include "latency/coefficients.h"
+
+namespace latency {
+
+using Terms = std::array<double, kNumCoefs>;
+
+/// An op's cycles as linear terms: cycles = dot(compute + memory + exposed, c) + sum over
+/// stages of max(dot(stage.compute + stage.memory, c), dot(stage.dma, c)).
+struct Stage {
+  Terms compute{};  // CPU arithmetic of the part, incl. the fixed per-part cost
+  Terms memory{};   // CPU reads in place / writes of the part to external RAM
+  Terms dma{};      // the transfer running meanwhile (the next part, or the next op's part 0)
+};
+struct OpTerms {
+  Terms compute{};  // CPU arithmetic outside stages (the whole op when it has none)
+  Terms memory{};   // CPU stalls on flash or external RAM outside stages
+  Terms exposed{};  // DMA transfers the CPU waits for, not overlapped
+  std::vector<Stage> stages;  // partitioned parts: CPU work per part and the DMA it hides
+  kernels::KernelClass kernel = kernels::KernelClass::kCopy;  // the kernel that runs the op
+};
+
+double Dot(const Terms& terms, const CoefValues& coefs);
+
+/// d(op cycles)/d(coefs) at `coefs`: the terms with each stage's binding side chosen.
+Terms Gradient(const OpTerms& op, const CoefValues& coefs);
+
+/// into += scale * t.
+void AddScaled(Terms* into, const Terms& t, double scale);
+
+/// How the CPU reaches external RAM on a board: through a D-cache of `dcache` bytes (0: none),
+/// in accesses of `access_bytes` (a 32-byte line fill behind a D-cache; else one word, split by
+/// the FMC into bus-width accesses).
+struct MemoryPath {
+  int64_t dcache = 0;
+  double access_bytes = 4;
+};
+MemoryPath PathOf(const hw::Board& board);
+
+/// Arithmetic of the whole op (MACs by kernel class, the 1x1 leftover loop, the im2col gather,
+/// requantisation, non-MAC elements), without the dispatch.
+Terms ComputeWork(const kernels::OpWork& w);
+
+/// `bytes` read by the CPU from external RAM: per-byte memory time plus one crossing per access.
+void AddExternalReads(Terms* t, double bytes, const MemoryPath& path);
+
+/// `bytes` copied by a byte-wide single-beat DMA: one external access per byte.
+Terms DmaWork(double bytes);
+
+/// Weight, bias and quantisation bytes fetched, re-reads hitting the D-cache where they can.
+double WeightFetchBytes(const kernels::OpWork& w, int64_t dcache);
+/// im2col scratch bytes fetched, re-reads hitting the D-cache where they can.
+double ScratchFetchBytes(const kernels::OpWork& w, int64_t dcache);
+
+/// Weights fetched from internal flash (wait states); activations in SRAM.
+Terms FlashWork(const kernels::OpWork& w, const MemoryPath& path);
+/// Everything in external RAM, read by the CPU with the kernel's access pattern; outputs
+/// written there.
+Terms ExternalWork(const kernels::OpWork& w, const MemoryPath& path);
+
+/// An op run start to end by the CPU: dispatch + its work as compute, `memory` as stalls.
+OpTerms SerialOp(const kernels::OpWork& w, const Terms& memory);
+
+}  // namespace latency

@@ -1,0 +1,26 @@
+#include "placement/footprint.h"
+
+#include "analysis/cost.h"
+
+namespace placement {
+
+Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime) {
+  return Measure(net, runtime, analysis::ComputePeak(net), analysis::CountNetwork(net).flash_bytes);
+}
+
+Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
+                  const analysis::PeakActivation& peak, int64_t weight_bytes) {
+  Footprint f;
+  f.weight_bytes = weight_bytes;
+  f.peak_activation_bytes = peak.peak_bytes;
+  for (size_t i = 0; i < net.ops.size(); ++i) {
+    const int64_t need = peak.live_bytes[i] + runtime.ScratchBytes(net, net.ops[i]);
+    if (need > f.arena_bytes) {
+      f.arena_bytes = need;
+      f.arena_peak_op = static_cast<int>(i);
+    }
+  }
+  return f;
+}
+
+}  // namespace placement

@@ -1,0 +1,26 @@
+#pragma once
+// What a network needs of any board under one runtime: weight bytes, the liveness peak and
+// the arena (the peak of live tensors plus the running op's kernel scratch).
+
+#include <cstdint>
+
+#include "analysis/liveness.h"
+#include "graph/network.h"
+#include "kernels/runtime.h"
+
+namespace placement {
+
+struct Footprint {
+  int64_t weight_bytes = 0;          // weights + biases + quant params (analysis flash bytes)
+  int64_t peak_activation_bytes = 0; // live tensors at the peak (analysis::ComputePeak)
+  int64_t arena_bytes = 0;           // max over ops of live tensors + that op's kernel scratch
+  int arena_peak_op = 0;             // the op where arena_bytes is reached
+};
+
+/// The footprint of `net` under `runtime` (its kernels' scratch).
+Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime);
+/// Same, reusing the liveness `peak` of `net` and its `weight_bytes` already computed.
+Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
+                  const analysis::PeakActivation& peak, int64_t weight_bytes);
+
+}  // namespace placement

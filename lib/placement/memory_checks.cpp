@@ -1,0 +1,56 @@
+#include "placement/memory_checks.h"
+
+#include <fmt/format.h>
+
+namespace placement {
+
+void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available,
+             std::string detail) {
+  if (needed > available) {
+    fit->violations.push_back({std::move(constraint), needed, available, std::move(detail)});
+  }
+}
+
+void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit) {
+  fit->flash_bytes = f.weight_bytes + board.flash.reserved_bytes;
+  fit->sram_bytes = f.arena_bytes + board.sram.reserved_bytes;
+  fit->storage_name = "flash";
+  Require(fit, "internal flash", fit->flash_bytes, board.flash.size_bytes,
+          fmt::format("{} B of weights + {} B of runtime code", f.weight_bytes,
+                      board.flash.reserved_bytes));
+  Require(fit, "internal SRAM", fit->sram_bytes, board.sram.size_bytes,
+          fmt::format("{} B of tensors and kernel scratch at op {} + {} B of runtime state",
+                      f.arena_bytes, f.arena_peak_op, board.sram.reserved_bytes));
+}
+
+void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_bytes, Fit* fit) {
+  fit->flash_bytes = board.flash.reserved_bytes;
+  const hw::ExternalMemory* ram = board.ExternalRam();
+  fit->external_bytes = f.weight_bytes + f.arena_bytes + extra_bytes;
+  fit->external_name = ram ? ram->name : "";
+  Require(fit, "external RAM", fit->external_bytes, ram ? ram->size_bytes : 0,
+          ram ? fmt::format("{} B of weights + {} B of tensors and scratch{} in '{}'",
+                            f.weight_bytes, f.arena_bytes,
+                            extra_bytes ? fmt::format(" + {} B of TinyOps state", extra_bytes) : "",
+                            ram->name)
+              : std::string("the board has no external RAM (sdram or sram)"));
+  if (const hw::ExternalMemory* storage = board.ExternalStorage()) {
+    fit->storage_name = storage->name;
+    fit->storage_bytes = f.weight_bytes;
+    Require(fit, "model storage", f.weight_bytes, storage->size_bytes,
+            fmt::format("the model is stored in '{}'", storage->name));
+  } else {
+    fit->storage_name = "flash";
+    fit->flash_bytes += f.weight_bytes;
+    Require(fit, "internal flash", fit->flash_bytes, board.flash.size_bytes,
+            "no external storage: the model is stored in internal flash with the code");
+  }
+}
+
+util::Status RequireExternalRam(const hw::Board& board, std::string_view mode) {
+  if (board.ExternalRam() != nullptr) return util::Ok{};
+  return util::InputError(
+      fmt::format("board '{}' has no external RAM for the {} mode", board.name, mode));
+}
+
+}  // namespace placement

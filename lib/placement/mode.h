@@ -1,0 +1,97 @@
+#pragma once
+// placement::DeploymentMode — how a network is laid out on a board, and what that costs
+// (design.md "Seams"). Like tflite-micro's MicroMemoryPlanner: one interface, several
+// implementations, each registered once (mode_registry.cpp). A mode
+//  1. places the network: which bytes go to internal SRAM, internal flash, external RAM and
+//     storage, whether they fit, and the mode's own plan (e.g. the TinyOps partitions) — Place;
+//  2. contributes the latency terms of every op under that placement — LatencyTerms.
+// Nothing outside the registry switches on a mode: the CLI choices, the design spaces of the
+// fronts, the database and the power lookup use the mode's id. An infeasible placement is a
+// result (Fit::fits = false with the violated constraints), never an error.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/network.h"
+#include "hw/board.h"
+#include "kernels/runtime.h"
+#include "latency/terms.h"
+#include "placement/footprint.h"
+#include "util/result.h"
+
+namespace placement {
+
+/// The mapping decision: taken from the command line, never stored in a network or a board.
+struct Deployment {
+  std::string mode = "tinyops";   // a registered mode id
+  int64_t sram_budget_bytes = 0;  // SRAM budget of modes that have one; 0 = the board's default
+  bool filter_growth = true;      // give the unused budget to the filter buffer (TinyOps)
+};
+
+/// One violated constraint: `needed_bytes` of `constraint` where `available_bytes` exist.
+struct Violation {
+  std::string constraint;  // "internal flash", "internal SRAM", "external RAM", "model storage",
+                           // "TinyOps SRAM budget"
+  int64_t needed_bytes = 0;
+  int64_t available_bytes = 0;
+  std::string detail;      // one sentence; for the TinyOps budget it names the limiting op
+  int64_t excess_bytes() const { return needed_bytes - available_bytes; }
+};
+
+/// A mode's own plan (e.g. TinyOps partitions), held by the Fit; each mode defines its type.
+class ModePlan {
+ public:
+  virtual ~ModePlan() = default;
+};
+
+struct Fit {
+  std::string mode;            // the id of the mode that placed it
+  bool fits = false;
+  int64_t sram_bytes = 0;      // internal SRAM used, runtime reservation included
+  int64_t flash_bytes = 0;     // internal flash used, code reservation included
+  int64_t external_bytes = 0;  // external RAM used (0 in internal mode)
+  int64_t storage_bytes = 0;   // model bytes in external storage (0 when none is used)
+  std::string external_name;   // the external RAM used, "" when none
+  std::string storage_name;    // where the model is stored: an external memory or "flash"
+  std::vector<Violation> violations;  // empty exactly when fits
+  std::optional<int64_t> sram_budget_bytes;  // set by modes that work within an SRAM budget
+  std::optional<int> partition_factor;       // set by partitioning modes when their plan fits
+  std::shared_ptr<const ModePlan> plan;      // the mode's plan; nullptr when it has none
+};
+
+class DeploymentMode {
+ public:
+  virtual ~DeploymentMode() = default;
+  /// Stable id: "internal", "external", "tinyops", ...
+  virtual std::string_view id() const = 0;
+  /// One line for listings and --help.
+  virtual std::string_view title() const = 0;
+  /// Places `net` (whose runtime-dependent needs are `footprint`) on `board`. Only reads its
+  /// inputs; never fails.
+  virtual Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
+                    const Deployment& deployment) const = 0;
+  /// The latency terms of every op of `net` placed as `fit` (a Fit from this mode's Place, its
+  /// plan included; an infeasible plan is still costed). Fails when the board lacks a memory
+  /// the mode needs.
+  virtual util::Result<std::vector<latency::OpTerms>> LatencyTerms(
+      const graph::Network& net, const kernels::Runtime& runtime, const hw::Board& board,
+      const Fit& fit) const = 0;
+};
+
+/// Adds `mode` to the registry; an id already registered is an error.
+util::Status RegisterMode(std::unique_ptr<DeploymentMode> mode);
+/// Every registered mode, built-in ones first (internal, external, tinyops), in order.
+std::vector<const DeploymentMode*> Modes();
+/// Their ids, in the same order.
+std::vector<std::string> ModeIds();
+/// The mode with `id`; an unknown id is an input error with the nearest valid id.
+util::Result<const DeploymentMode*> FindMode(std::string_view id);
+
+/// Places `net` in `deployment.mode` (looked up in the registry). An unknown mode is an error.
+util::Result<Fit> Check(const graph::Network& net, const Footprint& footprint,
+                        const hw::Board& board, const Deployment& deployment);
+
+}  // namespace placement

@@ -1,0 +1,47 @@
+// The deployment-mode registry and the built-in modes. Adding a mode: implement
+// placement::DeploymentMode in its own file and add one line to AddBuiltins (or call
+// RegisterMode from the code that owns it, as tests do).
+
+#include "placement/builtin_modes.h"
+#include "placement/mode.h"
+#include "placement/tinyops_mode.h"
+#include "util/registry.h"
+
+namespace placement {
+namespace {
+
+void AddBuiltins(util::Registry<DeploymentMode>* registry) {
+  (void)registry->Register(std::make_unique<InternalMode>());
+  (void)registry->Register(std::make_unique<ExternalMode>());
+  (void)registry->Register(std::make_unique<TinyopsMode>());
+}
+
+util::Registry<DeploymentMode>& Instance() {
+  static util::Registry<DeploymentMode>* registry = [] {
+    auto* r = new util::Registry<DeploymentMode>("deployment mode", "modes");
+    AddBuiltins(r);
+    return r;
+  }();
+  return *registry;
+}
+
+}  // namespace
+
+util::Status RegisterMode(std::unique_ptr<DeploymentMode> mode) {
+  return Instance().Register(std::move(mode));
+}
+
+std::vector<const DeploymentMode*> Modes() { return Instance().All(); }
+
+std::vector<std::string> ModeIds() { return Instance().Ids(); }
+
+util::Result<const DeploymentMode*> FindMode(std::string_view id) { return Instance().Lookup(id); }
+
+util::Result<Fit> Check(const graph::Network& net, const Footprint& footprint,
+                        const hw::Board& board, const Deployment& deployment) {
+  auto mode = FindMode(deployment.mode);
+  if (!mode) return mode.error();
+  return (*mode)->Place(net, footprint, board, deployment);
+}
+
+}  // namespace placement

@@ -1,0 +1,53 @@
+#pragma once
+// The TinyOps mode (paper §IV-B, shared reference tinyops.md): weights and tensors in external
+// RAM as in the external mode, plus the firmware's 37,240 B execution state there; internal
+// SRAM holds only the seven TinyOps buffers, which must fit the SRAM budget
+// (tinyops::Partitioner). Latency: partitioned ops run part by part with the next part's DMA
+// hidden behind the compute (tinyops_terms.cpp); unpartitioned ops run as in the external mode.
+// TinyOps is a TFLM + CMSIS-NN mode: its buffer sizing follows the CMSIS-NN kernels whatever
+// the runtime asked for.
+
+#include "placement/mode.h"
+#include "tinyops/plan.h"
+
+namespace placement {
+
+/// Bytes of the TinyOps execution state (partition records) kept in external RAM: the F4
+/// Release map's partitioned_exec_state (tinyops.md §2.2).
+inline constexpr int64_t kTinyopsExecStateBytes = 37'240;
+
+/// The plan a TinyOps Fit holds.
+class TinyopsModePlan final : public ModePlan {
+ public:
+  explicit TinyopsModePlan(tinyops::Plan plan) : plan_(std::move(plan)) {}
+  const tinyops::Plan& plan() const { return plan_; }
+
+ private:
+  tinyops::Plan plan_;
+};
+
+/// The TinyOps plan of `fit`, nullptr when the fit is not from the TinyOps mode.
+const tinyops::Plan* TinyopsPlan(const Fit& fit);
+
+class TinyopsMode final : public DeploymentMode {
+ public:
+  std::string_view id() const override { return "tinyops"; }
+  std::string_view title() const override {
+    return "external RAM + H-partitioning and DMA double-buffering into an SRAM budget";
+  }
+  Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
+            const Deployment& deployment) const override;
+  util::Result<std::vector<latency::OpTerms>> LatencyTerms(const graph::Network& net,
+                                                           const kernels::Runtime& runtime,
+                                                           const hw::Board& board,
+                                                           const Fit& fit) const override;
+};
+
+/// The terms of every op run from `plan` (tinyops_terms.cpp). Contract: plan.ops has one entry
+/// per op of `net`.
+std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
+                                           const kernels::Runtime& runtime,
+                                           const tinyops::Plan& plan,
+                                           const latency::MemoryPath& path);
+
+}  // namespace placement
