@@ -1,7 +1,9 @@
 #pragma once
-// explore::Candidate — one evaluated design point (variant x board x mode): what the sweep
-// produces, the Pareto fronts select from, the store persists and the plots draw.
+// explore::Candidate — one evaluated design point (variant x board x runtime x mode): what the
+// sweep produces, the Pareto fronts select from, the store persists and the plots draw.
 // Optional figures are absent when unknown (NULL in the database), never invented.
+// Every field is listed once in explore::CandidateFields() (fields.h), which drives the
+// database columns, JSON and CSV: a new field goes there too.
 
 #include <cstdint>
 #include <optional>
@@ -22,6 +24,7 @@ struct Candidate {
   int64_t peak_activation_bytes = 0;
   // The deployment.
   std::string board;
+  std::string runtime = "tflm-cmsis-nn";  // the runtime id; today's only one is the default
   std::string mode;  // internal | external | tinyops
   std::optional<int64_t> budget_bytes;  // TinyOps SRAM budget
   // Feasibility: an infeasible point is a result with the violated constraint.
@@ -46,6 +49,7 @@ struct OpCost {
   std::string kind;  // graph::OpKindName
   int64_t macs = 0;
   double latency_ms = 0;  // predicted
+  std::string runtime = "tflm-cmsis-nn";  // last, so positional initialisers stay valid
 };
 
 }  // namespace explore

@@ -47,7 +47,7 @@ std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
   for (int i : ParetoFront(points)) {
     const Candidate& c = *pool[static_cast<size_t>(i)];
     members.push_back({c.board, x_objective, "top1", design_space, c.variant, c.mode,
-                       points[static_cast<size_t>(i)].x, points[static_cast<size_t>(i)].y});
+                       points[static_cast<size_t>(i)].x, points[static_cast<size_t>(i)].y, c.runtime});
   }
   return members;
 }

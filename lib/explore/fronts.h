@@ -29,6 +29,7 @@ struct FrontMember {
   std::string mode;
   double x = 0;
   double y = 0;
+  std::string runtime = "tflm-cmsis-nn";  // the member's runtime (fronts are per board)
 };
 
 // The x value of a candidate for an objective, in the unit of the axis; nullopt if unknown.

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "explore/fields.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -17,24 +18,45 @@ util::Error WriteError(sqlite3* db, const std::string& doing) {
   return util::RuntimeError(fmt::format("{} while {}", ErrorText(db), doing));
 }
 
+// The candidate's columns, from its field table: `scope`'s field names joined by ", ".
+std::string Columns(explore::FieldScope scope) {
+  std::string columns;
+  for (const explore::Field& f : explore::CandidateFields()) {
+    if (f.scope != scope) continue;
+    if (!columns.empty()) columns += ", ";
+    columns += f.name;
+  }
+  return columns;
+}
+
+// "INSERT INTO table(leading, <scope's fields>) VALUES (?,...)".
+std::string InsertSql(const std::string& table, const std::string& leading, int leading_count,
+                      explore::FieldScope scope) {
+  int count = leading_count;
+  for (const explore::Field& f : explore::CandidateFields()) count += f.scope == scope ? 1 : 0;
+  std::string marks = "?";
+  for (int i = 1; i < count; ++i) marks += ",?";
+  return fmt::format("INSERT INTO {}({}, {}) VALUES ({})", table, leading, Columns(scope), marks);
+}
+
+// Binds `scope`'s fields of `e` from parameter `first` on.
+void BindFields(Statement& s, int first, explore::FieldScope scope, const EvaluationRow& e) {
+  int i = first;
+  for (const explore::Field& f : explore::CandidateFields()) {
+    if (f.scope == scope) s.Bind(i++, f.get(e));
+  }
+}
+
 // Returns the id of the variant row, inserting it on first sight. Counts of a variant are
 // facts of its definition, so a name seen before keeps its row.
 util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e,
                                 std::map<std::string, int64_t>& cache) {
   if (auto it = cache.find(e.variant); it != cache.end()) return it->second;
-  Statement insert(db,
-                   "INSERT INTO variants(name, space, width, resolution, macs, params, "
-                   "weight_bytes, flash_bytes, peak_activation_bytes) VALUES (?,?,?,?,?,?,?,?,?) "
-                   "ON CONFLICT(name) DO NOTHING");
+  static const std::string sql =
+      InsertSql("variants", "name", 1, explore::FieldScope::kVariant) + " ON CONFLICT(name) DO NOTHING";
+  Statement insert(db, sql.c_str());
   insert.Bind(1, e.variant);
-  insert.Bind(2, e.space);
-  insert.Bind(3, e.width);
-  insert.Bind(4, e.resolution);
-  insert.Bind(5, e.macs);
-  insert.Bind(6, e.params);
-  insert.Bind(7, e.weight_bytes);
-  insert.Bind(8, e.flash_bytes);
-  insert.Bind(9, e.peak_activation_bytes);
+  BindFields(insert, 2, explore::FieldScope::kVariant, e);
   if (insert.Step() != SQLITE_DONE) return WriteError(db, "inserting variant " + e.variant);
   Statement select(db, "SELECT id FROM variants WHERE name = ?");
   select.Bind(1, e.variant);
@@ -55,34 +77,19 @@ int64_t InsertRun(sqlite3* db, const RunInfo& run) {
   return s.Step() == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : -1;
 }
 
-bool InsertEvaluation(Statement& s, int64_t run_id, int64_t variant_id, const EvaluationRow& e) {
-  s.Reset();
-  s.Bind(1, run_id);
-  s.Bind(2, variant_id);
-  s.Bind(3, e.board);
-  s.Bind(4, e.mode);
-  s.Bind(5, e.budget_bytes);
-  s.Bind(6, e.feasible ? 1 : 0);
-  s.Bind(7, e.fail_reason);
-  s.Bind(8, e.sram_bytes);
-  s.Bind(9, e.internal_flash_bytes);
-  s.Bind(10, e.external_bytes);
-  s.Bind(11, e.latency_ms);
-  s.Bind(12, e.latency_provenance);
-  s.Bind(13, e.energy_mj);
-  s.Bind(14, e.top1);
-  s.Bind(15, e.top1_provenance);
-  s.Bind(16, e.partition_factor);
-  return s.Step() == SQLITE_DONE;
-}
-
 util::Status WriteEvaluations(sqlite3* db, int64_t run_id, const std::vector<EvaluationRow>& rows,
                               std::map<std::string, int64_t>& variant_ids) {
-  Statement eval(db, "INSERT INTO evaluations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  static const std::string sql =
+      InsertSql("evaluations", "run_id, variant_id", 2, explore::FieldScope::kEvaluation);
+  Statement eval(db, sql.c_str());
   for (const EvaluationRow& e : rows) {
     auto id = VariantId(db, e, variant_ids);
     if (!id) return id.error();
-    if (!InsertEvaluation(eval, run_id, *id, e)) {
+    eval.Reset();
+    eval.Bind(1, run_id);
+    eval.Bind(2, *id);
+    BindFields(eval, 3, explore::FieldScope::kEvaluation, e);
+    if (eval.Step() != SQLITE_DONE) {
       return WriteError(db, "inserting an evaluation of " + e.variant);
     }
   }
@@ -91,16 +98,18 @@ util::Status WriteEvaluations(sqlite3* db, int64_t run_id, const std::vector<Eva
 
 util::Status WritePareto(sqlite3* db, int64_t run_id, const std::vector<ParetoRow>& rows,
                          const std::map<std::string, int64_t>& variant_ids) {
-  Statement front(db, "INSERT INTO pareto VALUES (?,?,?,?,?,?,?)");
+  Statement front(db, "INSERT INTO pareto(run_id, board, runtime, x_objective, y_objective, "
+                      "design_space, variant_id, mode) VALUES (?,?,?,?,?,?,?,?)");
   for (const ParetoRow& p : rows) {
     front.Reset();
     front.Bind(1, run_id);
     front.Bind(2, p.board);
-    front.Bind(3, p.x_objective);
-    front.Bind(4, p.y_objective);
-    front.Bind(5, p.design_space);
-    front.Bind(6, variant_ids.at(p.variant));
-    front.Bind(7, p.mode);
+    front.Bind(3, p.runtime);
+    front.Bind(4, p.x_objective);
+    front.Bind(5, p.y_objective);
+    front.Bind(6, p.design_space);
+    front.Bind(7, variant_ids.at(p.variant));
+    front.Bind(8, p.mode);
     if (front.Step() != SQLITE_DONE) return WriteError(db, "inserting a Pareto row");
   }
   return util::Ok{};
@@ -108,17 +117,19 @@ util::Status WritePareto(sqlite3* db, int64_t run_id, const std::vector<ParetoRo
 
 util::Status WriteOpCosts(sqlite3* db, int64_t run_id, const std::vector<OpCostRow>& rows,
                           const std::map<std::string, int64_t>& variant_ids) {
-  Statement ops(db, "INSERT INTO op_costs VALUES (?,?,?,?,?,?,?,?)");
+  Statement ops(db, "INSERT INTO op_costs(run_id, variant_id, board, runtime, mode, op_index, "
+                    "kind, macs, latency_ms) VALUES (?,?,?,?,?,?,?,?,?)");
   for (const OpCostRow& o : rows) {
     ops.Reset();
     ops.Bind(1, run_id);
     ops.Bind(2, variant_ids.at(o.variant));
     ops.Bind(3, o.board);
-    ops.Bind(4, o.mode);
-    ops.Bind(5, o.op_index);
-    ops.Bind(6, o.kind);
-    ops.Bind(7, o.macs);
-    ops.Bind(8, o.latency_ms);
+    ops.Bind(4, o.runtime);
+    ops.Bind(5, o.mode);
+    ops.Bind(6, o.op_index);
+    ops.Bind(7, o.kind);
+    ops.Bind(8, o.macs);
+    ops.Bind(9, o.latency_ms);
     if (ops.Step() != SQLITE_DONE) return WriteError(db, "inserting an op cost");
   }
   return util::Ok{};
@@ -163,40 +174,24 @@ util::Result<std::optional<int64_t>> Database::LatestRun(const std::string& boar
 }
 
 util::Result<std::vector<EvaluationRow>> Database::Evaluations(int64_t run_id, const std::string& board) {
-  Statement s(db_,
-              "SELECT variant, space, width, resolution, macs, params, flash_bytes, "
-              "peak_activation_bytes, board, mode, budget_bytes, feasible, fail_reason, sram_bytes, "
-              "internal_flash_bytes, external_bytes, latency_ms, latency_provenance, energy_mj, "
-              "top1, top1_provenance, partition_factor FROM evaluation_view "
-              "WHERE run_id = ? AND board = ? ORDER BY variant, mode");
+  const std::vector<explore::Field>& fields = explore::CandidateFields();
+  std::string columns;
+  for (const explore::Field& f : fields) {
+    if (!columns.empty()) columns += ", ";
+    columns += f.name;
+  }
+  const std::string sql = fmt::format("SELECT {} FROM evaluation_view WHERE run_id = ? AND board = ? "
+                                      "ORDER BY variant, runtime, mode", columns);
+  Statement s(db_, sql.c_str());
   s.Bind(1, run_id);
   s.Bind(2, board);
   std::vector<EvaluationRow> rows;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     EvaluationRow e;
-    e.variant = s.Text(0);
-    e.space = s.Text(1);
-    e.width = s.Real(2);
-    e.resolution = static_cast<int>(s.Int(3));
-    e.macs = s.Int(4);
-    e.params = s.Int(5);
-    e.flash_bytes = s.Int(6);
-    e.peak_activation_bytes = s.Int(7);
-    e.board = s.Text(8);
-    e.mode = s.Text(9);
-    e.budget_bytes = s.Optional<int64_t>(10);
-    e.feasible = s.Int(11) != 0;
-    e.fail_reason = s.Text(12);
-    e.sram_bytes = s.Int(13);
-    e.internal_flash_bytes = s.Int(14);
-    e.external_bytes = s.Int(15);
-    e.latency_ms = s.Optional<double>(16);
-    e.latency_provenance = s.Text(17);
-    e.energy_mj = s.Optional<double>(18);
-    e.top1 = s.Optional<double>(19);
-    e.top1_provenance = s.Text(20);
-    e.partition_factor = s.Optional<int>(21);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      fields[i].set(e, s.Value(static_cast<int>(i), fields[i].kind));
+    }
     rows.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return util::RuntimeError(fmt::format("{}: {}", path_, sqlite3_errmsg(db_)));

@@ -1,9 +1,23 @@
 #pragma once
-// The schema, version 1. Documented for users in the README ("The results database").
+// The schema, version 2, and the migration from version 1. Documented for users in the README
+// ("The results database").
+//
+// The candidate columns (variants after `name`, evaluations after `variant_id`, the view after
+// `run_id`) are the fields of explore::CandidateFields() in its order, kind and optionality;
+// tests/store/schema_test.cpp holds them to it. The text is fixed per version so that every
+// migration produces exactly the schema a fresh file gets.
+//
+// Version history:
+//   1  runs, variants, evaluations (mode limited by a CHECK to internal|external|tinyops),
+//      pareto, op_costs.
+//   2  evaluations, pareto and op_costs carry the runtime id; the evaluations key includes it;
+//      the mode CHECK is gone (deployment modes come from a registry in code, not the schema);
+//      evaluation_view shows weight_bytes and runtime.
 
 namespace store {
 
-inline constexpr const char* kSchemaV1 = R"SQL(
+// Unchanged since version 1.
+inline constexpr const char* kSchemaRunsAndVariants = R"SQL(
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL,
@@ -26,28 +40,35 @@ CREATE TABLE variants (
   flash_bytes INTEGER NOT NULL,
   peak_activation_bytes INTEGER NOT NULL
 );
+)SQL";
+
+// The tables, indexes and view of version 2 that reference a run; the migration from
+// version 1 rebuilds exactly these.
+inline constexpr const char* kSchemaV2Results = R"SQL(
 CREATE TABLE evaluations (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   variant_id INTEGER NOT NULL REFERENCES variants(id),
   board TEXT NOT NULL,
-  mode TEXT NOT NULL CHECK (mode IN ('internal', 'external', 'tinyops')),
+  runtime TEXT NOT NULL DEFAULT 'tflm-cmsis-nn',
+  mode TEXT NOT NULL,
   budget_bytes INTEGER,
   feasible INTEGER NOT NULL,
   fail_reason TEXT NOT NULL,
   sram_bytes INTEGER NOT NULL,
   internal_flash_bytes INTEGER NOT NULL,
   external_bytes INTEGER NOT NULL,
+  partition_factor INTEGER,
   latency_ms REAL,
   latency_provenance TEXT NOT NULL,
   energy_mj REAL,
   top1 REAL,
   top1_provenance TEXT NOT NULL,
-  partition_factor INTEGER,
-  PRIMARY KEY (run_id, variant_id, board, mode)
+  PRIMARY KEY (run_id, variant_id, board, runtime, mode)
 );
 CREATE TABLE pareto (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   board TEXT NOT NULL,
+  runtime TEXT NOT NULL DEFAULT 'tflm-cmsis-nn',
   x_objective TEXT NOT NULL,
   y_objective TEXT NOT NULL,
   design_space TEXT NOT NULL,
@@ -58,6 +79,7 @@ CREATE TABLE op_costs (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   variant_id INTEGER NOT NULL REFERENCES variants(id),
   board TEXT NOT NULL,
+  runtime TEXT NOT NULL DEFAULT 'tflm-cmsis-nn',
   mode TEXT NOT NULL,
   op_index INTEGER NOT NULL,
   kind TEXT NOT NULL,
@@ -68,10 +90,45 @@ CREATE INDEX evaluations_by_board ON evaluations(board, run_id);
 CREATE INDEX pareto_by_board ON pareto(board, run_id);
 CREATE VIEW evaluation_view AS
   SELECT e.run_id, v.name AS variant, v.space, v.width, v.resolution, v.macs, v.params,
-         v.flash_bytes, v.peak_activation_bytes, e.board, e.mode, e.budget_bytes, e.feasible,
-         e.fail_reason, e.sram_bytes, e.internal_flash_bytes, e.external_bytes, e.latency_ms,
-         e.latency_provenance, e.energy_mj, e.top1, e.top1_provenance, e.partition_factor
+         v.weight_bytes, v.flash_bytes, v.peak_activation_bytes, e.board, e.runtime, e.mode,
+         e.budget_bytes, e.feasible, e.fail_reason, e.sram_bytes, e.internal_flash_bytes,
+         e.external_bytes, e.partition_factor, e.latency_ms, e.latency_provenance, e.energy_mj,
+         e.top1, e.top1_provenance
   FROM evaluations e JOIN variants v ON v.id = e.variant_id;
+)SQL";
+
+// Version 1 to 2, step one: set the version-1 tables aside under other names (nothing refers
+// to them; the view and indexes that do are dropped). SQLite cannot drop a CHECK constraint,
+// so the tables are rebuilt rather than altered.
+inline constexpr const char* kMigrateV1SetAside = R"SQL(
+DROP VIEW IF EXISTS evaluation_view;
+DROP INDEX IF EXISTS evaluations_by_board;
+DROP INDEX IF EXISTS pareto_by_board;
+ALTER TABLE evaluations RENAME TO evaluations_v1;
+ALTER TABLE pareto RENAME TO pareto_v1;
+ALTER TABLE op_costs RENAME TO op_costs_v1;
+)SQL";
+
+// Step two, after kSchemaV2Results: copy every row, with the one runtime version 1 knew, and
+// drop the old tables.
+inline constexpr const char* kMigrateV1Copy = R"SQL(
+INSERT INTO evaluations (run_id, variant_id, board, runtime, mode, budget_bytes, feasible,
+    fail_reason, sram_bytes, internal_flash_bytes, external_bytes, partition_factor, latency_ms,
+    latency_provenance, energy_mj, top1, top1_provenance)
+  SELECT run_id, variant_id, board, 'tflm-cmsis-nn', mode, budget_bytes, feasible, fail_reason,
+         sram_bytes, internal_flash_bytes, external_bytes, partition_factor, latency_ms,
+         latency_provenance, energy_mj, top1, top1_provenance
+  FROM evaluations_v1 ORDER BY rowid;
+INSERT INTO pareto (run_id, board, runtime, x_objective, y_objective, design_space, variant_id,
+    mode)
+  SELECT run_id, board, 'tflm-cmsis-nn', x_objective, y_objective, design_space, variant_id, mode
+  FROM pareto_v1 ORDER BY rowid;
+INSERT INTO op_costs (run_id, variant_id, board, runtime, mode, op_index, kind, macs, latency_ms)
+  SELECT run_id, variant_id, board, 'tflm-cmsis-nn', mode, op_index, kind, macs, latency_ms
+  FROM op_costs_v1 ORDER BY rowid;
+DROP TABLE evaluations_v1;
+DROP TABLE pareto_v1;
+DROP TABLE op_costs_v1;
 )SQL";
 
 }  // namespace store

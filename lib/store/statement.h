@@ -7,6 +7,9 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <variant>
+
+#include "explore/fields.h"
 
 namespace store {
 
@@ -60,6 +63,13 @@ class Statement {
     if (v) Bind(i, *v);
     else sqlite3_bind_null(stmt_, i);
   }
+  // An absent value binds NULL.
+  void Bind(int i, const explore::FieldValue& v) {
+    std::visit([&](const auto& x) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) sqlite3_bind_null(stmt_, i);
+      else Bind(i, x);
+    }, v);
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return sqlite3_step(stmt_); }
   void Reset() { sqlite3_reset(stmt_); sqlite3_clear_bindings(stmt_); }
@@ -77,6 +87,17 @@ class Statement {
     if (IsNull(i)) return std::nullopt;
     if constexpr (std::is_floating_point_v<T>) return static_cast<T>(Real(i));
     else return static_cast<T>(Int(i));
+  }
+  // Column i as a value of `kind`; NULL reads as absent.
+  explore::FieldValue Value(int i, explore::FieldKind kind) const {
+    if (IsNull(i)) return std::monostate{};
+    switch (kind) {
+      case explore::FieldKind::kReal: return Real(i);
+      case explore::FieldKind::kText: return Text(i);
+      case explore::FieldKind::kInteger:
+      case explore::FieldKind::kBool: return Int(i);
+    }
+    return std::monostate{};
   }
 
  private:

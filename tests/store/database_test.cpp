@@ -68,6 +68,58 @@ TEST_F(DatabaseTest, RoundTrip) {
   EXPECT_EQ(back[1].partition_factor, 3);
   EXPECT_DOUBLE_EQ(*back[1].top1, 52.4);
   EXPECT_EQ(back[1].macs, 16278696);
+  EXPECT_EQ(back[1].runtime, "tflm-cmsis-nn");  // Row() leaves Candidate's default
+}
+
+// Every column of the candidate survives a write and a read (the field table drives both),
+// runtime included; two runtimes of one (variant, board, mode) are two rows.
+TEST_F(DatabaseTest, RoundTripsEveryFieldAndRuntime) {
+  auto db = store::Database::Open(Path("f.sqlite"), true);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  store::EvaluationRow a = Row("mbv3-w0.50-r112", "tinyops", 52.4);
+  a.params = 1234567;
+  a.weight_bytes = 1200000;
+  a.flash_bytes = 1250000;
+  a.peak_activation_bytes = 150528;
+  a.budget_bytes = 262144;
+  a.sram_bytes = 250000;
+  a.internal_flash_bytes = 90000;
+  a.external_bytes = 1400000;
+  a.energy_mj = 0.125;
+  store::EvaluationRow b = a;
+  b.runtime = "other-runtime";
+  b.latency_ms = 512.5;
+  b.energy_mj.reset();
+  auto run = (*db)->WriteRun(SampleRun(), {a, b}, {}, {});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  const auto back = (*db)->Evaluations(*run, "f469").value();
+  ASSERT_EQ(back.size(), 2u);  // ordered by variant, runtime, mode
+  EXPECT_EQ(back[0].runtime, "other-runtime");
+  EXPECT_EQ(back[1].runtime, "tflm-cmsis-nn");
+  EXPECT_EQ(back[1].params, 1234567);
+  EXPECT_EQ(back[1].weight_bytes, 1200000);
+  EXPECT_EQ(back[1].flash_bytes, 1250000);
+  EXPECT_EQ(back[1].peak_activation_bytes, 150528);
+  EXPECT_EQ(back[1].budget_bytes, 262144);
+  EXPECT_EQ(back[1].sram_bytes, 250000);
+  EXPECT_EQ(back[1].internal_flash_bytes, 90000);
+  EXPECT_EQ(back[1].external_bytes, 1400000);
+  EXPECT_DOUBLE_EQ(*back[1].energy_mj, 0.125);
+  EXPECT_DOUBLE_EQ(*back[0].latency_ms, 512.5);
+  EXPECT_FALSE(back[0].energy_mj.has_value());
+  EXPECT_TRUE(back[1].feasible);
+  EXPECT_EQ(back[1].space, "mbv3");
+  EXPECT_DOUBLE_EQ(back[1].width, 0.5);
+  EXPECT_EQ(back[1].resolution, 112);
+}
+
+// The store validates nothing about mode names: modes come from a registry in code.
+TEST_F(DatabaseTest, AcceptsAnyModeName) {
+  auto db = store::Database::Open(Path("m.sqlite"), true);
+  ASSERT_TRUE(db.ok());
+  auto run = (*db)->WriteRun(SampleRun(), {Row("mbv3-w0.50-r112", "patch-based", 50)}, {}, {});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ((*db)->Evaluations(*run, "f469").value().at(0).mode, "patch-based");
 }
 
 TEST_F(DatabaseTest, RefusesForeignFile) {
@@ -90,7 +142,7 @@ TEST_F(DatabaseTest, RefusesNewerSchema) {
   auto db = store::Database::Open(Path("n.sqlite"), true);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().message, Path("n.sqlite") +
-            ": written by a newer dse (schema version 9; this build reads up to 1); refusing to touch it");
+            ": written by a newer dse (schema version 9; this build reads up to 2); refusing to touch it");
 }
 
 TEST_F(DatabaseTest, RefusesNonSqliteFile) {
@@ -103,9 +155,10 @@ TEST_F(DatabaseTest, RefusesNonSqliteFile) {
 TEST_F(DatabaseTest, FailedRunLeavesNothing) {
   auto db = store::Database::Open(Path("a.sqlite"), true);
   ASSERT_TRUE(db.ok());
-  // The second row violates the mode CHECK: the whole run must roll back.
-  auto bad = Row("mbv3-w0.50-r112", "sideways", 50);
-  auto run = (*db)->WriteRun(SampleRun(), {Row("mbv3-w0.50-r112", "internal", 50), bad}, {}, {});
+  // The second row repeats the first's key (run, variant, board, runtime, mode): the whole run
+  // must roll back.
+  const auto row = Row("mbv3-w0.50-r112", "internal", 50);
+  auto run = (*db)->WriteRun(SampleRun(), {row, row}, {}, {});
   EXPECT_FALSE(run.ok());
   EXPECT_TRUE((*db)->Runs().value().empty());
   EXPECT_FALSE((*db)->LatestRun("f469").value().has_value());
