@@ -113,6 +113,7 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   Evaluation e;
   e.candidate = Describe(facts);
   e.candidate.board = board.name;
+  e.candidate.runtime = std::string(runtime.id());
   e.candidate.mode = target.deployment.mode;
   e.clock_hz = static_cast<double>(board.clock_hz);
   e.fit = (*mode)->Place(facts.net, FootprintFor(facts, runtime), board, target.deployment);
@@ -151,8 +152,11 @@ std::vector<OpCost> OpCosts(const VariantFacts& facts, const Evaluation& evaluat
   const Candidate& c = evaluation.candidate;
   for (const latency::OpLatency& op : evaluation.estimate->ops) {
     const graph::Op& graph_op = facts.net.ops[static_cast<size_t>(op.op)];
-    out.push_back({c.variant, c.board, c.mode, op.op, std::string(graph::OpKindName(graph_op.kind)),
-                   analysis::CountOp(facts.net, graph_op).macs, op.total_cycles / evaluation.clock_hz * 1e3});
+    OpCost cost{c.variant, c.board, c.mode, op.op, std::string(graph::OpKindName(graph_op.kind)),
+                analysis::CountOp(facts.net, graph_op).macs,
+                op.total_cycles / evaluation.clock_hz * 1e3};
+    cost.runtime = c.runtime;
+    out.push_back(std::move(cost));
   }
   return out;
 }
