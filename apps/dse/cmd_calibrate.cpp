@@ -6,12 +6,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -20,6 +15,7 @@
 #include "latency/fit.h"
 #include "latency/samples.h"
 #include "show_latency.h"
+#include "util/atomic_file.h"
 
 namespace dse_app {
 namespace {
@@ -107,32 +103,6 @@ void PrintCalibration(const latency::Calibration& cal) {
   for (const std::string& note : cal.notes) std::cout << "note: " << note << "\n";
 }
 
-// Writes `text` to `path` through a temporary file beside it (same directory, so the rename
-// cannot cross file systems): written, flushed to disk, then renamed over `path`. A write that
-// fails (a full disk, a file-size limit) or is interrupted never leaves a truncated `path`: it
-// holds the old coefficients or the new ones. On failure: exit 2, "PATH: what is wrong".
-void WriteAtomically(const std::string& path, const std::string& text) {
-  std::error_code ec;
-  const bool existed = std::filesystem::exists(path, ec);
-  const std::string temp = fmt::format("{}.tmp.{}", path, static_cast<long>(::getpid()));
-  const auto fail = [&](int fd, int error) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    FailInput(fmt::format("{}: cannot write the coefficients: {}{}", path, std::strerror(error),
-                          existed ? "; the file is unchanged" : ""));
-  };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) fail(fd, errno);
-  for (size_t written = 0; written < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno != EINTR) fail(fd, errno);
-    if (n > 0) written += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail(fd, errno);
-  if (::close(fd) != 0) fail(-1, errno);
-  if (::rename(temp.c_str(), path.c_str()) != 0) fail(-1, errno);
-}
-
 void Run(const CalibrateOptions& options) {
   const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
   const latency::KnownNames names = latency::NamesFrom(boards, Spaces());
@@ -161,7 +131,7 @@ void Run(const CalibrateOptions& options) {
   }
   if (options.no_write) return;
   const std::string out = options.out_file.empty() ? CoefficientsPath() : options.out_file;
-  WriteAtomically(out, latency::FormatCoefficients(cal.fitted));
+  Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(cal.fitted), "coefficients"));
   Note(fmt::format("wrote fitted coefficients of {} board(s) to {}", cal.fitted.size(), out));
 }
 
