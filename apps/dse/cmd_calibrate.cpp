@@ -6,7 +6,6 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -16,6 +15,7 @@
 #include "latency/samples.h"
 #include "show_latency.h"
 #include "util/atomic_file.h"
+#include "util/directory.h"
 
 namespace dse_app {
 namespace {
@@ -27,15 +27,11 @@ struct CalibrateOptions {
   bool no_write = false;
 };
 
+// Every data/latency/*.csv, by path; none when the directory cannot be read.
 std::vector<std::string> DefaultDataFiles() {
-  std::vector<std::string> files;
-  const std::filesystem::path dir = std::filesystem::path(Globals().data_dir) / "data" / "latency";
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".csv") files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  const auto dir = std::filesystem::path(Globals().data_dir) / "data" / "latency";
+  auto files = util::ListFiles(dir.string(), ".csv");
+  return files ? std::move(files).value() : std::vector<std::string>{};
 }
 
 std::string Pct(const std::optional<double>& v) {

@@ -22,28 +22,6 @@ struct ReproduceArgs {
   bool strict = false;
 };
 
-struct Inputs {
-  std::vector<explore::PaperRow> rows;
-  std::vector<explore::Claim> claims;
-};
-
-Inputs LoadInputs() {
-  const std::string root = Globals().data_dir;
-  const auto measured = Unwrap(latency::LoadMeasurements(
-      root + "/data/latency/paper.csv", latency::NamesFrom(BoardCatalog(), Spaces())));
-  const auto published = Unwrap(accuracy::ParsePublished(
-      accuracy::kPublishedPath, Unwrap(accuracy::ReadFile(root + "/" + accuracy::kPublishedPath))));
-  const auto links = Unwrap(
-      explore::ParseAccuracyLinks("data/reproduce/table2.csv",
-                                  Unwrap(accuracy::ReadFile(root + "/data/reproduce/table2.csv"))));
-  Inputs in;
-  in.rows = Unwrap(explore::JoinPaperRows(measured, links, published));
-  in.claims =
-      Unwrap(explore::ParseClaims("data/reproduce/claims.csv",
-                                  Unwrap(accuracy::ReadFile(root + "/data/reproduce/claims.csv"))));
-  return in;
-}
-
 // The paper ran every row it measured, but dse's placement (TFLM arena, no in-place depthwise)
 // may not fit it, e.g. the MCUNet nets in internal SRAM: their latency is then predicted as if
 // the placement fitted, and the provenance says so. feasible stays false.
@@ -85,7 +63,8 @@ std::vector<explore::Candidate> TinyopsFront(const std::vector<std::string>& boa
 }
 
 void Run(const ReproduceArgs& args) {
-  const Inputs in = LoadInputs();
+  const explore::ReproduceInputs in = Unwrap(explore::LoadReproduceInputs(
+      Globals().data_dir, latency::NamesFrom(BoardCatalog(), Spaces())));
   const std::vector<explore::Candidate> front = TinyopsFront(explore::BoardsOf(in.rows));
   const explore::ReproduceReport report =
       explore::BuildReproduceReport(in.rows, in.claims, EvaluateNamed, front);

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/model_files.h"
 #include "explore/provenance.h"
 #include "explore/summary.h"
 #include "models.h"
@@ -125,7 +126,8 @@ void Run(const SweepArgs& args) {
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
   // Imported models are read before the database is opened: a bad model leaves it untouched.
-  const std::vector<std::string> model_files = ModelFiles(args.model_dirs, args.model_files);
+  const std::vector<std::string> model_files =
+      Unwrap(explore::ImportedModelFiles(args.model_dirs, args.model_files));
   std::vector<graph::Network> networks;
   for (const std::string& file : model_files) networks.push_back(ImportModel(file).network);
   for (const graph::Network& net : networks) options.networks.push_back(&net);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "accuracy/accuracy.h"
+
 namespace explore {
 namespace {
 
@@ -26,6 +28,29 @@ std::optional<double> MeanAbs(const std::vector<RowComparison>& rows, const char
 }
 
 }  // namespace
+
+util::Result<ReproduceInputs> LoadReproduceInputs(const std::string& data_dir,
+                                                  const latency::KnownNames& names) {
+  const auto measured = latency::LoadMeasurements(data_dir + "/data/latency/paper.csv", names);
+  if (!measured) return measured.error();
+  const auto published_text = accuracy::ReadFile(data_dir + "/" + accuracy::kPublishedPath);
+  if (!published_text) return published_text.error();
+  const auto published = accuracy::ParsePublished(accuracy::kPublishedPath, *published_text);
+  if (!published) return published.error();
+  const std::string links_file = "data/reproduce/table2.csv";
+  const auto links_text = accuracy::ReadFile(data_dir + "/" + links_file);
+  if (!links_text) return links_text.error();
+  const auto links = ParseAccuracyLinks(links_file, *links_text);
+  if (!links) return links.error();
+  auto rows = JoinPaperRows(*measured, *links, *published);
+  if (!rows) return rows.error();
+  const std::string claims_file = "data/reproduce/claims.csv";
+  const auto claims_text = accuracy::ReadFile(data_dir + "/" + claims_file);
+  if (!claims_text) return claims_text.error();
+  auto claims = ParseClaims(claims_file, *claims_text);
+  if (!claims) return claims.error();
+  return ReproduceInputs{std::move(rows).value(), std::move(claims).value()};
+}
 
 std::optional<double> RelativePct(const std::optional<double>& toolkit,
                                   const std::optional<double>& paper) {

@@ -21,6 +21,18 @@
 
 namespace explore {
 
+/// The paper's rows (JoinPaperRows) and its headline claims, as read from the data directory.
+struct ReproduceInputs {
+  std::vector<PaperRow> rows;
+  std::vector<Claim> claims;
+};
+
+/// Reads DATA_DIR/data/latency/paper.csv (rows may name `names`), the published accuracies
+/// (accuracy::kPublishedPath), data/reproduce/table2.csv and data/reproduce/claims.csv, in that
+/// order, and joins them. The first file that fails to read or parse is the error.
+util::Result<ReproduceInputs> LoadReproduceInputs(const std::string& data_dir,
+                                                  const latency::KnownNames& names);
+
 /// toolkit − paper for one row; each absent when either side is unknown.
 struct RowDiff {
   std::optional<double> macs_m;       // dse MACs (M) − the paper's MACs (M)
