@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <iostream>
 
 namespace dse_app {
@@ -67,11 +66,8 @@ void PrintTable3(const std::vector<explore::RowComparison>& rows) {
 
 // One provenance line per board: the figures above are fitted to these very rows (in-sample).
 void PrintProvenance(const std::vector<explore::RowComparison>& rows) {
-  std::vector<std::string> seen;
-  for (const auto& [p, c] : rows) {
-    if (!c.feasible || std::find(seen.begin(), seen.end(), p.board) != seen.end()) continue;
-    seen.push_back(p.board);
-    std::cout << fmt::format("latency on {}: {}\n", p.board, c.latency_provenance);
+  for (const explore::BoardProvenance& b : explore::LatencyProvenancePerBoard(rows)) {
+    std::cout << fmt::format("latency on {}: {}\n", b.board, b.latency_provenance);
   }
   std::cout << "note: the latency model is calibrated on these paper rows and the accuracy "
                "surrogate is fitted to Table II's accuracies, so the differences above are "

@@ -71,6 +71,16 @@ std::optional<double> PowerMw(const Candidate& c) {
   return *c.energy_mj / *c.latency_ms * 1e3;
 }
 
+std::vector<BoardProvenance> LatencyProvenancePerBoard(const std::vector<RowComparison>& rows) {
+  std::vector<BoardProvenance> out;
+  for (const auto& [p, c] : rows) {
+    const bool seen = std::any_of(out.begin(), out.end(),
+                                  [&](const BoardProvenance& b) { return b.board == p.board; });
+    if (c.feasible && !seen) out.push_back({p.board, c.latency_provenance});
+  }
+  return out;
+}
+
 ReproduceSummary Summarise(const std::vector<RowComparison>& rows) {
   ReproduceSummary s;
   s.latency_mape_t2 = MeanAbs(rows, "II", [](const RowComparison& r) {

@@ -53,6 +53,16 @@ std::optional<double> RelativePct(const std::optional<double>& toolkit,
 /// or the latency is not positive.
 std::optional<double> PowerMw(const Candidate& c);
 
+/// The latency provenance of a board's predictions ("calibrated on N rows ...").
+struct BoardProvenance {
+  std::string board;
+  std::string latency_provenance;
+};
+
+/// One entry per board with a feasible row, in order of first appearance: the latency
+/// provenance of that board's first feasible candidate (all of a board's agree).
+std::vector<BoardProvenance> LatencyProvenancePerBoard(const std::vector<RowComparison>& rows);
+
 /// Mean |dse − paper| over a table's rows: latency and energy in percent, top-1 in points;
 /// nullopt when no row of the table has both figures.
 struct ReproduceSummary {

@@ -78,6 +78,27 @@ TEST(ReproduceReport, SummaryIsTheMeanAbsoluteDifferencePerTable) {
   EXPECT_FALSE(s.energy_mape_t2);  // no row gives an energy
 }
 
+TEST(ReproduceReport, OneLatencyProvenancePerBoardFromItsFirstFeasibleRow) {
+  explore::Candidate infeasible = Cand("a", "internal", 60, 1);
+  infeasible.feasible = false;
+  infeasible.latency_provenance = "as if it fitted";
+  explore::Candidate first = Cand("b", "tinyops", 60, 1), second = first;
+  first.latency_provenance = "calibrated on 8 rows";
+  second.latency_provenance = "later";
+  explore::PaperRow l552 = Paper("II", "c", "internal", 1);
+  l552.board = "l552";
+  explore::Candidate other = Cand("c", "internal", 60, 1);
+  other.latency_provenance = "prior only";
+  const auto per_board = explore::LatencyProvenancePerBoard(
+      {{Paper("II", "a", "internal", 1), infeasible}, {Paper("II", "b", "tinyops", 1), first},
+       {l552, other}, {Paper("III", "b", "tinyops", 1), second}});
+  ASSERT_EQ(per_board.size(), 2u);
+  EXPECT_EQ(per_board[0].board, "f746");
+  EXPECT_EQ(per_board[0].latency_provenance, "calibrated on 8 rows");
+  EXPECT_EQ(per_board[1].board, "l552");
+  EXPECT_EQ(per_board[1].latency_provenance, "prior only");
+}
+
 TEST(ReproduceReport, BoardsInOrderOfFirstAppearance) {
   explore::PaperRow f469 = Paper("II", "a", "internal", 1);
   f469.board = "f469";
