@@ -5,11 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
-#include <cmath>
 #include <iostream>
-#include <map>
 
 #include "accuracy/accuracy.h"
+#include "accuracy/fit_stats.h"
 #include "app.h"
 #include "util/spellcheck.h"
 
@@ -58,14 +57,6 @@ double ParseMacsMillions(const std::string& text) {
   return value * scale;
 }
 
-struct FamilyStats {
-  int rows = 0;
-  double fit_abs_sum = 0;
-  double loo_abs_sum = 0;
-  double loo_worst = 0;
-  std::string worst_model;
-};
-
 nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
   const accuracy::SurrogateParams& p = s.params();
   nlohmann::json families = nlohmann::json::array();
@@ -86,27 +77,9 @@ nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
           {"families", families}};
 }
 
-std::map<int, FamilyStats> Stats(const accuracy::Surrogate& s,
-                                 const std::vector<accuracy::HeldOut>& held_out) {
-  std::map<int, FamilyStats> stats;
-  for (const accuracy::HeldOut& h : held_out) {
-    FamilyStats& st = stats[h.point.family];
-    ++st.rows;
-    st.fit_abs_sum += std::fabs(s.FittedPct(h.point) - h.point.top1_pct);
-    st.loo_abs_sum += std::fabs(h.error_pct());
-    if (std::fabs(h.error_pct()) >= st.loo_worst) {
-      st.loo_worst = std::fabs(h.error_pct());
-      st.worst_model = h.point.model;
-    }
-  }
-  return stats;
-}
-
 nlohmann::json FitJson(const accuracy::Surrogate& s, const std::vector<accuracy::HeldOut>& held_out) {
   nlohmann::json out = ParamsJson(s);
   nlohmann::json rows = nlohmann::json::array();
-  double grid_sum = 0, grid_worst = 0;
-  int grid_n = 0;
   for (const accuracy::HeldOut& h : held_out) {
     rows.push_back({{"model", h.point.model},
                     {"family", s.families().families[h.point.family].name},
@@ -117,22 +90,17 @@ nlohmann::json FitJson(const accuracy::Surrogate& s, const std::vector<accuracy:
                     {"published_pct", h.point.top1_pct},
                     {"fitted_pct", s.FittedPct(h.point)},
                     {"loo_predicted_pct", h.predicted_pct}});
-    if (h.point.grid) {
-      grid_sum += std::fabs(h.error_pct());
-      grid_worst = std::max(grid_worst, std::fabs(h.error_pct()));
-      ++grid_n;
-    }
   }
+  const accuracy::FitStats stats = accuracy::ComputeFitStats(s, held_out);
   nlohmann::json per_family = nlohmann::json::object();
-  for (const auto& [f, st] : Stats(s, held_out)) {
+  for (const auto& [f, st] : stats.per_family) {
     per_family[s.families().families[f].name] = {
-        {"rows", st.rows}, {"fit_mae_pct", st.fit_abs_sum / st.rows},
-        {"loo_mae_pct", st.loo_abs_sum / st.rows}, {"loo_worst_pct", st.loo_worst},
-        {"loo_worst_model", st.worst_model}};
+        {"rows", st.rows}, {"fit_mae_pct", st.fit_mae_pct}, {"loo_mae_pct", st.loo_mae_pct},
+        {"loo_worst_pct", st.loo_worst_pct}, {"loo_worst_model", st.loo_worst_model}};
   }
-  out["grid_loo_mae_pct"] = grid_n ? grid_sum / grid_n : 0.0;
-  out["grid_loo_worst_pct"] = grid_worst;
-  out["grid_rows"] = grid_n;
+  out["grid_loo_mae_pct"] = stats.grid_loo_mae_pct;
+  out["grid_loo_worst_pct"] = stats.grid_loo_worst_pct;
+  out["grid_rows"] = stats.grid_rows;
   out["per_family"] = per_family;
   out["rows"] = rows;
   return out;

@@ -6,12 +6,6 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -20,6 +14,8 @@
 #include "latency/fit.h"
 #include "explore/calibration.h"
 #include "show_latency.h"
+#include "util/atomic_file.h"
+#include "util/directory.h"
 
 namespace dse_app {
 namespace {
@@ -31,15 +27,11 @@ struct CalibrateOptions {
   bool no_write = false;
 };
 
+// Every data/latency/*.csv, by path; none when the directory cannot be read.
 std::vector<std::string> DefaultDataFiles() {
-  std::vector<std::string> files;
-  const std::filesystem::path dir = std::filesystem::path(Globals().data_dir) / "data" / "latency";
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".csv") files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  const auto dir = std::filesystem::path(Globals().data_dir) / "data" / "latency";
+  auto files = util::ListFiles(dir.string(), ".csv");
+  return files ? std::move(files).value() : std::vector<std::string>{};
 }
 
 std::string Pct(const std::optional<double>& v) {
@@ -107,32 +99,6 @@ void PrintCalibration(const latency::Calibration& cal) {
   for (const std::string& note : cal.notes) std::cout << "note: " << note << "\n";
 }
 
-// Writes `text` to `path` through a temporary file beside it (same directory, so the rename
-// cannot cross file systems): written, flushed to disk, then renamed over `path`. A write that
-// fails (a full disk, a file-size limit) or is interrupted never leaves a truncated `path`: it
-// holds the old coefficients or the new ones. On failure: exit 2, "PATH: what is wrong".
-void WriteAtomically(const std::string& path, const std::string& text) {
-  std::error_code ec;
-  const bool existed = std::filesystem::exists(path, ec);
-  const std::string temp = fmt::format("{}.tmp.{}", path, static_cast<long>(::getpid()));
-  const auto fail = [&](int fd, int error) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    FailInput(fmt::format("{}: cannot write the coefficients: {}{}", path, std::strerror(error),
-                          existed ? "; the file is unchanged" : ""));
-  };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) fail(fd, errno);
-  for (size_t written = 0; written < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno != EINTR) fail(fd, errno);
-    if (n > 0) written += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail(fd, errno);
-  if (::close(fd) != 0) fail(-1, errno);
-  if (::rename(temp.c_str(), path.c_str()) != 0) fail(-1, errno);
-}
-
 void Run(const CalibrateOptions& options) {
   const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
   const latency::KnownNames names = explore::NamesFrom(boards, Spaces());
@@ -161,7 +127,7 @@ void Run(const CalibrateOptions& options) {
   }
   if (options.no_write) return;
   const std::string out = options.out_file.empty() ? CoefficientsPath() : options.out_file;
-  WriteAtomically(out, latency::FormatCoefficients(cal.fitted));
+  Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(cal.fitted), "coefficients"));
   Note(fmt::format("wrote fitted coefficients of {} board(s) to {}", cal.fitted.size(), out));
 }
 

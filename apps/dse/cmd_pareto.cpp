@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app.h"
+#include "explore/front_figure.h"
 #include "explore/fronts.h"
 #include "plot/figure.h"
 #include "store/database.h"
@@ -73,36 +74,6 @@ void Check(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
   throw Failure{kExitCheckFailed, text};
 }
 
-// Fig. 3: every feasible point of the internal and TinyOps design spaces, fronts as steps.
-plot::Figure FrontFigure(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
-  plot::Figure f;
-  f.name = fmt::format("pareto_{}_{}", a.board, a.x);
-  f.title = fmt::format("{}: top-1 vs {} (top-1 and latency predicted)", a.board, a.x == "macs" ? "MACs" : a.x);
-  f.x_label = explore::XLabel(a.x);
-  f.y_label = "ImageNet top-1 (%, predicted unless measured)";
-  f.log_x = true;
-  // Drawn back to front: the internal-memory space (a subset of the others' variants) on top.
-  const std::pair<const char*, const char*> spaces[] = {{"external", "#7f7f7f"}, {"tinyops", "#d62728"}, {"internal", "#1f77b4"}};
-  for (const auto& [space, color] : spaces) {
-    plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints, {}, {}};
-    for (const explore::Candidate& c : rows) {
-      const auto x = explore::XValue(c, a.x);
-      if (c.mode != space || !c.feasible || !c.top1 || !x) continue;
-      points.x.push_back(*x);
-      points.y.push_back(*c.top1);
-    }
-    plot::Series front{std::string(space) + " front", color, plot::Series::Style::kSteps, {}, {}};
-    for (const explore::FrontMember& m : explore::Front(rows, a.x, space)) {
-      front.x.push_back(m.x);
-      front.y.push_back(m.y);
-    }
-    if (points.x.empty()) continue;
-    f.series.push_back(points);
-    f.series.push_back(front);
-  }
-  return f;
-}
-
 void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front) {
   if (a.json) {
     nlohmann::json out = nlohmann::json::array();
@@ -128,7 +99,7 @@ void Run(const ParetoArgs& a) {
   if (!a.check.empty()) return Check(a, rows);
   Print(a, explore::Front(rows, a.x, a.space));
   if (a.plot) {
-    for (const auto& path : Unwrap(plot::Write(FrontFigure(a, rows), a.out))) Note("wrote " + path);
+    for (const auto& path : Unwrap(plot::Write(explore::FrontFigure(rows, a.board, a.x), a.out))) Note("wrote " + path);
   }
 }
 

@@ -5,15 +5,13 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "app.h"
 #include "models.h"
 #include "reproduce_report.h"
 #include "explore/reproduce.h"
 #include "explore/calibration.h"
+#include "explore/summary.h"
 #include "explore/sweep.h"
-#include "latency/measurements.h"
 
 namespace dse_app {
 namespace {
@@ -22,28 +20,6 @@ struct ReproduceArgs {
   bool json = false;
   bool strict = false;
 };
-
-struct Inputs {
-  std::vector<explore::PaperRow> rows;
-  std::vector<explore::Claim> claims;
-};
-
-Inputs LoadInputs() {
-  const std::string root = Globals().data_dir;
-  const auto measured = Unwrap(latency::LoadMeasurements(
-      root + "/data/latency/paper.csv", explore::NamesFrom(BoardCatalog(), Spaces())));
-  const auto published = Unwrap(accuracy::ParsePublished(
-      accuracy::kPublishedPath, Unwrap(accuracy::ReadFile(root + "/" + accuracy::kPublishedPath))));
-  const auto links = Unwrap(
-      explore::ParseAccuracyLinks("data/reproduce/table2.csv",
-                                  Unwrap(accuracy::ReadFile(root + "/data/reproduce/table2.csv"))));
-  Inputs in;
-  in.rows = Unwrap(explore::JoinPaperRows(measured, links, published));
-  in.claims =
-      Unwrap(explore::ParseClaims("data/reproduce/claims.csv",
-                                  Unwrap(accuracy::ReadFile(root + "/data/reproduce/claims.csv"))));
-  return in;
-}
 
 // The toolkit's candidate for a variant on a board in a mode, at the board's default budget.
 // The paper ran every row it measured, but dse's placement (TFLM arena, no in-place depthwise)
@@ -72,55 +48,19 @@ explore::Candidate EvaluateNamed(const std::string& variant, const std::string& 
 // Every TinyOps-mode candidate of the default spaces on the boards, for the toolkit's picks.
 std::vector<explore::Candidate> TinyopsFront(const std::vector<std::string>& board_names) {
   const std::vector<hw::Board> boards = BoardsNamed(board_names);
-  explore::SweepOptions options;
-  for (const searchspace::Space& s : Spaces().spaces()) {
-    if (s.fixed || s.name == "mbv3" || s.name == "proxyless" || s.name == "mnasnet")
-      options.spaces.push_back(&s);
-  }
-  for (const hw::Board& b : boards) options.boards.push_back(&b);
-  options.modes = {"tinyops"};
+  std::vector<const hw::Board*> board_ptrs;
+  for (const hw::Board& b : boards) board_ptrs.push_back(&b);
+  const explore::SweepOptions options =
+      explore::TinyopsFrontOptions(explore::DefaultSpaces(Spaces()), board_ptrs);
   return Unwrap(explore::Sweep(options, LoadedModels(), {})).candidates;
 }
 
-// The claim's two models, the check, and the toolkit's pick: the most accurate TinyOps design
-// at no more predicted latency than the baseline, compared with the same baseline.
-ClaimResult RunClaim(const explore::Claim& claim, const std::vector<explore::PaperRow>& rows,
-                     const std::vector<explore::Candidate>& front) {
-  const explore::Candidate tinyops = EvaluateNamed(claim.tinyops_variant, claim.board, "tinyops");
-  const explore::Candidate baseline =
-      EvaluateNamed(claim.baseline_variant, claim.board, "internal");
-  ClaimResult r{explore::CheckClaim(claim, tinyops, baseline, rows),
-                explore::ToolkitPick(baseline, front),
-                {},
-                {},
-                baseline.fail_reason};
-  if (r.pick) {
-    explore::Claim own = claim;
-    own.tinyops_variant = r.pick->variant;
-    const explore::ClaimCheck check = explore::CheckClaim(own, *r.pick, baseline, rows);
-    r.pick_gain_pct = check.top1_gain_pct;
-    r.pick_ratio = check.latency_ratio;
-  }
-  return r;
-}
-
 void Run(const ReproduceArgs& args) {
-  const Inputs in = LoadInputs();
-  std::vector<explore::RowComparison> rows;
-  std::vector<std::string> boards;
-  for (const explore::PaperRow& p : in.rows) {
-    rows.push_back({p, EvaluateNamed(p.variant, p.board, p.mode)});
-    if (std::find(boards.begin(), boards.end(), p.board) == boards.end()) boards.push_back(p.board);
-  }
-  const std::vector<explore::Candidate> front = TinyopsFront(boards);
-  std::vector<ClaimResult> claims;
-  for (const explore::Claim& c : in.claims) claims.push_back(RunClaim(c, in.rows, front));
-  std::vector<PickResult> picks;
-  for (const explore::RowComparison& r : rows) {
-    if (r.paper.table == "II" && r.paper.mode == "tinyops")
-      picks.push_back({r, explore::ToolkitPick(r.toolkit, front)});
-  }
-  const ReproduceReport report{rows, Summarise(rows), claims, picks};
+  const explore::ReproduceInputs in = Unwrap(explore::LoadReproduceInputs(
+      Globals().data_dir, explore::NamesFrom(BoardCatalog(), Spaces())));
+  const std::vector<explore::Candidate> front = TinyopsFront(explore::BoardsOf(in.rows));
+  const explore::ReproduceReport report =
+      explore::BuildReproduceReport(in.rows, in.claims, EvaluateNamed, front);
   if (args.json) {
     PrintReproduceJson(report);
   } else {
@@ -128,7 +68,7 @@ void Run(const ReproduceArgs& args) {
   }
   if (!args.strict) return;
   std::string failed;
-  for (const ClaimResult& r : claims) {
+  for (const explore::ClaimResult& r : report.claims) {
     if (!r.check.holds)
       failed += fmt::format(" {}:{}-vs-{}", r.check.claim.board, r.check.claim.tinyops_variant,
                             r.check.claim.baseline_variant);

@@ -5,14 +5,15 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
-#include <map>
 
 #include "app.h"
 #include "explore/sweep.h"
+#include "explore/model_files.h"
+#include "explore/provenance.h"
+#include "explore/summary.h"
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
@@ -35,15 +36,10 @@ struct SweepArgs {
   std::string command_line;
 };
 
-// Default spaces: the paper's three families over its grid, plus the fixed reference nets.
+// --spaces: none named means explore::DefaultSpaces; "all" every space; "none" no space.
 std::vector<const searchspace::Space*> ChooseSpaces(const std::vector<std::string>& names) {
+  if (names.empty()) return explore::DefaultSpaces(Spaces());
   std::vector<const searchspace::Space*> chosen;
-  if (names.empty()) {
-    for (const searchspace::Space& s : Spaces().spaces()) {
-      if (s.fixed || s.name == "mbv3" || s.name == "proxyless" || s.name == "mnasnet") chosen.push_back(&s);
-    }
-    return chosen;
-  }
   for (const std::string& name : names) {
     if (name == "all") {
       for (const searchspace::Space& s : Spaces().spaces()) chosen.push_back(&s);
@@ -64,13 +60,6 @@ std::vector<std::string> ChooseModes(const std::vector<std::string>& names) {
   return modes;
 }
 
-std::string UtcNow() {
-  const std::time_t now = std::time(nullptr);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return text;
-}
-
 // A one-line progress bar on stderr, only when stderr is a terminal and not --quiet.
 std::function<void(int64_t, int64_t)> ProgressBar() {
   if (Globals().quiet || !isatty(STDERR_FILENO)) return {};
@@ -85,19 +74,18 @@ std::function<void(int64_t, int64_t)> ProgressBar() {
 
 // One line per imported model on `board`: each mode's predicted latency or "no fit".
 void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
-  std::map<std::string, std::string> line_of_model;
-  for (const explore::Candidate& c : r.candidates) {
-    if (c.board != board.name || c.space != explore::kImportedSpace) continue;
-    std::string& line = line_of_model[c.variant];
-    line += fmt::format("  {} {}", c.mode, !c.feasible ? "no fit"
-                        : c.latency_ms ? fmt::format("{:.1f} ms", *c.latency_ms) : "-");
-  }
-  if (line_of_model.empty()) return;
+  const auto by_model = explore::ImportedByModel(r.candidates, board.name);
+  if (by_model.empty()) return;
   size_t name_width = 0;
-  for (const auto& [model, line] : line_of_model) name_width = std::max(name_width, model.size());
+  for (const auto& [model, runs] : by_model) name_width = std::max(name_width, model.size());
   std::cout << fmt::format("{} — imported models (latency predicted; top-1 only when measured):\n",
                            board.name);
-  for (const auto& [model, line] : line_of_model) {
+  for (const auto& [model, runs] : by_model) {
+    std::string line;
+    for (const explore::Candidate* c : runs) {
+      line += fmt::format("  {} {}", c->mode, !c->feasible ? "no fit"
+                          : c->latency_ms ? fmt::format("{:.1f} ms", *c->latency_ms) : "-");
+    }
     std::cout << fmt::format("  {:<{}}{}\n", model, name_width, line);
   }
 }
@@ -109,26 +97,20 @@ void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& b
   for (const hw::Board& board : boards) {
     std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
     for (const char* mode : {"internal", "external", "tinyops"}) {
-      const explore::Candidate* best = nullptr;
-      bool feasible_without_top1 = false;  // an imported model nobody measured
-      for (const explore::Candidate& c : r.candidates) {
-        if (c.board != board.name || c.mode != mode || !c.feasible) continue;
-        feasible_without_top1 = feasible_without_top1 || !c.top1;
-        if (c.top1 && (best == nullptr || *c.top1 > *best->top1)) best = &c;
-      }
-      if (best == nullptr) {
+      const explore::BestDesign d = explore::BestInMode(r.candidates, board.name, mode);
+      if (d.best == nullptr) {
         std::cout << fmt::format("  {:<9} none feasible{}\n", mode,
-                                 feasible_without_top1 ? " with a known top-1" : "");
+                                 d.feasible_without_top1 ? " with a known top-1" : "");
         continue;
       }
+      const explore::Candidate& best = *d.best;
       std::cout << fmt::format("  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n",
-                               mode, best->variant, *best->top1, best->top1_provenance,
-                               best->latency_ms ? fmt::format("{:.0f}", *best->latency_ms) : "-",
-                               best->macs / 1e6);
+                               mode, best.variant, *best.top1, best.top1_provenance,
+                               best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-",
+                               best.macs / 1e6);
     }
     std::cout << fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board.name);
-    for (const explore::FrontMember& m : r.fronts) {
-      if (m.board != board.name || m.x_objective != "latency" || m.design_space != "all") continue;
+    for (const explore::FrontMember& m : explore::FrontOf(r.fronts, board.name, "latency", "all")) {
       std::cout << fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
     }
     PrintImported(r, board);
@@ -145,7 +127,8 @@ void Run(const SweepArgs& args) {
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
   // Imported models are read before the database is opened: a bad model leaves it untouched.
-  const std::vector<std::string> model_files = ModelFiles(args.model_dirs, args.model_files);
+  const std::vector<std::string> model_files =
+      Unwrap(explore::ImportedModelFiles(args.model_dirs, args.model_files));
   std::vector<graph::Network> networks;
   for (const std::string& file : model_files) networks.push_back(ImportModel(file).network);
   for (const graph::Network& net : networks) options.networks.push_back(&net);
@@ -166,17 +149,14 @@ void Run(const SweepArgs& args) {
   auto db = Unwrap(store::Database::Open(args.db, true));
   const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));
   std::vector<std::string> board_files;
-  std::string board_names, space_names;
-  for (const hw::Board& b : boards) {
-    board_files.push_back(b.file);
-    board_names += (board_names.empty() ? "" : ",") + b.name;
-  }
-  for (const auto* s : options.spaces) space_names += (space_names.empty() ? "" : ",") + s->name;
-  if (!networks.empty()) space_names += (space_names.empty() ? "" : ",") + std::string(explore::kImportedSpace);
-  std::vector<std::string> inputs = InputFiles(board_files);
-  inputs.insert(inputs.end(), model_files.begin(), model_files.end());
-  store::RunInfo run{0, UtcNow(), DSE_VERSION, DSE_GIT_REVISION, args.command_line,
-                     HashFiles(inputs), board_names, space_names};
+  for (const hw::Board& b : boards) board_files.push_back(b.file);
+  const explore::RunProvenance provenance = explore::DescribeRun(
+      boards, options.spaces, !networks.empty(),
+      explore::RunInputFiles(Spaces(), board_files, Globals().data_dir,
+                             accuracy::kDefaultStorePath, model_files),
+      std::time(nullptr));
+  store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, args.command_line,
+                     provenance.inputs_hash, provenance.boards, provenance.spaces};
   const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, result.op_costs));
   if (args.json) {
     std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},

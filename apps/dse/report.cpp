@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <iostream>
 
 #include "analysis/cost.h"
+#include "analysis/peak_tensors.h"
 
 namespace dse_app::report {
 namespace {
@@ -28,19 +28,6 @@ nlohmann::json OpJson(const graph::Network& net, size_t i, int64_t live_bytes) {
           {"weight_bytes", cost.weight_bytes},
           {"flash_bytes", cost.flash_bytes()},
           {"live_activation_bytes", live_bytes}};
-}
-
-// The intervals live at the peak step, largest first (ties by tensor id, so output is stable).
-std::vector<analysis::Interval> PeakIntervals(const graph::Network& net,
-                                              const analysis::PeakActivation& peak) {
-  std::vector<analysis::Interval> live;
-  for (const analysis::Interval& in : analysis::Lifetimes(net)) {
-    if (in.first_step <= peak.peak_step && peak.peak_step <= in.last_step) live.push_back(in);
-  }
-  std::sort(live.begin(), live.end(), [](const analysis::Interval& a, const analysis::Interval& b) {
-    return a.bytes != b.bytes ? a.bytes > b.bytes : a.tensor < b.tensor;
-  });
-  return live;
 }
 
 }  // namespace
@@ -112,7 +99,7 @@ void PrintPerOp(const graph::Network& net, const analysis::PeakActivation& peak)
 
 nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakActivation& peak) {
   nlohmann::json rows = nlohmann::json::array();
-  for (const analysis::Interval& in : PeakIntervals(net, peak)) {
+  for (const analysis::Interval& in : analysis::LiveAtStep(net, peak.peak_step)) {
     const graph::Tensor& t = net.tensor(in.tensor);
     rows.push_back({{"tensor", t.name}, {"shape", ShapeText(t.shape)}, {"bytes", in.bytes},
                     {"first_op", in.first_step}, {"last_op", in.last_step}});
@@ -122,7 +109,7 @@ nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakAc
 
 void PrintPeakTensors(const graph::Network& net, const analysis::PeakActivation& peak) {
   std::cout << fmt::format("  live at the peak (op {}):\n", peak.peak_step);
-  for (const analysis::Interval& in : PeakIntervals(net, peak)) {
+  for (const analysis::Interval& in : analysis::LiveAtStep(net, peak.peak_step)) {
     const graph::Tensor& t = net.tensor(in.tensor);
     std::cout << fmt::format("    {:>9} B  {:>13}  ops {}..{}  {}\n", in.bytes, ShapeText(t.shape),
                              in.first_step, in.last_step, t.name);

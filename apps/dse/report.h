@@ -30,7 +30,7 @@ void PrintTotals(const graph::Network& net, const analysis::PeakActivation& peak
 /// bytes, with the peak op marked.
 void PrintPerOp(const graph::Network& net, const analysis::PeakActivation& peak);
 
-/// The buffers alive while the peak op runs (analysis::Lifetimes), largest first: tensor
+/// The buffers alive while the peak op runs (analysis::LiveAtStep), largest first: tensor
 /// name, shape, bytes and the op range [first_op, last_op] it lives over (op 0 for the input).
 /// Their bytes sum to the peak.
 nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakActivation& peak);

@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cmath>
 #include <iostream>
 
 namespace dse_app {
@@ -13,23 +11,14 @@ namespace {
 std::string Num(const std::optional<double>& v, const char* format = "{:.2f}") {
   return v ? fmt::format(fmt::runtime(format), *v) : "-";
 }
-// toolkit - paper, as a signed number ("-" when either is unknown).
-std::string Diff(const std::optional<double>& toolkit, const std::optional<double>& paper) {
-  return toolkit && paper ? fmt::format("{:+.2f}", *toolkit - *paper) : "-";
+// A signed difference ("-" when unknown).
+std::string Signed(const std::optional<double>& v) {
+  return v ? fmt::format("{:+.2f}", *v) : "-";
 }
-// (toolkit - paper) / paper in percent.
-std::optional<double> RelPct(const std::optional<double>& toolkit,
-                             const std::optional<double>& paper) {
-  if (!toolkit || !paper || *paper == 0) return std::nullopt;
-  return 100.0 * (*toolkit - *paper) / *paper;
+// A relative difference in percent ("-" when unknown).
+std::string RelText(const std::optional<double>& pct) {
+  return pct ? fmt::format("{:+.0f}%", *pct) : "-";
 }
-std::string RelText(const std::optional<double>& toolkit, const std::optional<double>& paper) {
-  const auto rel = RelPct(toolkit, paper);
-  return rel ? fmt::format("{:+.0f}%", *rel) : "-";
-}
-
-std::optional<double> MacsM(const explore::Candidate& c) { return c.macs / 1e6; }
-std::optional<double> ParamsM(const explore::Candidate& c) { return c.params / 1e6; }
 
 void PrintTable2(const std::vector<explore::RowComparison>& rows) {
   std::cout << "Table II — the paper (measured) beside dse (MACs and params exact; top-1, latency "
@@ -39,16 +28,18 @@ void PrintTable2(const std::vector<explore::RowComparison>& rows) {
       "{:>6} {:>6} {:>5} | {:>6} {:>6} {:>5}\n",
       "board", "model (dse variant)", "mode", "MACs", "dse", "diff", "Par.M", "dse", "diff",
       "top-1", "pred.", "diff", "ms", "pred.", "diff", "mJ", "pred.", "diff");
-  for (const auto& [p, c] : rows) {
+  for (const explore::RowComparison& row : rows) {
+    const auto& [p, c] = row;
     if (p.table != "II") continue;
+    const explore::RowDiff d = explore::DiffRow(row);
     std::cout << fmt::format(
         "{:<5} {:<27} {:<8} | {:>5} {:>6.1f} {:>6} | {:>5} {:>5.2f} {:>6} | {:>6} {:>6} {:>6} | "
         "{:>6.0f} {:>6} {:>5} | {:>6} {:>6} {:>5}\n",
         p.board, c.feasible ? p.variant : p.variant + " *", p.mode, Num(p.macs_m, "{:.0f}"),
-        c.macs / 1e6, Diff(MacsM(c), p.macs_m), Num(p.params_m), c.params / 1e6,
-        Diff(ParamsM(c), p.params_m), Num(p.top1_pct), Num(c.top1), Diff(c.top1, p.top1_pct),
-        p.latency_ms, Num(c.latency_ms, "{:.0f}"), RelText(c.latency_ms, p.latency_ms),
-        Num(p.energy_mj, "{:.1f}"), Num(c.energy_mj, "{:.1f}"), RelText(c.energy_mj, p.energy_mj));
+        c.macs / 1e6, Signed(d.macs_m), Num(p.params_m), c.params / 1e6, Signed(d.params_m),
+        Num(p.top1_pct), Num(c.top1), Signed(d.top1_points), p.latency_ms,
+        Num(c.latency_ms, "{:.0f}"), RelText(d.latency_pct), Num(p.energy_mj, "{:.1f}"),
+        Num(c.energy_mj, "{:.1f}"), RelText(d.energy_pct));
   }
   for (const auto& [p, c] : rows) {
     if (p.table == "II" && !c.feasible)
@@ -56,11 +47,6 @@ void PrintTable2(const std::vector<explore::RowComparison>& rows) {
           "* {} on {}, {} mode, does not fit in dse ({}); predicted as if it fitted\n", p.variant,
           p.board, p.mode, c.fail_reason);
   }
-}
-
-std::optional<double> PowerMw(const explore::Candidate& c) {
-  if (!c.energy_mj || !c.latency_ms || *c.latency_ms <= 0) return std::nullopt;
-  return *c.energy_mj / *c.latency_ms * 1e3;
 }
 
 void PrintTable3(const std::vector<explore::RowComparison>& rows) {
@@ -72,32 +58,16 @@ void PrintTable3(const std::vector<explore::RowComparison>& rows) {
     if (p.table != "III") continue;
     std::cout << fmt::format("{:<5} {:<22} {:<8} | {:>6} {:>6} | {:>6.0f} {:>6} {:>5}\n", p.board,
                              p.variant, p.mode, Num(p.power_mw, "{:.0f}"),
-                             Num(PowerMw(c), "{:.0f}"), p.latency_ms, Num(c.latency_ms, "{:.0f}"),
-                             RelText(c.latency_ms, p.latency_ms));
+                             Num(explore::PowerMw(c), "{:.0f}"), p.latency_ms,
+                             Num(c.latency_ms, "{:.0f}"),
+                             RelText(explore::RelativePct(c.latency_ms, p.latency_ms)));
   }
-}
-
-// Mean absolute relative error (%) of a predicted column over the rows of one table.
-template <typename Get>
-std::optional<double> MeanAbsPct(const std::vector<explore::RowComparison>& rows, const char* table,
-                                 Get get) {
-  double sum = 0;
-  int n = 0;
-  for (const auto& r : rows) {
-    const auto [toolkit, paper] = get(r);
-    const auto rel = r.paper.table == table ? RelPct(toolkit, paper) : std::nullopt;
-    if (rel) sum += std::abs(*rel), ++n;
-  }
-  return n ? std::optional<double>(sum / n) : std::nullopt;
 }
 
 // One provenance line per board: the figures above are fitted to these very rows (in-sample).
 void PrintProvenance(const std::vector<explore::RowComparison>& rows) {
-  std::vector<std::string> seen;
-  for (const auto& [p, c] : rows) {
-    if (!c.feasible || std::find(seen.begin(), seen.end(), p.board) != seen.end()) continue;
-    seen.push_back(p.board);
-    std::cout << fmt::format("latency on {}: {}\n", p.board, c.latency_provenance);
+  for (const explore::BoardProvenance& b : explore::LatencyProvenancePerBoard(rows)) {
+    std::cout << fmt::format("latency on {}: {}\n", b.board, b.latency_provenance);
   }
   std::cout << "note: the latency model is calibrated on these paper rows and the accuracy "
                "surrogate is fitted to Table II's accuracies, so the differences above are "
@@ -105,19 +75,19 @@ void PrintProvenance(const std::vector<explore::RowComparison>& rows) {
                "(the profiles' [[design_power]])\n";
 }
 
-void PrintClaims(const std::vector<ClaimResult>& claims) {
+void PrintClaims(const std::vector<explore::ClaimResult>& claims) {
   std::cout << "\nHeadline claims (dse figures predicted; the paper's from its text and Table II, "
                "measured):\n";
-  for (const ClaimResult& r : claims) {
+  for (const explore::ClaimResult& r : claims) {
     const explore::ClaimCheck& k = r.check;
     std::cout << fmt::format("  {}: {} (tinyops) vs {} (internal)\n", k.claim.board,
                              k.claim.tinyops_variant, k.claim.baseline_variant);
     std::cout << fmt::format("    paper text   {:+.1f} points top-1, {:.1f}x lower latency\n",
                              k.claim.top1_gain_pct, k.claim.latency_ratio);
-    std::cout << fmt::format("    Table II     {} points, {}x\n", Diff(k.table_top1_gain_pct, 0.0),
+    std::cout << fmt::format("    Table II     {} points, {}x\n", Signed(k.table_top1_gain_pct),
                              Num(k.table_latency_ratio));
     std::cout << fmt::format("    dse          {} points (predicted), {}x (predicted) -> {}\n",
-                             Diff(k.top1_gain_pct, 0.0), Num(k.latency_ratio),
+                             Signed(k.top1_gain_pct), Num(k.latency_ratio),
                              k.holds ? "holds" : "DOES NOT HOLD");
     if (!r.baseline_fail_reason.empty()) {
       std::cout << fmt::format(
@@ -129,25 +99,25 @@ void PrintClaims(const std::vector<ClaimResult>& claims) {
       std::cout << fmt::format(
           "    dse's pick   {} (the most accurate TinyOps design no slower than the baseline, "
           "predicted): {} points, {}x vs {}\n",
-          r.pick->variant, Diff(r.pick_gain_pct, 0.0), Num(r.pick_ratio), k.claim.baseline_variant);
+          r.pick->variant, Signed(r.pick_gain_pct), Num(r.pick_ratio), k.claim.baseline_variant);
     }
   }
 }
 
-void PrintPicks(const std::vector<PickResult>& picks) {
+void PrintPicks(const std::vector<explore::PickResult>& picks) {
   std::cout
       << "\nThe paper's hand-picked TinyOps models beside dse's pick (the most accurate TinyOps "
          "design at no more predicted latency):\n";
   std::cout << fmt::format("{:<5} {:<20} {:>7} {:>7} | {:<22} {:>7} {:>7} {:>6}\n", "board",
                            "paper's pick", "top-1", "ms", "dse's pick", "top-1", "ms", "gain");
-  for (const PickResult& p : picks) {
+  for (const explore::PickResult& p : picks) {
     const explore::Candidate& c = p.paper.toolkit;
     std::cout << fmt::format("{:<5} {:<20} {:>7} {:>7} | {:<22} {:>7} {:>7} {:>6}\n", c.board,
                              c.variant, Num(c.top1), Num(c.latency_ms, "{:.0f}"),
                              p.toolkit ? p.toolkit->variant : "-",
                              p.toolkit ? Num(p.toolkit->top1) : "-",
                              p.toolkit ? Num(p.toolkit->latency_ms, "{:.0f}") : "-",
-                             p.toolkit ? Diff(p.toolkit->top1, c.top1) : "-");
+                             Signed(p.gain_points));
   }
   std::cout
       << "(top-1 in %, predicted by the accuracy surrogate; ms predicted by the latency model)\n";
@@ -173,6 +143,7 @@ nlohmann::json CandidateJson(const explore::Candidate& c) {
 
 nlohmann::json RowJson(const explore::RowComparison& r) {
   const explore::PaperRow& p = r.paper;
+  const explore::RowDiff d = explore::DiffRow(r);
   return {{"table", p.table},
           {"board", p.board},
           {"variant", p.variant},
@@ -188,18 +159,15 @@ nlohmann::json RowJson(const explore::RowComparison& r) {
             {"source", p.source}}},
           {"dse", CandidateJson(r.toolkit)},
           {"diff",
-           {{"macs_m", Opt(p.macs_m ? std::optional<double>(r.toolkit.macs / 1e6 - *p.macs_m)
-                                    : std::nullopt)},
-            {"top1_points",
-             Opt(r.toolkit.top1 && p.top1_pct ? std::optional<double>(*r.toolkit.top1 - *p.top1_pct)
-                                              : std::nullopt)},
-            {"latency_pct", Opt(RelPct(r.toolkit.latency_ms, p.latency_ms))},
-            {"energy_pct", Opt(RelPct(r.toolkit.energy_mj, p.energy_mj))}}}};
+           {{"macs_m", Opt(d.macs_m)},
+            {"top1_points", Opt(d.top1_points)},
+            {"latency_pct", Opt(d.latency_pct)},
+            {"energy_pct", Opt(d.energy_pct)}}}};
 }
 
 }  // namespace
 
-void PrintReproduceJson(const ReproduceReport& report) {
+void PrintReproduceJson(const explore::ReproduceReport& report) {
   const auto& [rows, s, claims, picks] = report;
   nlohmann::json out = {{"tables", nlohmann::json::array()},
                         {"claims", nlohmann::json::array()},
@@ -209,7 +177,7 @@ void PrintReproduceJson(const ReproduceReport& report) {
                     {"table2_energy_mape_pct", Opt(s.energy_mape_t2)},
                     {"table3_latency_mape_pct", Opt(s.latency_mape_t3)},
                     {"table2_top1_mae_points", Opt(s.top1_mae_t2)}};
-  for (const ClaimResult& r : claims) {
+  for (const explore::ClaimResult& r : claims) {
     const explore::ClaimCheck& k = r.check;
     out["claims"].push_back(
         {{"board", k.claim.board},
@@ -227,7 +195,7 @@ void PrintReproduceJson(const ReproduceReport& report) {
          {"dse_pick_latency_ratio_predicted", Opt(r.pick_ratio)},
          {"source", k.claim.source}});
   }
-  for (const PickResult& p : picks) {
+  for (const explore::PickResult& p : picks) {
     out["picks"].push_back(
         {{"board", p.paper.paper.board},
          {"paper_pick", CandidateJson(p.paper.toolkit)},
@@ -236,31 +204,8 @@ void PrintReproduceJson(const ReproduceReport& report) {
   std::cout << out.dump(2) << "\n";
 }
 
-Summary Summarise(const std::vector<explore::RowComparison>& rows) {
-  using R = explore::RowComparison;
-  using Pair = std::pair<std::optional<double>, std::optional<double>>;
-  Summary s;
-  s.latency_mape_t2 = MeanAbsPct(rows, "II", [](const R& r) {
-    return Pair{r.toolkit.latency_ms, r.paper.latency_ms};
-  });
-  s.energy_mape_t2 = MeanAbsPct(rows, "II", [](const R& r) {
-    return Pair{r.toolkit.energy_mj, r.paper.energy_mj};
-  });
-  s.latency_mape_t3 = MeanAbsPct(rows, "III", [](const R& r) {
-    return Pair{r.toolkit.latency_ms, r.paper.latency_ms};
-  });
-  double sum = 0;
-  int n = 0;
-  for (const R& r : rows) {
-    if (r.paper.table == "II" && r.paper.top1_pct && r.toolkit.top1)
-      sum += std::abs(*r.toolkit.top1 - *r.paper.top1_pct), ++n;
-  }
-  if (n) s.top1_mae_t2 = sum / n;
-  return s;
-}
-
-void PrintReproduceText(const ReproduceReport& report) {
-  const Summary& summary = report.summary;
+void PrintReproduceText(const explore::ReproduceReport& report) {
+  const explore::ReproduceSummary& summary = report.summary;
   PrintTable2(report.rows);
   PrintTable3(report.rows);
   std::cout << fmt::format(

@@ -1,27 +1,22 @@
 #pragma once
 // Imported .tflite models for `dse analyze` and `dse sweep --models/--model`: read into the IR,
-// named by their file name, with a warning for the ops dse does not model.
+// named by their file name, with a warning for the ops dse does not model. Which files
+// `--models DIR` means: explore::ImportedModelFiles.
 
 #include <string>
-#include <vector>
 
 #include "tflite/import.h"
 
 namespace dse_app {
 
-/// Reads `path` into the IR. The network is named by the file name ("kws.tflite"), the name
-/// `dse accuracy import` rows use for a measured top-1 (accuracy::IsImportedModelName).
+/// Reads `path` into the IR. The network is named by the file name (explore::ModelNameOf,
+/// "kws.tflite"), the name `dse accuracy import` rows use for a measured top-1
+/// (accuracy::IsImportedModelName).
 /// Unsupported ops are warned about on stderr (by name and count) and kept as MAC-free ops.
 /// A missing, unreadable, non-TFLite or non-int8 file exits 2 with the reader's message.
 tflite::Import ImportModel(const std::string& path);
 
 /// The ops dse does not model, as "TANH x2, CUSTOM:Foo x1"; empty when there are none.
 std::string UnsupportedText(const tflite::Import& model);
-
-/// The model files of `--models DIR` (every *.tflite directly in DIR, by name) and `--model
-/// FILE`, in that order, each file once. Exits 2 when a directory is missing or holds no
-/// .tflite, or when two different files would get the same model name.
-std::vector<std::string> ModelFiles(const std::vector<std::string>& dirs,
-                                    const std::vector<std::string>& files);
 
 }  // namespace dse_app

@@ -1,0 +1,22 @@
+#pragma once
+// The Pareto figure of one board (paper Fig. 3a/3b, `dse pareto --plot`): every feasible
+// design of the internal, external and TinyOps design spaces as points, each space's front as
+// steps. Plain data for plot::Write; nothing here prints.
+
+#include <string>
+#include <vector>
+
+#include "explore/candidate.h"
+#include "plot/figure.h"
+
+namespace explore {
+
+/// The figure "pareto_BOARD_X" of `candidates` (one board's evaluations): top-1 against
+/// `x_objective` (fronts.h: macs, latency, energy; log x). Series come in pairs (points, front)
+/// per design space, drawn back to front: external (grey), tinyops (red), internal (blue, a
+/// subset of the others' variants, on top). A space with no feasible point of known top-1 and
+/// x is left out.
+plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::string& board,
+                         const std::string& x_objective);
+
+}  // namespace explore
