@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "deploy_report.h"
+#include "models.h"
 #include "tinyops/partitioner.h"
 
 namespace dse_app {
@@ -87,7 +88,7 @@ void PrintText(const graph::Network& net, const hw::Board& board, const tinyops:
 
 void Run(const PartitionOptions& options) {
   const hw::Board board = BoardNamed(options.board);
-  const int64_t budget = options.budget.empty() ? board.tinyops_budget_bytes
+  const int64_t budget = options.budget.empty() ? DefaultBudgetBytes(board)
                                                 : ParseBudgetBytes(options.budget);
   const graph::Network net = BuildNamed(options.variant);
   const tinyops::Plan plan =

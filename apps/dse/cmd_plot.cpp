@@ -42,13 +42,15 @@ struct BudgetArgs {
 // note saying why) when the placement does not fit.
 std::optional<latency::Estimate> PredictIfFits(const graph::Network& net, const hw::Board& board,
                                                placement::Mode mode, int64_t budget_bytes) {
-  const placement::Fit fit = placement::Check(net, board, {mode, budget_bytes, true});
+  const placement::Fit fit =
+      placement::Check(net, board, {mode, budget_bytes, true, &BudgetTable()});
   if (!fit.fits) {
     Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", net.name,
                      board.name, placement::ModeName(mode), fit.violations.front().constraint));
     return std::nullopt;
   }
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  const auto coefs =
+      latency::CoefficientsFor(board, *LoadedModels().coefficients, &PowerTable());
   return Unwrap(latency::Predict(net, board, mode, fit.plan ? &*fit.plan : nullptr, coefs));
 }
 
@@ -176,7 +178,7 @@ struct BudgetRange {
 // TinyOps budget where the profile sets that higher) in 16 KiB steps. At most 500 budgets.
 BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
   constexpr int64_t kDefaultStepBytes = 16 * 1024;
-  const int64_t max_bytes = std::max(board.sram.available_bytes(), board.tinyops_budget_bytes);
+  const int64_t max_bytes = std::max(board.sram.available_bytes(), DefaultBudgetBytes(board));
   BudgetRange r{a.from.empty() ? kDefaultStepBytes : ParseBytes("--from", a.from),
                 a.to.empty() ? max_bytes : ParseBytes("--to", a.to),
                 a.step.empty() ? kDefaultStepBytes : ParseBytes("--step", a.step)};
@@ -201,9 +203,10 @@ BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
 // A flat reference line across the budget range: the predicted latency of another mode.
 void AddReference(const graph::Network& net, const hw::Board& board, placement::Mode mode,
                   const BudgetRange& r, const char* color, plot::Figure* f) {
-  const placement::Fit fit = placement::Check(net, board, {mode, 0, true});
+  const placement::Fit fit = placement::Check(net, board, {mode, 0, true, &BudgetTable()});
   if (!fit.fits) return;
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  const auto coefs =
+      latency::CoefficientsFor(board, *LoadedModels().coefficients, &PowerTable());
   const auto e = latency::Predict(net, board, mode, nullptr, coefs);
   if (!e) return;
   const std::string title =
@@ -221,7 +224,8 @@ void RunBudget(const BudgetArgs& a) {
   const hw::Board board = BoardNamed(a.board);
   const BudgetRange r = RangeOf(a, board);
   const graph::Network net = BuildNamed(a.variant);
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
+  const auto coefs =
+      latency::CoefficientsFor(board, *LoadedModels().coefficients, &PowerTable());
   plot::Figure f;
   f.name = fmt::format("budget_{}_{}", a.variant, board.name);
   f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget",

@@ -68,8 +68,9 @@ explore::Candidate EvaluateNamed(const std::string& variant, const std::string& 
   const explore::VariantFacts facts =
       Unwrap(explore::Analyse(*Spaces().Find(v.space), v.width, v.resolution, LoadedModels()));
   const latency::BoardCoefficients coefs =
-      latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const placement::Deployment deployment{Unwrap(placement::ParseMode(mode)), 0, true};
+      latency::CoefficientsFor(board, *LoadedModels().coefficients, &PowerTable());
+  const placement::Deployment deployment{Unwrap(placement::ParseMode(mode)), 0, true,
+                                         &BudgetTable()};
   explore::Candidate c = explore::Evaluate(facts, board, coefs, deployment);
   if (!c.feasible) PredictAnyway(facts, board, coefs, deployment, &c);
   return c;

@@ -1,4 +1,5 @@
 #include "deploy_report.h"
+#include "models.h"
 
 #include <fmt/format.h>
 
@@ -37,7 +38,8 @@ std::vector<placement::Fit> FitAllModes(const graph::Network& net,
                                         bool filter_growth) {
   std::vector<placement::Fit> fits;
   for (placement::Mode mode : placement::kAllModes) {
-    fits.push_back(placement::Check(net, footprint, board, {mode, budget_bytes, filter_growth}));
+    fits.push_back(placement::Check(net, footprint, board,
+                                    {mode, budget_bytes, filter_growth, &BudgetTable()}));
   }
   return fits;
 }

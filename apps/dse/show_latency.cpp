@@ -9,6 +9,7 @@
 #include "app.h"
 #include "hw/catalog.h"
 #include "latency/model.h"
+#include "models.h"
 #include "tinyops/partitioner.h"
 
 namespace dse_app {
@@ -42,7 +43,7 @@ LatencyResult Compute(const graph::Network& net, const LatencyOptions& options) 
   r.mode = Unwrap(latency::ParseMode(options.mode));
   if (r.mode == latency::Mode::kTinyops) {
     const int64_t budget =
-        options.budget.empty() ? r.board.tinyops_budget_bytes : BudgetBytes(options.budget);
+        options.budget.empty() ? DefaultBudgetBytes(r.board) : BudgetBytes(options.budget);
     r.plan = tinyops::Partitioner({budget, options.filter_growth}).Run(net);
     if (!r.plan.fits) {
       Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
@@ -50,7 +51,8 @@ LatencyResult Compute(const graph::Network& net, const LatencyOptions& options) 
     }
   }
   const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
-  const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file);
+  const latency::BoardCoefficients coefs =
+      latency::CoefficientsFor(r.board, file, &PowerTable());
   r.estimate = Unwrap(latency::Predict(net, r.board, r.mode,
                                        r.mode == latency::Mode::kTinyops ? &r.plan : nullptr, coefs));
   return r;

@@ -40,11 +40,12 @@ Candidate Describe(const VariantFacts& facts) {
 // Evaluates one point on every board and mode into `out`; returns how many fitted.
 int EvaluateEverywhere(const VariantFacts& facts, const SweepOptions& options,
                        const std::vector<latency::BoardCoefficients>& coefficients,
-                       SweepResult* out) {
+                       const tinyops::BudgetTable* budgets, SweepResult* out) {
   int feasible_modes = 0;
   for (size_t b = 0; b < options.boards.size(); ++b) {
     for (placement::Mode mode : options.modes) {
-      const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth};
+      const placement::Deployment deployment{mode, options.budget_bytes, options.filter_growth,
+                                             budgets};
       out->candidates.push_back(Evaluate(facts, *options.boards[b], coefficients[b], deployment,
                                          options.per_op ? &out->op_costs : nullptr));
       feasible_modes += out->candidates.back().feasible ? 1 : 0;
@@ -131,7 +132,7 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
                                 const std::function<void(int64_t, int64_t)>& progress) {
   std::vector<latency::BoardCoefficients> coefficients;
   for (const hw::Board* board : options.boards) {
-    coefficients.push_back(latency::CoefficientsFor(*board, *models.coefficients));
+    coefficients.push_back(latency::CoefficientsFor(*board, *models.coefficients, models.power));
   }
   const PointSpace points(options.spaces);
   GridStrategy strategy(points.size());
@@ -143,14 +144,14 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
     const DesignPoint point = points.At(*id);
     auto facts = Analyse(*point.space, point.width, point.resolution, models);
     if (!facts) return facts.error();
-    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, &result));
+    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, models.budgets, &result));
     if (progress) progress(++done, total);
   }
   result.infeasible_points = strategy.infeasible_points();
   for (const graph::Network* net : options.networks) {
     auto facts = AnalyseNetwork(*net, models);
     if (!facts) return facts.error();
-    if (EvaluateEverywhere(*facts, options, coefficients, &result) == 0) {
+    if (EvaluateEverywhere(*facts, options, coefficients, models.budgets, &result) == 0) {
       ++result.infeasible_points;
     }
     if (progress) progress(++done, total);

@@ -17,6 +17,8 @@
 #include "hw/board.h"
 #include "latency/coefficients.h"
 #include "placement/placement.h"
+#include "power/power.h"
+#include "tinyops/budgets.h"
 #include "searchspace/catalog.h"
 
 namespace explore {
@@ -37,6 +39,8 @@ struct Models {
   const accuracy::Surrogate* surrogate = nullptr;
   const std::vector<accuracy::Measurement>* measured = nullptr;
   const latency::CoefficientFile* coefficients = nullptr;
+  const power::Table* power = nullptr;  // measured power (data/power/measured.csv)
+  const tinyops::BudgetTable* budgets = nullptr;  // default TinyOps budgets (data/tinyops/)
 };
 
 util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width, int resolution,

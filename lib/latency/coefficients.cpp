@@ -250,8 +250,10 @@ std::string FormatCoefficients(const CoefficientFile& file) {
   return out;
 }
 
-BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file) {
+BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
+                                  const power::Table* power) {
   BoardCoefficients bc = Priors(board);
+  bc.power = power;
   const auto it = file.find(board.name);
   if (it == file.end()) return bc;
   bc.value = it->second.value;

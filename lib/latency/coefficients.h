@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "hw/board.h"
+#include "power/power.h"
 #include "util/result.h"
 
 namespace latency {
@@ -57,6 +58,9 @@ struct BoardCoefficients {
   std::array<int, kNumCoefs> rows_informing{};  // measured rows each coefficient was fitted on
   int calibration_rows = 0;    // 0 = prior only
   std::string data_sources;    // the CSV files fitted, "" for prior only
+  // Measured power (board, runtime, mode[, design]) the energy is computed from; not owned.
+  // nullptr = none known (no energy).
+  const power::Table* power = nullptr;
 
   /// "calibrated on N rows (files)" or "prior only (no measurements for board B)".
   std::string Provenance() const;
@@ -75,7 +79,9 @@ util::Result<CoefficientFile> LoadCoefficients(const std::string& path);
 /// TOML text of `file` (one [board] table per board with values, provenance and row counts).
 std::string FormatCoefficients(const CoefficientFile& file);
 
-/// The board's priors, replaced by the fitted values of `file` when it has the board.
-BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file);
+/// The board's priors, replaced by the fitted values of `file` when it has the board, with
+/// `power` (not owned; nullptr = no measured power, so no energy) for the energy.
+BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
+                                  const power::Table* power);
 
 }  // namespace latency

@@ -50,26 +50,6 @@ Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
   return g;
 }
 
-std::optional<double> PowerMw(const hw::Board& board, Mode mode) {
-  switch (mode) {
-    case Mode::kInternal: return board.power.internal_mw;
-    case Mode::kExternal: return board.power.external_mw;
-    case Mode::kTinyops: return board.power.tinyops_mw;
-  }
-  return std::nullopt;
-}
-
-PowerFigure PowerFor(const hw::Board& board, Mode mode, const std::string& design) {
-  for (const hw::DesignPower& p : board.design_power) {
-    if (p.variant == design && p.mode == ModeName(mode)) {
-      return {p.mw, "measured for this design"};
-    }
-  }
-  const std::optional<double> mw = PowerMw(board, mode);
-  if (!mw) return {};
-  return {mw, fmt::format("board, {} mode", ModeName(mode))};
-}
-
 Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mode mode,
                   const BoardCoefficients& coefs, const std::string& design) {
   Estimate e;
@@ -89,9 +69,11 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mod
   e.compute_ms = compute * ms_per_cycle;
   e.memory_ms = memory * ms_per_cycle;
   e.exposed_ms = exposed * ms_per_cycle;
-  const PowerFigure power = PowerFor(board, mode, design);
-  e.power_mw = power.mw;
-  e.power_provenance = power.provenance;
+  const power::Figure figure =
+      coefs.power ? power::Lookup(*coefs.power, board.name, kRuntime, ModeName(mode), design)
+                  : power::Figure{};
+  e.power_mw = figure.mw;
+  e.power_provenance = figure.provenance;
   if (e.power_mw) e.energy_mj = *e.power_mw * e.latency_ms / 1e3;
   e.provenance = coefs.Provenance();
   return e;

@@ -50,6 +50,10 @@ using placement::ParseMode;
 
 using Terms = std::array<double, kNumCoefs>;
 
+/// The runtime whose kernels this model describes (TFLite Micro with CMSIS-NN): the runtime key
+/// of the measured power it looks up (data/power/measured.csv).
+inline constexpr const char* kRuntime = "tflm-cmsis-nn";
+
 /// An op's cycles as linear terms: cycles = dot(compute + memory + exposed, c) + sum over
 /// stages of max(dot(stage.compute + stage.memory, c), dot(stage.dma, c)).
 struct Stage {
@@ -98,7 +102,8 @@ struct Estimate {
 };
 
 /// Evaluates `terms` (from BuildTerms of the network named `design`) with `coefs` for `board`
-/// in `mode`.
+/// in `mode`. Energy = the power power::Lookup finds in `coefs.power` (the design's own, else
+/// the board's in the mode) x latency; none without a figure.
 Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mode mode,
                   const BoardCoefficients& coefs, const std::string& design);
 
@@ -106,16 +111,5 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, const hw::Board& board, Mod
 /// plan; an infeasible plan (fits = false) is still evaluated (the caller reports the fit).
 util::Result<Estimate> Predict(const graph::Network& net, const hw::Board& board, Mode mode,
                                const tinyops::Plan* plan, const BoardCoefficients& coefs);
-
-/// The power measured for `design` in `mode` when the profile lists it ([[design_power]]),
-/// else the board's measured power in `mode`, else none.
-struct PowerFigure {
-  std::optional<double> mw;
-  std::string provenance;  // "measured for this design", "board, tinyops mode", "" when none
-};
-PowerFigure PowerFor(const hw::Board& board, Mode mode, const std::string& design);
-
-/// The board's measured power in `mode`, none when the profile has none.
-std::optional<double> PowerMw(const hw::Board& board, Mode mode);
 
 }  // namespace latency

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "analysis/cost.h"
+#include "tinyops/budgets.h"
 #include "tinyops/partitioner.h"
 
 namespace latency {
@@ -19,7 +20,8 @@ KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spac
 
 util::Result<std::vector<Sample>> BuildSamples(const std::vector<Measurement>& rows,
                                                const hw::Catalog& boards,
-                                               const searchspace::Catalog& spaces) {
+                                               const searchspace::Catalog& spaces,
+                                               const tinyops::BudgetTable& budgets) {
   std::vector<Sample> samples;
   for (const Measurement& row : rows) {
     const std::string where = fmt::format("{}:{}", row.file, row.line);
@@ -36,11 +38,11 @@ util::Result<std::vector<Sample>> BuildSamples(const std::vector<Measurement>& r
     }
     tinyops::Plan plan;
     if (row.mode == Mode::kTinyops) {
-      plan = tinyops::Partitioner({board->tinyops_budget_bytes, true}).Run(*net);
+      const int64_t budget = tinyops::DefaultBudgetBytes(budgets, *board);
+      plan = tinyops::Partitioner({budget, true}).Run(*net);
       if (!plan.fits) {
         return util::InputError(fmt::format("{}: {} does not fit the {} B TinyOps budget of {}",
-                                            where, row.variant, board->tinyops_budget_bytes,
-                                            row.board));
+                                            where, row.variant, budget, row.board));
       }
     }
     Sample s;

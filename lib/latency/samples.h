@@ -9,6 +9,7 @@
 #include "latency/fit.h"
 #include "latency/measurements.h"
 #include "searchspace/catalog.h"
+#include "tinyops/budgets.h"
 #include "util/result.h"
 
 namespace latency {
@@ -17,9 +18,11 @@ namespace latency {
 KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces);
 
 /// One sample per row. Fails ("file:line: ...") when a row's network cannot be built, its board
-/// lacks the external RAM its mode needs, or a tinyops row's network does not fit the budget.
+/// lacks the external RAM its mode needs, or a tinyops row's network does not fit the board's
+/// default budget (tinyops::DefaultBudgetBytes of `budgets`).
 util::Result<std::vector<Sample>> BuildSamples(const std::vector<Measurement>& rows,
                                                const hw::Catalog& boards,
-                                               const searchspace::Catalog& spaces);
+                                               const searchspace::Catalog& spaces,
+                                               const tinyops::BudgetTable& budgets);
 
 }  // namespace latency

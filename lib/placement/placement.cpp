@@ -94,7 +94,11 @@ void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_
 
 void CheckTinyops(const graph::Network& net, const hw::Board& board, const Deployment& d,
                   Fit* fit) {
-  const int64_t budget = d.sram_budget_bytes > 0 ? d.sram_budget_bytes : board.tinyops_budget_bytes;
+  static const tinyops::BudgetTable kNoBudgets;
+  const int64_t budget =
+      d.sram_budget_bytes > 0
+          ? d.sram_budget_bytes
+          : tinyops::DefaultBudgetBytes(d.default_budgets ? *d.default_budgets : kNoBudgets, board);
   Require(fit, "internal SRAM", budget, board.sram.size_bytes,
           "the TinyOps SRAM budget is larger than the SRAM");
   tinyops::Plan plan = tinyops::Partitioner({budget, d.filter_growth}).Run(net);

@@ -17,6 +17,7 @@
 
 #include "graph/network.h"
 #include "hw/board.h"
+#include "tinyops/budgets.h"
 #include "tinyops/plan.h"
 #include "util/result.h"
 
@@ -32,8 +33,11 @@ util::Result<Mode> ParseMode(std::string_view name);
 /// The mapping decision: taken from the command line, never stored in a network or a board.
 struct Deployment {
   Mode mode = Mode::kTinyops;
-  int64_t sram_budget_bytes = 0;  // TinyOps SRAM budget; 0 = the board's default
+  int64_t sram_budget_bytes = 0;  // TinyOps SRAM budget; 0 = the board's default (below)
   bool filter_growth = true;      // give the unused budget to the filter buffer (TinyOps)
+  // Where sram_budget_bytes = 0 finds the board's default (tinyops::DefaultBudgetBytes); not
+  // owned. nullptr = no table: the SRAM the board leaves to a network.
+  const tinyops::BudgetTable* default_budgets = nullptr;
 };
 
 /// Bytes of the TinyOps execution state (partition records) kept in external RAM: the F4

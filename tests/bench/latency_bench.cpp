@@ -10,7 +10,9 @@
 #include "hw/catalog.h"
 #include "latency/coefficients.h"
 #include "latency/model.h"
+#include "power/power.h"
 #include "searchspace/catalog.h"
+#include "tinyops/budgets.h"
 #include "tinyops/partitioner.h"
 
 namespace {
@@ -34,8 +36,11 @@ void BM_TinyopsLatencyOverDefaultGridF746(benchmark::State& state) {
   const auto boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
   const hw::Board& board = *boards.Find("f746");
   const auto file = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
-  const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, file);
-  const tinyops::Partitioner partitioner({board.tinyops_budget_bytes, true});
+  const auto power = power::LoadTable(kRoot + "/data/power/measured.csv",
+                                      {"internal", "external", "tinyops"}).value();
+  const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, file, &power);
+  const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
+  const tinyops::Partitioner partitioner({tinyops::DefaultBudgetBytes(budgets, board), true});
   int64_t predictions = 0;
   for (auto _ : state) {
     for (const graph::Network& net : nets) {

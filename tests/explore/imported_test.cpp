@@ -71,7 +71,7 @@ TEST(Imported, R144OnF469PartitionsLikeTheFirmwareWithPredictedLatency) {
   auto facts = explore::AnalyseNetwork(Imported("proxyless-w0.30-r144_int8.tflite"), f.models());
   ASSERT_TRUE(facts.ok());
   const explore::Candidate c =
-      explore::Evaluate(*facts, f469, latency::CoefficientsFor(f469, f.coefficients),
+      explore::Evaluate(*facts, f469, latency::CoefficientsFor(f469, f.coefficients, nullptr),
                         {placement::Mode::kTinyops, 258'000, true});
   EXPECT_EQ(c.variant, "proxyless-w0.30-r144_int8.tflite");
   EXPECT_EQ(c.space, "tflite");

@@ -21,10 +21,12 @@ latency::Estimate PredictFitted(const std::string& variant, const std::string& b
   const graph::Network net = testing_support::BuildVariant(variant);
   tinyops::Plan plan;
   if (mode == latency::Mode::kTinyops) {
-    plan = tinyops::Partitioner({board.tinyops_budget_bytes, true}).Run(net);
+    plan = tinyops::Partitioner(
+               {tinyops::DefaultBudgetBytes(testing_support::DefaultBudgets(), board), true})
+               .Run(net);
   }
   const latency::BoardCoefficients coefs =
-      latency::CoefficientsFor(board, PaperCalibration().fitted);
+      latency::CoefficientsFor(board, PaperCalibration().fitted, &testing_support::MeasuredPower());
   auto e = latency::Predict(net, board, mode, &plan, coefs);
   EXPECT_TRUE(e.ok());
   return e.ok() ? *e : latency::Estimate{};
@@ -107,21 +109,25 @@ TEST(PaperFig5b, ThroughputRankingOnEveryBoard) {
   }
 }
 
-// Energy per inference = power x predicted latency, against the paper's Table II energy. The
-// profiles list the power Table II gives for each of its designs ([[design_power]]), which
+// Energy per inference = power x predicted latency, against the paper's Table II energy.
+// data/power/measured.csv lists the power Table II gives for each of its designs, which
 // replaces the mode's board power (Table III) for that design.
 TEST(PaperTableII, EnergyPerInference) {
   int total = 0, within_mode_power = 0;
   for (const auto& r : PaperCalibration().rows) {
     if (!r.row.energy_mj) continue;
     const hw::Board& board = Board(r.row.board);
-    const auto power = latency::PowerFor(board, r.row.mode, r.row.variant);
+    const std::string mode(latency::ModeName(r.row.mode));
+    const auto power = power::Lookup(testing_support::MeasuredPower(), board.name,
+                                     latency::kRuntime, mode, r.row.variant);
     ASSERT_TRUE(power.mw.has_value());
     EXPECT_EQ(power.provenance, "measured for this design") << r.row.variant;
     EXPECT_EQ(*power.mw, r.row.power_mw.value_or(-1)) << r.row.variant;  // Table II, same row
     const double energy = *power.mw * r.predicted_ms / 1e3;
     const double err = 100 * (energy - *r.row.energy_mj) / *r.row.energy_mj;
-    const double mode_mw = *latency::PowerMw(board, r.row.mode);
+    const double mode_mw =
+        *power::Lookup(testing_support::MeasuredPower(), board.name, latency::kRuntime, mode, "")
+             .mw;
     const double err_mode = 100 * (mode_mw * r.predicted_ms / 1e3 - *r.row.energy_mj) /
                             *r.row.energy_mj;
     std::printf("energy %s %-22s %-8s pred %7.1f mJ paper %7.1f mJ (%+.1f%%; with the mode's "

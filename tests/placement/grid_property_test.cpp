@@ -7,6 +7,7 @@
 
 #include "hw/catalog.h"
 #include "placement/placement.h"
+#include "support/deployment_data.h"
 #include "support/spaces.h"
 
 namespace {
@@ -65,8 +66,10 @@ TEST(GridProperty, EveryVariantOnEveryBoardFitsOrSaysWhy) {
         const graph::Network net = searchspace::Build(space, w, r).value();
         const placement::Footprint footprint = placement::Measure(net);
         for (const hw::Board& board : Boards().boards()) {
-          const placement::Fit fit = placement::Check(
-              net, footprint, board, {placement::Mode::kTinyops, 0, true});
+          const placement::Fit fit =
+              placement::Check(net, footprint, board,
+                               {placement::Mode::kTinyops, 0, true,
+                                &testing_support::DefaultBudgets()});
           ASSERT_TRUE(fit.plan.has_value());
           ExpectPlanValid(net, *fit.plan);
           ++plans;

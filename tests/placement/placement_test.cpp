@@ -5,6 +5,7 @@
 
 #include "hw/catalog.h"
 #include "placement/placement.h"
+#include "support/deployment_data.h"
 #include "support/spaces.h"
 
 namespace {
@@ -18,7 +19,8 @@ const hw::Board& Board(const std::string& name) {
 }
 
 placement::Fit FitOf(const std::string& variant, const std::string& board, Mode mode) {
-  return placement::Check(testing_support::BuildVariant(variant), Board(board), {mode, 0, true});
+  return placement::Check(testing_support::BuildVariant(variant), Board(board),
+                          {mode, 0, true, &testing_support::DefaultBudgets()});
 }
 
 TEST(Placement, TableThreeDeploymentsFitInEveryMode) {
