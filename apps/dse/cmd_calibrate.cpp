@@ -151,7 +151,8 @@ void Run(const CalibrateOptions& options) {
   if (rows.empty()) {
     FailInput(fmt::format("{}: the measurement file(s) hold no rows", fmt::join(files, ", ")));
   }
-  const std::vector<latency::Sample> samples = Unwrap(latency::BuildSamples(rows, boards, Spaces(), BudgetTable()));
+  const std::vector<latency::Sample> samples =
+      Unwrap(latency::BuildSamples(rows, boards, Spaces(), BudgetTable()));
   latency::CoefficientFile priors;
   for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));
   const latency::Calibration cal = latency::Calibrate(samples, priors, sources);

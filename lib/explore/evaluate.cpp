@@ -144,7 +144,8 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
     const DesignPoint point = points.At(*id);
     auto facts = Analyse(*point.space, point.width, point.resolution, models);
     if (!facts) return facts.error();
-    strategy.Report(*id, EvaluateEverywhere(*facts, options, coefficients, models.budgets, &result));
+    strategy.Report(*id,
+                    EvaluateEverywhere(*facts, options, coefficients, models.budgets, &result));
     if (progress) progress(++done, total);
   }
   result.infeasible_points = strategy.infeasible_points();

@@ -41,7 +41,9 @@ void CsvErrors::Add(int line, const std::string& message) {
   messages_.push_back(fmt::format("{}:{}: {}", file_, line, message));
 }
 
-Error CsvErrors::ToError() const { return InputError(fmt::format("{}", fmt::join(messages_, "\n"))); }
+Error CsvErrors::ToError() const {
+  return InputError(fmt::format("{}", fmt::join(messages_, "\n")));
+}
 
 bool ParseCsvNumber(const std::string& text, double* out) {
   const char* end = text.data() + text.size();
