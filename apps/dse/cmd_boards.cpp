@@ -10,6 +10,8 @@
 #include "app.h"
 #include "models.h"
 #include "hw/catalog.h"
+#include "kernels/runtime.h"
+#include "power/power.h"
 
 namespace dse_app {
 namespace {
@@ -28,6 +30,11 @@ std::string MemoriesText(const hw::Board& b) {
     text += fmt::format("{} {} MiB", m.name, m.size_bytes / (1024 * 1024));
   }
   return text.empty() ? "none" : text;
+}
+
+// The board's measured power in `mode` (data/power/measured.csv), none when not measured.
+std::optional<double> ModePowerMw(const hw::Board& b, const char* mode) {
+  return power::Lookup(PowerTable(), b.name, kernels::kDefaultRuntime, mode, "").mw;
 }
 
 nlohmann::json PowerJson(const std::optional<double>& mw) {
@@ -50,10 +57,10 @@ nlohmann::json BoardJson(const hw::Board& b) {
           {"external", external},
           {"dma", {{"controller", b.dma.controller}, {"streams_used", b.dma.streams_used},
                    {"memory_to_memory", b.dma.memory_to_memory}}},
-          {"tinyops_budget_bytes", b.tinyops_budget_bytes},
-          {"power_mw", {{"internal", PowerJson(b.power.internal_mw)},
-                        {"external", PowerJson(b.power.external_mw)},
-                        {"tinyops", PowerJson(b.power.tinyops_mw)}}}};
+          {"tinyops_budget_bytes", DefaultBudgetBytes(b)},
+          {"power_mw", {{"internal", PowerJson(ModePowerMw(b, "internal"))},
+                        {"external", PowerJson(ModePowerMw(b, "external"))},
+                        {"tinyops", PowerJson(ModePowerMw(b, "tinyops"))}}}};
 }
 
 void List(bool json) {
@@ -68,7 +75,7 @@ void List(bool json) {
   for (const hw::Board& b : Boards().boards()) {
     std::cout << fmt::format("{:<6} {:<32} {:<11} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name,
                              b.title, b.core, b.clock_hz / 1'000'000, KiB(b.sram.size_bytes),
-                             KiB(b.flash.size_bytes), b.tinyops_budget_bytes, MemoriesText(b));
+                             KiB(b.flash.size_bytes), DefaultBudgetBytes(b), MemoriesText(b));
   }
 }
 
@@ -100,8 +107,8 @@ void Show(const std::string& name, bool json) {
       "  DMA            {}, {} streams, memory-to-memory {}\n  TinyOps budget {} B\n"
       "  power          internal {}, external {}, tinyops {}\n",
       b.dma.controller, b.dma.streams_used, b.dma.memory_to_memory ? "yes" : "no",
-      b.tinyops_budget_bytes, PowerText(b.power.internal_mw), PowerText(b.power.external_mw),
-      PowerText(b.power.tinyops_mw));
+      DefaultBudgetBytes(b), PowerText(ModePowerMw(b, "internal")),
+      PowerText(ModePowerMw(b, "external")), PowerText(ModePowerMw(b, "tinyops")));
 }
 
 }  // namespace

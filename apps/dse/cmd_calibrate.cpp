@@ -13,6 +13,7 @@
 #include "hw/catalog.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
+#include "models.h"
 #include "show_latency.h"
 #include "util/atomic_file.h"
 #include "util/directory.h"
@@ -116,7 +117,7 @@ void Run(const CalibrateOptions& options) {
   if (rows.empty()) {
     FailInput(fmt::format("{}: the measurement file(s) hold no rows", fmt::join(files, ", ")));
   }
-  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(rows, boards, Spaces()));
+  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(rows, boards, Spaces(), BudgetTable()));
   latency::CoefficientFile priors;
   for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));
   const latency::Calibration cal = latency::Calibrate(samples, priors, sources);

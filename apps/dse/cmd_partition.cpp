@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "models.h"
 #include "deploy_report.h"
 #include "explore/evaluate.h"
 #include "placement/tinyops_mode.h"
@@ -91,8 +92,8 @@ void Run(const PartitionOptions& options) {
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
-  const explore::Target target{&board, nullptr, nullptr,
-                               {"tinyops", budget, !options.no_filter_growth}};
+  const explore::Target target =
+      TargetOn(board, nullptr, "tinyops", budget, !options.no_filter_growth);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
   if (options.json) {

@@ -44,7 +44,7 @@ explore::Evaluation EvaluateOn(const explore::VariantFacts& facts, const hw::Boa
                                const std::string& mode, int64_t budget_bytes,
                                bool predict_infeasible) {
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target{&board, nullptr, &coefs, {mode, budget_bytes, true}};
+  const explore::Target target = TargetOn(board, &coefs, mode, budget_bytes);
   explore::Evaluation e =
       Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = predict_infeasible}));
   if (e.latency_error && (e.fit.fits || predict_infeasible)) FailInput(e.latency_error->message);
@@ -186,7 +186,7 @@ struct BudgetRange {
 // TinyOps budget where the profile sets that higher) in 16 KiB steps. At most 500 budgets.
 BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
   constexpr int64_t kDefaultStepBytes = 16 * 1024;
-  const int64_t max_bytes = std::max(board.sram.available_bytes(), board.tinyops_budget_bytes);
+  const int64_t max_bytes = std::max(board.sram.available_bytes(), DefaultBudgetBytes(board));
   BudgetRange r{a.from.empty() ? kDefaultStepBytes : ParseBytes("--from", a.from),
                 a.to.empty() ? max_bytes : ParseBytes("--to", a.to),
                 a.step.empty() ? kDefaultStepBytes : ParseBytes("--step", a.step)};
@@ -213,7 +213,7 @@ void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
                   const std::string& mode, const BudgetRange& r, const char* color,
                   plot::Figure* f) {
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target{&board, nullptr, &coefs, {mode, 0, true}};
+  const explore::Target target = TargetOn(board, &coefs, mode);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   if (!evaluation.fit.fits || !evaluation.estimate) return;
   const latency::Estimate* e = &*evaluation.estimate;

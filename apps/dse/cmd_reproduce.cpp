@@ -33,7 +33,7 @@ explore::Candidate EvaluateNamed(const std::string& variant, const std::string& 
       Unwrap(explore::Analyse(*Spaces().Find(v.space), v.width, v.resolution, LoadedModels()));
   const latency::BoardCoefficients coefs =
       latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target{&board, nullptr, &coefs, {mode, 0, true}};
+  const explore::Target target = TargetOn(board, &coefs, mode);
   const explore::Evaluation e =
       Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
   explore::Candidate c = e.candidate;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app.h"
+#include "models.h"
 #include "placement/tinyops_mode.h"
 
 namespace dse_app::report {
@@ -37,7 +38,7 @@ nlohmann::json FitJson(const placement::Fit& fit) {
 std::vector<placement::Fit> FitAllModes(const explore::VariantFacts& facts,
                                         const hw::Board& board, int64_t budget_bytes,
                                         bool filter_growth) {
-  const explore::Target target{&board, nullptr, nullptr, {"", budget_bytes, filter_growth}};
+  const explore::Target target = TargetOn(board, nullptr, "", budget_bytes, filter_growth);
   std::vector<placement::Fit> fits;
   for (explore::Evaluation& e : Unwrap(explore::EvaluateAllModes(facts, target))) {
     fits.push_back(std::move(e.fit));

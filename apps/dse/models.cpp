@@ -40,13 +40,42 @@ std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names) {
   return boards;
 }
 
+const power::Table& PowerTable() {
+  static const power::Table table = [] {
+    return Unwrap(power::LoadTable(Globals().data_dir + "/data/power/measured.csv",
+                                   placement::ModeIds()));
+  }();
+  return table;
+}
+
+const tinyops::BudgetTable& BudgetTable() {
+  static const tinyops::BudgetTable table = [] {
+    tinyops::BudgetTable loaded =
+        Unwrap(tinyops::LoadBudgets(Globals().data_dir + "/data/tinyops/budgets.csv"));
+    Unwrap(tinyops::CheckBudgets(loaded, BoardCatalog().boards()));  // built-in boards' SRAM
+    return loaded;
+  }();
+  return table;
+}
+
+explore::Target TargetOn(const hw::Board& board, const latency::BoardCoefficients* coefficients,
+                         const std::string& mode, int64_t budget_bytes, bool filter_growth) {
+  return {&board, nullptr, coefficients, {mode, budget_bytes, filter_growth, &BudgetTable()},
+          &PowerTable()};
+}
+
+int64_t DefaultBudgetBytes(const hw::Board& board) {
+  return tinyops::DefaultBudgetBytes(BudgetTable(), board);
+}
+
 const explore::Models& LoadedModels() {
   static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
   static const std::vector<accuracy::Measurement> measured =
       Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
   static const latency::CoefficientFile coefficients =
       Unwrap(latency::LoadCoefficients(Globals().data_dir + "/data/latency/coefficients.toml"));
-  static const explore::Models models{&Spaces(), &surrogate, &measured, &coefficients};
+  static const explore::Models models{&Spaces(),     &surrogate,    &measured,
+                                      &coefficients, &PowerTable(), &BudgetTable()};
   return models;
 }
 
@@ -56,7 +85,8 @@ std::vector<std::string> InputFiles(const std::vector<std::string>& board_files)
   files.insert(files.end(), board_files.begin(), board_files.end());
   const std::string& root = Globals().data_dir;
   for (const char* data : {"/data/accuracy/published.csv", "/data/accuracy/families.toml",
-                           "/data/latency/coefficients.toml"}) {
+                           "/data/latency/coefficients.toml", "/data/power/measured.csv",
+                           "/data/tinyops/budgets.csv"}) {
     files.push_back(root + data);
   }
   if (std::filesystem::exists(accuracy::kDefaultStorePath)) files.push_back(accuracy::kDefaultStorePath);

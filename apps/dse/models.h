@@ -15,6 +15,17 @@ const hw::Catalog& BoardCatalog();
 std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names);
 // The surrogate, measured accuracies and latency coefficients, with the built-in spaces.
 const explore::Models& LoadedModels();
+// Measured power per (board, runtime, mode[, design]): data/power/measured.csv.
+const power::Table& PowerTable();
+// Default TinyOps SRAM budgets per board: data/tinyops/budgets.csv.
+const tinyops::BudgetTable& BudgetTable();
+// The default TinyOps SRAM budget on `board` (its row of BudgetTable(), else its available SRAM).
+int64_t DefaultBudgetBytes(const hw::Board& board);
+// An evaluation target on `board` with the shipped power and default budgets; `coefficients`
+// nullptr evaluates the placement only.
+explore::Target TargetOn(const hw::Board& board, const latency::BoardCoefficients* coefficients,
+                         const std::string& mode, int64_t budget_bytes = 0,
+                         bool filter_growth = true);
 // Paths of every input file a run reads: space files, board profiles, data files. Their
 // contents are hashed into the run row (`inputs_hash`).
 std::vector<std::string> InputFiles(const std::vector<std::string>& board_files);

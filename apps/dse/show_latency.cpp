@@ -7,6 +7,7 @@
 
 #include "analysis/cost.h"
 #include "app.h"
+#include "models.h"
 #include "hw/catalog.h"
 #include "placement/tinyops_mode.h"
 
@@ -42,8 +43,8 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   const int64_t budget = options.budget.empty() ? 0 : BudgetBytes(options.budget);
   const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file);
-  const explore::Target target{&r.board, nullptr, &coefs,
-                               {options.mode, budget, options.filter_growth}};
+  const explore::Target target = TargetOn(r.board, &coefs, options.mode, budget,
+                                          options.filter_growth);
   r.evaluation = Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
   const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit);
   if (plan != nullptr && !plan->fits) {

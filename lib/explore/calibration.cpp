@@ -23,7 +23,8 @@ latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Cata
 
 util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
-    const searchspace::Catalog& spaces, const kernels::Runtime* runtime) {
+    const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,
+    const kernels::Runtime* runtime) {
   const kernels::Runtime& rt = runtime ? *runtime : kernels::DefaultRuntime();
   std::vector<latency::Sample> samples;
   for (const latency::Measurement& row : rows) {
@@ -37,7 +38,7 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
     auto net = searchspace::Build(*spaces.Find(variant->space), variant->width, variant->resolution);
     if (!net) return util::InputError(fmt::format("{}: {}", where, net.error().message));
     const placement::Fit fit = (*mode)->Place(*net, placement::Measure(*net, rt), *board,
-                                              {row.mode, 0, true});
+                                              {row.mode, 0, true, &budgets});
     auto terms = (*mode)->LatencyTerms(*net, rt, *board, fit);
     if (!terms) return util::InputError(fmt::format("{}: {}", where, terms.error().message));
     if (fit.sram_budget_bytes && !fit.partition_factor) {

@@ -12,6 +12,7 @@
 #include "latency/fit.h"
 #include "latency/measurements.h"
 #include "searchspace/catalog.h"
+#include "tinyops/budgets.h"
 #include "util/result.h"
 
 namespace explore {
@@ -24,6 +25,7 @@ latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Cata
 /// with an SRAM budget (tinyops) does not fit that budget.
 util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
-    const searchspace::Catalog& spaces, const kernels::Runtime* runtime = nullptr);
+    const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,
+    const kernels::Runtime* runtime = nullptr);
 
 }  // namespace explore

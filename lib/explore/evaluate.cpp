@@ -89,16 +89,11 @@ placement::Footprint FootprintFor(const VariantFacts& facts, const kernels::Runt
   return placement::Measure(facts.net, runtime, facts.peak, facts.totals.flash_bytes);
 }
 
-PowerFigure PowerFor(const hw::Board& board, const std::string& mode, const std::string& design) {
-  for (const hw::DesignPower& p : board.design_power) {
-    if (p.variant == design && p.mode == mode) return {p.mw, "measured for this design"};
-  }
-  std::optional<double> mw;
-  if (mode == "internal") mw = board.power.internal_mw;
-  if (mode == "external") mw = board.power.external_mw;
-  if (mode == "tinyops") mw = board.power.tinyops_mw;
-  if (!mw) return {};
-  return {mw, fmt::format("board, {} mode", mode)};
+PowerFigure PowerFor(const power::Table* table, const hw::Board& board, std::string_view runtime,
+                     const std::string& mode, const std::string& design) {
+  if (table == nullptr) return {};
+  const power::Figure f = power::Lookup(*table, board.name, runtime, mode, design);
+  return {f.mw, f.provenance};
 }
 
 util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& target,
@@ -126,7 +121,7 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
     return e;
   }
   e.estimate = latency::Evaluate(*terms, e.clock_hz, *target.coefficients);
-  e.power = PowerFor(board, e.candidate.mode, facts.net.name);
+  e.power = PowerFor(target.power, board, runtime.id(), e.candidate.mode, facts.net.name);
   if (!e.fit.fits) return e;  // predicted for the caller, not recorded as the point's figure
   e.candidate.latency_ms = e.estimate->latency_ms;
   e.candidate.latency_provenance = e.estimate->provenance;

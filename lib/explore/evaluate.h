@@ -21,6 +21,8 @@
 #include "latency/coefficients.h"
 #include "latency/model.h"
 #include "placement/mode.h"
+#include "power/power.h"
+#include "tinyops/budgets.h"
 #include "searchspace/catalog.h"
 
 namespace explore {
@@ -42,6 +44,8 @@ struct Models {
   const accuracy::Surrogate* surrogate = nullptr;
   const std::vector<accuracy::Measurement>* measured = nullptr;
   const latency::CoefficientFile* coefficients = nullptr;
+  const power::Table* power = nullptr;            // measured power (data/power/measured.csv)
+  const tinyops::BudgetTable* budgets = nullptr;  // default TinyOps budgets (data/tinyops/)
 };
 
 util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width, int resolution,
@@ -66,6 +70,7 @@ struct Target {
   // For `board` (CoefficientsFor); nullptr: placement only, no latency or energy.
   const latency::BoardCoefficients* coefficients = nullptr;
   placement::Deployment deployment;
+  const power::Table* power = nullptr;  // measured power; nullptr: none known (no energy)
 };
 
 /// A measured power and where it comes from.
@@ -74,9 +79,10 @@ struct PowerFigure {
   std::string provenance;  // "measured for this design", "board, <mode> mode", "" when none
 };
 
-/// The power measured for `design` in `mode` on `board` when known, else the board's measured
-/// power in `mode`, else none.
-PowerFigure PowerFor(const hw::Board& board, const std::string& mode, const std::string& design);
+/// The power measured for `design` in `mode` on `board` under `runtime` when `table` has it,
+/// else the board's measured power in `mode`, else none (also when `table` is nullptr).
+PowerFigure PowerFor(const power::Table* table, const hw::Board& board, std::string_view runtime,
+                     const std::string& mode, const std::string& design);
 
 struct EvaluateOptions {
   bool predict_infeasible = false;  // also predict latency when the placement does not fit

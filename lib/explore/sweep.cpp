@@ -7,6 +7,7 @@ namespace {
 
 struct Context {
   const SweepOptions& options;
+  const Models& models;
   std::vector<latency::BoardCoefficients> coefficients;  // one per board
 };
 
@@ -32,7 +33,8 @@ util::Result<PointResult> EvaluateEverywhere(const VariantFacts& facts, const Co
   for (size_t b = 0; b < o.boards.size(); ++b) {
     for (const std::string& mode : o.modes) {
       const Target target{o.boards[b], o.runtime, &ctx.coefficients[b],
-                          {mode, o.budget_bytes, o.filter_growth}};
+                          {mode, o.budget_bytes, o.filter_growth, ctx.models.budgets},
+                          ctx.models.power};
       auto e = EvaluatePoint(facts, target);
       if (!e) return e.error();
       if (o.per_op) {
@@ -61,7 +63,7 @@ void AddFronts(const SweepOptions& options, SweepResult* result) {
 
 util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
                                 Strategy* strategy, const Progress& progress) {
-  Context ctx{options, {}};
+  Context ctx{options, models, {}};
   for (const hw::Board* board : options.boards) {
     ctx.coefficients.push_back(latency::CoefficientsFor(*board, *models.coefficients));
   }

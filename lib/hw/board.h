@@ -1,16 +1,17 @@
 #pragma once
 // hw::Board — one microcontroller board as the cost models see it: core and clock, caches,
 // internal SRAM and flash (each with a reservation for runtime code and framework state),
-// external memories, DMA, the default TinyOps SRAM budget and measured power per deployment
-// mode. Read from hwprofiles/*.toml (ParseBoard / LoadBoard); it carries nothing about a
-// network or a deployment.
+// external memories, DMA. Read from hwprofiles/*.toml (ParseBoard / LoadBoard); it carries
+// nothing about a network, a runtime or a deployment: measured power is data keyed by (board,
+// runtime, mode[, design]) (lib/power), the default TinyOps SRAM budget is a deployment default
+// (tinyops/budgets.h).
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "hw/core.h"
 #include "util/result.h"
 
 namespace hw {
@@ -46,28 +47,13 @@ struct Dma {
   bool memory_to_memory = true;  // can copy external RAM -> SRAM
 };
 
-// Power measured on the board while it runs a network, per deployment mode (paper Table III).
-// std::nullopt = not measured.
-struct Power {
-  std::optional<double> internal_mw;
-  std::optional<double> external_mw;
-  std::optional<double> tinyops_mw;
-};
-
-// Power measured while one named design ran in one mode (paper Table II gives one per row); it
-// replaces the mode's board power for that design only.
-struct DesignPower {
-  std::string variant;  // the design's name, e.g. "mcunet-in2"
-  std::string mode;     // "internal", "external" or "tinyops"
-  double mw = 0;
-  int line = 0;         // where the profile lists it
-};
-
 struct Board {
   std::string file;   // the profile it was read from
   std::string name;   // short name used on the command line, e.g. "f469"
   std::string title;  // board and chip, e.g. "STM32F469I-DISCO (STM32F469NI)"
-  std::string core;   // e.g. "cortex-m4"
+  std::string core;   // the core's id, e.g. "cortex-m4" (== core_type->name once parsed)
+  const CoreType* core_type = nullptr;  // the validated core (static storage); nullptr only in
+                                        // a Board not built by ParseBoard
   int64_t clock_hz = 0;
   int64_t icache_bytes = 0;
   int64_t dcache_bytes = 0;  // 0 = no data cache
@@ -76,9 +62,6 @@ struct Board {
   InternalMemory flash;
   std::vector<ExternalMemory> external;
   Dma dma;
-  int64_t tinyops_budget_bytes = 0;  // default SRAM budget for the TinyOps buffers
-  Power power;
-  std::vector<DesignPower> design_power;
 
   // The external RAM that holds weights and tensors in the external and TinyOps modes: the
   // first sdram or sram in the profile. nullptr when the board has none.

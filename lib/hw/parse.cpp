@@ -27,8 +27,32 @@ const std::vector<Field<TopSpec>>& TopFields() {
   return fields;
 }
 
-const std::vector<std::string> kSections = {"core", "sram", "flash", "external", "dma", "tinyops",
-                                            "power", "design_power"};
+const std::vector<std::string> kSections = {"core", "sram", "flash", "external", "dma"};
+
+// Tables older profiles carried that are not about the board: each is an error saying where its
+// data lives now.
+struct MovedSection {
+  const char* key;
+  const char* message;
+};
+constexpr MovedSection kMovedSections[] = {
+    {"tinyops", "[tinyops] is no longer part of a board profile: the default TinyOps SRAM budget "
+                "is a deployment default, a row (board, sram_budget_bytes, source) of "
+                "data/tinyops/budgets.csv"},
+    {"power", "[power] is no longer part of a board profile: measured power is data keyed by "
+              "(board, runtime, mode), rows of data/power/measured.csv with an empty design"},
+    {"design_power", "[[design_power]] is no longer part of a board profile: a design's measured "
+                     "power is a row (board, runtime, mode, design) of data/power/measured.csv"},
+};
+
+// Plausible ranges beyond the field tables' type bounds (issue "profiles checked").
+constexpr int64_t kMinClockHz = 1'000'000;
+constexpr int64_t kMaxClockHz = 2'000'000'000;
+constexpr int64_t kMaxCacheBytes = 64 * 1024;  // the largest L1 cache any Cortex-M allows
+constexpr int64_t kMinMemoryBytes = 1024;
+constexpr int64_t kMaxSramBytes = 16LL << 20;
+constexpr int64_t kMaxFlashBytes = 64LL << 20;
+constexpr int64_t kMaxExternalRamBytes = 4LL << 30;  // the 32-bit address space
 
 struct CoreSpec {
   std::string arch;
@@ -88,54 +112,12 @@ const std::vector<Field<Dma>>& DmaFields() {
   return fields;
 }
 
-struct TinyopsSpec {
-  int64_t sram_budget_bytes = 0;
-};
-
-const std::vector<Field<TinyopsSpec>>& TinyopsFields() {
-  static const std::vector<Field<TinyopsSpec>> fields = {
-      {"sram_budget_bytes", &TinyopsSpec::sram_budget_bytes, true, 1, 1LL << 40, {}, "B",
-       "default SRAM budget for the TinyOps buffers"},
-  };
-  return fields;
-}
-
-struct PowerSpec {
-  double internal_mw = -1, external_mw = -1, tinyops_mw = -1;
-};
-
-const std::vector<Field<PowerSpec>>& PowerFields() {
-  static const std::vector<Field<PowerSpec>> fields = {
-      {"internal_mw", &PowerSpec::internal_mw, false, 0, 1e5, {}, "mW", "measured, internal mode"},
-      {"external_mw", &PowerSpec::external_mw, false, 0, 1e5, {}, "mW", "measured, external mode"},
-      {"tinyops_mw", &PowerSpec::tinyops_mw, false, 0, 1e5, {}, "mW", "measured, TinyOps mode"},
-  };
-  return fields;
-}
-
-struct DesignPowerSpec {
-  std::string variant, mode;
-  double mw = 0;
-};
-
-const std::vector<Field<DesignPowerSpec>>& DesignPowerFields() {
-  static const std::vector<Field<DesignPowerSpec>> fields = {
-      {"variant", &DesignPowerSpec::variant, true, 0, -1, {}, "", "the design, e.g. mcunet-in2"},
-      {"mode", &DesignPowerSpec::mode, true, 0, -1, {"internal", "external", "tinyops"}, "",
-       "deployment mode it ran in"},
-      {"mw", &DesignPowerSpec::mw, true, 0, 1e5, {}, "mW", "measured while it ran"},
-  };
-  return fields;
-}
-
 MemoryKind ToKind(const std::string& kind) {
   if (kind == "sram") return MemoryKind::kSram;
   if (kind == "qspi") return MemoryKind::kQspi;
   if (kind == "sdcard") return MemoryKind::kSdcard;
   return MemoryKind::kSdram;
 }
-
-std::optional<double> Measured(double mw) { return mw < 0 ? std::nullopt : std::optional(mw); }
 
 // Reads the table `[key]`, or reports it missing when `required`. Returns the table or nullptr.
 const toml::table* Section(const toml::table& root, const std::string& key, bool required,
@@ -169,28 +151,19 @@ void ReadExternal(const toml::table& root, tomlspec::Context& ctx, Board* board)
   });
 }
 
-// [[design_power]]: the power measured for one design in one mode, each listed once.
-void ReadDesignPower(const toml::table& root, tomlspec::Context& ctx, Board* board) {
-  tomlspec::ReadTableArray(
-      root, "design_power", DesignPowerFields(), DesignPowerSpec{}, ctx, "[[design_power]]",
-      "'design_power' must be an array of tables: [[design_power]]",
-      "each [[design_power]] entry must be a table", [&](const DesignPowerSpec& spec, int line) {
-        for (const DesignPower& other : board->design_power) {
-          if (other.variant == spec.variant && other.mode == spec.mode) {
-            ctx.Error(line, 1, fmt::format("the power of '{}' in the {} mode is listed twice "
-                                           "(first at line {})", spec.variant, spec.mode,
-                                           other.line));
-          }
-        }
-        board->design_power.push_back({spec.variant, spec.mode, spec.mw, line});
-      });
-}
-
 // The top level: reports unknown keys (the section names are known) and missing required
 // keys, and sets the board's name and title.
 void ReadTop(const toml::table& root, tomlspec::Context& ctx, Board* board) {
   std::vector<std::string> top_keys = tomlspec::Keys(TopFields());
   top_keys.insert(top_keys.end(), kSections.begin(), kSections.end());
+  for (const MovedSection& moved : kMovedSections) {
+    if (const toml::node* node = root.get(moved.key)) {
+      const toml::array* entries = node->as_array();
+      ctx.Error(entries && !entries->empty() ? (*entries)[0].source() : node->source(),
+                moved.message);
+      top_keys.push_back(moved.key);  // reported above, not again as unknown
+    }
+  }
   tomlspec::CheckKnownKeys(root, top_keys, ctx, "the board profile");
   TopSpec top;
   tomlspec::ReadTopLevelFields(root, TopFields(), &top, ctx);
@@ -210,7 +183,7 @@ void ReadSection(const toml::table& root, const std::string& key, bool required,
 }
 
 // Every section, in the order of the profile format: [core], [sram], [flash], [[external]],
-// [dma], [tinyops], [power], [[design_power]]. Problems go to ctx in that order; a section that is absent or
+// [dma]. Problems go to ctx in that order; a section that is absent or
 // wrong leaves its Board fields at their defaults.
 void ReadSections(const toml::table& root, tomlspec::Context& ctx, Board* board) {
   CoreSpec core;
@@ -226,14 +199,69 @@ void ReadSections(const toml::table& root, tomlspec::Context& ctx, Board* board)
               &board->flash, ctx);
   ReadExternal(root, ctx, board);
   ReadSection(root, "dma", false, "", DmaFields(), &board->dma, ctx);
-  TinyopsSpec tinyops;
-  ReadSection(root, "tinyops", true, "sram_budget_bytes", TinyopsFields(), &tinyops, ctx);
-  board->tinyops_budget_bytes = tinyops.sram_budget_bytes;
-  PowerSpec power;
-  ReadSection(root, "power", false, "", PowerFields(), &power, ctx);
-  board->power = {Measured(power.internal_mw), Measured(power.external_mw),
-                  Measured(power.tinyops_mw)};
-  ReadDesignPower(root, ctx, board);
+}
+
+// An integer the field tables accepted (type and bounds), else nullopt: a value they rejected
+// is reported once, by them.
+std::optional<int64_t> AcceptedInteger(const toml::node* node, int64_t min, int64_t max) {
+  if (node == nullptr || !node->is_integer()) return std::nullopt;
+  const int64_t value = *node->value<int64_t>();
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
+// [core]: `arch` must name a known core; the clock and caches must be plausible.
+void CheckCore(const toml::table& root, tomlspec::Context& ctx, Board* board) {
+  if (const toml::node* arch = root.at_path("core.arch").node(); arch && arch->is_string()) {
+    board->core_type = FindCore(board->core);
+    if (board->core_type == nullptr) ctx.Error(arch->source(), UnknownCoreMessage(board->core));
+  }
+  const toml::node* clock = root.at_path("core.clock_hz").node();
+  if (const auto hz = AcceptedInteger(clock, 1, 4'000'000'000);
+      hz && (*hz < kMinClockHz || *hz > kMaxClockHz)) {
+    ctx.Error(clock->source(),
+              fmt::format("'clock_hz' = {} Hz is implausible: a core clock is between 1 MHz and "
+                          "2 GHz{}", *hz, *hz < 10'000 ? fmt::format(" (did you mean {}_000_000?)",
+                                                                     *hz) : ""));
+  }
+  for (const char* key : {"icache_bytes", "dcache_bytes"}) {
+    const toml::node* cache = root.at_path(std::string("core.") + key).node();
+    if (const auto bytes = AcceptedInteger(cache, 0, 1 << 24); bytes && *bytes > kMaxCacheBytes) {
+      ctx.Error(cache->source(), fmt::format("'{}' = {} is more than 64 KiB, the largest L1 cache "
+                                             "of any Cortex-M core", key, *bytes));
+    }
+  }
+}
+
+// A memory size outside [min_bytes, max_bytes]; one below 1 KiB was probably meant in KiB.
+void CheckSize(const toml::node* node, const std::string& what, int64_t min_bytes,
+               int64_t max_bytes, tomlspec::Context& ctx) {
+  const auto bytes = AcceptedInteger(node, 1, 1LL << 40);
+  if (!bytes || (*bytes >= min_bytes && *bytes <= max_bytes)) return;
+  ctx.Error(node->source(),
+            fmt::format("'size_bytes' = {} is implausible for {} ({} to {} B){}", *bytes, what,
+                        min_bytes, max_bytes,
+                        *bytes < 1024 ? fmt::format(" (sizes are in bytes: did you mean {} = {} "
+                                                    "KiB?)", *bytes * 1024, *bytes)
+                                      : ""));
+}
+
+void CheckMemorySizes(const toml::table& root, tomlspec::Context& ctx) {
+  CheckSize(root.at_path("sram.size_bytes").node(), "internal SRAM", kMinMemoryBytes,
+            kMaxSramBytes, ctx);
+  CheckSize(root.at_path("flash.size_bytes").node(), "internal flash", kMinMemoryBytes,
+            kMaxFlashBytes, ctx);
+  const toml::array* external = root["external"].as_array();
+  if (external == nullptr) return;
+  for (const toml::node& entry : *external) {
+    const toml::table* t = entry.as_table();
+    const toml::node* kind = t ? t->get("kind") : nullptr;
+    const auto kind_name = kind ? kind->value<std::string>() : std::nullopt;
+    if (kind_name && (*kind_name == "sdram" || *kind_name == "sram")) {
+      CheckSize(t->get("size_bytes"), "an external " + *kind_name, kMinMemoryBytes,
+                kMaxExternalRamBytes, ctx);
+    }
+  }
 }
 
 // Cross-field checks that a field table cannot express.
@@ -250,12 +278,6 @@ void CheckBoard(const toml::table& root, tomlspec::Context& ctx, const Board& bo
                             memory->reserved_bytes, memory->size_bytes));
     }
   }
-  if (board.tinyops_budget_bytes > board.sram.size_bytes) {
-    ctx.Error(line_of("tinyops", "sram_budget_bytes"), 1,
-              fmt::format("[tinyops] sram_budget_bytes = {} is more than the SRAM "
-                          "([sram] size_bytes = {})", board.tinyops_budget_bytes,
-                          board.sram.size_bytes));
-  }
 }
 
 }  // namespace
@@ -269,6 +291,8 @@ util::Result<Board> ParseBoard(const std::string& file, std::string_view text) {
   board.file = file;
   ReadTop(root, ctx, &board);
   ReadSections(root, ctx, &board);
+  CheckCore(root, ctx, &board);
+  CheckMemorySizes(root, ctx);
   if (ctx.ok()) CheckBoard(root, ctx, board);
   if (!ctx.ok()) return ctx.ToError();
   return board;

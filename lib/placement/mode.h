@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "kernels/runtime.h"
 #include "latency/terms.h"
 #include "placement/footprint.h"
+#include "tinyops/budgets.h"
 #include "util/result.h"
 
 namespace placement {
@@ -29,6 +31,9 @@ struct Deployment {
   std::string mode = "tinyops";   // a registered mode id
   int64_t sram_budget_bytes = 0;  // SRAM budget of modes that have one; 0 = the board's default
   bool filter_growth = true;      // give the unused budget to the filter buffer (TinyOps)
+  // Where sram_budget_bytes = 0 finds the board's default (tinyops::DefaultBudgetBytes); not
+  // owned. nullptr = no table: the SRAM the board leaves to a network.
+  const tinyops::BudgetTable* default_budgets = nullptr;
 };
 
 /// One violated constraint: `needed_bytes` of `constraint` where `available_bytes` exist.

@@ -17,7 +17,11 @@ Fit TinyopsMode::Place(const graph::Network& net, const Footprint& footprint,
   Fit fit;
   fit.mode = std::string(id());
   CheckExternalRam(footprint, board, kTinyopsExecStateBytes, &fit);
-  const int64_t budget = d.sram_budget_bytes > 0 ? d.sram_budget_bytes : board.tinyops_budget_bytes;
+  static const tinyops::BudgetTable kNoBudgets;
+  const int64_t budget =
+      d.sram_budget_bytes > 0
+          ? d.sram_budget_bytes
+          : tinyops::DefaultBudgetBytes(d.default_budgets ? *d.default_budgets : kNoBudgets, board);
   Require(&fit, "internal SRAM", budget, board.sram.size_bytes,
           "the TinyOps SRAM budget is larger than the SRAM");
   tinyops::Plan plan = tinyops::Partitioner({budget, d.filter_growth}).Run(net);

@@ -11,6 +11,7 @@
 #include "latency/coefficients.h"
 #include "searchspace/catalog.h"
 #include "explore/evaluate.h"
+#include "tinyops/budgets.h"
 
 namespace {
 
@@ -34,7 +35,8 @@ void BM_TinyopsLatencyOverDefaultGridF746(benchmark::State& state) {
   const hw::Board& board = *boards.Find("f746");
   const auto file = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, file);
-  const explore::Target target{&board, nullptr, &coefs, {"tinyops", 0, true}};
+  const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
+  const explore::Target target{&board, nullptr, &coefs, {"tinyops", 0, true, &budgets}};
   int64_t predictions = 0;
   for (auto _ : state) {
     for (const explore::VariantFacts& facts : nets) {

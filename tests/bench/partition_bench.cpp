@@ -8,6 +8,7 @@
 
 #include "hw/catalog.h"
 #include "searchspace/catalog.h"
+#include "tinyops/budgets.h"
 #include "tinyops/partitioner.h"
 
 namespace {
@@ -29,8 +30,9 @@ const std::vector<graph::Network>& Grid() {
 }
 
 int64_t Budget() {
-  static const int64_t budget =
-      hw::LoadBoard(std::string(DSE_SOURCE_DIR) + "/hwprofiles/f469.toml").value().tinyops_budget_bytes;
+  static const int64_t budget = tinyops::DefaultBudgetBytes(
+      tinyops::LoadBudgets(std::string(DSE_SOURCE_DIR) + "/data/tinyops/budgets.csv").value(),
+      hw::LoadBoard(std::string(DSE_SOURCE_DIR) + "/hwprofiles/f469.toml").value());
   return budget;
 }
 

@@ -22,7 +22,9 @@ void BM_DefaultSweepAllBoardsIntoDatabase(benchmark::State& state) {
   const auto surrogate = accuracy::LoadSurrogate(kRoot).value();
   const std::vector<accuracy::Measurement> measured;
   const auto coefficients = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
-  const explore::Models models{&catalog, &surrogate, &measured, &coefficients};
+  const auto power = power::LoadTable(kRoot + "/data/power/measured.csv", placement::ModeIds()).value();
+  const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
+  const explore::Models models{&catalog, &surrogate, &measured, &coefficients, &power, &budgets};
   explore::SweepOptions options;
   for (const auto& s : catalog.spaces()) {
     if (s.fixed || s.name == "mbv3" || s.name == "proxyless" || s.name == "mnasnet") options.spaces.push_back(&s);

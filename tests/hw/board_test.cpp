@@ -30,9 +30,6 @@ size_bytes = 8_388_608
 bus_width_bits = 32
 clock_hz = 90_000_000
 cas_latency_cycles = 3
-
-[tinyops]
-sram_budget_bytes = 258_000
 )";
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -56,7 +53,8 @@ TEST(BoardProfile, MinimalParses) {
   ASSERT_NE(board->ExternalRam(), nullptr);
   EXPECT_EQ(board->ExternalRam()->cas_latency_cycles, 3);
   EXPECT_EQ(board->ExternalStorage(), nullptr);
-  EXPECT_FALSE(board->power.tinyops_mw.has_value());
+  ASSERT_NE(board->core_type, nullptr);
+  EXPECT_EQ(board->core_type->id, hw::CoreId::kCortexM4);
 }
 
 TEST(BoardProfile, ZeroClock) {
@@ -103,14 +101,6 @@ TEST(BoardProfile, SdramNeedsCasLatency) {
             "    ^");
 }
 
-TEST(BoardProfile, BudgetLargerThanSram) {
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "sram_budget_bytes = 258_000", "sram_budget_bytes = 300_000")),
-            "b.toml:25: [tinyops] sram_budget_bytes = 300000 is more than the SRAM ([sram] "
-            "size_bytes = 262144)\n"
-            "    sram_budget_bytes = 300_000\n"
-            "    ^");
-}
-
 TEST(BoardProfile, UnknownMemoryKind) {
   EXPECT_EQ(ErrorOf(Replace(kMinimal, "kind = \"sdram\"", "kind = \"sdrm\"")),
             "b.toml:18: 'kind' = 'sdrm' is not one of: sdram, sram, qspi, sdcard (did you mean "
@@ -119,34 +109,86 @@ TEST(BoardProfile, UnknownMemoryKind) {
             "           ^");
 }
 
-// [[design_power]]: the power of one design in one mode (seed Table II gives one per row).
-const char* const kDesignPower = R"(
-[[design_power]]
-variant = "mcunet-in2"
-mode = "internal"
-mw = 360.0
-)";
-
-TEST(BoardProfile, DesignPowerParses) {
-  auto board = hw::ParseBoard("b.toml", std::string(kMinimal) + kDesignPower);
-  ASSERT_TRUE(board.ok()) << board.error().message;
-  ASSERT_EQ(board->design_power.size(), 1u);
-  EXPECT_EQ(board->design_power[0].variant, "mcunet-in2");
-  EXPECT_EQ(board->design_power[0].mode, "internal");
-  EXPECT_EQ(board->design_power[0].mw, 360.0);
+// `arch` names a known core; a truncated name suggests the core it starts.
+TEST(BoardProfile, UnknownCoreSuggestsNearest) {
+  EXPECT_EQ(ErrorOf(Replace(kMinimal, "arch = \"cortex-m4\"", "arch = \"cortex-m5\"")),
+            "b.toml:5: unknown core 'cortex-m5' (did you mean 'cortex-m55'?); known cores: "
+            "cortex-m0plus, cortex-m3, cortex-m4, cortex-m7, cortex-m33, cortex-m55, cortex-m85\n"
+            "    arch = \"cortex-m5\"\n"
+            "           ^");
+  EXPECT_EQ(ErrorOf(Replace(kMinimal, "arch = \"cortex-m4\"", "arch = \"cortex-m4f\"")),
+            "b.toml:5: unknown core 'cortex-m4f' (did you mean 'cortex-m4'?); known cores: "
+            "cortex-m0plus, cortex-m3, cortex-m4, cortex-m7, cortex-m33, cortex-m55, cortex-m85\n"
+            "    arch = \"cortex-m4f\"\n"
+            "           ^");
 }
 
-TEST(BoardProfile, DesignPowerBadModeAndDuplicate) {
-  const std::string text = std::string(kMinimal) + kDesignPower +
-                           Replace(kDesignPower, "mode = \"internal\"", "mode = \"internl\"") +
-                           kDesignPower;
+// Capabilities per core (Arm TRMs, see lib/hw/core.cpp).
+TEST(CoreTypes, Capabilities) {
+  const hw::CoreType* m4 = hw::FindCore("cortex-m4");
+  ASSERT_NE(m4, nullptr);
+  EXPECT_TRUE(m4->dsp_simd);  // Armv7E-M DSP extension
+  EXPECT_FALSE(m4->mve_helium);
+  EXPECT_EQ(m4->dual_issue, hw::DualIssue::kNo);
+  const hw::CoreType* m7 = hw::FindCore("cortex-m7");
+  ASSERT_NE(m7, nullptr);
+  EXPECT_EQ(m7->dual_issue, hw::DualIssue::kYes);  // 6-stage superscalar
+  EXPECT_EQ(m7->max_l1_cache_bytes, 64 * 1024);
+  EXPECT_TRUE(hw::FindCore("cortex-m55")->mve_helium);
+  EXPECT_FALSE(hw::FindCore("cortex-m0plus")->dsp_simd);
+  EXPECT_EQ(hw::FindCore("cortex-m5"), nullptr);
+}
+
+// The issue's example: a clock in MHz where Hz are expected.
+TEST(BoardProfile, ClockInMhzSuggestsHz) {
+  EXPECT_EQ(ErrorOf(Replace(kMinimal, "clock_hz = 180_000_000", "clock_hz = 216")),
+            "b.toml:6: 'clock_hz' = 216 Hz is implausible: a core clock is between 1 MHz and "
+            "2 GHz (did you mean 216_000_000?)\n"
+            "    clock_hz = 216\n"
+            "               ^");
+  EXPECT_EQ(ErrorOf(Replace(kMinimal, "clock_hz = 180_000_000", "clock_hz = 3_000_000_000")),
+            "b.toml:6: 'clock_hz' = 3000000000 Hz is implausible: a core clock is between 1 MHz "
+            "and 2 GHz\n"
+            "    clock_hz = 3_000_000_000\n"
+            "               ^");
+}
+
+TEST(BoardProfile, ImplausibleCacheAndMemorySizes) {
+  const std::string text =
+      Replace(Replace(kMinimal, "clock_hz = 180_000_000", "clock_hz = 180_000_000\n"
+                                                          "dcache_bytes = 131_072"),
+              "size_bytes = 262_144", "size_bytes = 256");
   EXPECT_EQ(ErrorOf(text),
-            "b.toml:34: 'mode' = 'internl' is not one of: internal, external, tinyops (did you "
-            "mean 'internal'?)\n"
-            "    mode = \"internl\"\n"
-            "           ^\n"
-            "b.toml:37: the power of 'mcunet-in2' in the internal mode is listed twice (first at "
-            "line 27)\n"
+            "b.toml:7: 'dcache_bytes' = 131072 is more than 64 KiB, the largest L1 cache of any "
+            "Cortex-M core\n"
+            "    dcache_bytes = 131_072\n"
+            "                   ^\n"
+            "b.toml:10: 'size_bytes' = 256 is implausible for internal SRAM (1024 to 16777216 B) "
+            "(sizes are in bytes: did you mean 262144 = 256 KiB?)\n"
+            "    size_bytes = 256\n"
+            "                 ^");
+}
+
+// Power, budgets and design power moved out of the profile: an old profile says where to.
+TEST(BoardProfile, MovedSectionsSayWhereTheirDataLives) {
+  const std::string text = std::string(kMinimal) +
+                           "\n[tinyops]\nsram_budget_bytes = 258_000\n"
+                           "\n[power]\ninternal_mw = 290.0\n"
+                           "\n[[design_power]]\nvariant = \"mcunet-in2\"\nmode = \"internal\"\n"
+                           "mw = 360.0\n";
+  EXPECT_EQ(ErrorOf(text),
+            "b.toml:24: [tinyops] is no longer part of a board profile: the default TinyOps "
+            "SRAM budget is a deployment default, a row (board, sram_budget_bytes, source) of "
+            "data/tinyops/budgets.csv\n"
+            "    [tinyops]\n"
+            "    ^\n"
+            "b.toml:27: [power] is no longer part of a board profile: measured power is data "
+            "keyed by (board, runtime, mode), rows of data/power/measured.csv with an empty "
+            "design\n"
+            "    [power]\n"
+            "    ^\n"
+            "b.toml:30: [[design_power]] is no longer part of a board profile: a design's "
+            "measured power is a row (board, runtime, mode, design) of data/power/measured.csv\n"
             "    [[design_power]]\n"
             "    ^");
 }
@@ -157,13 +199,12 @@ TEST(BoardCatalog, BuiltinBoardsCarryTheirSourcedValues) {
   EXPECT_EQ(catalog->Names(), (std::vector<std::string>{"f469", "f746", "h743", "l552"}));
   const hw::Board* f469 = catalog->Find("f469");
   ASSERT_NE(f469, nullptr);
-  EXPECT_EQ(f469->tinyops_budget_bytes, 258'000);  // tinyops.md §2.2: F4 rows sum to 258,000
+  EXPECT_EQ(f469->core_type->id, hw::CoreId::kCortexM4);  // seed Table I "M4"
   EXPECT_EQ(f469->clock_hz, 180'000'000);          // seed Table I
   EXPECT_EQ(f469->flash.reserved_bytes, 102'400);  // seed §V-C: ~100 KB of code
-  EXPECT_EQ(f469->power.tinyops_mw, 380.0);        // seed Table III
   const hw::Board* f746 = catalog->Find("f746");
   ASSERT_NE(f746, nullptr);
-  EXPECT_EQ(f746->tinyops_budget_bytes, 319'900);  // F7 PLATFORM_AVAILABLE_SRAM (tinyops.md §2.2)
+  EXPECT_EQ(f746->core_type->id, hw::CoreId::kCortexM7);  // seed Table I "M7"
   EXPECT_EQ(f746->dcache_bytes, 4096);             // seed Table I
   EXPECT_EQ(f746->ExternalRam()->bus_width_bits, 16);  // tinyops.md §5
   const hw::Board* l552 = catalog->Find("l552");

@@ -22,7 +22,9 @@ latency::Estimate PredictFitted(const std::string& variant, const std::string& b
   const explore::VariantFacts facts = explore::FactsOf(testing_support::BuildVariant(variant));
   const latency::BoardCoefficients coefs =
       latency::CoefficientsFor(board, PaperCalibration().fitted);
-  const explore::Target target{&board, nullptr, &coefs, {mode, 0, true}};
+  const explore::Target target{&board, nullptr, &coefs,
+                               {mode, 0, true, &testing_support::DefaultBudgets()},
+                               &testing_support::MeasuredPower()};
   auto e = explore::EvaluatePoint(facts, target, {.predict_infeasible = true});
   EXPECT_TRUE(e.ok() && e->estimate.has_value());
   return e.ok() && e->estimate ? *e->estimate : latency::Estimate{};
@@ -113,13 +115,15 @@ TEST(PaperTableII, EnergyPerInference) {
   for (const auto& r : PaperCalibration().rows) {
     if (!r.row.energy_mj) continue;
     const hw::Board& board = Board(r.row.board);
-    const auto power = explore::PowerFor(board, r.row.mode, r.row.variant);
+    const auto power = explore::PowerFor(&testing_support::MeasuredPower(), board, "tflm-cmsis-nn", r.row.mode,
+                                         r.row.variant);
     ASSERT_TRUE(power.mw.has_value());
     EXPECT_EQ(power.provenance, "measured for this design") << r.row.variant;
     EXPECT_EQ(*power.mw, r.row.power_mw.value_or(-1)) << r.row.variant;  // Table II, same row
     const double energy = *power.mw * r.predicted_ms / 1e3;
     const double err = 100 * (energy - *r.row.energy_mj) / *r.row.energy_mj;
-    const double mode_mw = *explore::PowerFor(board, r.row.mode, "").mw;
+    const double mode_mw = *explore::PowerFor(&testing_support::MeasuredPower(), board, "tflm-cmsis-nn",
+                                            r.row.mode, "").mw;
     const double err_mode = 100 * (mode_mw * r.predicted_ms / 1e3 - *r.row.energy_mj) /
                             *r.row.energy_mj;
     std::printf("energy %s %-22s %-8s pred %7.1f mJ paper %7.1f mJ (%+.1f%%; with the mode's "

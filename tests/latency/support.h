@@ -10,6 +10,7 @@
 #include "hw/catalog.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
+#include "support/deployment_data.h"
 #include "support/spaces.h"
 
 namespace latency_testing {
@@ -37,7 +38,7 @@ inline const std::vector<latency::Sample>& PaperSamples() {
       ADD_FAILURE() << rows.error().message;
       return std::vector<latency::Sample>();
     }
-    auto built = explore::BuildSamples(*rows, Boards(), spaces);
+    auto built = explore::BuildSamples(*rows, Boards(), spaces, testing_support::DefaultBudgets());
     if (!built) {
       ADD_FAILURE() << built.error().message;
       return std::vector<latency::Sample>();

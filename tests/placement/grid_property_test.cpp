@@ -8,6 +8,7 @@
 #include "hw/catalog.h"
 #include "placement/mode.h"
 #include "placement/tinyops_mode.h"
+#include "support/deployment_data.h"
 #include "support/spaces.h"
 
 namespace {
@@ -67,7 +68,9 @@ TEST(GridProperty, EveryVariantOnEveryBoardFitsOrSaysWhy) {
         const placement::Footprint footprint = placement::Measure(net, kernels::DefaultRuntime());
         for (const hw::Board& board : Boards().boards()) {
           const placement::Fit fit =
-              placement::Check(net, footprint, board, {"tinyops", 0, true}).value();
+              placement::Check(net, footprint, board,
+                               {"tinyops", 0, true, &testing_support::DefaultBudgets()})
+                  .value();
           const tinyops::Plan* plan = placement::TinyopsPlan(fit);
           ASSERT_NE(plan, nullptr);
           ExpectPlanValid(net, *plan);

@@ -6,6 +6,7 @@
 #include "hw/catalog.h"
 #include "placement/mode.h"
 #include "placement/tinyops_mode.h"
+#include "support/deployment_data.h"
 #include "support/spaces.h"
 
 namespace {
@@ -21,7 +22,9 @@ placement::Footprint MeasureDefault(const graph::Network& net) {
 
 placement::Fit CheckDefault(const graph::Network& net, const hw::Board& board,
                             const placement::Deployment& deployment) {
-  return placement::Check(net, MeasureDefault(net), board, deployment).value();
+  placement::Deployment with_budgets = deployment;
+  with_budgets.default_budgets = &testing_support::DefaultBudgets();  // the shipped defaults
+  return placement::Check(net, MeasureDefault(net), board, with_budgets).value();
 }
 
 const hw::Board& Board(const std::string& name) {

@@ -40,6 +40,9 @@ bad rel-board-negative "rel_board_negative.toml:[0-9]+: 'size_bytes' = -262144 i
 bad rel-board-reserved "rel_board_reserved_too_big.toml:[0-9]+: .*reserved" -- boards show $REL/rel_board_reserved_too_big.toml
 bad rel-board-missing-section "rel_board_missing_tinyops.toml:[0-9]+: .*tinyops" -- boards show $REL/rel_board_missing_tinyops.toml
 bad rel-board-bad-kind "rel_board_bad_kind.toml:[0-9]+: 'kind' = 'dram' is not one of" -- boards show $REL/rel_board_bad_kind.toml
+bad rel-board-unknown-arch "rel_board_unknown_arch.toml:[0-9]+: unknown core 'cortex-m5' \(did you mean 'cortex-m55'\?\); known cores: cortex-m0plus" -- boards show $REL/rel_board_unknown_arch.toml
+bad rel-board-clock-mhz "rel_board_clock_mhz.toml:[0-9]+: 'clock_hz' = 180 Hz is implausible.*did you mean 180_000_000\?" -- fit mbv3-w0.50-r112 --board $REL/rel_board_clock_mhz.toml
+bad rel-board-power-table "rel_board_power_table.toml:[0-9]+: \[power\] is no longer part of a board profile.*data/power/measured.csv" -- sweep --board $REL/rel_board_power_table.toml --db "$RDB"
 bad rel-board-garbage-fit "unknown board 'tests/cli/data/rel_garbage.bin'.*--board FILE.toml" -- fit mbv3-w0.50-r112 --board $REL/rel_garbage.bin
 bad rel-board-truncated-partition "rel_board_truncated.toml:[0-9]+:" -- partition mbv3-w0.50-r112 --board $REL/rel_board_truncated.toml
 bad rel-board-bad-via-sweep "rel_board_wrong_type.toml:[0-9]+:" -- sweep --board $REL/rel_board_wrong_type.toml --db "$RDB"
