@@ -14,6 +14,10 @@ latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Cata
     auto parsed = spaces.ParseVariant(variant);
     return parsed ? "" : parsed.error().message;
   };
+  names.check_runtime = [](const std::string& runtime) -> std::string {
+    auto found = kernels::FindRuntime(runtime);
+    return found ? "" : found.error().message;
+  };
   names.check_mode = [](const std::string& mode) -> std::string {
     auto found = placement::FindMode(mode);
     return found ? "" : found.error().message;
@@ -25,16 +29,17 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
     const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,
     const kernels::Runtime* runtime) {
-  const kernels::Runtime& rt = runtime ? *runtime : kernels::DefaultRuntime();
   std::vector<latency::Sample> samples;
   for (const latency::Measurement& row : rows) {
     const std::string where = fmt::format("{}:{}", row.file, row.line);
     const hw::Board* board = boards.Find(row.board);
     auto variant = spaces.ParseVariant(row.variant);
     auto mode = placement::FindMode(row.mode);
-    if (board == nullptr || !variant || !mode) {
-      return util::InputError(fmt::format("{}: unknown board, variant or mode", where));
+    auto row_runtime = kernels::FindRuntime(row.runtime);
+    if (board == nullptr || !variant || !mode || !row_runtime) {
+      return util::InputError(fmt::format("{}: unknown board, variant, mode or runtime", where));
     }
+    const kernels::Runtime& rt = runtime ? *runtime : **row_runtime;
     auto net = searchspace::Build(*spaces.Find(variant->space), variant->width, variant->resolution);
     if (!net) return util::InputError(fmt::format("{}: {}", where, net.error().message));
     const placement::Fit fit = (*mode)->Place(*net, placement::Measure(*net, rt), *board,

@@ -16,7 +16,8 @@ namespace latency {
 namespace {
 
 const std::vector<std::string> kRequired = {"board", "variant", "mode", "latency_ms"};
-const std::vector<std::string> kOptional = {"power_mw", "energy_mj", "paper_macs_m", "source"};
+const std::vector<std::string> kOptional = {"power_mw", "energy_mj", "paper_macs_m", "source",
+                                           "runtime"};
 
 // Splits one CSV line; double quotes group commas, "" is a literal quote.
 std::vector<std::string> SplitCsv(const std::string& line) {
@@ -87,6 +88,13 @@ class RowReader {
     if (const std::string problem = known_.check_variant(m.variant); !problem.empty()) {
       Error(line, problem);
     }
+    m.runtime = Cell(cells, "runtime");
+    if (m.runtime.empty()) m.runtime = kDefaultRuntimeId;
+    if (known_.check_runtime) {
+      if (const std::string problem = known_.check_runtime(m.runtime); !problem.empty()) {
+        Error(line, problem);
+      }
+    }
     m.mode = Cell(cells, "mode");
     if (const std::string problem = known_.check_mode(m.mode); !problem.empty()) {
       Error(line, problem);
@@ -141,6 +149,8 @@ class RowReader {
 }  // namespace
 
 std::string Measurement::Key() const {
+  // The paper's runtime is implied, so keys of rows without a runtime column read as before.
+  if (runtime != kDefaultRuntimeId) return fmt::format("{}/{}/{}/{}", board, runtime, variant, mode);
   return fmt::format("{}/{}/{}", board, variant, mode);
 }
 

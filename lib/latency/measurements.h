@@ -1,7 +1,8 @@
 #pragma once
 // Measured latencies (data/latency/*.csv): one row per (board, variant, mode) measurement with
 // its source. Format: '#' comment lines, then a header naming the columns; required columns
-// board, variant, mode, latency_ms; optional power_mw, energy_mj, paper_macs_m, source (empty
+// board, variant, mode, latency_ms; optional power_mw, energy_mj, paper_macs_m, source, runtime (a registered runtime id;
+// empty or absent: tflm-cmsis-nn) (empty
 // cells of optional columns mean "not given"). Fields may be double-quoted.
 
 #include <functional>
@@ -13,12 +14,16 @@
 
 namespace latency {
 
+/// The runtime of rows without a `runtime` column: the paper's (kernels::kDefaultRuntime).
+inline constexpr const char* kDefaultRuntimeId = "tflm-cmsis-nn";
+
 struct Measurement {
   std::string file;
   int line = 0;
   std::string board;
   std::string variant;
   std::string mode;                    // a deployment mode id (KnownNames::check_mode)
+  std::string runtime = kDefaultRuntimeId;  // the runtime measured (KnownNames::check_runtime)
   double latency_ms = 0;               // > 0
   std::optional<double> power_mw;      // as published
   std::optional<double> energy_mj;     // as published
@@ -35,6 +40,7 @@ struct KnownNames {
   std::vector<std::string> boards;
   std::function<std::string(const std::string&)> check_variant;
   std::function<std::string(const std::string&)> check_mode;
+  std::function<std::string(const std::string&)> check_runtime;  // empty: any runtime id
 };
 
 /// Reads `text` (named `file` in errors). Every bad row is reported as "file:line: ..." (unknown

@@ -80,6 +80,24 @@ TEST(Measurements, BadRowsAreFileLineErrors) {
             "m.csv:6: expected 4 fields, found 3");
 }
 
+// The optional runtime column: a registered runtime id, tflm-cmsis-nn when absent or empty.
+TEST(Measurements, RuntimeColumn) {
+  const std::string text =
+      "board,variant,mode,latency_ms,runtime\n"
+      "f746,mbv3-w1.00-r160,tinyops,1307,\n"
+      "f746,mbv3-w1.00-r160,internal,900,tflm-cmsis-nn\n";
+  auto rows = latency::ParseMeasurements("m.csv", text, Names());
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ((*rows)[0].runtime, "tflm-cmsis-nn");
+  EXPECT_EQ((*rows)[0].Key(), "f746/mbv3-w1.00-r160/tinyops");
+  auto bad = latency::ParseMeasurements(
+      "m.csv", "board,variant,mode,latency_ms,runtime\nf746,mbv3-w1.00-r160,internal,900,tflm\n",
+      Names());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message,
+            "m.csv:2: unknown runtime 'tflm' (runtimes: tflm-cmsis-nn)");
+}
+
 TEST(Measurements, MissingColumn) {
   auto rows = latency::ParseMeasurements("m.csv", "board,variant,latency_ms\n", Names());
   ASSERT_FALSE(rows.ok());
