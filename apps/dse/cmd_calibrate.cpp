@@ -119,7 +119,11 @@ void Run(const CalibrateOptions& options) {
   }
   const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(rows, boards, Spaces(), BudgetTable()));
   latency::CoefficientFile priors;
-  for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));
+  for (const auto& s : samples) {
+    latency::BoardCoefficients prior = latency::Priors(*boards.Find(s.row.board));
+    prior.runtime = s.row.runtime;
+    priors[s.row.CoefficientKey()] = prior;
+  }
   const latency::Calibration cal = latency::Calibrate(samples, priors, sources);
   if (options.json) {
     std::cout << CalibrationJson(cal).dump(2) << "\n";

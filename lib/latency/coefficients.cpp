@@ -107,12 +107,19 @@ void SetMemoryPriors(const hw::Board& board, CoefValues* v) {
   (*v)[kExtAccessCycles] = kFmcCrossingCycles;
 }
 
+// A TOML table name for a coefficient key: bare for a board name, quoted for "board/runtime".
+std::string TableName(const std::string& key) {
+  return key.find('/') == std::string::npos ? key : fmt::format("\"{}\"", key);
+}
+
 bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
 
 void ReadBoardTable(const std::string& name, const toml::table& table,
                             tomlspec::Context& ctx, CoefficientFile* out) {
   BoardCoefficients bc;
-  bc.board = name;
+  const size_t slash = name.find('/');  // "board/runtime" (CoefficientKey)
+  bc.board = name.substr(0, slash);
+  if (slash != std::string::npos) bc.runtime = name.substr(slash + 1);
   std::vector<std::string> keys = {"provenance", "calibration_rows", "data_sources",
                                    "rows_informing"};
   std::vector<bool> seen(kNumCoefs, false);
@@ -158,32 +165,55 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
 
 const std::array<CoefInfo, kNumCoefs>& CoefTable() {
   static const std::array<CoefInfo, kNumCoefs> table = {{
-      {"dispatch_cycles", "cycles/op", "interpreter dispatch and kernel prologue per op"},
-      {"conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast, 16-column SIMD loop"},
+      {"dispatch_cycles", "cycles/op", "interpreter dispatch and kernel prologue per op",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast, 16-column SIMD loop",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
       {"conv1x1_leftover_cycles_per_mac", "cycles/MAC",
-       "arm_convolve_1x1_s8_fast, scalar loop over Cin % 16 columns"},
-      {"conv_im2col_cycles_per_mac", "cycles/MAC", "arm_convolve_s8 (im2col + mat-mult)"},
-      {"im2col_cycles_per_element", "cycles/element", "arm_convolve_s8: s8 -> s16 column gather"},
-      {"dw3x3_cycles_per_mac", "cycles/MAC", "arm_depthwise_conv_3x3_s8"},
-      {"dw_k5_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel <= 5"},
-      {"dw_k7_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel >= 6"},
-      {"fc_cycles_per_mac", "cycles/MAC", "arm_fully_connected_s8"},
-      {"requant_cycles_per_output", "cycles/element", "requantise, clamp, store one output"},
-      {"elementwise_cycles_per_element", "cycles/element", "add, mul, hard-swish, softmax, copy"},
-      {"pool_cycles_per_element", "cycles/element", "pooling, mean, pad per element read"},
-      {"flash_cycles_per_byte", "cycles/byte", "internal: weight bytes fetched from flash"},
-      {"ext_read_cycles_per_byte", "cycles/byte", "CPU bytes fetched from external RAM"},
-      {"ext_write_cycles_per_byte", "cycles/byte", "CPU bytes written to external RAM"},
+       "arm_convolve_1x1_s8_fast, scalar loop over Cin % 16 columns",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"conv_im2col_cycles_per_mac", "cycles/MAC", "arm_convolve_s8 (im2col + mat-mult)",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"im2col_cycles_per_element", "cycles/element", "arm_convolve_s8: s8 -> s16 column gather",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"dw3x3_cycles_per_mac", "cycles/MAC", "arm_depthwise_conv_3x3_s8",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"dw_k5_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel <= 5",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"dw_k7_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel >= 6",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"fc_cycles_per_mac", "cycles/MAC", "arm_fully_connected_s8",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"requant_cycles_per_output", "cycles/element", "requantise, clamp, store one output",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"elementwise_cycles_per_element", "cycles/element", "add, mul, hard-swish, softmax, copy",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"pool_cycles_per_element", "cycles/element", "pooling, mean, pad per element read",
+       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
+      {"flash_cycles_per_byte", "cycles/byte", "internal: weight bytes fetched from flash",
+       CoefGroup::kMemory, kSharedSigma, kBoardSigma},
+      {"ext_read_cycles_per_byte", "cycles/byte", "CPU bytes fetched from external RAM",
+       CoefGroup::kTiming, kTimingSharedSigma, kTimingBoardSigma},
+      {"ext_write_cycles_per_byte", "cycles/byte", "CPU bytes written to external RAM",
+       CoefGroup::kTiming, kTimingSharedSigma, kTimingBoardSigma},
       {"ext_access_cycles", "cycles/access",
-       "per external-RAM access (CPU read or DMA beat): crossing, controller, stall"},
-      {"dma_cycles_per_byte", "cycles/byte", "TinyOps DMA external RAM -> SRAM"},
-      {"part_cycles", "cycles/part", "TinyOps per part: kernel call, DMA set-up, ISR, cache"},
+       "per external-RAM access (CPU read or DMA beat): crossing, controller, stall",
+       CoefGroup::kMemory, kSharedSigma, kBoardSigma},
+      {"dma_cycles_per_byte", "cycles/byte", "TinyOps DMA external RAM -> SRAM",
+       CoefGroup::kTiming, kTimingSharedSigma, kTimingBoardSigma},
+      {"part_cycles", "cycles/part", "TinyOps per part: kernel call, DMA set-up, ISR, cache",
+       CoefGroup::kMemory, kSharedSigma, kBoardSigma},
   }};
   return table;
 }
 
 std::string BoardCoefficients::Provenance() const {
-  if (calibration_rows == 0) return fmt::format("prior only (no measurements for board {})", board);
+  if (calibration_rows == 0) {
+    if (runtime != kPaperRuntime) {
+      return fmt::format("prior only (no measurements for board {} under {})", board, runtime);
+    }
+    return fmt::format("prior only (no measurements for board {})", board);
+  }
   return fmt::format("calibrated on {} rows ({})", calibration_rows, data_sources);
 }
 
@@ -237,12 +267,12 @@ std::string FormatCoefficients(const CoefficientFile& file) {
       "# Boards not listed here use the priors of lib/latency/coefficients.cpp.\n";
   for (const auto& [name, bc] : file) {
     out += fmt::format("\n[{}]\nprovenance = \"{}\"\ncalibration_rows = {}\ndata_sources = \"{}\"\n",
-                       name, bc.Provenance(), bc.calibration_rows, bc.data_sources);
+                       TableName(name), bc.Provenance(), bc.calibration_rows, bc.data_sources);
     for (int i = 0; i < kNumCoefs; ++i) {
       out += fmt::format("{} = {:.6g}  # {}; prior {:.6g}\n", CoefTable()[i].key, bc.value[i],
                          CoefTable()[i].unit, bc.prior[i]);
     }
-    out += fmt::format("\n[{}.rows_informing]\n", name);
+    out += fmt::format("\n[{}.rows_informing]\n", TableName(name));
     for (int i = 0; i < kNumCoefs; ++i) {
       out += fmt::format("{} = {}\n", CoefTable()[i].key, bc.rows_informing[i]);
     }
@@ -250,9 +280,16 @@ std::string FormatCoefficients(const CoefficientFile& file) {
   return out;
 }
 
-BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file) {
+std::string CoefficientKey(std::string_view board, std::string_view runtime) {
+  if (runtime == kPaperRuntime) return std::string(board);
+  return fmt::format("{}/{}", board, runtime);
+}
+
+BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
+                                  std::string_view runtime) {
   BoardCoefficients bc = Priors(board);
-  const auto it = file.find(board.name);
+  bc.runtime = std::string(runtime);
+  const auto it = file.find(CoefficientKey(board.name, runtime));
   if (it == file.end()) return bc;
   bc.value = it->second.value;
   bc.rows_informing = it->second.rows_informing;

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "hw/board.h"
+#include "kernels/runtime.h"
 #include "util/result.h"
 
 namespace latency {
@@ -38,20 +39,43 @@ enum Coef : int {
   kNumCoefs,
 };
 
+// Log spreads of the fit's priors (fit.h), per coefficient group.
+inline constexpr double kSharedSigma = 1.0;       // log spread of a prior's shared correction
+inline constexpr double kBoardSigma = 0.25;       // log spread of a board's own deviation
+inline constexpr double kTimingSharedSigma = 0.5;  // same, for per-byte costs from memory timing
+inline constexpr double kTimingBoardSigma = 0.1;
+
+/// What a coefficient describes, which decides how the fit treats it (fit.h).
+enum class CoefGroup {
+  kCompute,  // cycles of the core per unit of work: scaled together per board (a[b])
+  kMemory,   // cycles per byte or access of a memory path, no timing document behind the prior
+  kTiming,   // per-byte memory costs whose priors come from the memories' timing registers
+};
+
+/// One entry of the described coefficient vector.
 struct CoefInfo {
   std::string_view key;   // key in coefficients.toml
   std::string_view unit;
   std::string_view doc;
+  CoefGroup group = CoefGroup::kCompute;
+  double shared_sigma = 0;  // log spread of the prior's shared correction s[j] in the fit
+  double board_sigma = 0;   // log spread of a board's own deviation e[b][j]
 };
 
-/// Key, unit and meaning of each coefficient, indexed by Coef.
+/// The described coefficient vector: key, unit, meaning, group and fit spreads of each
+/// coefficient, indexed by Coef. The fit, the TOML file and the reports iterate it; nothing
+/// depends on the order of the enum beyond this table.
 const std::array<CoefInfo, kNumCoefs>& CoefTable();
 
 using CoefValues = std::array<double, kNumCoefs>;
 
-/// The coefficients used for one board, with where they came from.
+/// The runtime of coefficients given without one: the paper's.
+inline constexpr std::string_view kPaperRuntime = kernels::kDefaultRuntime;
+
+/// The coefficients used for one board and runtime, with where they came from.
 struct BoardCoefficients {
   std::string board;
+  std::string runtime = std::string(kPaperRuntime);
   CoefValues prior{};
   CoefValues value{};          // == prior unless fitted
   std::array<int, kNumCoefs> rows_informing{};  // measured rows each coefficient was fitted on
@@ -66,8 +90,12 @@ struct BoardCoefficients {
 /// each value's derivation is documented in coefficients.cpp and in lib/latency/README.md.
 BoardCoefficients Priors(const hw::Board& board);
 
-/// Fitted coefficients per board name, as stored in coefficients.toml.
+/// Fitted coefficients keyed by CoefficientKey(board, runtime), as stored in coefficients.toml
+/// (a table per key: `[f469]` for the paper's runtime, `["f469/RUNTIME"]` for another).
 using CoefficientFile = std::map<std::string, BoardCoefficients>;
+
+/// "board" for the paper's runtime, "board/runtime" otherwise.
+std::string CoefficientKey(std::string_view board, std::string_view runtime);
 
 /// Reads coefficients.toml; a missing file is an empty map. Errors are file:line.
 util::Result<CoefficientFile> LoadCoefficients(const std::string& path);
@@ -75,7 +103,9 @@ util::Result<CoefficientFile> LoadCoefficients(const std::string& path);
 /// TOML text of `file` (one [board] table per board with values, provenance and row counts).
 std::string FormatCoefficients(const CoefficientFile& file);
 
-/// The board's priors, replaced by the fitted values of `file` when it has the board.
-BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file);
+/// The board's priors, replaced by the fitted values of `file` for (board, runtime) when it has
+/// them. Another runtime's or board's values are never used.
+BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
+                                  std::string_view runtime = kPaperRuntime);
 
 }  // namespace latency

@@ -27,7 +27,7 @@ std::optional<double> BaselineMs(const Sample& target, const std::vector<Sample>
                                  const std::string& skip_key) {
   std::vector<const Sample*> same_mode, same_board;
   for (const Sample& s : pool) {
-    if (s.row.board != target.row.board || s.row.Key() == skip_key) continue;
+    if (s.row.CoefficientKey() != target.row.CoefficientKey() || s.row.Key() == skip_key) continue;
     same_board.push_back(&s);
     if (s.row.mode == target.row.mode) same_mode.push_back(&s);
   }
@@ -115,8 +115,8 @@ Calibration Calibrate(const std::vector<Sample>& samples, const CoefficientFile&
     RowResult r;
     r.row = s.row;
     r.macs = s.macs;
-    r.predicted_ms = PredictMs(s, cal.fitted.at(s.row.board).value);
-    r.loo_ms = PredictMs(s, loo_fits.at(s.row.Key()).at(s.row.board).value);
+    r.predicted_ms = PredictMs(s, cal.fitted.at(s.row.CoefficientKey()).value);
+    r.loo_ms = PredictMs(s, loo_fits.at(s.row.Key()).at(s.row.CoefficientKey()).value);
     r.baseline_ms = BaselineMs(s, samples, "");
     r.baseline_loo_ms = BaselineMs(s, samples, s.row.Key());
     cal.rows.push_back(r);

@@ -37,11 +37,7 @@
 namespace latency {
 
 inline constexpr double kRowSigma = 0.05;         // relative error expected of a model row
-inline constexpr double kSharedSigma = 1.0;       // log spread of a prior's shared correction
 inline constexpr double kBoardScaleSigma = 0.5;   // log spread of a board's compute scale
-inline constexpr double kBoardSigma = 0.25;       // log spread of a board's own deviation
-inline constexpr double kTimingSharedSigma = 0.5;  // same, for per-byte costs from memory timing
-inline constexpr double kTimingBoardSigma = 0.1;
 inline constexpr double kOrderMargin = 0.10;      // Fig. 5b: each class >= 10 % more per MAC
 inline constexpr double kOrderSigma = 0.01;       // hinge spread: near-hard constraint
 

@@ -18,16 +18,12 @@ constexpr double kInformShare = 0.01;  // a coefficient informs a row above 1 % 
 constexpr Coef kOrderedClasses[] = {kConv1x1CyclesPerMac, kDw3x3CyclesPerMac, kDwK5CyclesPerMac,
                                     kDwK7CyclesPerMac};
 
-bool IsCompute(int j) { return j <= kPoolCyclesPerElement; }
-
-// Per-byte memory costs whose priors come from the memory's own timing registers (BSP and
-// TinyOps init code) are trusted more than the rest: a narrower spread for their shared
-// correction and board deviation.
-bool IsTimingDerived(int j) {
-  return j == kExtReadCyclesPerByte || j == kExtWriteCyclesPerByte || j == kDmaCyclesPerByte;
-}
-double SharedSigma(int j) { return IsTimingDerived(j) ? kTimingSharedSigma : kSharedSigma; }
-double BoardSigma(int j) { return IsTimingDerived(j) ? kTimingBoardSigma : kBoardSigma; }
+// Each coefficient's group and spreads come from the described vector (CoefTable): compute
+// coefficients share a board's scale a[b]; per-byte memory costs whose priors come from the
+// memories' own timing registers are trusted more (narrower spreads).
+bool IsCompute(int j) { return CoefTable()[static_cast<size_t>(j)].group == CoefGroup::kCompute; }
+double SharedSigma(int j) { return CoefTable()[static_cast<size_t>(j)].shared_sigma; }
+double BoardSigma(int j) { return CoefTable()[static_cast<size_t>(j)].board_sigma; }
 
 // Parameter layout: log c[b][j] = log prior[b][j] + s[j] + a[b] * compute(j) + e[b][j].
 // An index of -1 is a parameter held at 0 (no row depends on it).
@@ -194,7 +190,7 @@ Eigen::VectorXd Solve(const Layout& l) {
 CoefficientFile FitBoards(const std::vector<const Sample*>& samples,
                           const CoefficientFile& priors) {
   std::map<std::string, std::vector<const Sample*>> by_board;
-  for (const Sample* s : samples) by_board[s->row.board].push_back(s);
+  for (const Sample* s : samples) by_board[s->row.CoefficientKey()].push_back(s);
   const Layout layout = MakeLayout(by_board, priors);
   const Eigen::VectorXd theta = Solve(layout);
   CoefficientFile out;

@@ -89,7 +89,7 @@ class RowReader {
       Error(line, problem);
     }
     m.runtime = Cell(cells, "runtime");
-    if (m.runtime.empty()) m.runtime = kDefaultRuntimeId;
+    if (m.runtime.empty()) m.runtime = std::string(kPaperRuntime);
     if (known_.check_runtime) {
       if (const std::string problem = known_.check_runtime(m.runtime); !problem.empty()) {
         Error(line, problem);
@@ -150,9 +150,11 @@ class RowReader {
 
 std::string Measurement::Key() const {
   // The paper's runtime is implied, so keys of rows without a runtime column read as before.
-  if (runtime != kDefaultRuntimeId) return fmt::format("{}/{}/{}/{}", board, runtime, variant, mode);
+  if (runtime != kPaperRuntime) return fmt::format("{}/{}/{}/{}", board, runtime, variant, mode);
   return fmt::format("{}/{}/{}", board, variant, mode);
 }
+
+std::string Measurement::CoefficientKey() const { return latency::CoefficientKey(board, runtime); }
 
 util::Result<std::vector<Measurement>> ParseMeasurements(const std::string& file,
                                                          const std::string& text,

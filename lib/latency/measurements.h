@@ -10,12 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "latency/coefficients.h"
 #include "util/result.h"
 
 namespace latency {
 
-/// The runtime of rows without a `runtime` column: the paper's (kernels::kDefaultRuntime).
-inline constexpr const char* kDefaultRuntimeId = "tflm-cmsis-nn";
 
 struct Measurement {
   std::string file;
@@ -23,15 +22,18 @@ struct Measurement {
   std::string board;
   std::string variant;
   std::string mode;                    // a deployment mode id (KnownNames::check_mode)
-  std::string runtime = kDefaultRuntimeId;  // the runtime measured (KnownNames::check_runtime)
+  std::string runtime = std::string(kPaperRuntime);  // the runtime measured (KnownNames::check_runtime)
   double latency_ms = 0;               // > 0
   std::optional<double> power_mw;      // as published
   std::optional<double> energy_mj;     // as published
   std::optional<double> paper_macs_m;  // the source's MAC count, for reference
   std::string source;
 
-  /// "board/variant/mode": rows with the same key repeat one measurement.
+  /// "board/variant/mode" ("board/runtime/variant/mode" for another runtime than the paper's):
+  /// rows with the same key repeat one measurement.
   std::string Key() const;
+  /// The coefficients the row informs: CoefficientKey(board, runtime).
+  std::string CoefficientKey() const;
 };
 
 /// What rows may name: the known boards, and checks of variant and mode names (each returns an
