@@ -45,6 +45,7 @@ struct BoardReport {
 
 // Checks every option before any work, so bad input exits 2 with nothing on stdout.
 void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
+  ResolveRuntime(options.latency.runtime);
   if (options.latency.board.empty()) {
     for (const char* needs_board : {"--mode", "--budget", "--no-filter-growth"}) {
       if (cmd->count(needs_board) > 0) FailInput(fmt::format("{} needs --board", needs_board));
@@ -57,10 +58,11 @@ void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
 }
 
 BoardReport Deploy(const explore::VariantFacts& facts, const AnalyzeOptions& options) {
-  BoardReport d{BoardNamed(options.latency.board), facts.footprint, {}};
+  const kernels::Runtime* runtime = ResolveRuntime(options.latency.runtime);
+  BoardReport d{BoardNamed(options.latency.board), explore::FootprintFor(facts, *runtime), {}};
   const int64_t budget =
       options.latency.budget.empty() ? 0 : ParseBudgetBytes(options.latency.budget);
-  d.fits = report::FitAllModes(facts, d.board, budget, !options.no_filter_growth);
+  d.fits = report::FitAllModes(facts, d.board, runtime, budget, !options.no_filter_growth);
   return d;
 }
 
@@ -146,6 +148,7 @@ void RegisterAnalyze(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--budget", options.latency.budget,
                   "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)")->check(NotEmpty());
+  AddRuntimeOption(cmd, &options.latency.runtime);
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "TinyOps: do not give the unused budget to the filter buffer");
   cmd->add_flag("--per-op", options.per_op,

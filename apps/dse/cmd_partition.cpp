@@ -23,6 +23,7 @@ struct PartitionOptions {
   std::string budget;
   bool no_filter_growth = false;
   bool json = false;
+  std::string runtime;
 };
 
 nlohmann::json PartJson(const tinyops::Part& p) {
@@ -88,12 +89,13 @@ void PrintText(const graph::Network& net, const hw::Board& board, const tinyops:
 }
 
 void Run(const PartitionOptions& options) {
+  const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const hw::Board board = BoardNamed(options.board);
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
   const explore::Target target =
-      TargetOn(board, nullptr, "tinyops", budget, !options.no_filter_growth);
+      TargetOn(board, runtime, nullptr, "tinyops", budget, !options.no_filter_growth);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
   if (options.json) {
@@ -120,6 +122,7 @@ void RegisterPartition(CLI::App& app) {
                   "sram_budget_bytes)")->check(NotEmpty());
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "Keep the filter buffer at S + 32 instead of giving it the unused budget");
+  AddRuntimeOption(cmd, &options.runtime);
   cmd->add_flag("--json", options.json,
                 "Print JSON: fits, partition_factor, max_partition_bytes, sram_bytes, "
                 "budget_bytes and the buffers by name at the top level, per-op parts in 'ops'");

@@ -28,6 +28,7 @@ struct OpsArgs {
   std::string board;
   std::string mode = "tinyops";
   std::string out = "results/plots";
+  std::string runtime;
 };
 
 struct BudgetArgs {
@@ -35,16 +36,17 @@ struct BudgetArgs {
   std::string board;
   std::string from, to, step;
   std::string out = "results/plots";
+  std::string runtime;
 };
 
 // Predicted latency of `net` on `board` in `mode` at the board's default budget; nullopt (with a
 // note saying why) when the placement does not fit.
 // Every prediction goes through explore::EvaluatePoint, the sweep's path.
 explore::Evaluation EvaluateOn(const explore::VariantFacts& facts, const hw::Board& board,
-                               const std::string& mode, int64_t budget_bytes,
-                               bool predict_infeasible) {
+                               const kernels::Runtime* runtime, const std::string& mode,
+                               int64_t budget_bytes, bool predict_infeasible) {
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target = TargetOn(board, &coefs, mode, budget_bytes);
+  const explore::Target target = TargetOn(board, runtime, &coefs, mode, budget_bytes);
   explore::Evaluation e =
       Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = predict_infeasible}));
   if (e.latency_error && (e.fit.fits || predict_infeasible)) FailInput(e.latency_error->message);
@@ -52,8 +54,10 @@ explore::Evaluation EvaluateOn(const explore::VariantFacts& facts, const hw::Boa
 }
 
 std::optional<latency::Estimate> PredictIfFits(const explore::VariantFacts& facts,
-                                               const hw::Board& board, const std::string& mode) {
-  explore::Evaluation e = EvaluateOn(facts, board, mode, 0, false);
+                                               const hw::Board& board,
+                                               const kernels::Runtime* runtime,
+                                               const std::string& mode) {
+  explore::Evaluation e = EvaluateOn(facts, board, runtime, mode, 0, false);
   if (!e.fit.fits) {
     Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", facts.net.name,
                      board.name, mode, e.fit.violations.front().constraint));
@@ -121,6 +125,7 @@ void PrintShares(const std::string& variant, const std::string& what,
 }
 
 void RunOps(const OpsArgs& a) {
+  const kernels::Runtime* runtime = ResolveRuntime(a.runtime);
   if (a.board.empty() && a.mode != "tinyops")
     FailInput("--mode needs --board (the latency share is per board and mode)");
   const std::string mode(Unwrap(placement::FindMode(a.mode))->id());
@@ -153,7 +158,7 @@ void RunOps(const OpsArgs& a) {
     if (board) f.x_tics.push_back({macs.x + 0.5, "\n\n" + a.variants[i]});
     PrintShares(a.variants[i], "MACs", macs.shares);
     if (!board) continue;
-    const auto estimate = PredictIfFits(nets[i], *board, mode);
+    const auto estimate = PredictIfFits(nets[i], *board, runtime, mode);
     if (!estimate) continue;
     Bar time{macs.x + 1, {}};
     for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate))
@@ -210,10 +215,10 @@ BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
 
 // A flat reference line across the budget range: the predicted latency of another mode.
 void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
-                  const std::string& mode, const BudgetRange& r, const char* color,
+                  const kernels::Runtime* runtime, const std::string& mode, const BudgetRange& r, const char* color,
                   plot::Figure* f) {
   const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target = TargetOn(board, &coefs, mode);
+  const explore::Target target = TargetOn(board, runtime, &coefs, mode);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   if (!evaluation.fit.fits || !evaluation.estimate) return;
   const latency::Estimate* e = &*evaluation.estimate;
@@ -228,6 +233,7 @@ void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
 }
 
 void RunBudget(const BudgetArgs& a) {
+  const kernels::Runtime* runtime = ResolveRuntime(a.runtime);
   const hw::Board board = BoardNamed(a.board);
   const BudgetRange r = RangeOf(a, board);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(a.variant));
@@ -249,7 +255,7 @@ void RunBudget(const BudgetArgs& a) {
   std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
                            a.variant, board.name, "budget_B", "PF", "S_B", "latency_ms");
   for (int64_t budget = r.from_bytes; budget <= r.to_bytes; budget += r.step_bytes) {
-    const explore::Evaluation evaluation = EvaluateOn(facts, board, "tinyops", budget, true);
+    const explore::Evaluation evaluation = EvaluateOn(facts, board, runtime, "tinyops", budget, true);
     const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
     if (!plan.fits) {
       left_out.push_back(budget);
@@ -275,8 +281,8 @@ void RunBudget(const BudgetArgs& a) {
   f.series = {latency_series, pf_series};
   if (!left_out.empty())
     f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
-  AddReference(facts, board, "external", r, "#7f7f7f", &f);
-  AddReference(facts, board, "internal", r, "#2ca02c", &f);
+  AddReference(facts, board, runtime, "external", r, "#7f7f7f", &f);
+  AddReference(facts, board, runtime, "internal", r, "#2ca02c", &f);
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
 }
 
@@ -320,6 +326,7 @@ void RegisterPlot(CLI::App& app) {
                 "Deployment mode for the latency share: internal, external or tinyops")
       ->capture_default_str();
   o->add_option("--out", ops.out, "Directory for the figure (default results/plots)");
+  AddRuntimeOption(o, &ops.runtime);
   o->callback([plot] {
     RejectExtras(plot);
     RunOps(ops);
@@ -332,6 +339,7 @@ void RegisterPlot(CLI::App& app) {
   b->add_option("--to", budget.to, "Largest budget in bytes (default: the board's available SRAM)");
   b->add_option("--step", budget.step, "Budget step in bytes (default 16384)");
   b->add_option("--out", budget.out, "Directory for the figure (default results/plots)");
+  AddRuntimeOption(b, &budget.runtime);
   b->callback([plot] {
     RejectExtras(plot);
     RunBudget(budget);

@@ -25,6 +25,7 @@ using report::NetworkJson;
 using report::PrintPerOp;
 
 void Run(const ShowOptions& options) {
+  ResolveRuntime(options.latency.runtime);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
   if (options.json) {

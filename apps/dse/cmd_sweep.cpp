@@ -34,6 +34,7 @@ struct SweepArgs {
   std::string db = "results/dse.sqlite";
   bool json = false;
   std::string command_line;
+  std::string runtime;
 };
 
 // --spaces: none named means explore::DefaultSpaces; "all" every space; "none" no space.
@@ -118,8 +119,9 @@ void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& b
 }
 
 void Run(const SweepArgs& args) {
-  const std::vector<hw::Board> boards = BoardsNamed(args.boards);
   explore::SweepOptions options;
+  options.runtime = ResolveRuntime(args.runtime);
+  const std::vector<hw::Board> boards = BoardsNamed(args.boards);
   options.spaces = ChooseSpaces(args.spaces);
   for (const hw::Board& b : boards) options.boards.push_back(&b);
   options.modes = ChooseModes(args.modes);
@@ -180,6 +182,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
   sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)")->check(NotEmpty());
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
+  AddRuntimeOption(sweep, &args.runtime);
   sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");
   sweep->add_flag("--json", args.json, "Print a JSON summary instead of the text summary");

@@ -36,9 +36,10 @@ nlohmann::json FitJson(const placement::Fit& fit) {
 }  // namespace
 
 std::vector<placement::Fit> FitAllModes(const explore::VariantFacts& facts,
-                                        const hw::Board& board, int64_t budget_bytes,
+                                        const hw::Board& board,
+                                        const kernels::Runtime* runtime, int64_t budget_bytes,
                                         bool filter_growth) {
-  const explore::Target target = TargetOn(board, nullptr, "", budget_bytes, filter_growth);
+  const explore::Target target = TargetOn(board, runtime, nullptr, "", budget_bytes, filter_growth);
   std::vector<placement::Fit> fits;
   for (explore::Evaluation& e : Unwrap(explore::EvaluateAllModes(facts, target))) {
     fits.push_back(std::move(e.fit));

@@ -15,11 +15,12 @@
 
 namespace dse_app::report {
 
-/// Fit of `facts` on `board` in every registered mode, in registry order (through
+/// Fit of `facts` on `board` under `runtime` (nullptr: the default) in every registered mode, in registry order (through
 /// explore::EvaluateAllModes). `budget_bytes` 0 is the board's default TinyOps budget. The
 /// tinyops entry carries the plan.
 std::vector<placement::Fit> FitAllModes(const explore::VariantFacts& facts,
-                                        const hw::Board& board, int64_t budget_bytes,
+                                        const hw::Board& board,
+                                        const kernels::Runtime* runtime, int64_t budget_bytes,
                                         bool filter_growth);
 
 /// `dse fit --json`: variant, board, footprint bytes at the top level, one object per mode in

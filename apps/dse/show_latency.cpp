@@ -2,32 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <iostream>
 
 #include "analysis/cost.h"
 #include "app.h"
 #include "models.h"
-#include "hw/catalog.h"
 #include "placement/tinyops_mode.h"
 
 namespace dse_app {
 namespace {
-
-hw::Board ResolveBoard(const std::string& name_or_file) {
-  static const hw::Catalog catalog =
-      Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
-  return Unwrap(catalog.Resolve(name_or_file));
-}
-
-int64_t BudgetBytes(const std::string& text) {
-  int64_t bytes = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
-  if (ec != std::errc() || end != text.data() + text.size() || bytes <= 0) {
-    FailInput(fmt::format("--budget '{}': expected a positive number of bytes", text));
-  }
-  return bytes;
-}
 
 // The board's evaluation in the asked mode, its latency predicted even when the placement does
 // not fit (a note says so for a TinyOps plan over its budget).
@@ -38,12 +21,13 @@ struct LatencyResult {
 };
 
 LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& options) {
-  LatencyResult r{ResolveBoard(options.board), {}};
+  LatencyResult r{BoardNamed(options.board), {}};
   Unwrap(placement::FindMode(options.mode));
-  const int64_t budget = options.budget.empty() ? 0 : BudgetBytes(options.budget);
+  const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file);
-  const explore::Target target = TargetOn(r.board, &coefs, options.mode, budget,
+  const explore::Target target = TargetOn(r.board, ResolveRuntime(options.runtime), &coefs,
+                                          options.mode, budget,
                                           options.filter_growth);
   r.evaluation = Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
   const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit);
@@ -70,6 +54,7 @@ void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
       ->capture_default_str();
   show->add_option("--budget", options->budget,
                    "TinyOps SRAM budget in bytes (default: the board's)")->check(NotEmpty());
+  AddRuntimeOption(show, &options->runtime);
 }
 
 void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& options,
