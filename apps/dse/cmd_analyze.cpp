@@ -11,6 +11,7 @@
 
 #include "analysis/liveness.h"
 #include "app.h"
+#include "explore/report_json.h"
 #include "deploy_report.h"
 #include "placement/tinyops_mode.h"
 #include "models.h"
@@ -79,7 +80,7 @@ std::string Top1Text(const std::optional<accuracy::Top1>& top1, const std::strin
 nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts& facts,
                            const AnalyzeOptions& options) {
   const graph::Network& net = im.network;
-  nlohmann::json out = report::NetworkJson(net, options.per_op);
+  nlohmann::json out = explore::NetworkJson(net, options.per_op);
   out["model_file"] = options.model_path;
   out["source"] = "tflite";
   out["unsupported_op_count"] = im.unsupported_count();
@@ -87,7 +88,7 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts
   for (const tflite::UnsupportedOp& u : im.unsupported) {
     out["unsupported_ops"].push_back({{"name", u.name}, {"count", u.count}});
   }
-  out["peak_tensors"] = report::PeakTensorsJson(net, analysis::ComputePeak(net));
+  out["peak_tensors"] = explore::PeakTensorsJson(net, analysis::ComputePeak(net));
   out["top1"] = facts.top1 ? nlohmann::json(facts.top1->top1_pct) : nlohmann::json(nullptr);
   out["top1_provenance"] = facts.top1 ? "measured" : "unknown";
   if (options.per_op) {
@@ -95,8 +96,8 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts
   }
   if (options.latency.board.empty()) return out;
   const BoardReport d = Deploy(facts, options);
-  out["fit"] = report::FitReportJson(net, d.board, d.footprint, d.fits);
-  out["tinyops_plan"] = report::PlanSummaryJson(net, d.board, d.plan());
+  out["fit"] = explore::FitReportJson(net, d.board, d.footprint, d.fits);
+  out["tinyops_plan"] = explore::PlanSummaryJson(net, d.board, d.plan());
   AddLatencyJson(facts, options.latency, options.per_op, &out);
   return out;
 }

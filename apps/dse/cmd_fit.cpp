@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/report_json.h"
 #include "deploy_report.h"
 
 namespace dse_app {
@@ -28,7 +29,7 @@ void Run(const FitOptions& options) {
       report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
   const placement::Footprint footprint = explore::FootprintFor(facts, *runtime);
   if (options.json) {
-    std::cout << report::FitReportJson(facts.net, board, footprint, fits).dump(2) << "\n";
+    std::cout << explore::FitReportJson(facts.net, board, footprint, fits).dump(2) << "\n";
   } else {
     report::PrintFitReport(facts.net, board, footprint, fits);
   }
