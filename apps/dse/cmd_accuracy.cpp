@@ -8,8 +8,8 @@
 #include <iostream>
 
 #include "accuracy/accuracy.h"
-#include "accuracy/fit_stats.h"
 #include "app.h"
+#include "explore/result_json.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -57,55 +57,6 @@ double ParseMacsMillions(const std::string& text) {
   return value * scale;
 }
 
-nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
-  const accuracy::SurrogateParams& p = s.params();
-  nlohmann::json families = nlohmann::json::array();
-  for (size_t f = 0; f < p.ceiling_pct.size(); ++f) {
-    families.push_back({{"family", s.families().families[f].name},
-                        {"ceiling_pct", p.ceiling_pct[f]},
-                        {"center_ln_macs_m", p.center_log_macs[f]},
-                        {"spaces", s.families().families[f].spaces}});
-  }
-  return {{"form", "top1 = A_f / (1 + exp(-(z - x0_f) / s)) [- q for int8], "
-                   "z = ln(MACs/1e6) + d ln w + e (ln w)^2"},
-          {"slope_s", p.slope},
-          {"width_d", p.width_linear},
-          {"width_e", p.width_quadratic},
-          {"int8_drop_q_pct", p.int8_drop_pct},
-          {"shared_ceiling_pct", p.shared_ceiling_pct},
-          {"shared_center_ln_macs_m", p.shared_center_log_macs},
-          {"families", families}};
-}
-
-nlohmann::json FitJson(const accuracy::Surrogate& s, const std::vector<accuracy::HeldOut>& held_out) {
-  nlohmann::json out = ParamsJson(s);
-  nlohmann::json rows = nlohmann::json::array();
-  for (const accuracy::HeldOut& h : held_out) {
-    rows.push_back({{"model", h.point.model},
-                    {"family", s.families().families[h.point.family].name},
-                    {"width", h.point.width},
-                    {"macs_m", h.point.macs_m},
-                    {"precision", h.point.int8 ? "int8" : "fp32"},
-                    {"grid", h.point.grid},
-                    {"published_pct", h.point.top1_pct},
-                    {"fitted_pct", s.FittedPct(h.point)},
-                    {"loo_predicted_pct", h.predicted_pct}});
-  }
-  const accuracy::FitStats stats = accuracy::ComputeFitStats(s, held_out);
-  nlohmann::json per_family = nlohmann::json::object();
-  for (const auto& [f, st] : stats.per_family) {
-    per_family[s.families().families[f].name] = {
-        {"rows", st.rows}, {"fit_mae_pct", st.fit_mae_pct}, {"loo_mae_pct", st.loo_mae_pct},
-        {"loo_worst_pct", st.loo_worst_pct}, {"loo_worst_model", st.loo_worst_model}};
-  }
-  out["grid_loo_mae_pct"] = stats.grid_loo_mae_pct;
-  out["grid_loo_worst_pct"] = stats.grid_loo_worst_pct;
-  out["grid_rows"] = stats.grid_rows;
-  out["per_family"] = per_family;
-  out["rows"] = rows;
-  return out;
-}
-
 void PrintFit(const nlohmann::json& fit) {
   std::cout << fmt::format("accuracy surrogate: {}\n", fit["form"].get<std::string>());
   std::cout << fmt::format("  shared: s {:.4f}  d {:+.4f}  e {:+.4f}  int8 drop q {:.3f} pts  "
@@ -133,7 +84,7 @@ void PrintFit(const nlohmann::json& fit) {
 
 void RunFit(bool json) {
   const accuracy::Surrogate& s = Fitted();
-  const nlohmann::json fit = FitJson(s, s.LeaveOneOut());
+  const nlohmann::json fit = explore::SurrogateFitJson(s, s.LeaveOneOut());
   if (json) {
     std::cout << fit.dump(2) << "\n";
   } else {

@@ -13,6 +13,7 @@
 #include "hw/catalog.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
+#include "explore/result_json.h"
 #include "models.h"
 #include "show_latency.h"
 #include "util/atomic_file.h"
@@ -39,40 +40,6 @@ std::string Pct(const std::optional<double>& v) {
   return v ? fmt::format("{:.1f}%", *v) : "-";
 }
 std::string Ms(const std::optional<double>& v) { return v ? fmt::format("{:.0f}", *v) : "-"; }
-
-nlohmann::json OptionalJson(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json CalibrationJson(const latency::Calibration& cal) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& r : cal.rows) {
-    rows.push_back({{"file", r.row.file}, {"line", r.row.line}, {"board", r.row.board},
-                    {"variant", r.row.variant}, {"mode", r.row.mode},
-                    {"macs", r.macs}, {"measured_ms", r.row.latency_ms},
-                    {"predicted_ms", r.predicted_ms}, {"loo_ms", OptionalJson(r.loo_ms)},
-                    {"baseline_ms", OptionalJson(r.baseline_ms)},
-                    {"baseline_loo_ms", OptionalJson(r.baseline_loo_ms)}});
-  }
-  nlohmann::json summaries = nlohmann::json::array();
-  for (const auto& s : cal.summaries) {
-    summaries.push_back({{"board", s.board.empty() ? "all" : s.board},
-                         {"mode", s.mode.empty() ? "all" : s.mode}, {"rows", s.rows},
-                         {"mape_pct", s.mape_pct}, {"loo_mape_pct", OptionalJson(s.loo_mape_pct)},
-                         {"baseline_mape_pct", OptionalJson(s.baseline_mape_pct)},
-                         {"baseline_loo_mape_pct", OptionalJson(s.baseline_loo_mape_pct)}});
-  }
-  nlohmann::json coefs = nlohmann::json::object();
-  for (const auto& [board, bc] : cal.fitted) {
-    nlohmann::json c = {{"provenance", bc.Provenance()}};
-    for (int j = 0; j < latency::kNumCoefs; ++j) {
-      c[std::string(latency::CoefTable()[j].key)] = {{"value", bc.value[j]}, {"prior", bc.prior[j]},
-                                                     {"rows", bc.rows_informing[j]}};
-    }
-    coefs[board] = c;
-  }
-  return {{"rows", rows}, {"summaries", summaries}, {"coefficients", coefs}, {"notes", cal.notes}};
-}
 
 void PrintCalibration(const latency::Calibration& cal) {
   std::cout << fmt::format("{:<5} {:<22} {:<8} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7}\n", "board",
@@ -122,7 +89,7 @@ void Run(const CalibrateOptions& options) {
   for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));
   const latency::Calibration cal = latency::Calibrate(samples, priors, sources);
   if (options.json) {
-    std::cout << CalibrationJson(cal).dump(2) << "\n";
+    std::cout << explore::CalibrationJson(cal).dump(2) << "\n";
   } else {
     PrintCalibration(cal);
   }

@@ -1,9 +1,10 @@
 #include "reproduce_report.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
+
+#include "explore/result_json.h"
 
 namespace dse_app {
 namespace {
@@ -123,85 +124,10 @@ void PrintPicks(const std::vector<explore::PickResult>& picks) {
       << "(top-1 in %, predicted by the accuracy surrogate; ms predicted by the latency model)\n";
 }
 
-nlohmann::json Opt(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json CandidateJson(const explore::Candidate& c) {
-  return {{"variant", c.variant},
-          {"board", c.board},
-          {"mode", c.mode},
-          {"feasible", c.feasible},
-          {"macs", c.macs},
-          {"params", c.params},
-          {"top1_predicted", Opt(c.top1)},
-          {"top1_provenance", c.top1_provenance},
-          {"latency_ms_predicted", Opt(c.latency_ms)},
-          {"latency_provenance", c.latency_provenance},
-          {"energy_mj_predicted", Opt(c.energy_mj)}};
-}
-
-nlohmann::json RowJson(const explore::RowComparison& r) {
-  const explore::PaperRow& p = r.paper;
-  const explore::RowDiff d = explore::DiffRow(r);
-  return {{"table", p.table},
-          {"board", p.board},
-          {"variant", p.variant},
-          {"mode", p.mode},
-          {"paper",
-           {{"model", p.paper_model},
-            {"macs_m", Opt(p.macs_m)},
-            {"params_m", Opt(p.params_m)},
-            {"top1", Opt(p.top1_pct)},
-            {"latency_ms", p.latency_ms},
-            {"power_mw", Opt(p.power_mw)},
-            {"energy_mj", Opt(p.energy_mj)},
-            {"source", p.source}}},
-          {"dse", CandidateJson(r.toolkit)},
-          {"diff",
-           {{"macs_m", Opt(d.macs_m)},
-            {"top1_points", Opt(d.top1_points)},
-            {"latency_pct", Opt(d.latency_pct)},
-            {"energy_pct", Opt(d.energy_pct)}}}};
-}
-
 }  // namespace
 
 void PrintReproduceJson(const explore::ReproduceReport& report) {
-  const auto& [rows, s, claims, picks] = report;
-  nlohmann::json out = {{"tables", nlohmann::json::array()},
-                        {"claims", nlohmann::json::array()},
-                        {"picks", nlohmann::json::array()}};
-  for (const auto& r : rows) out["tables"].push_back(RowJson(r));
-  out["summary"] = {{"table2_latency_mape_pct", Opt(s.latency_mape_t2)},
-                    {"table2_energy_mape_pct", Opt(s.energy_mape_t2)},
-                    {"table3_latency_mape_pct", Opt(s.latency_mape_t3)},
-                    {"table2_top1_mae_points", Opt(s.top1_mae_t2)}};
-  for (const explore::ClaimResult& r : claims) {
-    const explore::ClaimCheck& k = r.check;
-    out["claims"].push_back(
-        {{"board", k.claim.board},
-         {"tinyops_variant", k.claim.tinyops_variant},
-         {"baseline_variant", k.claim.baseline_variant},
-         {"paper_top1_gain_pct", k.claim.top1_gain_pct},
-         {"paper_latency_ratio", k.claim.latency_ratio},
-         {"table2_top1_gain_pct", Opt(k.table_top1_gain_pct)},
-         {"table2_latency_ratio", Opt(k.table_latency_ratio)},
-         {"top1_gain_pct_predicted", Opt(k.top1_gain_pct)},
-         {"latency_ratio_predicted", Opt(k.latency_ratio)},
-         {"holds", k.holds},
-         {"dse_pick", r.pick ? nlohmann::json(r.pick->variant) : nlohmann::json(nullptr)},
-         {"dse_pick_top1_gain_pct_predicted", Opt(r.pick_gain_pct)},
-         {"dse_pick_latency_ratio_predicted", Opt(r.pick_ratio)},
-         {"source", k.claim.source}});
-  }
-  for (const explore::PickResult& p : picks) {
-    out["picks"].push_back(
-        {{"board", p.paper.paper.board},
-         {"paper_pick", CandidateJson(p.paper.toolkit)},
-         {"dse_pick", p.toolkit ? CandidateJson(*p.toolkit) : nlohmann::json(nullptr)}});
-  }
-  std::cout << out.dump(2) << "\n";
+  std::cout << explore::ReproduceJson(report).dump(2) << "\n";
 }
 
 void PrintReproduceText(const explore::ReproduceReport& report) {
