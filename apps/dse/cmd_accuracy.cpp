@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <iostream>
 
 #include "accuracy/accuracy.h"
 #include "app.h"
 #include "explore/result_json.h"
+#include "util/numbers.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -32,29 +32,6 @@ struct ImportOptions {
 const accuracy::Surrogate& Fitted() {
   static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
   return surrogate;
-}
-
-// "300M", "0.3G", "2.95e6" or "300000000" -> MACs in millions. A bare number below 1000 is
-// almost certainly meant in millions, so it is refused with a hint rather than guessed.
-double ParseMacsMillions(const std::string& text) {
-  double scale = 1e-6;
-  std::string digits = text;
-  if (!digits.empty()) {
-    const char unit = digits.back();
-    if (unit == 'k' || unit == 'K') scale = 1e-3;
-    if (unit == 'M' || unit == 'm') scale = 1;
-    if (unit == 'G' || unit == 'g') scale = 1e3;
-    if (scale != 1e-6) digits.pop_back();
-  }
-  double value = 0;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || end != digits.data() + digits.size() || !(value > 0)) {
-    FailInput(fmt::format("--macs '{}' is not a positive number (e.g. 300M or 300000000)", text));
-  }
-  if (scale == 1e-6 && value < 1000) {
-    FailInput(fmt::format("--macs {} is a count of MACs; for millions write {}M", text, text));
-  }
-  return value * scale;
 }
 
 void PrintFit(const nlohmann::json& fit) {
@@ -100,7 +77,7 @@ void RunPredict(const PredictOptions& o) {
   }
   if (!(o.width > 0 && o.width <= 4)) FailInput("--width must be in (0, 4]");
   if (o.resolution < 8 || o.resolution > 1024) FailInput("--resolution must be in [8, 1024]");
-  const double macs_m = ParseMacsMillions(o.macs);
+  const double macs_m = Unwrap(util::ParseMillions("--macs", o.macs));
   const accuracy::Surrogate& s = Fitted();
   const accuracy::Prediction p = s.Predict({o.family, o.width, macs_m, *precision});
   std::string note;

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <iostream>
 
 #include "app.h"
@@ -12,6 +11,7 @@
 #include "hw/catalog.h"
 #include "kernels/runtime.h"
 #include "power/power.h"
+#include "util/numbers.h"
 
 namespace dse_app {
 namespace {
@@ -118,16 +118,12 @@ hw::Board BoardNamed(const std::string& name_or_file) {
 }
 
 int64_t ParseBudgetBytes(const std::string& text) {
-  int64_t bytes = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, bytes);
-  if (ec != std::errc() || ptr != end || text.empty()) {
+  const std::optional<int64_t> bytes = util::ParseWholeNumber(text);
+  if (!bytes) {
     FailInput(fmt::format("--budget must be a whole number of bytes (e.g. 262144), got '{}'", text));
   }
-  if (bytes <= 0) {
-    FailInput(fmt::format("--budget must be a positive number of bytes, got '{}'", text));
-  }
-  return bytes;
+  if (*bytes <= 0) FailInput(fmt::format("--budget must be a positive number of bytes, got '{}'", text));
+  return *bytes;
 }
 
 void RegisterBoards(CLI::App& app) {

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <iostream>
 #include <map>
 
@@ -19,6 +18,7 @@
 #include "models.h"
 #include "placement/tinyops_mode.h"
 #include "plot/figure.h"
+#include "util/numbers.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -116,13 +116,12 @@ void RunOps(const OpsArgs& a) {
 
 // A whole positive number of bytes for --from/--to/--step; exit 2 naming the option otherwise.
 int64_t ParseBytes(const std::string& option, const std::string& text) {
-  int64_t bytes = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty() || bytes <= 0) {
+  const std::optional<int64_t> bytes = util::ParseWholeNumber(text);
+  if (!bytes || *bytes <= 0) {
     FailInput(fmt::format("{} must be a positive whole number of bytes (e.g. 262144), got '{}'",
                           option, text));
   }
-  return bytes;
+  return *bytes;
 }
 
 // Defaults: 16 KiB to the most SRAM the board gives TinyOps (its available SRAM, or its default
