@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/report_json.h"
 #include "models.h"
 #include "hw/catalog.h"
 #include "kernels/runtime.h"
@@ -37,30 +38,8 @@ std::optional<double> ModePowerMw(const hw::Board& b, const char* mode) {
   return power::Lookup(PowerTable(), b.name, kernels::kDefaultRuntime, mode, "").mw;
 }
 
-nlohmann::json PowerJson(const std::optional<double>& mw) {
-  return mw ? nlohmann::json(*mw) : nlohmann::json(nullptr);
-}
-
 nlohmann::json BoardJson(const hw::Board& b) {
-  nlohmann::json external = nlohmann::json::array();
-  for (const hw::ExternalMemory& m : b.external) {
-    external.push_back({{"name", m.name}, {"kind", hw::MemoryKindName(m.kind)},
-                        {"size_bytes", m.size_bytes}, {"bus_width_bits", m.bus_width_bits},
-                        {"clock_hz", m.clock_hz}, {"cas_latency_cycles", m.cas_latency_cycles},
-                        {"part", m.part}});
-  }
-  return {{"name", b.name}, {"title", b.title}, {"file", b.file}, {"core", b.core},
-          {"clock_hz", b.clock_hz}, {"icache_bytes", b.icache_bytes},
-          {"dcache_bytes", b.dcache_bytes}, {"flash_wait_states", b.flash_wait_states},
-          {"sram", {{"size_bytes", b.sram.size_bytes}, {"reserved_bytes", b.sram.reserved_bytes}}},
-          {"flash", {{"size_bytes", b.flash.size_bytes}, {"reserved_bytes", b.flash.reserved_bytes}}},
-          {"external", external},
-          {"dma", {{"controller", b.dma.controller}, {"streams_used", b.dma.streams_used},
-                   {"memory_to_memory", b.dma.memory_to_memory}}},
-          {"tinyops_budget_bytes", DefaultBudgetBytes(b)},
-          {"power_mw", {{"internal", PowerJson(ModePowerMw(b, "internal"))},
-                        {"external", PowerJson(ModePowerMw(b, "external"))},
-                        {"tinyops", PowerJson(ModePowerMw(b, "tinyops"))}}}};
+  return explore::BoardJson(b, DefaultBudgetBytes(b), PowerTable());
 }
 
 void List(bool json) {

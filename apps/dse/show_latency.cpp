@@ -6,6 +6,7 @@
 
 #include "analysis/cost.h"
 #include "app.h"
+#include "explore/report_json.h"
 #include "models.h"
 #include "placement/tinyops_mode.h"
 
@@ -39,10 +40,6 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   return r;
 }
 
-double Ms(double cycles, const hw::Board& board) {
-  return cycles * 1e3 / static_cast<double>(board.clock_hz);
-}
-
 }  // namespace
 
 std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coefficients.toml"; }
@@ -61,31 +58,7 @@ void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& op
                     bool per_op, nlohmann::json* out) {
   if (options.board.empty()) return;
   const LatencyResult r = Compute(facts, options);
-  const latency::Estimate& e = r.estimate();
-  const explore::PowerFigure& power = r.evaluation.power;
-  (*out)["board"] = r.board.name;
-  (*out)["mode"] = options.mode;
-  (*out)["latency_ms"] = e.latency_ms;
-  (*out)["latency_provenance"] = e.provenance;
-  (*out)["latency_breakdown_ms"] = {
-      {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};
-  if (power.mw) {
-    (*out)["energy_mj"] = *power.mw * e.latency_ms / 1e3;
-    (*out)["power_mw"] = *power.mw;
-    (*out)["power_provenance"] = power.provenance;
-  }
-  if (const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit)) {
-    (*out)["tinyops_fits"] = plan->fits;
-  }
-  if (!per_op || !out->contains("per_op")) return;
-  for (const latency::OpLatency& op : e.ops) {
-    nlohmann::json& row = (*out)["per_op"][static_cast<size_t>(op.op)];
-    row["kernel"] = kernels::KernelClassName(op.kernel);
-    row["cycles"] = op.total_cycles;
-    row["compute_ms"] = Ms(op.compute_cycles, r.board);
-    row["memory_ms"] = Ms(op.memory_cycles + op.dma_wait_cycles, r.board);
-    row["exposed_ms"] = Ms(op.exposed_cycles, r.board);
-  }
+  explore::AddLatencyJson(r.evaluation, r.board, options.mode, per_op, out);
 }
 
 void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& options,
@@ -112,9 +85,9 @@ void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& opti
     std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13.0f} {:>13.3f} {:>11.3f} {:>11.3f}\n",
                              op.op, graph::OpKindName(g.kind), kernels::KernelClassName(op.kernel),
                              analysis::CountOp(net, g).macs, op.total_cycles,
-                             Ms(op.compute_cycles, r.board),
-                             Ms(op.memory_cycles + op.dma_wait_cycles, r.board),
-                             Ms(op.exposed_cycles, r.board));
+                             explore::CyclesToMs(op.compute_cycles, r.board),
+                             explore::CyclesToMs(op.memory_cycles + op.dma_wait_cycles, r.board),
+                             explore::CyclesToMs(op.exposed_cycles, r.board));
   }
 }
 

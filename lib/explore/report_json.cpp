@@ -4,6 +4,7 @@
 
 #include "analysis/cost.h"
 #include "analysis/peak_tensors.h"
+#include "kernels/runtime.h"
 #include "placement/tinyops_mode.h"
 
 namespace explore {
@@ -50,6 +51,13 @@ nlohmann::json OpPlanJson(const graph::Network& net, const tinyops::OpPlan& op) 
           {"scratch_in_sram", op.scratch_in_sram}, {"dma_bytes", op.dma_bytes},
           {"in_place_read_bytes", op.in_place_read_bytes}, {"output_bytes", op.output_bytes},
           {"parts", parts}};
+}
+
+// The board's measured power in `mode` under the default runtime, null when not measured.
+nlohmann::json ModePowerJson(const power::Table& power, const hw::Board& b, const char* mode) {
+  const std::optional<double> mw =
+      power::Lookup(power, b.name, kernels::kDefaultRuntime, mode, "").mw;
+  return mw ? nlohmann::json(*mw) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -157,6 +165,62 @@ nlohmann::json PlanJson(const graph::Network& net, const hw::Board& board,
   out["ops"] = nlohmann::json::array();
   for (const tinyops::OpPlan& op : plan.ops) out["ops"].push_back(OpPlanJson(net, op));
   return out;
+}
+
+double CyclesToMs(double cycles, const hw::Board& board) {
+  return cycles * 1e3 / static_cast<double>(board.clock_hz);
+}
+
+void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
+                    const std::string& mode, bool per_op, nlohmann::json* out) {
+  const latency::Estimate& e = *evaluation.estimate;
+  const explore::PowerFigure& power = evaluation.power;
+  (*out)["board"] = board.name;
+  (*out)["mode"] = mode;
+  (*out)["latency_ms"] = e.latency_ms;
+  (*out)["latency_provenance"] = e.provenance;
+  (*out)["latency_breakdown_ms"] = {
+      {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};
+  if (power.mw) {
+    (*out)["energy_mj"] = *power.mw * e.latency_ms / 1e3;
+    (*out)["power_mw"] = *power.mw;
+    (*out)["power_provenance"] = power.provenance;
+  }
+  if (const tinyops::Plan* plan = placement::TinyopsPlan(evaluation.fit)) {
+    (*out)["tinyops_fits"] = plan->fits;
+  }
+  if (!per_op || !out->contains("per_op")) return;
+  for (const latency::OpLatency& op : e.ops) {
+    nlohmann::json& row = (*out)["per_op"][static_cast<size_t>(op.op)];
+    row["kernel"] = kernels::KernelClassName(op.kernel);
+    row["cycles"] = op.total_cycles;
+    row["compute_ms"] = CyclesToMs(op.compute_cycles, board);
+    row["memory_ms"] = CyclesToMs(op.memory_cycles + op.dma_wait_cycles, board);
+    row["exposed_ms"] = CyclesToMs(op.exposed_cycles, board);
+  }
+}
+
+nlohmann::json BoardJson(const hw::Board& b, int64_t tinyops_budget_bytes,
+                         const power::Table& power) {
+  nlohmann::json external = nlohmann::json::array();
+  for (const hw::ExternalMemory& m : b.external) {
+    external.push_back({{"name", m.name}, {"kind", hw::MemoryKindName(m.kind)},
+                        {"size_bytes", m.size_bytes}, {"bus_width_bits", m.bus_width_bits},
+                        {"clock_hz", m.clock_hz}, {"cas_latency_cycles", m.cas_latency_cycles},
+                        {"part", m.part}});
+  }
+  return {{"name", b.name}, {"title", b.title}, {"file", b.file}, {"core", b.core},
+          {"clock_hz", b.clock_hz}, {"icache_bytes", b.icache_bytes},
+          {"dcache_bytes", b.dcache_bytes}, {"flash_wait_states", b.flash_wait_states},
+          {"sram", {{"size_bytes", b.sram.size_bytes}, {"reserved_bytes", b.sram.reserved_bytes}}},
+          {"flash", {{"size_bytes", b.flash.size_bytes}, {"reserved_bytes", b.flash.reserved_bytes}}},
+          {"external", external},
+          {"dma", {{"controller", b.dma.controller}, {"streams_used", b.dma.streams_used},
+                   {"memory_to_memory", b.dma.memory_to_memory}}},
+          {"tinyops_budget_bytes", tinyops_budget_bytes},
+          {"power_mw", {{"internal", ModePowerJson(power, b, "internal")},
+                        {"external", ModePowerJson(power, b, "external")},
+                        {"tinyops", ModePowerJson(power, b, "tinyops")}}}};
 }
 
 }  // namespace explore

@@ -1,7 +1,8 @@
 #pragma once
-// JSON of the library values `dse show`, `analyze`, `fit` and `partition` report: a network's
-// counts, a fit per deployment mode and a TinyOps plan. Plain values for nlohmann::json; nothing
-// here prints. Key names are the CLI's documented JSON fields.
+// JSON of the library values `dse show`, `analyze`, `fit`, `partition` and `boards` report: a
+// network's counts, a fit per deployment mode, a TinyOps plan, a predicted latency and a board
+// profile. Plain values for nlohmann::json; nothing here prints. Key names are the CLI's
+// documented JSON fields.
 
 #include <nlohmann/json.hpp>
 
@@ -9,9 +10,11 @@
 #include <vector>
 
 #include "analysis/liveness.h"
+#include "explore/evaluate.h"
 #include "graph/network.h"
 #include "hw/board.h"
 #include "placement/mode.h"
+#include "power/power.h"
 #include "tinyops/plan.h"
 
 namespace explore {
@@ -46,5 +49,20 @@ nlohmann::json PlanSummaryJson(const graph::Network& net, const hw::Board& board
 /// output rows, DMA and output bytes).
 nlohmann::json PlanJson(const graph::Network& net, const hw::Board& board,
                         const tinyops::Plan& plan);
+
+/// `cycles` of `board`'s core clock in milliseconds.
+double CyclesToMs(double cycles, const hw::Board& board);
+
+/// The latency part of `dse show --json` for `evaluation` (with an estimate) of a network on
+/// `board` in `mode`: board, mode, latency_ms, latency_provenance, latency_breakdown_ms, energy
+/// and power when measured, tinyops_fits for a TinyOps plan, and with per_op (when `out` has
+/// "per_op") each op's kernel, cycles and compute/memory/exposed ms.
+void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
+                    const std::string& mode, bool per_op, nlohmann::json* out);
+
+/// `dse boards show --json`: every value of the profile, its default TinyOps budget and the
+/// power `power` has measured per mode under the default runtime (null when not measured).
+nlohmann::json BoardJson(const hw::Board& b, int64_t tinyops_budget_bytes,
+                         const power::Table& power);
 
 }  // namespace explore
