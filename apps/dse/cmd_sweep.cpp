@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/choice.h"
 #include "explore/sweep.h"
 #include "explore/model_files.h"
 #include "explore/provenance.h"
@@ -17,7 +18,6 @@
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
-#include "util/spellcheck.h"
 
 namespace dse_app {
 namespace {
@@ -36,30 +36,6 @@ struct SweepArgs {
   std::string command_line;
   std::string runtime;
 };
-
-// --spaces: none named means explore::DefaultSpaces; "all" every space; "none" no space.
-std::vector<const searchspace::Space*> ChooseSpaces(const std::vector<std::string>& names) {
-  if (names.empty()) return explore::DefaultSpaces(Spaces());
-  std::vector<const searchspace::Space*> chosen;
-  for (const std::string& name : names) {
-    if (name == "all") {
-      for (const searchspace::Space& s : Spaces().spaces()) chosen.push_back(&s);
-      continue;
-    }
-    if (name == "none") continue;  // imported models only
-    const searchspace::Space* s = Spaces().Find(name);
-    if (s == nullptr) FailInput(fmt::format("--spaces: unknown space '{}'{}", name, util::DidYouMean(name, Spaces().Names())));
-    chosen.push_back(s);
-  }
-  return chosen;
-}
-
-std::vector<std::string> ChooseModes(const std::vector<std::string>& names) {
-  if (names.empty()) return placement::ModeIds();
-  std::vector<std::string> modes;
-  for (const std::string& n : names) modes.emplace_back(Unwrap(placement::FindMode(n))->id());
-  return modes;
-}
 
 // A one-line progress bar on stderr, only when stderr is a terminal and not --quiet.
 std::function<void(int64_t, int64_t)> ProgressBar() {
@@ -122,9 +98,9 @@ void Run(const SweepArgs& args) {
   explore::SweepOptions options;
   options.runtime = ResolveRuntime(args.runtime);
   const std::vector<hw::Board> boards = BoardsNamed(args.boards);
-  options.spaces = ChooseSpaces(args.spaces);
+  options.spaces = Unwrap(explore::ChooseSpaces(Spaces(), args.spaces));
   for (const hw::Board& b : boards) options.boards.push_back(&b);
-  options.modes = ChooseModes(args.modes);
+  options.modes = Unwrap(explore::ChooseModes(args.modes));
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
