@@ -9,6 +9,7 @@
 #include "accuracy/accuracy.h"
 #include "app.h"
 #include "explore/result_json.h"
+#include "explore/texts.h"
 #include "util/numbers.h"
 #include "util/spellcheck.h"
 
@@ -116,14 +117,7 @@ ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs) {
       Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
   const accuracy::Top1 t = accuracy::Top1ForVariant(Fitted(), measured, space, variant, macs,
                                                     accuracy::DeployedPrecision(space));
-  std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
-                                 accuracy::ProvenanceName(t.provenance));
-  if (t.provenance == accuracy::Provenance::kPredicted) {
-    text += t.fallback ? ", shared ceiling: no published data for this family" : ", family " + t.family;
-  } else if (!t.source.empty()) {
-    text += ": " + t.source;
-  }
-  return {t.top1_pct, std::string(accuracy::ProvenanceName(t.provenance)), text + ")"};
+  return {t.top1_pct, std::string(accuracy::ProvenanceName(t.provenance)), explore::Top1Text(t)};
 }
 
 void RegisterAccuracy(CLI::App& app) {

@@ -3,21 +3,19 @@
 // per board and mode next to a MACs-only baseline, and writes the fitted coefficients.
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 #include "app.h"
 #include "hw/catalog.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
+#include "explore/measurement_files.h"
 #include "explore/result_json.h"
 #include "models.h"
 #include "show_latency.h"
 #include "util/atomic_file.h"
-#include "util/directory.h"
 
 namespace dse_app {
 namespace {
@@ -28,13 +26,6 @@ struct CalibrateOptions {
   bool json = false;
   bool no_write = false;
 };
-
-// Every data/latency/*.csv, by path; none when the directory cannot be read.
-std::vector<std::string> DefaultDataFiles() {
-  const auto dir = std::filesystem::path(Globals().data_dir) / "data" / "latency";
-  auto files = util::ListFiles(dir.string(), ".csv");
-  return files ? std::move(files).value() : std::vector<std::string>{};
-}
 
 std::string Pct(const std::optional<double>& v) {
   return v ? fmt::format("{:.1f}%", *v) : "-";
@@ -70,24 +61,14 @@ void PrintCalibration(const latency::Calibration& cal) {
 void Run(const CalibrateOptions& options) {
   const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
   const latency::KnownNames names = explore::NamesFrom(boards, Spaces());
-  const std::vector<std::string> files =
-      options.data_files.empty() ? DefaultDataFiles() : options.data_files;
-  if (files.empty()) FailInput("no measurement files: give --data FILE.csv");
-  std::vector<latency::Measurement> rows;
-  std::string sources;
-  for (const std::string& file : files) {
-    const auto loaded = Unwrap(latency::LoadMeasurements(file, names));
-    rows.insert(rows.end(), loaded.begin(), loaded.end());
-    const std::string rel = std::filesystem::path(file).lexically_relative(Globals().data_dir).string();
-    sources += (sources.empty() ? "" : ", ") + (rel.empty() || rel.starts_with("..") ? file : rel);
-  }
-  if (rows.empty()) {
-    FailInput(fmt::format("{}: the measurement file(s) hold no rows", fmt::join(files, ", ")));
-  }
-  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(rows, boards, Spaces(), BudgetTable()));
+  const explore::MeasurementSet set = Unwrap(explore::LoadMeasurementFiles(
+      options.data_files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir)
+                                 : options.data_files,
+      names, Globals().data_dir));
+  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable()));
   latency::CoefficientFile priors;
   for (const auto& s : samples) priors[s.row.board] = latency::Priors(*boards.Find(s.row.board));
-  const latency::Calibration cal = latency::Calibrate(samples, priors, sources);
+  const latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
   if (options.json) {
     std::cout << explore::CalibrationJson(cal).dump(2) << "\n";
   } else {

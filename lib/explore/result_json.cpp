@@ -129,6 +129,15 @@ nlohmann::json CalibrationJson(const latency::Calibration& cal) {
   return {{"rows", rows}, {"summaries", summaries}, {"coefficients", coefs}, {"notes", cal.notes}};
 }
 
+nlohmann::json FrontJson(const std::vector<FrontMember>& front) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : front) {
+    out.push_back({{"variant", m.variant}, {"mode", m.mode}, {"x_objective", m.x_objective},
+                   {"x", m.x}, {"top1", m.y}, {"board", m.board}, {"design_space", m.design_space}});
+  }
+  return out;
+}
+
 nlohmann::json ReproduceJson(const ReproduceReport& report) {
   const auto& [rows, s, claims, picks] = report;
   nlohmann::json out = {{"tables", nlohmann::json::array()},

@@ -1,7 +1,7 @@
 #pragma once
-// JSON of the fitted models and the reproduction `dse accuracy fit`, `dse calibrate` and
-// `dse reproduce` report: plain values for nlohmann::json; nothing here prints. Key names are
-// the CLI's documented JSON fields; an unknown optional figure is null.
+// JSON of the fitted models, fronts and the reproduction that `dse accuracy fit`, `dse
+// calibrate`, `dse pareto` and `dse reproduce` report: plain values for nlohmann::json; nothing
+// here prints. Key names are the CLI's documented JSON fields; an unknown figure is null.
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accuracy/accuracy.h"
+#include "explore/fronts.h"
 #include "explore/reproduce_report.h"
 #include "latency/fit.h"
 
@@ -26,6 +27,10 @@ nlohmann::json SurrogateFitJson(const accuracy::Surrogate& s,
 /// `dse calibrate --json`: rows (measured, predicted, loo, baseline), summaries per board and
 /// mode ("all" for the whole), fitted coefficients per board with prior and rows, and notes.
 nlohmann::json CalibrationJson(const latency::Calibration& cal);
+
+/// `dse pareto --json`: one object per member (variant, mode, x_objective, x, top1, board,
+/// design_space).
+nlohmann::json FrontJson(const std::vector<FrontMember>& front);
 
 /// `dse reproduce --json`: tables (paper, dse, diff per row), summary, claims, picks.
 nlohmann::json ReproduceJson(const ReproduceReport& report);

@@ -1,0 +1,31 @@
+#include "explore/texts.h"
+
+#include <fmt/format.h>
+
+namespace explore {
+
+std::string Top1Text(const accuracy::Top1& t) {
+  std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
+                                 accuracy::ProvenanceName(t.provenance));
+  if (t.provenance == accuracy::Provenance::kPredicted) {
+    text += t.fallback ? ", shared ceiling: no published data for this family"
+                       : ", family " + t.family;
+  } else if (!t.source.empty()) {
+    text += ": " + t.source;
+  }
+  return text + ")";
+}
+
+std::string FrontDiffText(const std::string& golden_path, const std::string& board,
+                          const FrontDiff& diff) {
+  std::string text = fmt::format("{}: Pareto fronts of {} changed\n", golden_path, board);
+  for (const auto& m : diff.added) {
+    text += fmt::format("  + {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
+  }
+  for (const auto& m : diff.removed) {
+    text += fmt::format("  - {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
+  }
+  return text + "(re-run with --update-golden to accept)";
+}
+
+}  // namespace explore

@@ -1,0 +1,22 @@
+#pragma once
+// One-line texts of library values that several reports share: a top-1 with its provenance,
+// and a front check's changes. Nothing here prints.
+
+#include <string>
+
+#include "accuracy/accuracy.h"
+#include "explore/fronts.h"
+
+namespace explore {
+
+/// "61.26% int8 (predicted, family mbv3)": the figure, precision and provenance; a fallback
+/// prediction says "shared ceiling: no published data for this family", a measurement its
+/// source after ': '.
+std::string Top1Text(const accuracy::Top1& top1);
+
+/// The change of `board`'s fronts against the golden file `golden_path`: a header line, one
+/// "  + " line per member added and "  - " per member removed, and how to accept it.
+std::string FrontDiffText(const std::string& golden_path, const std::string& board,
+                          const FrontDiff& diff);
+
+}  // namespace explore
