@@ -13,6 +13,7 @@
 #include "explore/calibration.h"
 #include "explore/measurement_files.h"
 #include "explore/result_json.h"
+#include "explore/texts.h"
 #include "models.h"
 #include "show_latency.h"
 #include "util/atomic_file.h"
@@ -27,10 +28,8 @@ struct CalibrateOptions {
   bool no_write = false;
 };
 
-std::string Pct(const std::optional<double>& v) {
-  return v ? fmt::format("{:.1f}%", *v) : "-";
-}
-std::string Ms(const std::optional<double>& v) { return v ? fmt::format("{:.0f}", *v) : "-"; }
+std::string Pct(const std::optional<double>& v) { return explore::OptionalText(v, "{:.1f}%"); }
+std::string Ms(const std::optional<double>& v) { return explore::OptionalText(v, "{:.0f}"); }
 
 void PrintCalibration(const latency::Calibration& cal) {
   std::cout << fmt::format("{:<5} {:<22} {:<8} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7}\n", "board",

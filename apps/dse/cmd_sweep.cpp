@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <ctime>
-#include <filesystem>
 #include <iostream>
 
 #include "app.h"
@@ -18,6 +17,7 @@
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
+#include "util/directory.h"
 
 namespace dse_app {
 namespace {
@@ -115,14 +115,8 @@ void Run(const SweepArgs& args) {
   }
   const explore::Models& models = LoadedModels();
   // Open (and check) the database before the work, so a bad file fails fast and untouched.
-  const std::filesystem::path db_path(args.db);
-  if (db_path.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(db_path.parent_path(), ec);
-    if (ec) {
-      FailInput(fmt::format("--db {}: cannot create the directory {}: {}", args.db,
-                            db_path.parent_path().string(), ec.message()));
-    }
+  if (auto made = util::CreateParentDirectory(args.db); !made) {
+    FailInput(fmt::format("--db {}: {}", args.db, made.error().message));
   }
   auto db = Unwrap(store::Database::Open(args.db, true));
   const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));

@@ -5,21 +5,10 @@
 #include <iostream>
 
 #include "explore/result_json.h"
+#include "explore/texts.h"
 
 namespace dse_app {
 namespace {
-
-std::string Num(const std::optional<double>& v, const char* format = "{:.2f}") {
-  return v ? fmt::format(fmt::runtime(format), *v) : "-";
-}
-// A signed difference ("-" when unknown).
-std::string Signed(const std::optional<double>& v) {
-  return v ? fmt::format("{:+.2f}", *v) : "-";
-}
-// A relative difference in percent ("-" when unknown).
-std::string RelText(const std::optional<double>& pct) {
-  return pct ? fmt::format("{:+.0f}%", *pct) : "-";
-}
 
 void PrintTable2(const std::vector<explore::RowComparison>& rows) {
   std::cout << "Table II — the paper (measured) beside dse (MACs and params exact; top-1, latency "
@@ -36,11 +25,11 @@ void PrintTable2(const std::vector<explore::RowComparison>& rows) {
     std::cout << fmt::format(
         "{:<5} {:<27} {:<8} | {:>5} {:>6.1f} {:>6} | {:>5} {:>5.2f} {:>6} | {:>6} {:>6} {:>6} | "
         "{:>6.0f} {:>6} {:>5} | {:>6} {:>6} {:>5}\n",
-        p.board, c.feasible ? p.variant : p.variant + " *", p.mode, Num(p.macs_m, "{:.0f}"),
-        c.macs / 1e6, Signed(d.macs_m), Num(p.params_m), c.params / 1e6, Signed(d.params_m),
-        Num(p.top1_pct), Num(c.top1), Signed(d.top1_points), p.latency_ms,
-        Num(c.latency_ms, "{:.0f}"), RelText(d.latency_pct), Num(p.energy_mj, "{:.1f}"),
-        Num(c.energy_mj, "{:.1f}"), RelText(d.energy_pct));
+        p.board, c.feasible ? p.variant : p.variant + " *", p.mode, explore::OptionalText(p.macs_m, "{:.0f}"),
+        c.macs / 1e6, explore::SignedText(d.macs_m), explore::OptionalText(p.params_m), c.params / 1e6, explore::SignedText(d.params_m),
+        explore::OptionalText(p.top1_pct), explore::OptionalText(c.top1), explore::SignedText(d.top1_points), p.latency_ms,
+        explore::OptionalText(c.latency_ms, "{:.0f}"), explore::RelativePctText(d.latency_pct), explore::OptionalText(p.energy_mj, "{:.1f}"),
+        explore::OptionalText(c.energy_mj, "{:.1f}"), explore::RelativePctText(d.energy_pct));
   }
   for (const auto& [p, c] : rows) {
     if (p.table == "II" && !c.feasible)
@@ -58,10 +47,10 @@ void PrintTable3(const std::vector<explore::RowComparison>& rows) {
   for (const auto& [p, c] : rows) {
     if (p.table != "III") continue;
     std::cout << fmt::format("{:<5} {:<22} {:<8} | {:>6} {:>6} | {:>6.0f} {:>6} {:>5}\n", p.board,
-                             p.variant, p.mode, Num(p.power_mw, "{:.0f}"),
-                             Num(explore::PowerMw(c), "{:.0f}"), p.latency_ms,
-                             Num(c.latency_ms, "{:.0f}"),
-                             RelText(explore::RelativePct(c.latency_ms, p.latency_ms)));
+                             p.variant, p.mode, explore::OptionalText(p.power_mw, "{:.0f}"),
+                             explore::OptionalText(explore::PowerMw(c), "{:.0f}"), p.latency_ms,
+                             explore::OptionalText(c.latency_ms, "{:.0f}"),
+                             explore::RelativePctText(explore::RelativePct(c.latency_ms, p.latency_ms)));
   }
 }
 
@@ -85,10 +74,10 @@ void PrintClaims(const std::vector<explore::ClaimResult>& claims) {
                              k.claim.tinyops_variant, k.claim.baseline_variant);
     std::cout << fmt::format("    paper text   {:+.1f} points top-1, {:.1f}x lower latency\n",
                              k.claim.top1_gain_pct, k.claim.latency_ratio);
-    std::cout << fmt::format("    Table II     {} points, {}x\n", Signed(k.table_top1_gain_pct),
-                             Num(k.table_latency_ratio));
+    std::cout << fmt::format("    Table II     {} points, {}x\n", explore::SignedText(k.table_top1_gain_pct),
+                             explore::OptionalText(k.table_latency_ratio));
     std::cout << fmt::format("    dse          {} points (predicted), {}x (predicted) -> {}\n",
-                             Signed(k.top1_gain_pct), Num(k.latency_ratio),
+                             explore::SignedText(k.top1_gain_pct), explore::OptionalText(k.latency_ratio),
                              k.holds ? "holds" : "DOES NOT HOLD");
     if (!r.baseline_fail_reason.empty()) {
       std::cout << fmt::format(
@@ -100,7 +89,7 @@ void PrintClaims(const std::vector<explore::ClaimResult>& claims) {
       std::cout << fmt::format(
           "    dse's pick   {} (the most accurate TinyOps design no slower than the baseline, "
           "predicted): {} points, {}x vs {}\n",
-          r.pick->variant, Signed(r.pick_gain_pct), Num(r.pick_ratio), k.claim.baseline_variant);
+          r.pick->variant, explore::SignedText(r.pick_gain_pct), explore::OptionalText(r.pick_ratio), k.claim.baseline_variant);
     }
   }
 }
@@ -114,11 +103,11 @@ void PrintPicks(const std::vector<explore::PickResult>& picks) {
   for (const explore::PickResult& p : picks) {
     const explore::Candidate& c = p.paper.toolkit;
     std::cout << fmt::format("{:<5} {:<20} {:>7} {:>7} | {:<22} {:>7} {:>7} {:>6}\n", c.board,
-                             c.variant, Num(c.top1), Num(c.latency_ms, "{:.0f}"),
+                             c.variant, explore::OptionalText(c.top1), explore::OptionalText(c.latency_ms, "{:.0f}"),
                              p.toolkit ? p.toolkit->variant : "-",
-                             p.toolkit ? Num(p.toolkit->top1) : "-",
-                             p.toolkit ? Num(p.toolkit->latency_ms, "{:.0f}") : "-",
-                             Signed(p.gain_points));
+                             p.toolkit ? explore::OptionalText(p.toolkit->top1) : "-",
+                             p.toolkit ? explore::OptionalText(p.toolkit->latency_ms, "{:.0f}") : "-",
+                             explore::SignedText(p.gain_points));
   }
   std::cout
       << "(top-1 in %, predicted by the accuracy surrogate; ms predicted by the latency model)\n";
@@ -137,8 +126,8 @@ void PrintReproduceText(const explore::ReproduceReport& report) {
   std::cout << fmt::format(
       "\nMean |dse - paper|: Table II latency {}%, energy {}%, top-1 {} points; Table III "
       "latency {}%\n",
-      Num(summary.latency_mape_t2, "{:.1f}"), Num(summary.energy_mape_t2, "{:.1f}"),
-      Num(summary.top1_mae_t2), Num(summary.latency_mape_t3, "{:.1f}"));
+      explore::OptionalText(summary.latency_mape_t2, "{:.1f}"), explore::OptionalText(summary.energy_mape_t2, "{:.1f}"),
+      explore::OptionalText(summary.top1_mae_t2), explore::OptionalText(summary.latency_mape_t3, "{:.1f}"));
   PrintProvenance(report.rows);
   PrintClaims(report.claims);
   PrintPicks(report.picks);

@@ -4,6 +4,18 @@
 
 namespace explore {
 
+std::string OptionalText(const std::optional<double>& v, const char* format) {
+  return v ? fmt::format(fmt::runtime(format), *v) : "-";
+}
+
+std::string SignedText(const std::optional<double>& v) {
+  return v ? fmt::format("{:+.2f}", *v) : "-";
+}
+
+std::string RelativePctText(const std::optional<double>& pct) {
+  return pct ? fmt::format("{:+.0f}%", *pct) : "-";
+}
+
 std::string Top1Text(const accuracy::Top1& t) {
   std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
                                  accuracy::ProvenanceName(t.provenance));

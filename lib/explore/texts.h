@@ -1,13 +1,21 @@
 #pragma once
-// One-line texts of library values that several reports share: a top-1 with its provenance,
-// and a front check's changes. Nothing here prints.
+// Texts of library values that several reports share: optional figures, a top-1 with its
+// provenance, and a front check's changes. Nothing here prints.
 
+#include <optional>
 #include <string>
 
 #include "accuracy/accuracy.h"
 #include "explore/fronts.h"
 
 namespace explore {
+
+/// `v` formatted with `format` (an fmt format of one number), "-" when unknown.
+std::string OptionalText(const std::optional<double>& v, const char* format = "{:.2f}");
+/// A signed difference, "+1.25" ("-" when unknown).
+std::string SignedText(const std::optional<double>& v);
+/// A relative difference in percent, "+12%" ("-" when unknown).
+std::string RelativePctText(const std::optional<double>& pct);
 
 /// "61.26% int8 (predicted, family mbv3)": the figure, precision and provenance; a fallback
 /// prediction says "shared ceiling: no published data for this family", a measurement its
