@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "explore/report_json.h"
+#include "explore/texts.h"
 #include "models.h"
 #include "hw/catalog.h"
 #include "kernels/runtime.h"
@@ -18,20 +19,6 @@ namespace dse_app {
 namespace {
 
 const hw::Catalog& Boards() { return BoardCatalog(); }
-
-std::string KiB(int64_t bytes) {
-  return bytes % 1024 == 0 ? fmt::format("{} KiB", bytes / 1024)
-                           : fmt::format("{:.1f} KiB", bytes / 1024.0);
-}
-
-std::string MemoriesText(const hw::Board& b) {
-  std::string text;
-  for (const hw::ExternalMemory& m : b.external) {
-    if (!text.empty()) text += ", ";
-    text += fmt::format("{} {} MiB", m.name, m.size_bytes / (1024 * 1024));
-  }
-  return text.empty() ? "none" : text;
-}
 
 // The board's measured power in `mode` (data/power/measured.csv), none when not measured.
 std::optional<double> ModePowerMw(const hw::Board& b, const char* mode) {
@@ -53,8 +40,8 @@ void List(bool json) {
                            "core", "clock", "SRAM", "flash", "budget_B", "external");
   for (const hw::Board& b : Boards().boards()) {
     std::cout << fmt::format("{:<6} {:<32} {:<11} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name,
-                             b.title, b.core, b.clock_hz / 1'000'000, KiB(b.sram.size_bytes),
-                             KiB(b.flash.size_bytes), DefaultBudgetBytes(b), MemoriesText(b));
+                             b.title, b.core, b.clock_hz / 1'000'000, explore::KiBText(b.sram.size_bytes),
+                             explore::KiBText(b.flash.size_bytes), DefaultBudgetBytes(b), explore::ExternalMemoriesText(b));
   }
 }
 

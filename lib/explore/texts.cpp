@@ -16,6 +16,20 @@ std::string RelativePctText(const std::optional<double>& pct) {
   return pct ? fmt::format("{:+.0f}%", *pct) : "-";
 }
 
+std::string KiBText(int64_t bytes) {
+  return bytes % 1024 == 0 ? fmt::format("{} KiB", bytes / 1024)
+                           : fmt::format("{:.1f} KiB", bytes / 1024.0);
+}
+
+std::string ExternalMemoriesText(const hw::Board& board) {
+  std::string text;
+  for (const hw::ExternalMemory& m : board.external) {
+    if (!text.empty()) text += ", ";
+    text += fmt::format("{} {} MiB", m.name, m.size_bytes / (1024 * 1024));
+  }
+  return text.empty() ? "none" : text;
+}
+
 std::string Top1Text(const accuracy::Top1& t) {
   std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
                                  accuracy::ProvenanceName(t.provenance));

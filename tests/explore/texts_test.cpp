@@ -17,6 +17,19 @@ TEST(Texts, OptionalFigures) {
   EXPECT_EQ(explore::RelativePctText(std::nullopt), "-");
 }
 
+TEST(Texts, MemorySizes) {
+  EXPECT_EQ(explore::KiBText(320 * 1024), "320 KiB");
+  EXPECT_EQ(explore::KiBText(1536), "1.5 KiB");  // 1536 / 1024
+  hw::Board b;
+  EXPECT_EQ(explore::ExternalMemoriesText(b), "none");
+  b.external.push_back({});
+  b.external.back().name = "sdram";
+  b.external.back().size_bytes = 16 * 1024 * 1024;
+  b.external.push_back(b.external.back());
+  b.external.back().name = "qspi";
+  EXPECT_EQ(explore::ExternalMemoriesText(b), "sdram 16 MiB, qspi 16 MiB");
+}
+
 TEST(Texts, Top1ByProvenance) {
   accuracy::Top1 t;
   t.top1_pct = 61.256;
