@@ -133,7 +133,8 @@ nlohmann::json FrontJson(const std::vector<FrontMember>& front) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& m : front) {
     out.push_back({{"variant", m.variant}, {"mode", m.mode}, {"x_objective", m.x_objective},
-                   {"x", m.x}, {"top1", m.y}, {"board", m.board}, {"design_space", m.design_space}});
+                   {"x", m.x}, {"top1", m.y}, {"board", m.board},
+                   {"design_space", m.design_space}});
   }
   return out;
 }
