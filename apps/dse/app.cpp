@@ -41,6 +41,16 @@ CLI::Validator NotEmpty() {
       "", "NotEmpty");
 }
 
+void AddRuntimeOption(CLI::App* cmd, std::string* runtime_id) {
+  *runtime_id = std::string(kernels::kDefaultRuntime);
+  cmd->add_option("--runtime", *runtime_id, "Runtime of the predictions (dse runtimes list)")
+      ->capture_default_str();
+}
+
+const kernels::Runtime* ResolveRuntime(const std::string& id) {
+  return Unwrap(kernels::FindRuntime(id));
+}
+
 void Note(const std::string& text) {
   if (!Globals().quiet) std::cerr << text << "\n";
 }

@@ -10,6 +10,7 @@
 
 #include "searchspace/catalog.h"
 #include "hw/board.h"
+#include "kernels/runtime.h"
 #include "util/result.h"
 
 namespace dse_app {
@@ -51,6 +52,11 @@ graph::Network BuildNamed(const std::string& variant_name);
 // A CLI11 check refusing an empty value (`--budget ""` must not mean "the default").
 CLI::Validator NotEmpty();
 
+// --runtime ID on a predicting command: the runtime of its predictions, default tflm-cmsis-nn.
+void AddRuntimeOption(CLI::App* cmd, std::string* runtime_id);
+// The registered runtime `id`; an unknown id exits 2 naming the nearest one.
+const kernels::Runtime* ResolveRuntime(const std::string& id);
+
 // Progress and notes go to stderr unless --quiet.
 void Note(const std::string& text);
 
@@ -72,6 +78,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv);  // cmd_sweep.cpp
 void RegisterPareto(CLI::App& app);                       // cmd_pareto.cpp
 void RegisterPlot(CLI::App& app);                         // cmd_plot.cpp
 void RegisterReproduce(CLI::App& app);                    // cmd_reproduce.cpp
+void RegisterRuntimes(CLI::App& app);                     // cmd_runtimes.cpp
 
 // Top-1 of a variant for `dse show` (cmd_accuracy.cpp): measured when imported into the
 // default store results/accuracy_measured.csv, else predicted by the surrogate.

@@ -4,12 +4,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <iostream>
 
 #include "accuracy/accuracy.h"
-#include "accuracy/fit_stats.h"
 #include "app.h"
+#include "explore/result_json.h"
+#include "explore/texts.h"
+#include "util/numbers.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -32,78 +33,6 @@ struct ImportOptions {
 const accuracy::Surrogate& Fitted() {
   static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
   return surrogate;
-}
-
-// "300M", "0.3G", "2.95e6" or "300000000" -> MACs in millions. A bare number below 1000 is
-// almost certainly meant in millions, so it is refused with a hint rather than guessed.
-double ParseMacsMillions(const std::string& text) {
-  double scale = 1e-6;
-  std::string digits = text;
-  if (!digits.empty()) {
-    const char unit = digits.back();
-    if (unit == 'k' || unit == 'K') scale = 1e-3;
-    if (unit == 'M' || unit == 'm') scale = 1;
-    if (unit == 'G' || unit == 'g') scale = 1e3;
-    if (scale != 1e-6) digits.pop_back();
-  }
-  double value = 0;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || end != digits.data() + digits.size() || !(value > 0)) {
-    FailInput(fmt::format("--macs '{}' is not a positive number (e.g. 300M or 300000000)", text));
-  }
-  if (scale == 1e-6 && value < 1000) {
-    FailInput(fmt::format("--macs {} is a count of MACs; for millions write {}M", text, text));
-  }
-  return value * scale;
-}
-
-nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
-  const accuracy::SurrogateParams& p = s.params();
-  nlohmann::json families = nlohmann::json::array();
-  for (size_t f = 0; f < p.ceiling_pct.size(); ++f) {
-    families.push_back({{"family", s.families().families[f].name},
-                        {"ceiling_pct", p.ceiling_pct[f]},
-                        {"center_ln_macs_m", p.center_log_macs[f]},
-                        {"spaces", s.families().families[f].spaces}});
-  }
-  return {{"form", "top1 = A_f / (1 + exp(-(z - x0_f) / s)) [- q for int8], "
-                   "z = ln(MACs/1e6) + d ln w + e (ln w)^2"},
-          {"slope_s", p.slope},
-          {"width_d", p.width_linear},
-          {"width_e", p.width_quadratic},
-          {"int8_drop_q_pct", p.int8_drop_pct},
-          {"shared_ceiling_pct", p.shared_ceiling_pct},
-          {"shared_center_ln_macs_m", p.shared_center_log_macs},
-          {"families", families}};
-}
-
-nlohmann::json FitJson(const accuracy::Surrogate& s, const std::vector<accuracy::HeldOut>& held_out) {
-  nlohmann::json out = ParamsJson(s);
-  nlohmann::json rows = nlohmann::json::array();
-  for (const accuracy::HeldOut& h : held_out) {
-    rows.push_back({{"model", h.point.model},
-                    {"family", s.families().families[h.point.family].name},
-                    {"width", h.point.width},
-                    {"macs_m", h.point.macs_m},
-                    {"precision", h.point.int8 ? "int8" : "fp32"},
-                    {"grid", h.point.grid},
-                    {"published_pct", h.point.top1_pct},
-                    {"fitted_pct", s.FittedPct(h.point)},
-                    {"loo_predicted_pct", h.predicted_pct}});
-  }
-  const accuracy::FitStats stats = accuracy::ComputeFitStats(s, held_out);
-  nlohmann::json per_family = nlohmann::json::object();
-  for (const auto& [f, st] : stats.per_family) {
-    per_family[s.families().families[f].name] = {
-        {"rows", st.rows}, {"fit_mae_pct", st.fit_mae_pct}, {"loo_mae_pct", st.loo_mae_pct},
-        {"loo_worst_pct", st.loo_worst_pct}, {"loo_worst_model", st.loo_worst_model}};
-  }
-  out["grid_loo_mae_pct"] = stats.grid_loo_mae_pct;
-  out["grid_loo_worst_pct"] = stats.grid_loo_worst_pct;
-  out["grid_rows"] = stats.grid_rows;
-  out["per_family"] = per_family;
-  out["rows"] = rows;
-  return out;
 }
 
 void PrintFit(const nlohmann::json& fit) {
@@ -133,7 +62,7 @@ void PrintFit(const nlohmann::json& fit) {
 
 void RunFit(bool json) {
   const accuracy::Surrogate& s = Fitted();
-  const nlohmann::json fit = FitJson(s, s.LeaveOneOut());
+  const nlohmann::json fit = explore::SurrogateFitJson(s, s.LeaveOneOut());
   if (json) {
     std::cout << fit.dump(2) << "\n";
   } else {
@@ -149,7 +78,7 @@ void RunPredict(const PredictOptions& o) {
   }
   if (!(o.width > 0 && o.width <= 4)) FailInput("--width must be in (0, 4]");
   if (o.resolution < 8 || o.resolution > 1024) FailInput("--resolution must be in [8, 1024]");
-  const double macs_m = ParseMacsMillions(o.macs);
+  const double macs_m = Unwrap(util::ParseMillions("--macs", o.macs));
   const accuracy::Surrogate& s = Fitted();
   const accuracy::Prediction p = s.Predict({o.family, o.width, macs_m, *precision});
   std::string note;
@@ -188,14 +117,7 @@ ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs) {
       Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
   const accuracy::Top1 t = accuracy::Top1ForVariant(Fitted(), measured, space, variant, macs,
                                                     accuracy::DeployedPrecision(space));
-  std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
-                                 accuracy::ProvenanceName(t.provenance));
-  if (t.provenance == accuracy::Provenance::kPredicted) {
-    text += t.fallback ? ", shared ceiling: no published data for this family" : ", family " + t.family;
-  } else if (!t.source.empty()) {
-    text += ": " + t.source;
-  }
-  return {t.top1_pct, std::string(accuracy::ProvenanceName(t.provenance)), text + ")"};
+  return {t.top1_pct, std::string(accuracy::ProvenanceName(t.provenance)), explore::Top1Text(t)};
 }
 
 void RegisterAccuracy(CLI::App& app) {

@@ -11,6 +11,7 @@
 
 #include "analysis/liveness.h"
 #include "app.h"
+#include "explore/report_json.h"
 #include "deploy_report.h"
 #include "placement/tinyops_mode.h"
 #include "models.h"
@@ -45,6 +46,7 @@ struct BoardReport {
 
 // Checks every option before any work, so bad input exits 2 with nothing on stdout.
 void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
+  ResolveRuntime(options.latency.runtime);
   if (options.latency.board.empty()) {
     for (const char* needs_board : {"--mode", "--budget", "--no-filter-growth"}) {
       if (cmd->count(needs_board) > 0) FailInput(fmt::format("{} needs --board", needs_board));
@@ -57,10 +59,11 @@ void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
 }
 
 BoardReport Deploy(const explore::VariantFacts& facts, const AnalyzeOptions& options) {
-  BoardReport d{BoardNamed(options.latency.board), facts.footprint, {}};
+  const kernels::Runtime* runtime = ResolveRuntime(options.latency.runtime);
+  BoardReport d{BoardNamed(options.latency.board), explore::FootprintFor(facts, *runtime), {}};
   const int64_t budget =
       options.latency.budget.empty() ? 0 : ParseBudgetBytes(options.latency.budget);
-  d.fits = report::FitAllModes(facts, d.board, budget, !options.no_filter_growth);
+  d.fits = report::FitAllModes(facts, d.board, runtime, budget, !options.no_filter_growth);
   return d;
 }
 
@@ -77,7 +80,7 @@ std::string Top1Text(const std::optional<accuracy::Top1>& top1, const std::strin
 nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts& facts,
                            const AnalyzeOptions& options) {
   const graph::Network& net = im.network;
-  nlohmann::json out = report::NetworkJson(net, options.per_op);
+  nlohmann::json out = explore::NetworkJson(net, options.per_op);
   out["model_file"] = options.model_path;
   out["source"] = "tflite";
   out["unsupported_op_count"] = im.unsupported_count();
@@ -85,7 +88,7 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts
   for (const tflite::UnsupportedOp& u : im.unsupported) {
     out["unsupported_ops"].push_back({{"name", u.name}, {"count", u.count}});
   }
-  out["peak_tensors"] = report::PeakTensorsJson(net, analysis::ComputePeak(net));
+  out["peak_tensors"] = explore::PeakTensorsJson(net, analysis::ComputePeak(net));
   out["top1"] = facts.top1 ? nlohmann::json(facts.top1->top1_pct) : nlohmann::json(nullptr);
   out["top1_provenance"] = facts.top1 ? "measured" : "unknown";
   if (options.per_op) {
@@ -93,8 +96,8 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts
   }
   if (options.latency.board.empty()) return out;
   const BoardReport d = Deploy(facts, options);
-  out["fit"] = report::FitReportJson(net, d.board, d.footprint, d.fits);
-  out["tinyops_plan"] = report::PlanSummaryJson(net, d.board, d.plan());
+  out["fit"] = explore::FitReportJson(net, d.board, d.footprint, d.fits);
+  out["tinyops_plan"] = explore::PlanSummaryJson(net, d.board, d.plan());
   AddLatencyJson(facts, options.latency, options.per_op, &out);
   return out;
 }
@@ -146,6 +149,7 @@ void RegisterAnalyze(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--budget", options.latency.budget,
                   "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)")->check(NotEmpty());
+  AddRuntimeOption(cmd, &options.latency.runtime);
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "TinyOps: do not give the unused budget to the filter buffer");
   cmd->add_flag("--per-op", options.per_op,

@@ -4,63 +4,29 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <iostream>
 
 #include "app.h"
+#include "explore/report_json.h"
+#include "explore/texts.h"
 #include "models.h"
 #include "hw/catalog.h"
 #include "kernels/runtime.h"
 #include "power/power.h"
+#include "util/numbers.h"
 
 namespace dse_app {
 namespace {
 
 const hw::Catalog& Boards() { return BoardCatalog(); }
 
-std::string KiB(int64_t bytes) {
-  return bytes % 1024 == 0 ? fmt::format("{} KiB", bytes / 1024)
-                           : fmt::format("{:.1f} KiB", bytes / 1024.0);
-}
-
-std::string MemoriesText(const hw::Board& b) {
-  std::string text;
-  for (const hw::ExternalMemory& m : b.external) {
-    if (!text.empty()) text += ", ";
-    text += fmt::format("{} {} MiB", m.name, m.size_bytes / (1024 * 1024));
-  }
-  return text.empty() ? "none" : text;
-}
-
 // The board's measured power in `mode` (data/power/measured.csv), none when not measured.
 std::optional<double> ModePowerMw(const hw::Board& b, const char* mode) {
   return power::Lookup(PowerTable(), b.name, kernels::kDefaultRuntime, mode, "").mw;
 }
 
-nlohmann::json PowerJson(const std::optional<double>& mw) {
-  return mw ? nlohmann::json(*mw) : nlohmann::json(nullptr);
-}
-
 nlohmann::json BoardJson(const hw::Board& b) {
-  nlohmann::json external = nlohmann::json::array();
-  for (const hw::ExternalMemory& m : b.external) {
-    external.push_back({{"name", m.name}, {"kind", hw::MemoryKindName(m.kind)},
-                        {"size_bytes", m.size_bytes}, {"bus_width_bits", m.bus_width_bits},
-                        {"clock_hz", m.clock_hz}, {"cas_latency_cycles", m.cas_latency_cycles},
-                        {"part", m.part}});
-  }
-  return {{"name", b.name}, {"title", b.title}, {"file", b.file}, {"core", b.core},
-          {"clock_hz", b.clock_hz}, {"icache_bytes", b.icache_bytes},
-          {"dcache_bytes", b.dcache_bytes}, {"flash_wait_states", b.flash_wait_states},
-          {"sram", {{"size_bytes", b.sram.size_bytes}, {"reserved_bytes", b.sram.reserved_bytes}}},
-          {"flash", {{"size_bytes", b.flash.size_bytes}, {"reserved_bytes", b.flash.reserved_bytes}}},
-          {"external", external},
-          {"dma", {{"controller", b.dma.controller}, {"streams_used", b.dma.streams_used},
-                   {"memory_to_memory", b.dma.memory_to_memory}}},
-          {"tinyops_budget_bytes", DefaultBudgetBytes(b)},
-          {"power_mw", {{"internal", PowerJson(ModePowerMw(b, "internal"))},
-                        {"external", PowerJson(ModePowerMw(b, "external"))},
-                        {"tinyops", PowerJson(ModePowerMw(b, "tinyops"))}}}};
+  return explore::BoardJson(b, DefaultBudgetBytes(b), PowerTable());
 }
 
 void List(bool json) {
@@ -74,8 +40,8 @@ void List(bool json) {
                            "core", "clock", "SRAM", "flash", "budget_B", "external");
   for (const hw::Board& b : Boards().boards()) {
     std::cout << fmt::format("{:<6} {:<32} {:<11} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name,
-                             b.title, b.core, b.clock_hz / 1'000'000, KiB(b.sram.size_bytes),
-                             KiB(b.flash.size_bytes), DefaultBudgetBytes(b), MemoriesText(b));
+                             b.title, b.core, b.clock_hz / 1'000'000, explore::KiBText(b.sram.size_bytes),
+                             explore::KiBText(b.flash.size_bytes), DefaultBudgetBytes(b), explore::ExternalMemoriesText(b));
   }
 }
 
@@ -118,16 +84,12 @@ hw::Board BoardNamed(const std::string& name_or_file) {
 }
 
 int64_t ParseBudgetBytes(const std::string& text) {
-  int64_t bytes = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, bytes);
-  if (ec != std::errc() || ptr != end || text.empty()) {
+  const std::optional<int64_t> bytes = util::ParseWholeNumber(text);
+  if (!bytes) {
     FailInput(fmt::format("--budget must be a whole number of bytes (e.g. 262144), got '{}'", text));
   }
-  if (bytes <= 0) {
-    FailInput(fmt::format("--budget must be a positive number of bytes, got '{}'", text));
-  }
-  return bytes;
+  if (*bytes <= 0) FailInput(fmt::format("--budget must be a positive number of bytes, got '{}'", text));
+  return *bytes;
 }
 
 void RegisterBoards(CLI::App& app) {

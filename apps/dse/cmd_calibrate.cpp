@@ -3,20 +3,20 @@
 // per board and mode next to a MACs-only baseline, and writes the fitted coefficients.
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 #include "app.h"
 #include "hw/catalog.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
+#include "explore/measurement_files.h"
+#include "explore/result_json.h"
+#include "explore/texts.h"
 #include "models.h"
 #include "show_latency.h"
 #include "util/atomic_file.h"
-#include "util/directory.h"
 
 namespace dse_app {
 namespace {
@@ -28,51 +28,8 @@ struct CalibrateOptions {
   bool no_write = false;
 };
 
-// Every data/latency/*.csv, by path; none when the directory cannot be read.
-std::vector<std::string> DefaultDataFiles() {
-  const auto dir = std::filesystem::path(Globals().data_dir) / "data" / "latency";
-  auto files = util::ListFiles(dir.string(), ".csv");
-  return files ? std::move(files).value() : std::vector<std::string>{};
-}
-
-std::string Pct(const std::optional<double>& v) {
-  return v ? fmt::format("{:.1f}%", *v) : "-";
-}
-std::string Ms(const std::optional<double>& v) { return v ? fmt::format("{:.0f}", *v) : "-"; }
-
-nlohmann::json OptionalJson(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json CalibrationJson(const latency::Calibration& cal) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& r : cal.rows) {
-    rows.push_back({{"file", r.row.file}, {"line", r.row.line}, {"board", r.row.board},
-                    {"variant", r.row.variant}, {"mode", r.row.mode},
-                    {"macs", r.macs}, {"measured_ms", r.row.latency_ms},
-                    {"predicted_ms", r.predicted_ms}, {"loo_ms", OptionalJson(r.loo_ms)},
-                    {"baseline_ms", OptionalJson(r.baseline_ms)},
-                    {"baseline_loo_ms", OptionalJson(r.baseline_loo_ms)}});
-  }
-  nlohmann::json summaries = nlohmann::json::array();
-  for (const auto& s : cal.summaries) {
-    summaries.push_back({{"board", s.board.empty() ? "all" : s.board},
-                         {"mode", s.mode.empty() ? "all" : s.mode}, {"rows", s.rows},
-                         {"mape_pct", s.mape_pct}, {"loo_mape_pct", OptionalJson(s.loo_mape_pct)},
-                         {"baseline_mape_pct", OptionalJson(s.baseline_mape_pct)},
-                         {"baseline_loo_mape_pct", OptionalJson(s.baseline_loo_mape_pct)}});
-  }
-  nlohmann::json coefs = nlohmann::json::object();
-  for (const auto& [board, bc] : cal.fitted) {
-    nlohmann::json c = {{"provenance", bc.Provenance()}};
-    for (int j = 0; j < latency::kNumCoefs; ++j) {
-      c[std::string(latency::CoefTable()[j].key)] = {{"value", bc.value[j]}, {"prior", bc.prior[j]},
-                                                     {"rows", bc.rows_informing[j]}};
-    }
-    coefs[board] = c;
-  }
-  return {{"rows", rows}, {"summaries", summaries}, {"coefficients", coefs}, {"notes", cal.notes}};
-}
+std::string Pct(const std::optional<double>& v) { return explore::OptionalText(v, "{:.1f}%"); }
+std::string Ms(const std::optional<double>& v) { return explore::OptionalText(v, "{:.0f}"); }
 
 void PrintCalibration(const latency::Calibration& cal) {
   std::cout << fmt::format("{:<5} {:<22} {:<8} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7}\n", "board",
@@ -103,30 +60,15 @@ void PrintCalibration(const latency::Calibration& cal) {
 void Run(const CalibrateOptions& options) {
   const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
   const latency::KnownNames names = explore::NamesFrom(boards, Spaces());
-  const std::vector<std::string> files =
-      options.data_files.empty() ? DefaultDataFiles() : options.data_files;
-  if (files.empty()) FailInput("no measurement files: give --data FILE.csv");
-  std::vector<latency::Measurement> rows;
-  std::string sources;
-  for (const std::string& file : files) {
-    const auto loaded = Unwrap(latency::LoadMeasurements(file, names));
-    rows.insert(rows.end(), loaded.begin(), loaded.end());
-    const std::string rel = std::filesystem::path(file).lexically_relative(Globals().data_dir).string();
-    sources += (sources.empty() ? "" : ", ") + (rel.empty() || rel.starts_with("..") ? file : rel);
-  }
-  if (rows.empty()) {
-    FailInput(fmt::format("{}: the measurement file(s) hold no rows", fmt::join(files, ", ")));
-  }
-  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(rows, boards, Spaces(), BudgetTable()));
-  latency::CoefficientFile priors;
-  for (const auto& s : samples) {
-    latency::BoardCoefficients prior = latency::Priors(*boards.Find(s.row.board));
-    prior.runtime = s.row.runtime;
-    priors[s.row.CoefficientKey()] = prior;
-  }
-  const latency::Calibration cal = latency::Calibrate(samples, priors, sources);
+  const explore::MeasurementSet set = Unwrap(explore::LoadMeasurementFiles(
+      options.data_files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir)
+                                 : options.data_files,
+      names, Globals().data_dir));
+  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable()));
+  const latency::Calibration cal =
+      latency::Calibrate(samples, explore::PriorsOf(samples, boards), set.sources);
   if (options.json) {
-    std::cout << CalibrationJson(cal).dump(2) << "\n";
+    std::cout << explore::CalibrationJson(cal).dump(2) << "\n";
   } else {
     PrintCalibration(cal);
   }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/report_json.h"
 #include "deploy_report.h"
 
 namespace dse_app {
@@ -16,18 +17,21 @@ struct FitOptions {
   std::string budget;
   bool no_filter_growth = false;
   bool json = false;
+  std::string runtime;
 };
 
 void Run(const FitOptions& options) {
+  const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const hw::Board board = BoardNamed(options.board);
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const std::vector<placement::Fit> fits =
-      report::FitAllModes(facts, board, budget, !options.no_filter_growth);
+      report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
+  const placement::Footprint footprint = explore::FootprintFor(facts, *runtime);
   if (options.json) {
-    std::cout << report::FitReportJson(facts.net, board, facts.footprint, fits).dump(2) << "\n";
+    std::cout << explore::FitReportJson(facts.net, board, footprint, fits).dump(2) << "\n";
   } else {
-    report::PrintFitReport(facts.net, board, facts.footprint, fits);
+    report::PrintFitReport(facts.net, board, footprint, fits);
   }
 }
 
@@ -44,6 +48,7 @@ void RegisterFit(CLI::App& app) {
                   "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)")->check(NotEmpty());
   fit->add_flag("--no-filter-growth", options.no_filter_growth,
                 "TinyOps: do not give the unused budget to the filter buffer");
+  AddRuntimeOption(fit, &options.runtime);
   fit->add_flag("--json", options.json, "Print JSON: footprint at the top, one object per mode");
   fit->callback([] { Run(options); });
 }

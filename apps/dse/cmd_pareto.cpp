@@ -2,7 +2,6 @@
 // plotted (paper Fig. 3a/3b), or checked against a golden file (exit 3 when it changed).
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,8 @@
 #include "app.h"
 #include "explore/front_figure.h"
 #include "explore/fronts.h"
+#include "explore/result_json.h"
+#include "explore/texts.h"
 #include "plot/figure.h"
 #include "store/database.h"
 #include "util/spellcheck.h"
@@ -67,21 +68,12 @@ void Check(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
     std::cout << fmt::format("{}: Pareto fronts of {} unchanged ({} members)\n", a.check, a.board, now.size());
     return;
   }
-  std::string text = fmt::format("{}: Pareto fronts of {} changed\n", a.check, a.board);
-  for (const auto& m : diff.added) text += fmt::format("  + {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
-  for (const auto& m : diff.removed) text += fmt::format("  - {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
-  text += fmt::format("(re-run with --update-golden to accept)");
-  throw Failure{kExitCheckFailed, text};
+  throw Failure{kExitCheckFailed, explore::FrontDiffText(a.check, a.board, diff)};
 }
 
 void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front) {
   if (a.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& m : front) {
-      out.push_back({{"variant", m.variant}, {"mode", m.mode}, {"x_objective", m.x_objective},
-                     {"x", m.x}, {"top1", m.y}, {"board", m.board}, {"design_space", m.design_space}});
-    }
-    std::cout << out.dump(2) << "\n";
+    std::cout << explore::FrontJson(front).dump(2) << "\n";
     return;
   }
   if (a.csv) {

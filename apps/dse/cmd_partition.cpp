@@ -4,11 +4,11 @@
 // A budget no plan fits prints the reason and exits 4 (no feasible design).
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
 #include "app.h"
+#include "explore/report_json.h"
 #include "models.h"
 #include "deploy_report.h"
 #include "explore/evaluate.h"
@@ -23,38 +23,8 @@ struct PartitionOptions {
   std::string budget;
   bool no_filter_growth = false;
   bool json = false;
+  std::string runtime;
 };
-
-nlohmann::json PartJson(const tinyops::Part& p) {
-  return {{"in_rows", {p.rows.in_begin_row, p.rows.in_end_row}},
-          {"out_rows", {p.rows.out_begin_row, p.rows.out_begin_row + p.rows.out_rows}},
-          {"pad_top", p.rows.pad_top}, {"pad_bottom", p.rows.pad_bottom},
-          {"input_dma_bytes", p.input_dma_bytes}, {"input2_dma_bytes", p.input2_dma_bytes},
-          {"output_bytes", p.output_bytes}};
-}
-
-nlohmann::json OpJson(const graph::Network& net, const tinyops::OpPlan& op) {
-  const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
-  nlohmann::json parts = nlohmann::json::array();
-  for (const tinyops::Part& p : op.parts) parts.push_back(PartJson(p));
-  return {{"index", op.op}, {"name", g.name}, {"kind", graph::OpKindName(g.kind)},
-          {"partitioned", op.rule != tinyops::SplitRule::kNone},
-          {"partition_factor", op.partition_factor}, {"global_parts", op.global_parts},
-          {"max_part_bytes", op.max_part_bytes}, {"filter_overlaid", op.filter_overlaid},
-          {"bias_overlaid", op.bias_overlaid}, {"quant_overlaid", op.quant_overlaid},
-          {"filter_bytes", op.filter_bytes}, {"scratch_bytes", op.scratch_bytes},
-          {"scratch_in_sram", op.scratch_in_sram}, {"dma_bytes", op.dma_bytes},
-          {"in_place_read_bytes", op.in_place_read_bytes}, {"output_bytes", op.output_bytes},
-          {"parts", parts}};
-}
-
-nlohmann::json PlanJson(const graph::Network& net, const hw::Board& board,
-                        const tinyops::Plan& plan) {
-  nlohmann::json out = report::PlanSummaryJson(net, board, plan);
-  out["ops"] = nlohmann::json::array();
-  for (const tinyops::OpPlan& op : plan.ops) out["ops"].push_back(OpJson(net, op));
-  return out;
-}
 
 std::string OverlayText(const tinyops::OpPlan& op) {
   if (op.filter_bytes == 0 && op.bias_bytes == 0) return "";
@@ -88,16 +58,17 @@ void PrintText(const graph::Network& net, const hw::Board& board, const tinyops:
 }
 
 void Run(const PartitionOptions& options) {
+  const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const hw::Board board = BoardNamed(options.board);
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
   const explore::Target target =
-      TargetOn(board, nullptr, "tinyops", budget, !options.no_filter_growth);
+      TargetOn(board, runtime, nullptr, "tinyops", budget, !options.no_filter_growth);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
   if (options.json) {
-    std::cout << PlanJson(net, board, plan).dump(2) << "\n";
+    std::cout << explore::PlanJson(net, board, plan).dump(2) << "\n";
   } else {
     PrintText(net, board, plan);
   }
@@ -120,6 +91,7 @@ void RegisterPartition(CLI::App& app) {
                   "sram_budget_bytes)")->check(NotEmpty());
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "Keep the filter buffer at S + 32 instead of giving it the unused budget");
+  AddRuntimeOption(cmd, &options.runtime);
   cmd->add_flag("--json", options.json,
                 "Print JSON: fits, partition_factor, max_partition_bytes, sram_bytes, "
                 "budget_bytes and the buffers by name at the top level, per-op parts in 'ops'");

@@ -6,18 +6,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <iostream>
 #include <map>
-#include <set>
 
 #include "analysis/cost.h"
 #include "app.h"
+#include "explore/budget_range.h"
 #include "explore/op_shares.h"
+#include "explore/share_figure.h"
 #include "explore/evaluate.h"
 #include "models.h"
 #include "placement/tinyops_mode.h"
 #include "plot/figure.h"
+#include "util/numbers.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -28,6 +29,7 @@ struct OpsArgs {
   std::string board;
   std::string mode = "tinyops";
   std::string out = "results/plots";
+  std::string runtime;
 };
 
 struct BudgetArgs {
@@ -35,25 +37,27 @@ struct BudgetArgs {
   std::string board;
   std::string from, to, step;
   std::string out = "results/plots";
+  std::string runtime;
 };
 
-// Predicted latency of `net` on `board` in `mode` at the board's default budget; nullopt (with a
-// note saying why) when the placement does not fit.
 // Every prediction goes through explore::EvaluatePoint, the sweep's path.
 explore::Evaluation EvaluateOn(const explore::VariantFacts& facts, const hw::Board& board,
-                               const std::string& mode, int64_t budget_bytes,
-                               bool predict_infeasible) {
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target = TargetOn(board, &coefs, mode, budget_bytes);
+                               const kernels::Runtime* runtime, const std::string& mode,
+                               int64_t budget_bytes, bool predict_infeasible) {
+  const auto coefs = CoefficientsOn(board, runtime);
+  const explore::Target target = TargetOn(board, runtime, &coefs, mode, budget_bytes);
   explore::Evaluation e =
       Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = predict_infeasible}));
   if (e.latency_error && (e.fit.fits || predict_infeasible)) FailInput(e.latency_error->message);
   return e;
 }
 
+// The predicted latency at the board's default budget; nullopt (with a note) when it does not fit.
 std::optional<latency::Estimate> PredictIfFits(const explore::VariantFacts& facts,
-                                               const hw::Board& board, const std::string& mode) {
-  explore::Evaluation e = EvaluateOn(facts, board, mode, 0, false);
+                                               const hw::Board& board,
+                                               const kernels::Runtime* runtime,
+                                               const std::string& mode) {
+  explore::Evaluation e = EvaluateOn(facts, board, runtime, mode, 0, false);
   if (!e.fit.fits) {
     Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", facts.net.name,
                      board.name, mode, e.fit.violations.front().constraint));
@@ -62,89 +66,31 @@ std::optional<latency::Estimate> PredictIfFits(const explore::VariantFacts& fact
   return e.estimate;
 }
 
-// One stacked bar: share (0..1) per op class.
-struct Bar {
-  double x = 0;
-  std::map<std::string, double> shares;
-};
-
-const char* ClassColor(const std::string& op_class) {
-  static const std::map<std::string, const char*> kColors = {
-      {"stem", "#8c564b"},  {"conv1x1", "#1f77b4"}, {"conv_kxk", "#aec7e8"}, {"dw3x3", "#2ca02c"},
-      {"dw5x5", "#ff7f0e"}, {"dw7x7", "#d62728"},   {"se", "#9467bd"},       {"fc", "#7f7f7f"}};
-  const auto it = kColors.find(op_class);
-  return it == kColors.end() ? "#bcbd22" : it->second;
-}
-
-// Stacked bars as kBars series of cumulative height, the top class first (plot/figure.h).
-void AddStackedBars(const std::vector<Bar>& bars, plot::Figure* f) {
-  std::set<std::string> seen;
-  for (const Bar& b : bars) {
-    for (const auto& [c, s] : b.shares) seen.insert(c);
-  }
-  std::vector<std::string> classes(seen.begin(), seen.end());
-  std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
-    return explore::OpClassRank(a) < explore::OpClassRank(b);
-  });
-  std::vector<plot::Series> bottom_up;
-  std::vector<double> top_pct(bars.size(), 0);
-  for (const std::string& c : classes) {
-    plot::Series s{c, ClassColor(c), plot::Series::Style::kBars, {}, {}};
-    for (size_t i = 0; i < bars.size(); ++i) {
-      const auto it = bars[i].shares.find(c);
-      top_pct[i] += it == bars[i].shares.end() ? 0 : 100 * it->second;
-      s.x.push_back(bars[i].x);
-      s.y.push_back(top_pct[i]);
-    }
-    bottom_up.push_back(s);
-  }
-  f->series.insert(f->series.end(), bottom_up.rbegin(), bottom_up.rend());
-}
-
-std::string FileStem(const std::string& prefix, const std::vector<std::string>& variants,
-                     const std::string& suffix) {
-  std::string stem = prefix;
-  for (size_t i = 0; i < variants.size() && i < 3; ++i) stem += "_" + variants[i];
-  if (variants.size() > 3) stem += fmt::format("_and_{}_more", variants.size() - 3);
-  return stem + suffix;
-}
-
 void PrintShares(const std::string& variant, const std::string& what,
                  const std::map<std::string, double>& shares) {
-  std::vector<std::pair<std::string, double>> ordered(shares.begin(), shares.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-    return explore::OpClassRank(a.first) < explore::OpClassRank(b.first);
-  });
   std::cout << fmt::format("  {:<24} {:<28}", variant, what);
-  for (const auto& [c, s] : ordered) std::cout << fmt::format(" {} {:.1f}%", c, 100 * s);
+  for (const auto& [c, s] : explore::OrderedShares(shares)) {
+    std::cout << fmt::format(" {} {:.1f}%", c, 100 * s);
+  }
   std::cout << "\n";
 }
 
 void RunOps(const OpsArgs& a) {
+  const kernels::Runtime* runtime = ResolveRuntime(a.runtime);
   if (a.board.empty() && a.mode != "tinyops")
     FailInput("--mode needs --board (the latency share is per board and mode)");
   const std::string mode(Unwrap(placement::FindMode(a.mode))->id());
   std::optional<hw::Board> board;
   if (!a.board.empty()) board = BoardNamed(a.board);
-  plot::Figure f;
-  f.name = FileStem("ops", a.variants, board ? fmt::format("_{}_{}", board->name, a.mode) : "");
-  f.title = board ? fmt::format("MAC share and predicted latency share per op class ({}, {} mode)",
-                                board->name, a.mode)
-                  : "MAC share per op class";
-  f.x_label = "";
-  f.y_label = "share of MACs / of predicted latency (%, stacked)";
-  f.y_min = 0;
-  f.y_max = 100;
-  f.key_position = "outside right top";
-  f.box_width = 0.8;
+  plot::Figure f = explore::ShareFigureFrame(a.variants, board ? board->name : "", a.mode);
   std::vector<explore::VariantFacts> nets;  // all built first: a bad name fails before any output
   for (const std::string& v : a.variants) nets.push_back(explore::FactsOf(BuildNamed(v)));
-  std::vector<Bar> bars;
+  std::vector<explore::ShareBar> bars;
   std::cout << (board ? "MAC share and predicted latency share per op class:\n"
                       : "MAC share per op class:\n");
   for (size_t i = 0; i < a.variants.size(); ++i) {
     const graph::Network& net = nets[i].net;
-    Bar macs{i * (board ? 2.5 : 1.2), {}};
+    explore::ShareBar macs{i * (board ? 2.5 : 1.2), {}};
     for (const analysis::ClassShare& s : analysis::MacShares(net))
       macs.shares[s.op_class] = s.share;
     bars.push_back(macs);
@@ -153,9 +99,9 @@ void RunOps(const OpsArgs& a) {
     if (board) f.x_tics.push_back({macs.x + 0.5, "\n\n" + a.variants[i]});
     PrintShares(a.variants[i], "MACs", macs.shares);
     if (!board) continue;
-    const auto estimate = PredictIfFits(nets[i], *board, mode);
+    const auto estimate = PredictIfFits(nets[i], *board, runtime, mode);
     if (!estimate) continue;
-    Bar time{macs.x + 1, {}};
+    explore::ShareBar time{macs.x + 1, {}};
     for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate))
       time.shares[s.op_class] = s.share;
     bars.push_back(time);
@@ -163,57 +109,40 @@ void RunOps(const OpsArgs& a) {
     PrintShares(a.variants[i], fmt::format("latency {:.0f} ms (predicted)", estimate->latency_ms),
                 time.shares);
   }
-  AddStackedBars(bars, &f);
+  explore::AddStackedBars(bars, &f);
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
 }
 
 // A whole positive number of bytes for --from/--to/--step; exit 2 naming the option otherwise.
 int64_t ParseBytes(const std::string& option, const std::string& text) {
-  int64_t bytes = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty() || bytes <= 0) {
+  const std::optional<int64_t> bytes = util::ParseWholeNumber(text);
+  if (!bytes || *bytes <= 0) {
     FailInput(fmt::format("{} must be a positive whole number of bytes (e.g. 262144), got '{}'",
                           option, text));
   }
-  return bytes;
+  return *bytes;
 }
 
-struct BudgetRange {
-  int64_t from_bytes = 0, to_bytes = 0, step_bytes = 0;
-};
-
 // Defaults: 16 KiB to the most SRAM the board gives TinyOps (its available SRAM, or its default
-// TinyOps budget where the profile sets that higher) in 16 KiB steps. At most 500 budgets.
-BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
-  constexpr int64_t kDefaultStepBytes = 16 * 1024;
-  const int64_t max_bytes = std::max(board.sram.available_bytes(), DefaultBudgetBytes(board));
-  BudgetRange r{a.from.empty() ? kDefaultStepBytes : ParseBytes("--from", a.from),
-                a.to.empty() ? max_bytes : ParseBytes("--to", a.to),
-                a.step.empty() ? kDefaultStepBytes : ParseBytes("--step", a.step)};
-  if (r.from_bytes > r.to_bytes) {
-    FailInput(fmt::format("--from {} is above --to {}: the budget range is empty (swap them?)",
-                          r.from_bytes, r.to_bytes));
-  }
-  if (r.to_bytes > max_bytes) {
-    FailInput(fmt::format(
-        "--to {} is above the {} B of SRAM {} has for TinyOps buffers (--to {} at most)",
-        r.to_bytes, max_bytes, board.name, max_bytes));
-  }
-  if ((r.to_bytes - r.from_bytes) / r.step_bytes + 1 > 500) {
-    FailInput(fmt::format(
-        "{} budgets from {} to {} in steps of {}: at most 500; use a larger --step (e.g. {})",
-        (r.to_bytes - r.from_bytes) / r.step_bytes + 1, r.from_bytes, r.to_bytes, r.step_bytes,
-        (r.to_bytes - r.from_bytes) / 499 + 1));
-  }
-  return r;
+// TinyOps budget where the profile sets that higher) in 16 KiB steps.
+explore::BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
+  const auto bytes = [](const char* option, const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<int64_t>(ParseBytes(option, text));
+  };
+  const auto from = bytes("--from", a.from);  // parsed in order: the first bad one is named
+  const auto to = bytes("--to", a.to);
+  const auto step = bytes("--step", a.step);
+  return Unwrap(explore::CheckedBudgetRange(
+      from, to, step, std::max(board.sram.available_bytes(), DefaultBudgetBytes(board)),
+      board.name));
 }
 
 // A flat reference line across the budget range: the predicted latency of another mode.
 void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
-                  const std::string& mode, const BudgetRange& r, const char* color,
-                  plot::Figure* f) {
-  const auto coefs = latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target = TargetOn(board, &coefs, mode);
+                  const kernels::Runtime* runtime, const std::string& mode,
+                  const explore::BudgetRange& r, const char* color, plot::Figure* f) {
+  const auto coefs = CoefficientsOn(board, runtime);
+  const explore::Target target = TargetOn(board, runtime, &coefs, mode);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   if (!evaluation.fit.fits || !evaluation.estimate) return;
   const latency::Estimate* e = &*evaluation.estimate;
@@ -228,19 +157,11 @@ void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
 }
 
 void RunBudget(const BudgetArgs& a) {
+  const kernels::Runtime* runtime = ResolveRuntime(a.runtime);
   const hw::Board board = BoardNamed(a.board);
-  const BudgetRange r = RangeOf(a, board);
+  const explore::BudgetRange r = RangeOf(a, board);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(a.variant));
-  plot::Figure f;
-  f.name = fmt::format("budget_{}_{}", a.variant, board.name);
-  f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget",
-                        a.variant, board.name);
-  f.x_label = "TinyOps SRAM budget (KiB)";
-  f.y_label = "latency (ms, predicted)";
-  f.y2_label = "partition factor";
-  f.y_min = 0;
-  f.y2_min = 0;
-  f.key_position = "top right";
+  plot::Figure f = explore::BudgetFigureFrame(a.variant, board.name);
   plot::Series latency_series{
       "TinyOps latency (predicted)", "#d62728", plot::Series::Style::kLinesPoints, {}, {}};
   plot::Series pf_series{"partition factor", "#1f77b4", plot::Series::Style::kSteps, {}, {}};
@@ -249,7 +170,7 @@ void RunBudget(const BudgetArgs& a) {
   std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
                            a.variant, board.name, "budget_B", "PF", "S_B", "latency_ms");
   for (int64_t budget = r.from_bytes; budget <= r.to_bytes; budget += r.step_bytes) {
-    const explore::Evaluation evaluation = EvaluateOn(facts, board, "tinyops", budget, true);
+    const explore::Evaluation evaluation = EvaluateOn(facts, board, runtime, "tinyops", budget, true);
     const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
     if (!plan.fits) {
       left_out.push_back(budget);
@@ -275,8 +196,8 @@ void RunBudget(const BudgetArgs& a) {
   f.series = {latency_series, pf_series};
   if (!left_out.empty())
     f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
-  AddReference(facts, board, "external", r, "#7f7f7f", &f);
-  AddReference(facts, board, "internal", r, "#2ca02c", &f);
+  AddReference(facts, board, runtime, "external", r, "#7f7f7f", &f);
+  AddReference(facts, board, runtime, "internal", r, "#2ca02c", &f);
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
 }
 
@@ -320,6 +241,7 @@ void RegisterPlot(CLI::App& app) {
                 "Deployment mode for the latency share: internal, external or tinyops")
       ->capture_default_str();
   o->add_option("--out", ops.out, "Directory for the figure (default results/plots)");
+  AddRuntimeOption(o, &ops.runtime);
   o->callback([plot] {
     RejectExtras(plot);
     RunOps(ops);
@@ -332,6 +254,7 @@ void RegisterPlot(CLI::App& app) {
   b->add_option("--to", budget.to, "Largest budget in bytes (default: the board's available SRAM)");
   b->add_option("--step", budget.step, "Budget step in bytes (default 16384)");
   b->add_option("--out", budget.out, "Directory for the figure (default results/plots)");
+  AddRuntimeOption(b, &budget.runtime);
   b->callback([plot] {
     RejectExtras(plot);
     RunBudget(budget);

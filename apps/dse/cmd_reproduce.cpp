@@ -19,48 +19,47 @@ namespace {
 struct ReproduceArgs {
   bool json = false;
   bool strict = false;
+  std::string runtime;
 };
 
-// The toolkit's candidate for a variant on a board in a mode, at the board's default budget.
-// The paper ran every row it measured, but dse's placement (TFLM arena, no in-place depthwise)
-// may not fit it, e.g. the MCUNet nets in internal SRAM: their latency is then predicted as if
-// the placement fitted, and the provenance says so. feasible stays false.
-explore::Candidate EvaluateNamed(const std::string& variant, const std::string& board_name,
-                                 const std::string& mode) {
+// The toolkit's candidate for a variant on a board in a mode, at the board's default budget;
+// one the paper ran that dse's placement does not fit is predicted as if it fitted.
+explore::Candidate EvaluateNamed(const kernels::Runtime* runtime, const std::string& variant,
+                                 const std::string& board_name, const std::string& mode) {
   const hw::Board board = BoardNamed(board_name);
   const searchspace::Variant v = Unwrap(Spaces().ParseVariant(variant));
   const explore::VariantFacts facts =
       Unwrap(explore::Analyse(*Spaces().Find(v.space), v.width, v.resolution, LoadedModels()));
-  const latency::BoardCoefficients coefs =
-      latency::CoefficientsFor(board, *LoadedModels().coefficients);
-  const explore::Target target = TargetOn(board, &coefs, mode);
-  const explore::Evaluation e =
-      Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
-  explore::Candidate c = e.candidate;
-  if (!c.feasible && e.estimate) {
-    c.latency_ms = e.estimate->latency_ms;
-    if (e.power.mw) c.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
-    c.latency_provenance = e.estimate->provenance + "; as if it fitted: " + c.fail_reason;
-  }
-  return c;
+  const latency::BoardCoefficients coefs = CoefficientsOn(board, runtime);
+  const explore::Target target = TargetOn(board, runtime, &coefs, mode);
+  return explore::AsIfFitted(
+      Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true})));
 }
 
 // Every TinyOps-mode candidate of the default spaces on the boards, for the toolkit's picks.
-std::vector<explore::Candidate> TinyopsFront(const std::vector<std::string>& board_names) {
+std::vector<explore::Candidate> TinyopsFront(const kernels::Runtime* runtime,
+                                             const std::vector<std::string>& board_names) {
   const std::vector<hw::Board> boards = BoardsNamed(board_names);
   std::vector<const hw::Board*> board_ptrs;
   for (const hw::Board& b : boards) board_ptrs.push_back(&b);
-  const explore::SweepOptions options =
+  explore::SweepOptions options =
       explore::TinyopsFrontOptions(explore::DefaultSpaces(Spaces()), board_ptrs);
+  options.runtime = runtime;
   return Unwrap(explore::Sweep(options, LoadedModels(), {})).candidates;
 }
 
 void Run(const ReproduceArgs& args) {
+  const kernels::Runtime* runtime = ResolveRuntime(args.runtime);
   const explore::ReproduceInputs in = Unwrap(explore::LoadReproduceInputs(
       Globals().data_dir, explore::NamesFrom(BoardCatalog(), Spaces())));
-  const std::vector<explore::Candidate> front = TinyopsFront(explore::BoardsOf(in.rows));
+  const std::vector<explore::Candidate> front = TinyopsFront(runtime, explore::BoardsOf(in.rows));
   const explore::ReproduceReport report =
-      explore::BuildReproduceReport(in.rows, in.claims, EvaluateNamed, front);
+      explore::BuildReproduceReport(
+      in.rows, in.claims,
+      [runtime](const std::string& v, const std::string& b, const std::string& m) {
+        return EvaluateNamed(runtime, v, b, m);
+      },
+      front);
   if (args.json) {
     PrintReproduceJson(report);
   } else {
@@ -88,6 +87,7 @@ void RegisterReproduce(CLI::App& app) {
                 "Print JSON: tables (paper, dse, diff per row), summary, claims, picks");
   cmd->add_flag("--strict", args.strict,
                 "Exit 3 when a headline claim does not hold with the predicted figures");
+  AddRuntimeOption(cmd, &args.runtime);
   cmd->callback([] { Run(args); });
 }
 

@@ -8,6 +8,7 @@
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
 #include "app.h"
+#include "explore/report_json.h"
 #include "report.h"
 #include "show_latency.h"
 
@@ -21,14 +22,15 @@ struct ShowOptions {
   LatencyOptions latency;  // --board/--mode/--budget (show_latency.h)
 };
 
-using report::NetworkJson;
+using explore::NetworkJson;
 using report::PrintPerOp;
 
 void Run(const ShowOptions& options) {
+  ResolveRuntime(options.latency.runtime);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
   if (options.json) {
-    nlohmann::json out = NetworkJson(net, options.per_op);
+    nlohmann::json out = explore::NetworkJson(net, options.per_op);
     AddLatencyJson(facts, options.latency, options.per_op, &out);
     const ShowTop1 top1 = Top1OfVariant(options.variant, analysis::CountNetwork(net).macs);
     out["top1"] = top1.top1_pct;

@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include <ctime>
-#include <filesystem>
 #include <iostream>
 
 #include "app.h"
+#include "explore/choice.h"
 #include "explore/sweep.h"
 #include "explore/model_files.h"
 #include "explore/provenance.h"
@@ -17,7 +17,7 @@
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
-#include "util/spellcheck.h"
+#include "util/directory.h"
 
 namespace dse_app {
 namespace {
@@ -34,31 +34,8 @@ struct SweepArgs {
   std::string db = "results/dse.sqlite";
   bool json = false;
   std::string command_line;
+  std::string runtime;
 };
-
-// --spaces: none named means explore::DefaultSpaces; "all" every space; "none" no space.
-std::vector<const searchspace::Space*> ChooseSpaces(const std::vector<std::string>& names) {
-  if (names.empty()) return explore::DefaultSpaces(Spaces());
-  std::vector<const searchspace::Space*> chosen;
-  for (const std::string& name : names) {
-    if (name == "all") {
-      for (const searchspace::Space& s : Spaces().spaces()) chosen.push_back(&s);
-      continue;
-    }
-    if (name == "none") continue;  // imported models only
-    const searchspace::Space* s = Spaces().Find(name);
-    if (s == nullptr) FailInput(fmt::format("--spaces: unknown space '{}'{}", name, util::DidYouMean(name, Spaces().Names())));
-    chosen.push_back(s);
-  }
-  return chosen;
-}
-
-std::vector<std::string> ChooseModes(const std::vector<std::string>& names) {
-  if (names.empty()) return placement::ModeIds();
-  std::vector<std::string> modes;
-  for (const std::string& n : names) modes.emplace_back(Unwrap(placement::FindMode(n))->id());
-  return modes;
-}
 
 // A one-line progress bar on stderr, only when stderr is a terminal and not --quiet.
 std::function<void(int64_t, int64_t)> ProgressBar() {
@@ -118,11 +95,12 @@ void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& b
 }
 
 void Run(const SweepArgs& args) {
-  const std::vector<hw::Board> boards = BoardsNamed(args.boards);
   explore::SweepOptions options;
-  options.spaces = ChooseSpaces(args.spaces);
+  options.runtime = ResolveRuntime(args.runtime);
+  const std::vector<hw::Board> boards = BoardsNamed(args.boards);
+  options.spaces = Unwrap(explore::ChooseSpaces(Spaces(), args.spaces));
   for (const hw::Board& b : boards) options.boards.push_back(&b);
-  options.modes = ChooseModes(args.modes);
+  options.modes = Unwrap(explore::ChooseModes(args.modes));
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
@@ -137,14 +115,8 @@ void Run(const SweepArgs& args) {
   }
   const explore::Models& models = LoadedModels();
   // Open (and check) the database before the work, so a bad file fails fast and untouched.
-  const std::filesystem::path db_path(args.db);
-  if (db_path.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(db_path.parent_path(), ec);
-    if (ec) {
-      FailInput(fmt::format("--db {}: cannot create the directory {}: {}", args.db,
-                            db_path.parent_path().string(), ec.message()));
-    }
+  if (auto made = util::CreateParentDirectory(args.db); !made) {
+    FailInput(fmt::format("--db {}: {}", args.db, made.error().message));
   }
   auto db = Unwrap(store::Database::Open(args.db, true));
   const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));
@@ -180,6 +152,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
   sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)")->check(NotEmpty());
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
+  AddRuntimeOption(sweep, &args.runtime);
   sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");
   sweep->add_flag("--json", args.json, "Print a JSON summary instead of the text summary");

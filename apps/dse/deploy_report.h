@@ -1,9 +1,7 @@
 #pragma once
 // The deployment report shared by `dse fit`, `dse partition` and `dse analyze`: fit per mode
-// and the TinyOps plan summary, as text or JSON. `fit` and `partition` print exactly these;
-// `analyze` prints them for an imported model.
-
-#include <nlohmann/json.hpp>
+// and the TinyOps plan summary as text (their JSON is explore/report_json.h). `fit` and
+// `partition` print exactly these; `analyze` prints them for an imported model.
 
 #include <vector>
 
@@ -15,29 +13,18 @@
 
 namespace dse_app::report {
 
-/// Fit of `facts` on `board` in every registered mode, in registry order (through
+/// Fit of `facts` on `board` under `runtime` (nullptr: the default) in every registered mode, in registry order (through
 /// explore::EvaluateAllModes). `budget_bytes` 0 is the board's default TinyOps budget. The
 /// tinyops entry carries the plan.
 std::vector<placement::Fit> FitAllModes(const explore::VariantFacts& facts,
-                                        const hw::Board& board, int64_t budget_bytes,
+                                        const hw::Board& board,
+                                        const kernels::Runtime* runtime, int64_t budget_bytes,
                                         bool filter_growth);
-
-/// `dse fit --json`: variant, board, footprint bytes at the top level, one object per mode in
-/// "modes" (fits, bytes per memory, violations; the tinyops one also PF, S and budget).
-nlohmann::json FitReportJson(const graph::Network& net, const hw::Board& board,
-                             const placement::Footprint& footprint,
-                             const std::vector<placement::Fit>& fits);
 
 /// `dse fit` text: the footprint line and one row per mode with its violations.
 void PrintFitReport(const graph::Network& net, const hw::Board& board,
                     const placement::Footprint& footprint,
                     const std::vector<placement::Fit>& fits);
-
-/// The plan without its per-op parts: fits, partition_factor, max_partition_bytes (S),
-/// max_partition_op, sram_bytes, budget_bytes, the buffers by name, byte totals, warnings and
-/// "shortfall" (null when the plan fits).
-nlohmann::json PlanSummaryJson(const graph::Network& net, const hw::Board& board,
-                               const tinyops::Plan& plan);
 
 /// `dse partition` text up to (not including) the per-op table: fits or not, PF, S, SRAM
 /// against the budget, buffers, byte totals, warnings.

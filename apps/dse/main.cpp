@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   dse_app::RegisterPareto(app);
   dse_app::RegisterPlot(app);
   dse_app::RegisterReproduce(app);
+  dse_app::RegisterRuntimes(app);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

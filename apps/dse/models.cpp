@@ -1,9 +1,5 @@
 #include "models.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "app.h"
@@ -58,9 +54,15 @@ const tinyops::BudgetTable& BudgetTable() {
   return table;
 }
 
-explore::Target TargetOn(const hw::Board& board, const latency::BoardCoefficients* coefficients,
+latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels::Runtime* runtime) {
+  return latency::CoefficientsFor(board, *LoadedModels().coefficients,
+                                  (runtime ? *runtime : kernels::DefaultRuntime()).id());
+}
+
+explore::Target TargetOn(const hw::Board& board, const kernels::Runtime* runtime,
+                         const latency::BoardCoefficients* coefficients,
                          const std::string& mode, int64_t budget_bytes, bool filter_growth) {
-  return {&board, nullptr, coefficients, {mode, budget_bytes, filter_growth, &BudgetTable()},
+  return {&board, runtime, coefficients, {mode, budget_bytes, filter_growth, &BudgetTable()},
           &PowerTable()};
 }
 
@@ -77,34 +79,6 @@ const explore::Models& LoadedModels() {
   static const explore::Models models{&Spaces(),     &surrogate,    &measured,
                                       &coefficients, &PowerTable(), &BudgetTable()};
   return models;
-}
-
-std::vector<std::string> InputFiles(const std::vector<std::string>& board_files) {
-  std::vector<std::string> files;
-  for (const searchspace::Space& s : Spaces().spaces()) files.push_back(s.file);
-  files.insert(files.end(), board_files.begin(), board_files.end());
-  const std::string& root = Globals().data_dir;
-  for (const char* data : {"/data/accuracy/published.csv", "/data/accuracy/families.toml",
-                           "/data/latency/coefficients.toml", "/data/power/measured.csv",
-                           "/data/tinyops/budgets.csv"}) {
-    files.push_back(root + data);
-  }
-  if (std::filesystem::exists(accuracy::kDefaultStorePath)) files.push_back(accuracy::kDefaultStorePath);
-  return files;
-}
-
-std::string HashFiles(const std::vector<std::string>& paths) {
-  uint64_t hash = 1469598103934665603ull;
-  for (const std::string& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    for (unsigned char c : text.str()) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  }
-  return fmt::format("{:016x}", hash);
 }
 
 }  // namespace dse_app

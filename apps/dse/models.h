@@ -21,15 +21,13 @@ const power::Table& PowerTable();
 const tinyops::BudgetTable& BudgetTable();
 // The default TinyOps SRAM budget on `board` (its row of BudgetTable(), else its available SRAM).
 int64_t DefaultBudgetBytes(const hw::Board& board);
-// An evaluation target on `board` with the shipped power and default budgets; `coefficients`
-// nullptr evaluates the placement only.
-explore::Target TargetOn(const hw::Board& board, const latency::BoardCoefficients* coefficients,
+// The coefficients of `board` under `runtime` (nullptr: the default) from the loaded file.
+latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels::Runtime* runtime);
+// An evaluation target on `board` under `runtime` (nullptr: the default) with the shipped power
+// and default budgets; `coefficients` nullptr evaluates the placement only.
+explore::Target TargetOn(const hw::Board& board, const kernels::Runtime* runtime,
+                         const latency::BoardCoefficients* coefficients,
                          const std::string& mode, int64_t budget_bytes = 0,
                          bool filter_growth = true);
-// Paths of every input file a run reads: space files, board profiles, data files. Their
-// contents are hashed into the run row (`inputs_hash`).
-std::vector<std::string> InputFiles(const std::vector<std::string>& board_files);
-// FNV-1a 64 of the files' contents, as 16 hex digits.
-std::string HashFiles(const std::vector<std::string>& paths);
 
 }  // namespace dse_app

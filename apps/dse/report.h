@@ -1,22 +1,11 @@
 #pragma once
 // The network report shared by `dse show` (a search-space variant) and `dse analyze` (an
-// imported .tflite): totals, MAC shares and the per-op table, as text or JSON.
-
-#include <nlohmann/json.hpp>
-
-#include <string>
+// imported .tflite): totals, MAC shares and the per-op table as text (the JSON is explore/report_json.h).
 
 #include "analysis/liveness.h"
 #include "graph/network.h"
 
 namespace dse_app::report {
-
-/// "HxWxC".
-std::string ShapeText(const graph::Shape& s);
-
-/// Totals at the top level ("variant" = the network's name), MAC shares in "mac_share" and,
-/// with per_op, one row per op in "per_op" (with the bytes live while it runs).
-nlohmann::json NetworkJson(const graph::Network& net, bool per_op);
 
 /// How the params line explains what it counts.
 enum class ParamsNote { kBatchNormIncluded, kBatchNormFolded };
@@ -30,12 +19,8 @@ void PrintTotals(const graph::Network& net, const analysis::PeakActivation& peak
 /// bytes, with the peak op marked.
 void PrintPerOp(const graph::Network& net, const analysis::PeakActivation& peak);
 
-/// The buffers alive while the peak op runs (analysis::LiveAtStep), largest first: tensor
-/// name, shape, bytes and the op range [first_op, last_op] it lives over (op 0 for the input).
-/// Their bytes sum to the peak.
-nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakActivation& peak);
-
-/// The same as a text table on stdout.
+/// The buffers alive while the peak op runs (explore::PeakTensorsJson) as a text table
+/// on stdout.
 void PrintPeakTensors(const graph::Network& net, const analysis::PeakActivation& peak);
 
 }  // namespace dse_app::report

@@ -1,24 +1,14 @@
 #include "reproduce_report.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
+#include "explore/result_json.h"
+#include "explore/texts.h"
+
 namespace dse_app {
 namespace {
-
-std::string Num(const std::optional<double>& v, const char* format = "{:.2f}") {
-  return v ? fmt::format(fmt::runtime(format), *v) : "-";
-}
-// A signed difference ("-" when unknown).
-std::string Signed(const std::optional<double>& v) {
-  return v ? fmt::format("{:+.2f}", *v) : "-";
-}
-// A relative difference in percent ("-" when unknown).
-std::string RelText(const std::optional<double>& pct) {
-  return pct ? fmt::format("{:+.0f}%", *pct) : "-";
-}
 
 void PrintTable2(const std::vector<explore::RowComparison>& rows) {
   std::cout << "Table II — the paper (measured) beside dse (MACs and params exact; top-1, latency "
@@ -35,11 +25,11 @@ void PrintTable2(const std::vector<explore::RowComparison>& rows) {
     std::cout << fmt::format(
         "{:<5} {:<27} {:<8} | {:>5} {:>6.1f} {:>6} | {:>5} {:>5.2f} {:>6} | {:>6} {:>6} {:>6} | "
         "{:>6.0f} {:>6} {:>5} | {:>6} {:>6} {:>5}\n",
-        p.board, c.feasible ? p.variant : p.variant + " *", p.mode, Num(p.macs_m, "{:.0f}"),
-        c.macs / 1e6, Signed(d.macs_m), Num(p.params_m), c.params / 1e6, Signed(d.params_m),
-        Num(p.top1_pct), Num(c.top1), Signed(d.top1_points), p.latency_ms,
-        Num(c.latency_ms, "{:.0f}"), RelText(d.latency_pct), Num(p.energy_mj, "{:.1f}"),
-        Num(c.energy_mj, "{:.1f}"), RelText(d.energy_pct));
+        p.board, c.feasible ? p.variant : p.variant + " *", p.mode, explore::OptionalText(p.macs_m, "{:.0f}"),
+        c.macs / 1e6, explore::SignedText(d.macs_m), explore::OptionalText(p.params_m), c.params / 1e6, explore::SignedText(d.params_m),
+        explore::OptionalText(p.top1_pct), explore::OptionalText(c.top1), explore::SignedText(d.top1_points), p.latency_ms,
+        explore::OptionalText(c.latency_ms, "{:.0f}"), explore::RelativePctText(d.latency_pct), explore::OptionalText(p.energy_mj, "{:.1f}"),
+        explore::OptionalText(c.energy_mj, "{:.1f}"), explore::RelativePctText(d.energy_pct));
   }
   for (const auto& [p, c] : rows) {
     if (p.table == "II" && !c.feasible)
@@ -57,10 +47,10 @@ void PrintTable3(const std::vector<explore::RowComparison>& rows) {
   for (const auto& [p, c] : rows) {
     if (p.table != "III") continue;
     std::cout << fmt::format("{:<5} {:<22} {:<8} | {:>6} {:>6} | {:>6.0f} {:>6} {:>5}\n", p.board,
-                             p.variant, p.mode, Num(p.power_mw, "{:.0f}"),
-                             Num(explore::PowerMw(c), "{:.0f}"), p.latency_ms,
-                             Num(c.latency_ms, "{:.0f}"),
-                             RelText(explore::RelativePct(c.latency_ms, p.latency_ms)));
+                             p.variant, p.mode, explore::OptionalText(p.power_mw, "{:.0f}"),
+                             explore::OptionalText(explore::PowerMw(c), "{:.0f}"), p.latency_ms,
+                             explore::OptionalText(c.latency_ms, "{:.0f}"),
+                             explore::RelativePctText(explore::RelativePct(c.latency_ms, p.latency_ms)));
   }
 }
 
@@ -84,10 +74,10 @@ void PrintClaims(const std::vector<explore::ClaimResult>& claims) {
                              k.claim.tinyops_variant, k.claim.baseline_variant);
     std::cout << fmt::format("    paper text   {:+.1f} points top-1, {:.1f}x lower latency\n",
                              k.claim.top1_gain_pct, k.claim.latency_ratio);
-    std::cout << fmt::format("    Table II     {} points, {}x\n", Signed(k.table_top1_gain_pct),
-                             Num(k.table_latency_ratio));
+    std::cout << fmt::format("    Table II     {} points, {}x\n", explore::SignedText(k.table_top1_gain_pct),
+                             explore::OptionalText(k.table_latency_ratio));
     std::cout << fmt::format("    dse          {} points (predicted), {}x (predicted) -> {}\n",
-                             Signed(k.top1_gain_pct), Num(k.latency_ratio),
+                             explore::SignedText(k.top1_gain_pct), explore::OptionalText(k.latency_ratio),
                              k.holds ? "holds" : "DOES NOT HOLD");
     if (!r.baseline_fail_reason.empty()) {
       std::cout << fmt::format(
@@ -99,7 +89,7 @@ void PrintClaims(const std::vector<explore::ClaimResult>& claims) {
       std::cout << fmt::format(
           "    dse's pick   {} (the most accurate TinyOps design no slower than the baseline, "
           "predicted): {} points, {}x vs {}\n",
-          r.pick->variant, Signed(r.pick_gain_pct), Num(r.pick_ratio), k.claim.baseline_variant);
+          r.pick->variant, explore::SignedText(r.pick_gain_pct), explore::OptionalText(r.pick_ratio), k.claim.baseline_variant);
     }
   }
 }
@@ -113,95 +103,20 @@ void PrintPicks(const std::vector<explore::PickResult>& picks) {
   for (const explore::PickResult& p : picks) {
     const explore::Candidate& c = p.paper.toolkit;
     std::cout << fmt::format("{:<5} {:<20} {:>7} {:>7} | {:<22} {:>7} {:>7} {:>6}\n", c.board,
-                             c.variant, Num(c.top1), Num(c.latency_ms, "{:.0f}"),
+                             c.variant, explore::OptionalText(c.top1), explore::OptionalText(c.latency_ms, "{:.0f}"),
                              p.toolkit ? p.toolkit->variant : "-",
-                             p.toolkit ? Num(p.toolkit->top1) : "-",
-                             p.toolkit ? Num(p.toolkit->latency_ms, "{:.0f}") : "-",
-                             Signed(p.gain_points));
+                             p.toolkit ? explore::OptionalText(p.toolkit->top1) : "-",
+                             p.toolkit ? explore::OptionalText(p.toolkit->latency_ms, "{:.0f}") : "-",
+                             explore::SignedText(p.gain_points));
   }
   std::cout
       << "(top-1 in %, predicted by the accuracy surrogate; ms predicted by the latency model)\n";
 }
 
-nlohmann::json Opt(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json CandidateJson(const explore::Candidate& c) {
-  return {{"variant", c.variant},
-          {"board", c.board},
-          {"mode", c.mode},
-          {"feasible", c.feasible},
-          {"macs", c.macs},
-          {"params", c.params},
-          {"top1_predicted", Opt(c.top1)},
-          {"top1_provenance", c.top1_provenance},
-          {"latency_ms_predicted", Opt(c.latency_ms)},
-          {"latency_provenance", c.latency_provenance},
-          {"energy_mj_predicted", Opt(c.energy_mj)}};
-}
-
-nlohmann::json RowJson(const explore::RowComparison& r) {
-  const explore::PaperRow& p = r.paper;
-  const explore::RowDiff d = explore::DiffRow(r);
-  return {{"table", p.table},
-          {"board", p.board},
-          {"variant", p.variant},
-          {"mode", p.mode},
-          {"paper",
-           {{"model", p.paper_model},
-            {"macs_m", Opt(p.macs_m)},
-            {"params_m", Opt(p.params_m)},
-            {"top1", Opt(p.top1_pct)},
-            {"latency_ms", p.latency_ms},
-            {"power_mw", Opt(p.power_mw)},
-            {"energy_mj", Opt(p.energy_mj)},
-            {"source", p.source}}},
-          {"dse", CandidateJson(r.toolkit)},
-          {"diff",
-           {{"macs_m", Opt(d.macs_m)},
-            {"top1_points", Opt(d.top1_points)},
-            {"latency_pct", Opt(d.latency_pct)},
-            {"energy_pct", Opt(d.energy_pct)}}}};
-}
-
 }  // namespace
 
 void PrintReproduceJson(const explore::ReproduceReport& report) {
-  const auto& [rows, s, claims, picks] = report;
-  nlohmann::json out = {{"tables", nlohmann::json::array()},
-                        {"claims", nlohmann::json::array()},
-                        {"picks", nlohmann::json::array()}};
-  for (const auto& r : rows) out["tables"].push_back(RowJson(r));
-  out["summary"] = {{"table2_latency_mape_pct", Opt(s.latency_mape_t2)},
-                    {"table2_energy_mape_pct", Opt(s.energy_mape_t2)},
-                    {"table3_latency_mape_pct", Opt(s.latency_mape_t3)},
-                    {"table2_top1_mae_points", Opt(s.top1_mae_t2)}};
-  for (const explore::ClaimResult& r : claims) {
-    const explore::ClaimCheck& k = r.check;
-    out["claims"].push_back(
-        {{"board", k.claim.board},
-         {"tinyops_variant", k.claim.tinyops_variant},
-         {"baseline_variant", k.claim.baseline_variant},
-         {"paper_top1_gain_pct", k.claim.top1_gain_pct},
-         {"paper_latency_ratio", k.claim.latency_ratio},
-         {"table2_top1_gain_pct", Opt(k.table_top1_gain_pct)},
-         {"table2_latency_ratio", Opt(k.table_latency_ratio)},
-         {"top1_gain_pct_predicted", Opt(k.top1_gain_pct)},
-         {"latency_ratio_predicted", Opt(k.latency_ratio)},
-         {"holds", k.holds},
-         {"dse_pick", r.pick ? nlohmann::json(r.pick->variant) : nlohmann::json(nullptr)},
-         {"dse_pick_top1_gain_pct_predicted", Opt(r.pick_gain_pct)},
-         {"dse_pick_latency_ratio_predicted", Opt(r.pick_ratio)},
-         {"source", k.claim.source}});
-  }
-  for (const explore::PickResult& p : picks) {
-    out["picks"].push_back(
-        {{"board", p.paper.paper.board},
-         {"paper_pick", CandidateJson(p.paper.toolkit)},
-         {"dse_pick", p.toolkit ? CandidateJson(*p.toolkit) : nlohmann::json(nullptr)}});
-  }
-  std::cout << out.dump(2) << "\n";
+  std::cout << explore::ReproduceJson(report).dump(2) << "\n";
 }
 
 void PrintReproduceText(const explore::ReproduceReport& report) {
@@ -211,8 +126,8 @@ void PrintReproduceText(const explore::ReproduceReport& report) {
   std::cout << fmt::format(
       "\nMean |dse - paper|: Table II latency {}%, energy {}%, top-1 {} points; Table III "
       "latency {}%\n",
-      Num(summary.latency_mape_t2, "{:.1f}"), Num(summary.energy_mape_t2, "{:.1f}"),
-      Num(summary.top1_mae_t2), Num(summary.latency_mape_t3, "{:.1f}"));
+      explore::OptionalText(summary.latency_mape_t2, "{:.1f}"), explore::OptionalText(summary.energy_mape_t2, "{:.1f}"),
+      explore::OptionalText(summary.top1_mae_t2), explore::OptionalText(summary.latency_mape_t3, "{:.1f}"));
   PrintProvenance(report.rows);
   PrintClaims(report.claims);
   PrintPicks(report.picks);

@@ -2,32 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <iostream>
 
 #include "analysis/cost.h"
 #include "app.h"
+#include "explore/report_json.h"
 #include "models.h"
-#include "hw/catalog.h"
 #include "placement/tinyops_mode.h"
 
 namespace dse_app {
 namespace {
-
-hw::Board ResolveBoard(const std::string& name_or_file) {
-  static const hw::Catalog catalog =
-      Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
-  return Unwrap(catalog.Resolve(name_or_file));
-}
-
-int64_t BudgetBytes(const std::string& text) {
-  int64_t bytes = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
-  if (ec != std::errc() || end != text.data() + text.size() || bytes <= 0) {
-    FailInput(fmt::format("--budget '{}': expected a positive number of bytes", text));
-  }
-  return bytes;
-}
 
 // The board's evaluation in the asked mode, its latency predicted even when the placement does
 // not fit (a note says so for a TinyOps plan over its budget).
@@ -38,13 +22,14 @@ struct LatencyResult {
 };
 
 LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& options) {
-  LatencyResult r{ResolveBoard(options.board), {}};
+  LatencyResult r{BoardNamed(options.board), {}};
   Unwrap(placement::FindMode(options.mode));
-  const int64_t budget = options.budget.empty() ? 0 : BudgetBytes(options.budget);
+  const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
+  const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
-  const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file);
-  const explore::Target target = TargetOn(r.board, &coefs, options.mode, budget,
-                                          options.filter_growth);
+  const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file, runtime->id());
+  const explore::Target target =
+      TargetOn(r.board, runtime, &coefs, options.mode, budget, options.filter_growth);
   r.evaluation = Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
   const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit);
   if (plan != nullptr && !plan->fits) {
@@ -53,10 +38,6 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   }
   if (r.evaluation.latency_error) FailInput(r.evaluation.latency_error->message);
   return r;
-}
-
-double Ms(double cycles, const hw::Board& board) {
-  return cycles * 1e3 / static_cast<double>(board.clock_hz);
 }
 
 }  // namespace
@@ -70,37 +51,14 @@ void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
       ->capture_default_str();
   show->add_option("--budget", options->budget,
                    "TinyOps SRAM budget in bytes (default: the board's)")->check(NotEmpty());
+  AddRuntimeOption(show, &options->runtime);
 }
 
 void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& options,
                     bool per_op, nlohmann::json* out) {
   if (options.board.empty()) return;
   const LatencyResult r = Compute(facts, options);
-  const latency::Estimate& e = r.estimate();
-  const explore::PowerFigure& power = r.evaluation.power;
-  (*out)["board"] = r.board.name;
-  (*out)["mode"] = options.mode;
-  (*out)["latency_ms"] = e.latency_ms;
-  (*out)["latency_provenance"] = e.provenance;
-  (*out)["latency_breakdown_ms"] = {
-      {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};
-  if (power.mw) {
-    (*out)["energy_mj"] = *power.mw * e.latency_ms / 1e3;
-    (*out)["power_mw"] = *power.mw;
-    (*out)["power_provenance"] = power.provenance;
-  }
-  if (const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit)) {
-    (*out)["tinyops_fits"] = plan->fits;
-  }
-  if (!per_op || !out->contains("per_op")) return;
-  for (const latency::OpLatency& op : e.ops) {
-    nlohmann::json& row = (*out)["per_op"][static_cast<size_t>(op.op)];
-    row["kernel"] = kernels::KernelClassName(op.kernel);
-    row["cycles"] = op.total_cycles;
-    row["compute_ms"] = Ms(op.compute_cycles, r.board);
-    row["memory_ms"] = Ms(op.memory_cycles + op.dma_wait_cycles, r.board);
-    row["exposed_ms"] = Ms(op.exposed_cycles, r.board);
-  }
+  explore::AddLatencyJson(r.evaluation, r.board, options.mode, per_op, out);
 }
 
 void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& options,
@@ -127,9 +85,9 @@ void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& opti
     std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13.0f} {:>13.3f} {:>11.3f} {:>11.3f}\n",
                              op.op, graph::OpKindName(g.kind), kernels::KernelClassName(op.kernel),
                              analysis::CountOp(net, g).macs, op.total_cycles,
-                             Ms(op.compute_cycles, r.board),
-                             Ms(op.memory_cycles + op.dma_wait_cycles, r.board),
-                             Ms(op.exposed_cycles, r.board));
+                             explore::CyclesToMs(op.compute_cycles, r.board),
+                             explore::CyclesToMs(op.memory_cycles + op.dma_wait_cycles, r.board),
+                             explore::CyclesToMs(op.exposed_cycles, r.board));
   }
 }
 

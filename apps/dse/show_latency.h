@@ -19,9 +19,10 @@ struct LatencyOptions {
   std::string mode = "tinyops";
   std::string budget;   // empty: the board's default TinyOps budget
   bool filter_growth = true;  // TinyOps: give the unused budget to the filter buffer
+  std::string runtime;  // --runtime id (app.h AddRuntimeOption)
 };
 
-/// Adds --board, --mode and --budget to `show`.
+/// Adds --board, --mode, --budget and --runtime to `show`.
 void AddLatencyOptions(CLI::App* show, LatencyOptions* options);
 
 /// Adds latency_ms, latency_provenance, energy_mj (when known) and, with per_op, per-op

@@ -61,4 +61,15 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
   return samples;
 }
 
+latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,
+                                  const hw::Catalog& boards) {
+  latency::CoefficientFile priors;
+  for (const latency::Sample& s : samples) {
+    latency::BoardCoefficients prior = latency::Priors(*boards.Find(s.row.board));
+    prior.runtime = s.row.runtime;
+    priors[s.row.CoefficientKey()] = prior;
+  }
+  return priors;
+}
+
 }  // namespace explore

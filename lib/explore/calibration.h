@@ -28,4 +28,8 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
     const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,
     const kernels::Runtime* runtime = nullptr);
 
+/// The priors of every (board, runtime) the samples measure, keyed by CoefficientKey.
+latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,
+                                  const hw::Catalog& boards);
+
 }  // namespace explore

@@ -6,6 +6,16 @@
 #include "accuracy/accuracy.h"
 
 namespace explore {
+
+Candidate AsIfFitted(const Evaluation& e) {
+  Candidate c = e.candidate;
+  if (!c.feasible && e.estimate) {
+    c.latency_ms = e.estimate->latency_ms;
+    if (e.power.mw) c.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
+    c.latency_provenance = e.estimate->provenance + "; as if it fitted: " + c.fail_reason;
+  }
+  return c;
+}
 namespace {
 
 // a − b when both are known.

@@ -21,6 +21,12 @@
 
 namespace explore {
 
+/// The candidate of `e` (evaluated with predict_infeasible), and when its placement does not fit,
+/// its latency and energy as if it fitted, the provenance saying so; feasible stays false. The
+/// paper ran every row it measured, but dse's placement (TFLM arena, no in-place depthwise) may
+/// not fit it, e.g. the MCUNet nets in internal SRAM.
+Candidate AsIfFitted(const Evaluation& e);
+
 /// The paper's rows (JoinPaperRows) and its headline claims, as read from the data directory.
 struct ReproduceInputs {
   std::vector<PaperRow> rows;

@@ -19,4 +19,16 @@ Result<std::vector<std::string>> ListFiles(const std::string& dir, const std::st
   return files;
 }
 
+Status CreateParentDirectory(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return Ok{};
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return InputError(
+        fmt::format("cannot create the directory {}: {}", parent.string(), ec.message()));
+  }
+  return Ok{};
+}
+
 }  // namespace util

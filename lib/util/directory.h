@@ -1,5 +1,6 @@
 #pragma once
-// Listing the input files of a directory, with the error every catalog reports the same way.
+// Listing the input files of a directory, with the error every catalog reports the same way;
+// making the directory an output file goes in.
 
 #include <string>
 #include <vector>
@@ -12,5 +13,9 @@ namespace util {
 /// e.g. ".toml"; compared exactly), sorted by path. Subdirectories are not searched. When `dir`
 /// cannot be read: an input error "DIR: cannot read the directory: WHY".
 Result<std::vector<std::string>> ListFiles(const std::string& dir, const std::string& extension);
+
+/// Creates the directory `path` would be written in (and its parents) when it has one and it
+/// does not exist. When that fails: an input error "cannot create the directory DIR: WHY".
+Status CreateParentDirectory(const std::string& path);
 
 }  // namespace util

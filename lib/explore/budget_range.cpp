@@ -1,0 +1,48 @@
+#include "explore/budget_range.h"
+
+#include <fmt/format.h>
+
+namespace explore {
+
+util::Result<BudgetRange> CheckedBudgetRange(std::optional<int64_t> from_bytes,
+                                             std::optional<int64_t> to_bytes,
+                                             std::optional<int64_t> step_bytes,
+                                             int64_t max_bytes, const std::string& board) {
+  constexpr int64_t kDefaultStepBytes = 16 * 1024;
+  const BudgetRange r{from_bytes.value_or(kDefaultStepBytes), to_bytes.value_or(max_bytes),
+                      step_bytes.value_or(kDefaultStepBytes)};
+  if (r.from_bytes > r.to_bytes) {
+    return util::InputError(fmt::format(
+        "--from {} is above --to {}: the budget range is empty (swap them?)", r.from_bytes,
+        r.to_bytes));
+  }
+  if (r.to_bytes > max_bytes) {
+    return util::InputError(fmt::format(
+        "--to {} is above the {} B of SRAM {} has for TinyOps buffers (--to {} at most)",
+        r.to_bytes, max_bytes, board, max_bytes));
+  }
+  const int64_t count = (r.to_bytes - r.from_bytes) / r.step_bytes + 1;
+  if (count > kMaxBudgets) {
+    return util::InputError(fmt::format(
+        "{} budgets from {} to {} in steps of {}: at most {}; use a larger --step (e.g. {})",
+        count, r.from_bytes, r.to_bytes, r.step_bytes, kMaxBudgets,
+        (r.to_bytes - r.from_bytes) / (kMaxBudgets - 1) + 1));
+  }
+  return r;
+}
+
+plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board) {
+  plot::Figure f;
+  f.name = fmt::format("budget_{}_{}", variant, board);
+  f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget",
+                        variant, board);
+  f.x_label = "TinyOps SRAM budget (KiB)";
+  f.y_label = "latency (ms, predicted)";
+  f.y2_label = "partition factor";
+  f.y_min = 0;
+  f.y2_min = 0;
+  f.key_position = "top right";
+  return f;
+}
+
+}  // namespace explore

@@ -1,0 +1,34 @@
+#pragma once
+// The SRAM budgets `dse plot budget` sweeps (paper Fig. 9): a checked range and the empty
+// figure frame. Nothing here prints.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "plot/figure.h"
+#include "util/result.h"
+
+namespace explore {
+
+struct BudgetRange {
+  int64_t from_bytes = 0, to_bytes = 0, step_bytes = 0;
+};
+
+/// The most budgets one range may hold.
+inline constexpr int64_t kMaxBudgets = 500;
+
+/// The range from `from_bytes` to `to_bytes` in `step_bytes` (each positive), unset ones
+/// defaulting to 16 KiB, `max_bytes` (the most SRAM `board` gives TinyOps) and 16 KiB. An input
+/// error when from > to, to > max_bytes, or it holds more than kMaxBudgets budgets (naming a
+/// step that fits).
+util::Result<BudgetRange> CheckedBudgetRange(std::optional<int64_t> from_bytes,
+                                             std::optional<int64_t> to_bytes,
+                                             std::optional<int64_t> step_bytes,
+                                             int64_t max_bytes, const std::string& board);
+
+/// The empty Fig. 9 frame "budget_VARIANT_BOARD": title, labels, left axis latency (ms) and
+/// right axis partition factor, both from 0.
+plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board);
+
+}  // namespace explore

@@ -1,0 +1,24 @@
+#pragma once
+// What `dse sweep --spaces` and `--modes` name: search spaces of a catalog and registered
+// deployment modes, checked, with the nearest valid name for a misspelt one. Nothing here
+// prints.
+
+#include <string>
+#include <vector>
+
+#include "searchspace/catalog.h"
+#include "util/result.h"
+
+namespace explore {
+
+/// The spaces `names` choose from `catalog`: none named means DefaultSpaces; "all" every space;
+/// "none" no space (imported models only). An unknown name is an input error
+/// "--spaces: unknown space 'X' (did you mean 'Y'?)".
+util::Result<std::vector<const searchspace::Space*>> ChooseSpaces(
+    const searchspace::Catalog& catalog, const std::vector<std::string>& names);
+
+/// The registered mode ids `names` choose, in their order; none named means every registered
+/// mode in registry order. An unknown name is the registry's input error.
+util::Result<std::vector<std::string>> ChooseModes(const std::vector<std::string>& names);
+
+}  // namespace explore

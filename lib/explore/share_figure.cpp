@@ -1,0 +1,77 @@
+#include "explore/share_figure.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "explore/op_shares.h"
+
+namespace explore {
+
+const char* OpClassColor(const std::string& op_class) {
+  static const std::map<std::string, const char*> kColors = {
+      {"stem", "#8c564b"},  {"conv1x1", "#1f77b4"}, {"conv_kxk", "#aec7e8"}, {"dw3x3", "#2ca02c"},
+      {"dw5x5", "#ff7f0e"}, {"dw7x7", "#d62728"},   {"se", "#9467bd"},       {"fc", "#7f7f7f"}};
+  const auto it = kColors.find(op_class);
+  return it == kColors.end() ? "#bcbd22" : it->second;
+}
+
+std::vector<std::pair<std::string, double>> OrderedShares(
+    const std::map<std::string, double>& shares) {
+  std::vector<std::pair<std::string, double>> ordered(shares.begin(), shares.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return OpClassRank(a.first) < OpClassRank(b.first);
+  });
+  return ordered;
+}
+
+void AddStackedBars(const std::vector<ShareBar>& bars, plot::Figure* figure) {
+  std::set<std::string> seen;
+  for (const ShareBar& b : bars) {
+    for (const auto& [c, s] : b.shares) seen.insert(c);
+  }
+  std::vector<std::string> classes(seen.begin(), seen.end());
+  std::stable_sort(classes.begin(), classes.end(),
+                   [](const auto& a, const auto& b) { return OpClassRank(a) < OpClassRank(b); });
+  std::vector<plot::Series> bottom_up;
+  std::vector<double> top_pct(bars.size(), 0);
+  for (const std::string& c : classes) {
+    plot::Series s{c, OpClassColor(c), plot::Series::Style::kBars, {}, {}};
+    for (size_t i = 0; i < bars.size(); ++i) {
+      const auto it = bars[i].shares.find(c);
+      top_pct[i] += it == bars[i].shares.end() ? 0 : 100 * it->second;
+      s.x.push_back(bars[i].x);
+      s.y.push_back(top_pct[i]);
+    }
+    bottom_up.push_back(s);
+  }
+  figure->series.insert(figure->series.end(), bottom_up.rbegin(), bottom_up.rend());
+}
+
+std::string FigureStem(const std::string& prefix, const std::vector<std::string>& variants,
+                       const std::string& suffix) {
+  std::string stem = prefix;
+  for (size_t i = 0; i < variants.size() && i < 3; ++i) stem += "_" + variants[i];
+  if (variants.size() > 3) stem += fmt::format("_and_{}_more", variants.size() - 3);
+  return stem + suffix;
+}
+
+plot::Figure ShareFigureFrame(const std::vector<std::string>& variants, const std::string& board,
+                              const std::string& mode) {
+  plot::Figure f;
+  f.name = FigureStem("ops", variants, board.empty() ? "" : fmt::format("_{}_{}", board, mode));
+  f.title = board.empty()
+                ? "MAC share per op class"
+                : fmt::format("MAC share and predicted latency share per op class ({}, {} mode)",
+                              board, mode);
+  f.x_label = "";
+  f.y_label = "share of MACs / of predicted latency (%, stacked)";
+  f.y_min = 0;
+  f.y_max = 100;
+  f.key_position = "outside right top";
+  f.box_width = 0.8;
+  return f;
+}
+
+}  // namespace explore

@@ -1,0 +1,37 @@
+#pragma once
+// Texts of library values that several reports share: optional figures, memory sizes, a
+// top-1 with its provenance, and a front check's changes. Nothing here prints.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "accuracy/accuracy.h"
+#include "explore/fronts.h"
+#include "hw/board.h"
+
+namespace explore {
+
+/// `v` formatted with `format` (an fmt format of one number), "-" when unknown.
+std::string OptionalText(const std::optional<double>& v, const char* format = "{:.2f}");
+/// A signed difference, "+1.25" ("-" when unknown).
+std::string SignedText(const std::optional<double>& v);
+/// A relative difference in percent, "+12%" ("-" when unknown).
+std::string RelativePctText(const std::optional<double>& pct);
+
+/// "320 KiB", or with one decimal when not a whole number of KiB ("1.5 KiB").
+std::string KiBText(int64_t bytes);
+/// The board's external memories, "NAME N MiB" comma separated, "none" without any.
+std::string ExternalMemoriesText(const hw::Board& board);
+
+/// "61.26% int8 (predicted, family mbv3)": the figure, precision and provenance; a fallback
+/// prediction says "shared ceiling: no published data for this family", a measurement its
+/// source after ': '.
+std::string Top1Text(const accuracy::Top1& top1);
+
+/// The change of `board`'s fronts against the golden file `golden_path`: a header line, one
+/// "  + " line per member added and "  - " per member removed, and how to accept it.
+std::string FrontDiffText(const std::string& golden_path, const std::string& board,
+                          const FrontDiff& diff);
+
+}  // namespace explore
