@@ -99,9 +99,42 @@ std::string Timeline(const std::vector<Interval>& intervals, const Placement& pl
     const Interval& iv = intervals[i];
     std::string row(static_cast<size_t>(steps), '.');
     for (int s = iv.first_step; s <= iv.last_step; ++s) row[static_cast<size_t>(s)] = '#';
-    text += fmt::format("t{:<4} @{:>8} {:>8} B |{}|\n", iv.tensor, placement.offsets[i], iv.bytes, row);
+    const std::string label = iv.tensor >= 0 ? fmt::format("t{:<4}", iv.tensor) : "s    ";
+    text += fmt::format("{} @{:>8} {:>8} B |{}|\n", label, placement.offsets[i], iv.bytes, row);
   }
   return text;
+}
+
+util::Result<Placement> LinearPlanner::Plan(const std::vector<Interval>& intervals) const {
+  return LinearPlan(intervals);
+}
+
+util::Result<Placement> LowestGapPlanner::Plan(const std::vector<Interval>& intervals) const {
+  return GreedyPlan(intervals);
+}
+
+util::Result<Placement> ImportedPlanner::Plan(const std::vector<Interval>& intervals) const {
+  if (offsets_.size() != intervals.size()) {
+    return util::InputError(fmt::format("the imported plan has {} offsets for {} buffers",
+                                        offsets_.size(), intervals.size()));
+  }
+  for (size_t i = 0; i < offsets_.size(); ++i) {
+    if (offsets_[i] < 0) {
+      return util::InputError(fmt::format("the imported plan gives buffer {} the negative "
+                                          "offset {}", i, offsets_[i]));
+    }
+  }
+  return ImportPlan(intervals, offsets_);
+}
+
+int64_t LiveBytesBound(const std::vector<Interval>& intervals) {
+  int steps = 0;
+  for (const Interval& iv : intervals) steps = std::max(steps, iv.last_step + 1);
+  std::vector<int64_t> live(static_cast<size_t>(steps), 0);
+  for (const Interval& iv : intervals) {
+    for (int s = iv.first_step; s <= iv.last_step; ++s) live[static_cast<size_t>(s)] += iv.bytes;
+  }
+  return live.empty() ? 0 : *std::max_element(live.begin(), live.end());
 }
 
 }  // namespace analysis
