@@ -40,14 +40,16 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
       return util::InputError(fmt::format("{}: unknown board, variant, mode or runtime", where));
     }
     const kernels::Runtime& rt = runtime ? *runtime : **row_runtime;
-    auto net = searchspace::Build(*spaces.Find(variant->space), variant->width, variant->resolution);
+    auto net =
+        searchspace::Build(*spaces.Find(variant->space), variant->width, variant->resolution);
     if (!net) return util::InputError(fmt::format("{}: {}", where, net.error().message));
     const placement::Fit fit = (*mode)->Place(*net, placement::Measure(*net, rt), *board,
                                               {row.mode, 0, true, &budgets});
     auto terms = (*mode)->LatencyTerms(*net, rt, *board, fit);
     if (!terms) return util::InputError(fmt::format("{}: {}", where, terms.error().message));
     if (fit.sram_budget_bytes && !fit.partition_factor) {
-      return util::InputError(fmt::format("{}: {} does not fit the {} B SRAM budget of the {} mode on {}",
+      return util::InputError(fmt::format(
+          "{}: {} does not fit the {} B SRAM budget of the {} mode on {}",
                                           where, row.variant, *fit.sram_budget_bytes, row.mode,
                                           row.board));
     }

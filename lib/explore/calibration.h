@@ -20,9 +20,9 @@ namespace explore {
 /// The names measurement rows may use: the catalog's boards and variants, and registered modes.
 latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces);
 
-/// One sample per row, under `runtime` (nullptr: each row's own runtime column). Fails ("file:line: ...") when a
-/// row's network cannot be built, its board lacks a memory its mode needs, or the plan of a mode
-/// with an SRAM budget (tinyops) does not fit that budget.
+/// One sample per row, under `runtime` (nullptr: each row's own runtime column). Fails
+/// ("file:line: ...") when a row's network cannot be built, its board lacks a memory its mode
+/// needs, or the plan of a mode with an SRAM budget (tinyops) does not fit that budget.
 util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
     const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,

@@ -9,7 +9,8 @@ std::string FailReason(const placement::Fit& fit) {
   std::string reason;
   for (const placement::Violation& v : fit.violations) {
     if (!reason.empty()) reason += "; ";
-    reason += fmt::format("{}: needs {} B, has {} B", v.constraint, v.needed_bytes, v.available_bytes);
+    reason += fmt::format("{}: needs {} B, has {} B", v.constraint, v.needed_bytes,
+                          v.available_bytes);
     if (!v.detail.empty()) reason += " (" + v.detail + ")";
   }
   return reason;

@@ -65,7 +65,8 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
                                 Strategy* strategy, const Progress& progress) {
   Context ctx{options, models, {}};
   for (const hw::Board* board : options.boards) {
-    const kernels::Runtime& runtime = options.runtime ? *options.runtime : kernels::DefaultRuntime();
+    const kernels::Runtime& runtime =
+        options.runtime ? *options.runtime : kernels::DefaultRuntime();
     ctx.coefficients.push_back(
         latency::CoefficientsFor(*board, *models.coefficients, runtime.id()));
   }

@@ -26,13 +26,14 @@ bool PrefetchedEarly(const tinyops::OpPlan& op, const tinyops::OpPlan* next) {
 
 // In-place traffic of a partitioned op: filters not overlaid, scratch outside SRAM, bias and
 // quant parameters not overlaid, and the outputs written straight to external RAM.
-latency::Terms InPlaceWork(const kernels::OpWork& w, const tinyops::OpPlan& plan, const latency::MemoryPath& path) {
+latency::Terms InPlaceWork(const kernels::OpWork& w, const tinyops::OpPlan& plan,
+                           const latency::MemoryPath& path) {
   const int64_t dcache = path.dcache;
   const bool conv = plan.kind == OpKind::kConv2d || plan.kind == OpKind::kDepthwiseConv2d;
   double bytes = 0;
   if (conv && !plan.filter_overlaid) {
-    bytes += static_cast<double>(
-        kernels::CachedBytes(w.weight_read_bytes, w.weight_bytes, w.weight_footprint_bytes, dcache));
+    bytes += static_cast<double>(kernels::CachedBytes(w.weight_read_bytes, w.weight_bytes,
+                                                      w.weight_footprint_bytes, dcache));
   }
   if (conv && !plan.bias_overlaid) bytes += static_cast<double>(w.bias_bytes);
   if (conv && !plan.quant_overlaid) bytes += static_cast<double>(w.quant_bytes);
@@ -43,8 +44,9 @@ latency::Terms InPlaceWork(const kernels::OpWork& w, const tinyops::OpPlan& plan
   return t;
 }
 
-latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& plan, const tinyops::OpPlan* next,
-                      bool part0_prefetched, const latency::MemoryPath& path) {
+latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& plan,
+                               const tinyops::OpPlan* next, bool part0_prefetched,
+                               const latency::MemoryPath& path) {
   latency::OpTerms op;
   op.kernel = w.kernel;
   op.compute[latency::kDispatchCycles] = 1;
