@@ -166,22 +166,30 @@ bool IsCorrectionKey(const std::string& key) {
   return key == "shared" || key.rfind("shared/", 0) == 0 || key.rfind("family/", 0) == 0;
 }
 
-// ["shared"], ["shared/RUNTIME"], ["family/CORE"] or ["family/CORE/RUNTIME"]: multipliers over
-// the priors for boards without rows (Correction).
-void ReadCorrectionTable(const std::string& name, const toml::table& table,
-                         tomlspec::Context& ctx, CoefficientFile* out) {
+// The family and runtime of a correction table name: "shared[/RUNTIME]" or
+// "family/CORE[/RUNTIME]" (CorrectionKey); an unknown core is an error.
+Correction ParseCorrectionName(const std::string& name, const toml::table& table,
+                               tomlspec::Context& ctx) {
   Correction c;
-  std::string rest = name.substr(name.find('/') == std::string::npos ? name.size()
-                                                                        : name.find('/') + 1);
+  const size_t slash = name.find('/');
+  std::string rest = slash == std::string::npos ? "" : name.substr(slash + 1);
   if (name.rfind("family/", 0) == 0) {
-    const size_t slash = rest.find('/');
-    c.family = rest.substr(0, slash);
-    rest = slash == std::string::npos ? "" : rest.substr(slash + 1);
+    const size_t end = rest.find('/');
+    c.family = rest.substr(0, end);
+    rest = end == std::string::npos ? "" : rest.substr(end + 1);
     if (hw::FindCore(c.family) == nullptr) {
       ctx.Error(table.source(), fmt::format("[{}]: {}", name, hw::UnknownCoreMessage(c.family)));
     }
   }
   if (!rest.empty()) c.runtime = rest;
+  return c;
+}
+
+// ["shared"], ["shared/RUNTIME"], ["family/CORE"] or ["family/CORE/RUNTIME"]: multipliers over
+// the priors for boards without rows (Correction).
+void ReadCorrectionTable(const std::string& name, const toml::table& table,
+                         tomlspec::Context& ctx, CoefficientFile* out) {
+  Correction c = ParseCorrectionName(name, table, ctx);
   std::vector<std::string> keys = {"provenance", "calibration_rows", "boards", "data_sources"};
   std::vector<bool> seen(kNumCoefs, false);
   for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
@@ -214,7 +222,7 @@ void ReadCorrectionTable(const std::string& name, const toml::table& table,
       ctx.Error(table.source(), fmt::format("[{}] is missing '{}'", name, CoefTable()[i].key));
     }
   }
-  out->corrections[name] = c;
+  out->corrections[CorrectionKey(c.family, c.runtime)] = c;
 }
 
 }  // namespace
