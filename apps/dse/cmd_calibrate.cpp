@@ -65,12 +65,16 @@ void Run(const CalibrateOptions& options) {
                                  : options.data_files,
       names, Globals().data_dir));
   const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable()));
-  const latency::Calibration cal =
-      latency::Calibrate(samples, explore::PriorsOf(samples, boards), set.sources);
+  const latency::CoefficientFile priors = explore::PriorsOf(samples, boards);
+  const latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
+  const latency::LeaveBoardOut lobo = latency::LeaveBoardsOut(samples, priors);
   if (options.json) {
-    std::cout << explore::CalibrationJson(cal).dump(2) << "\n";
+    nlohmann::json json = explore::CalibrationJson(cal);
+    json["leave_one_board_out"] = explore::LeaveBoardOutJson(lobo);
+    std::cout << json.dump(2) << "\n";
   } else {
     PrintCalibration(cal);
+    std::cout << explore::LeaveBoardOutText(lobo);
   }
   if (options.no_write) return;
   const std::string out = options.out_file.empty() ? CoefficientsPath() : options.out_file;

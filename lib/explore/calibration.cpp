@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "analysis/cost.h"
+#include "explore/texts.h"
 #include "placement/mode.h"
 
 namespace explore {
@@ -72,6 +73,48 @@ latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,
     priors[s.row.CoefficientKey()] = prior;
   }
   return priors;
+}
+
+namespace {
+
+std::string LoboLine(const latency::BoardOutSummary& s) {
+  return fmt::format("{:<6} {:>4} {:>7.1f}% {:>10.1f}% {:>9}  {}\n", s.board, s.rows, s.mape_pct,
+                     s.prior_mape_pct, OptionalText(s.baseline_mape_pct, "{:.1f}%"),
+                     s.provenance);
+}
+
+nlohmann::json LoboJson(const latency::BoardOutSummary& s) {
+  nlohmann::json j = {{"board", s.board}, {"rows", s.rows}, {"mape_pct", s.mape_pct},
+                      {"prior_only_mape_pct", s.prior_mape_pct}, {"baseline_mape_pct", nullptr}};
+  if (s.baseline_mape_pct) j["baseline_mape_pct"] = *s.baseline_mape_pct;
+  if (!s.provenance.empty()) j["predicted_with"] = s.provenance;
+  return j;
+}
+
+}  // namespace
+
+std::string LeaveBoardOutText(const latency::LeaveBoardOut& lobo) {
+  std::string out =
+      "\nLeave one board out (each board's rows predicted by a fit without them, as an "
+      "unmeasured board)\n";
+  out += fmt::format("{:<6} {:>4} {:>8} {:>11} {:>9}  {}\n", "board", "rows", "model",
+                     "prior-only", "MACs x k", "predicted with");
+  for (const auto& s : lobo.boards) out += LoboLine(s);
+  out += LoboLine(lobo.overall);
+  return out;
+}
+
+nlohmann::json LeaveBoardOutJson(const latency::LeaveBoardOut& lobo) {
+  nlohmann::json boards = nlohmann::json::array();
+  for (const auto& s : lobo.boards) boards.push_back(LoboJson(s));
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : lobo.rows) {
+    rows.push_back({{"board", r.row.board}, {"variant", r.row.variant}, {"mode", r.row.mode},
+                    {"measured_ms", r.row.latency_ms}, {"predicted_ms", r.predicted_ms},
+                    {"prior_ms", r.prior_ms},
+                    {"baseline_ms", r.baseline_ms ? nlohmann::json(*r.baseline_ms) : nullptr}});
+  }
+  return {{"boards", boards}, {"overall", LoboJson(lobo.overall)}, {"rows", rows}};
 }
 
 }  // namespace explore

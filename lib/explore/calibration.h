@@ -4,12 +4,15 @@
 // SRAM budget) and its latency terms are computed once. This lives here, not in latency/,
 // because it needs the search spaces and the modes; latency/ only fits terms.
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
 #include "hw/catalog.h"
 #include "kernels/runtime.h"
 #include "latency/fit.h"
+#include "latency/leave_board_out.h"
 #include "latency/measurements.h"
 #include "searchspace/catalog.h"
 #include "tinyops/budgets.h"
@@ -31,5 +34,13 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
 /// The priors of every (board, runtime) the samples measure, keyed by CoefficientKey.
 latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,
                                   const hw::Catalog& boards);
+
+/// The leave-one-board-out section of `dse calibrate`: a heading, then per board and overall the
+/// MAPE of the model (priors x inherited correction), of the priors alone and of the
+/// clock-scaled MACs x k baseline, with what each board was predicted with.
+std::string LeaveBoardOutText(const latency::LeaveBoardOut& lobo);
+
+/// The same as JSON: {"boards": [...], "overall": {...}, "rows": [...]}.
+nlohmann::json LeaveBoardOutJson(const latency::LeaveBoardOut& lobo);
 
 }  // namespace explore

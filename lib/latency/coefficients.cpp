@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "hw/core.h"
 #include "tomlspec/tomlspec.h"
 #include "util/spellcheck.h"
 
@@ -161,6 +162,69 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
   (*out)[name] = bc;
 }
 
+bool IsCorrectionKey(const std::string& key) {
+  return key == "shared" || key.rfind("shared/", 0) == 0 || key.rfind("family/", 0) == 0;
+}
+
+// The family and runtime of a correction table name: "shared[/RUNTIME]" or
+// "family/CORE[/RUNTIME]" (CorrectionKey); an unknown core is an error.
+Correction ParseCorrectionName(const std::string& name, const toml::table& table,
+                               tomlspec::Context& ctx) {
+  Correction c;
+  const size_t slash = name.find('/');
+  std::string rest = slash == std::string::npos ? "" : name.substr(slash + 1);
+  if (name.rfind("family/", 0) == 0) {
+    const size_t end = rest.find('/');
+    c.family = rest.substr(0, end);
+    rest = end == std::string::npos ? "" : rest.substr(end + 1);
+    if (hw::FindCore(c.family) == nullptr) {
+      ctx.Error(table.source(), fmt::format("[{}]: {}", name, hw::UnknownCoreMessage(c.family)));
+    }
+  }
+  if (!rest.empty()) c.runtime = rest;
+  return c;
+}
+
+// ["shared"], ["shared/RUNTIME"], ["family/CORE"] or ["family/CORE/RUNTIME"]: multipliers over
+// the priors for boards without rows (Correction).
+void ReadCorrectionTable(const std::string& name, const toml::table& table,
+                         tomlspec::Context& ctx, CoefficientFile* out) {
+  Correction c = ParseCorrectionName(name, table, ctx);
+  std::vector<std::string> keys = {"provenance", "calibration_rows", "boards", "data_sources"};
+  std::vector<bool> seen(kNumCoefs, false);
+  for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
+  for (const auto& [key_node, node] : table) {
+    const std::string key(key_node.str());
+    const auto& infos = CoefTable();
+    const auto it = std::find_if(infos.begin(), infos.end(),
+                                 [&](const CoefInfo& info) { return info.key == key; });
+    if (it != infos.end()) {
+      const auto v = node.value<double>();
+      if (!v || !std::isfinite(*v) || *v <= 0) {
+        ctx.Error(node.source(), fmt::format("'{}.{}' must be a positive multiplier", name, key));
+        continue;
+      }
+      c.multiplier[static_cast<size_t>(it - infos.begin())] = *v;
+      seen[static_cast<size_t>(it - infos.begin())] = true;
+    } else if (key == "calibration_rows") {
+      c.calibration_rows = static_cast<int>(node.value<int64_t>().value_or(0));
+    } else if (key == "boards") {
+      c.boards = node.value<std::string>().value_or("");
+    } else if (key == "data_sources") {
+      c.data_sources = node.value<std::string>().value_or("");
+    } else if (key != "provenance") {
+      ctx.Error(node.source(), fmt::format("unknown key '{}' in [{}]{}", key, name,
+                                           util::DidYouMean(key, keys)));
+    }
+  }
+  for (int i = 0; i < kNumCoefs; ++i) {
+    if (!seen[static_cast<size_t>(i)]) {
+      ctx.Error(table.source(), fmt::format("[{}] is missing '{}'", name, CoefTable()[i].key));
+    }
+  }
+  out->corrections[CorrectionKey(c.family, c.runtime)] = c;
+}
+
 }  // namespace
 
 const std::array<CoefInfo, kNumCoefs>& CoefTable() {
@@ -209,6 +273,7 @@ const std::array<CoefInfo, kNumCoefs>& CoefTable() {
 
 std::string BoardCoefficients::Provenance() const {
   if (calibration_rows == 0) {
+    if (!inherited.empty()) return "prior x " + inherited;
     if (runtime != kPaperRuntime) {
       return fmt::format("prior only (no measurements for board {} under {})", board, runtime);
     }
@@ -221,6 +286,7 @@ BoardCoefficients Priors(const hw::Board& board) {
   const ComputePrior& c = ComputePriorFor(board.core);
   BoardCoefficients bc;
   bc.board = board.name;
+  bc.core = board.core;
   CoefValues& v = bc.prior;
   v[kDispatchCycles] = c.dispatch;
   v[kConv1x1CyclesPerMac] = c.conv1x1;
@@ -254,7 +320,12 @@ util::Result<CoefficientFile> LoadCoefficients(const std::string& path) {
       ctx.Error(node.source(), fmt::format("'{}' must be a [board] table", name.str()));
       continue;
     }
-    ReadBoardTable(std::string(name.str()), *node.as_table(), ctx, &out);
+    const std::string key(name.str());
+    if (IsCorrectionKey(key)) {
+      ReadCorrectionTable(key, *node.as_table(), ctx, &out);
+    } else {
+      ReadBoardTable(key, *node.as_table(), ctx, &out);
+    }
   }
   if (!ctx.ok()) return ctx.ToError();
   return out;
@@ -277,6 +348,18 @@ std::string FormatCoefficients(const CoefficientFile& file) {
       out += fmt::format("{} = {}\n", CoefTable()[i].key, bc.rows_informing[i]);
     }
   }
+  if (file.corrections.empty()) return out;
+  out += "\n# Corrections a board without rows inherits: multipliers over its priors, for its core\n"
+         "# family when the family has rows, else shared (CoefficientsFor).\n";
+  for (const auto& [name, c] : file.corrections) {
+    out += fmt::format("\n[{}]\nprovenance = \"{}\"\ncalibration_rows = {}\nboards = \"{}\"\n"
+                       "data_sources = \"{}\"\n",
+                       TableName(name), c.Describe(), c.calibration_rows, c.boards,
+                       c.data_sources);
+    for (int i = 0; i < kNumCoefs; ++i) {
+      out += fmt::format("{} = {:.6g}  # x prior\n", CoefTable()[i].key, c.multiplier[i]);
+    }
+  }
   return out;
 }
 
@@ -290,7 +373,7 @@ BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile&
   BoardCoefficients bc = Priors(board);
   bc.runtime = std::string(runtime);
   const auto it = file.find(CoefficientKey(board.name, runtime));
-  if (it == file.end()) return bc;
+  if (it == file.end()) return Inherit(std::move(bc), file);
   bc.value = it->second.value;
   bc.rows_informing = it->second.rows_informing;
   bc.calibration_rows = it->second.calibration_rows;

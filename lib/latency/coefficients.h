@@ -76,23 +76,54 @@ inline constexpr std::string_view kPaperRuntime = kernels::kDefaultRuntime;
 struct BoardCoefficients {
   std::string board;
   std::string runtime = std::string(kPaperRuntime);
+  std::string core;            // the board's core family (hw::Board::core), set by Priors
   CoefValues prior{};
   CoefValues value{};          // == prior unless fitted
   std::array<int, kNumCoefs> rows_informing{};  // measured rows each coefficient was fitted on
   int calibration_rows = 0;    // 0 = prior only
   std::string data_sources;    // the CSV files fitted, "" for prior only
+  std::string inherited;       // with calibration_rows 0: the correction applied to the priors
+                               // (Correction::Describe()), "" = none
 
-  /// "calibrated on N rows (files)" or "prior only (no measurements for board B)".
+  /// "calibrated on N rows (files)", "prior x cortex-m7 family correction (calibrated on N rows
+  /// of boards f746)" or "prior only (no measurements for board B)".
   std::string Provenance() const;
 };
+
+/// What a board without rows inherits from the fit: a multiplier per coefficient over its
+/// priors. The priors already carry the profile (clock ratios, wait states, memory timing); the
+/// correction carries what the priors miss. A family's is the shared correction s[j] plus the
+/// mean compute scale a[b] of the family's boards with rows (fit.h); "shared" is s[j] plus the
+/// mean a[b] of every board with rows. Never a board's own deviation e[b][j].
+struct Correction {
+  std::string family;   // core id ("cortex-m7"); "" = the shared correction
+  std::string runtime = std::string(kPaperRuntime);
+  CoefValues multiplier{};  // value = prior x multiplier[j]; 1 = the prior unchanged
+  int calibration_rows = 0;  // rows of the boards it was calibrated on
+  std::string boards;        // those boards, comma-separated
+  std::string data_sources;
+
+  /// "cortex-m7 family correction (calibrated on 8 rows of boards f746)" or
+  /// "shared correction (calibrated on 22 rows of boards f469, f746, l552)".
+  std::string Describe() const;
+};
+
+/// Key of a correction in coefficients.toml: "shared" or "family/cortex-m7", with "/RUNTIME"
+/// appended for a runtime other than the paper's. "shared" and "family" are not board names.
+std::string CorrectionKey(std::string_view family, std::string_view runtime);
 
 /// Priors from the board profile alone (core family, wait states, external memory timing);
 /// each value's derivation is documented in coefficients.cpp and in lib/latency/README.md.
 BoardCoefficients Priors(const hw::Board& board);
 
 /// Fitted coefficients keyed by CoefficientKey(board, runtime), as stored in coefficients.toml
-/// (a table per key: `[f469]` for the paper's runtime, `["f469/RUNTIME"]` for another).
-using CoefficientFile = std::map<std::string, BoardCoefficients>;
+/// (a table per key: `[f469]` for the paper's runtime, `["f469/RUNTIME"]` for another), plus
+/// the corrections boards without rows inherit, keyed by CorrectionKey (`["family/cortex-m7"]`,
+/// `[shared]`). A file written before corrections existed has none: boards without rows then
+/// get their priors alone.
+struct CoefficientFile : std::map<std::string, BoardCoefficients> {
+  std::map<std::string, Correction> corrections;
+};
 
 /// "board" for the paper's runtime, "board/runtime" otherwise.
 std::string CoefficientKey(std::string_view board, std::string_view runtime);
@@ -103,8 +134,18 @@ util::Result<CoefficientFile> LoadCoefficients(const std::string& path);
 /// TOML text of `file` (one [board] table per board with values, provenance and row counts).
 std::string FormatCoefficients(const CoefficientFile& file);
 
+/// The correction a board of core `family` without rows inherits under `runtime`: the family's,
+/// else the shared one, else nullptr (the file has neither).
+const Correction* CorrectionFor(const CoefficientFile& file, std::string_view family,
+                                std::string_view runtime);
+
+/// `priors` (Priors() of a board, runtime set) times the correction `file` has for its family
+/// (CorrectionFor), with `inherited` saying which; unchanged when the file has none.
+BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file);
+
 /// The board's priors, replaced by the fitted values of `file` for (board, runtime) when it has
-/// them. Another runtime's or board's values are never used.
+/// them; else the priors times the correction of the board's core family, else the shared one
+/// (Inherit); else the priors alone. Another runtime's or board's own values are never used.
 BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
                                   std::string_view runtime = kPaperRuntime);
 

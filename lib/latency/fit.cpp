@@ -90,6 +90,7 @@ Calibration Calibrate(const std::vector<Sample>& samples, const CoefficientFile&
   std::vector<const Sample*> all;
   for (const Sample& s : samples) all.push_back(&s);
   cal.fitted = FitBoards(all, priors);
+  for (auto& [key, correction] : cal.fitted.corrections) correction.data_sources = sources;
   for (auto& [board, fitted] : cal.fitted) {
     fitted.data_sources = sources;
     for (int j = 0; j < kNumCoefs; ++j) {

@@ -1,0 +1,40 @@
+// The corrections boards without rows inherit (coefficients.h: Correction, CorrectionFor,
+// Inherit); reading and writing them is in coefficients.cpp with the rest of the TOML file.
+
+#include <fmt/format.h>
+
+#include "latency/coefficients.h"
+
+namespace latency {
+
+std::string Correction::Describe() const {
+  const std::string what =
+      family.empty() ? "shared correction" : fmt::format("{} family correction", family);
+  return fmt::format("{} (calibrated on {} rows of boards {})", what, calibration_rows, boards);
+}
+
+std::string CorrectionKey(std::string_view family, std::string_view runtime) {
+  std::string key = family.empty() ? "shared" : fmt::format("family/{}", family);
+  if (runtime != kPaperRuntime) key += fmt::format("/{}", runtime);
+  return key;
+}
+
+const Correction* CorrectionFor(const CoefficientFile& file, std::string_view family,
+                                std::string_view runtime) {
+  if (!family.empty()) {
+    const auto it = file.corrections.find(CorrectionKey(family, runtime));
+    if (it != file.corrections.end()) return &it->second;
+  }
+  const auto it = file.corrections.find(CorrectionKey("", runtime));
+  return it == file.corrections.end() ? nullptr : &it->second;
+}
+
+BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file) {
+  const Correction* c = CorrectionFor(file, priors.core, priors.runtime);
+  if (c == nullptr) return priors;
+  for (int j = 0; j < kNumCoefs; ++j) priors.value[j] = priors.prior[j] * c->multiplier[j];
+  priors.inherited = c->Describe();
+  return priors;
+}
+
+}  // namespace latency

@@ -1,0 +1,93 @@
+#include "latency/leave_board_out.h"
+
+#include <cmath>
+#include <set>
+
+namespace latency {
+namespace {
+
+double Cycles(const Sample& s) { return s.row.latency_ms * 1e-3 * s.clock_hz; }
+
+// k (cycles per MAC) of cycles = k x MACs minimising relative squared error over `rows`.
+std::optional<double> CyclesPerMac(const std::vector<const Sample*>& rows) {
+  double num = 0, den = 0;
+  for (const Sample* s : rows) {
+    const double x = s->macs / Cycles(*s);
+    num += x;
+    den += x * x;
+  }
+  if (den <= 0) return std::nullopt;
+  return num / den;
+}
+
+// The clock-scaled MACs baseline for `target` from the rows of `others`.
+std::optional<double> BaselineMs(const Sample& target, const std::vector<const Sample*>& others) {
+  std::vector<const Sample*> same_mode;
+  for (const Sample* s : others) {
+    if (s->row.mode == target.row.mode) same_mode.push_back(s);
+  }
+  const auto k = CyclesPerMac(same_mode.empty() ? others : same_mode);
+  if (!k) return std::nullopt;
+  return *k * target.macs / target.clock_hz * 1e3;
+}
+
+double AbsPct(double predicted, double measured) {
+  return 100.0 * std::abs(predicted - measured) / measured;
+}
+
+BoardOutSummary Summarise(const std::vector<BoardOutRow>& rows, const std::string& board) {
+  BoardOutSummary s;
+  s.board = board.empty() ? "all" : board;
+  double model = 0, prior = 0, base = 0;
+  int n_base = 0;
+  for (const BoardOutRow& r : rows) {
+    if (!board.empty() && r.row.board != board) continue;
+    ++s.rows;
+    model += AbsPct(r.predicted_ms, r.row.latency_ms);
+    prior += AbsPct(r.prior_ms, r.row.latency_ms);
+    if (r.baseline_ms) {
+      base += AbsPct(*r.baseline_ms, r.row.latency_ms);
+      ++n_base;
+    }
+  }
+  if (s.rows > 0) {
+    s.mape_pct = model / s.rows;
+    s.prior_mape_pct = prior / s.rows;
+  }
+  if (n_base > 0) s.baseline_mape_pct = base / n_base;
+  return s;
+}
+
+}  // namespace
+
+LeaveBoardOut LeaveBoardsOut(const std::vector<Sample>& samples, const CoefficientFile& priors) {
+  std::set<std::string> boards;
+  for (const Sample& s : samples) boards.insert(s.row.board);
+  LeaveBoardOut out;
+  for (const std::string& board : boards) {
+    std::vector<const Sample*> others;
+    for (const Sample& s : samples) {
+      if (s.row.board != board) others.push_back(&s);
+    }
+    CoefficientFile other_priors;
+    for (const auto& [key, bc] : priors) {
+      if (bc.board != board) other_priors[key] = bc;
+    }
+    const CoefficientFile fit = FitBoards(others, other_priors);
+    std::string provenance;
+    for (const Sample& s : samples) {
+      if (s.row.board != board) continue;
+      const BoardCoefficients& prior = priors.at(s.row.CoefficientKey());
+      const BoardCoefficients inherited = Inherit(prior, fit);
+      provenance = inherited.Provenance();
+      out.rows.push_back({s.row, PredictMs(s, inherited.value), PredictMs(s, prior.prior),
+                          BaselineMs(s, others)});
+    }
+    out.boards.push_back(Summarise(out.rows, board));
+    out.boards.back().provenance = provenance;
+  }
+  out.overall = Summarise(out.rows, "");
+  return out;
+}
+
+}  // namespace latency
