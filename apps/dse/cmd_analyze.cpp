@@ -44,8 +44,10 @@ struct BoardReport {
   }
 };
 
-// Checks every option before any work, so bad input exits 2 with nothing on stdout.
-void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
+// Checks every option before any work, so bad input exits 2 with nothing on stdout; fills in
+// the default mode (ResolveLatency).
+void Validate(AnalyzeOptions* o, CLI::App* cmd) {
+  const AnalyzeOptions& options = *o;
   ResolveRuntime(options.latency.runtime);
   if (options.latency.board.empty()) {
     for (const char* needs_board : {"--mode", "--budget", "--no-filter-growth"}) {
@@ -53,9 +55,7 @@ void Validate(const AnalyzeOptions& options, CLI::App* cmd) {
     }
     return;
   }
-  BoardNamed(options.latency.board);
-  Unwrap(placement::FindMode(options.latency.mode));
-  if (!options.latency.budget.empty()) ParseBudgetBytes(options.latency.budget);
+  o->latency = ResolveLatency(options.latency);
 }
 
 BoardReport Deploy(const explore::VariantFacts& facts, const AnalyzeOptions& options) {
@@ -122,8 +122,8 @@ void PrintText(const tflite::Import& im, const explore::VariantFacts& facts,
   PrintLatency(facts, options.latency, options.per_op);
 }
 
-void Run(const AnalyzeOptions& options, CLI::App* cmd) {
-  Validate(options, cmd);
+void Run(AnalyzeOptions options, CLI::App* cmd) {
+  Validate(&options, cmd);
   const tflite::Import im = ImportModel(options.model_path);
   const explore::VariantFacts facts = Unwrap(explore::AnalyseNetwork(im.network, LoadedModels()));
   if (options.json) {
@@ -145,10 +145,10 @@ void RegisterAnalyze(CLI::App& app) {
                   "Board name (dse boards list) or a profile FILE.toml: adds fit per mode, the "
                   "TinyOps plan and predicted latency");
   cmd->add_option("--mode", options.latency.mode,
-                  "Deployment mode of the predicted latency: internal, external or tinyops")
-      ->capture_default_str();
+                  "Deployment mode of the predicted latency: internal, external or tinyops "
+                  "(default tinyops; internal on a board without external RAM)");
   cmd->add_option("--budget", options.latency.budget,
-                  "TinyOps SRAM budget in bytes (default: the board's sram_budget_bytes)")->check(NotEmpty());
+                  "TinyOps SRAM budget in bytes, or K/M (x 1024) (default: the board's sram_budget_bytes)")->check(NotEmpty());
   AddRuntimeOption(cmd, &options.latency.runtime);
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "TinyOps: do not give the unused budget to the filter buffer");

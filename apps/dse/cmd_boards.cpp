@@ -29,20 +29,23 @@ nlohmann::json BoardJson(const hw::Board& b) {
   return explore::BoardJson(b, DefaultBudgetBytes(b), PowerTable());
 }
 
+// Whole text built before printing: a bad --data-dir fails with nothing on stdout.
 void List(bool json) {
+  const hw::Catalog& boards = Boards();
   if (json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const hw::Board& b : Boards().boards()) out.push_back(BoardJson(b));
+    for (const hw::Board& b : boards.boards()) out.push_back(BoardJson(b));
     std::cout << out.dump(2) << "\n";
     return;
   }
-  std::cout << fmt::format("{:<6} {:<32} {:<11} {:>8} {:>9} {:>10} {:>12}  {}\n", "name", "board",
-                           "core", "clock", "SRAM", "flash", "budget_B", "external");
-  for (const hw::Board& b : Boards().boards()) {
-    std::cout << fmt::format("{:<6} {:<32} {:<11} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name,
-                             b.title, b.core, b.clock_hz / 1'000'000, explore::KiBText(b.sram.size_bytes),
-                             explore::KiBText(b.flash.size_bytes), DefaultBudgetBytes(b), explore::ExternalMemoriesText(b));
+  std::string text = fmt::format("{:<6} {:<32} {:<11} {:>8} {:>9} {:>10} {:>12}  {}\n", "name",
+                                 "board", "core", "clock", "SRAM", "flash", "budget_B", "external");
+  for (const hw::Board& b : boards.boards()) {
+    text += fmt::format("{:<6} {:<32} {:<11} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name,
+                        b.title, b.core, b.clock_hz / 1'000'000, explore::KiBText(b.sram.size_bytes),
+                        explore::KiBText(b.flash.size_bytes), DefaultBudgetBytes(b), explore::ExternalMemoriesText(b));
   }
+  std::cout << text;
 }
 
 std::string PowerText(const std::optional<double>& mw) {
@@ -84,12 +87,7 @@ hw::Board BoardNamed(const std::string& name_or_file) {
 }
 
 int64_t ParseBudgetBytes(const std::string& text) {
-  const std::optional<int64_t> bytes = util::ParseWholeNumber(text);
-  if (!bytes) {
-    FailInput(fmt::format("--budget must be a whole number of bytes (e.g. 262144), got '{}'", text));
-  }
-  if (*bytes <= 0) FailInput(fmt::format("--budget must be a positive number of bytes, got '{}'", text));
-  return *bytes;
+  return Unwrap(util::ParseBytes("--budget", text));
 }
 
 void RegisterBoards(CLI::App& app) {

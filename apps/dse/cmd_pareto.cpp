@@ -89,6 +89,8 @@ void Run(const ParetoArgs& a) {
   if (a.update_golden && a.check.empty()) FailInput("--update-golden needs --check FILE (the golden file to rewrite)");
   const std::vector<explore::Candidate> rows = LatestEvaluations(a);
   if (!a.check.empty()) return Check(a, rows);
+  const auto why = explore::MissingAxisReason(rows, a.board, a.x);  // no power: no energy
+  if (why) throw Failure{kExitInfeasible, *why};
   Print(a, explore::Front(rows, a.x, a.space));
   if (a.plot) {
     for (const auto& path : Unwrap(plot::Write(explore::FrontFigure(rows, a.board, a.x), a.out))) Note("wrote " + path);
@@ -99,7 +101,8 @@ void Run(const ParetoArgs& a) {
 
 void RegisterPareto(CLI::App& app) {
   static ParetoArgs a;
-  CLI::App* p = app.add_subcommand("pareto", "Print, plot or check the Pareto front of a board from the database");
+  CLI::App* p = app.add_subcommand("pareto", "Print, plot or check the Pareto front of a board from the database "
+                                   "(exit 4 when no design has the --x figure)");
   p->add_option("--board", a.board, "Board name (as stored by dse sweep)")->required();
   p->add_option("--x", a.x, "Cost axis")->check(CLI::IsMember(explore::kXObjectives));
   p->add_option("--y", a.y, "Benefit axis")->check(CLI::IsMember({"top1"}));

@@ -87,7 +87,7 @@ void RegisterPartition(CLI::App& app) {
   cmd->add_option("--board", options.board, "Board name (dse boards list) or a profile FILE.toml")
       ->required();
   cmd->add_option("--budget", options.budget,
-                  "SRAM budget in bytes for the seven buffers (default: the board's "
+                  "SRAM budget in bytes, or K/M (x 1024), for the seven buffers (default: the board's "
                   "sram_budget_bytes)")->check(NotEmpty());
   cmd->add_flag("--no-filter-growth", options.no_filter_growth,
                 "Keep the filter buffer at S + 32 instead of giving it the unused budget");

@@ -18,7 +18,6 @@
 #include "models.h"
 #include "placement/tinyops_mode.h"
 #include "plot/figure.h"
-#include "util/numbers.h"
 #include "util/spellcheck.h"
 
 namespace dse_app {
@@ -113,27 +112,11 @@ void RunOps(const OpsArgs& a) {
   for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
 }
 
-// A whole positive number of bytes for --from/--to/--step; exit 2 naming the option otherwise.
-int64_t ParseBytes(const std::string& option, const std::string& text) {
-  const std::optional<int64_t> bytes = util::ParseWholeNumber(text);
-  if (!bytes || *bytes <= 0) {
-    FailInput(fmt::format("{} must be a positive whole number of bytes (e.g. 262144), got '{}'",
-                          option, text));
-  }
-  return *bytes;
-}
-
 // Defaults: 16 KiB to the most SRAM the board gives TinyOps (its available SRAM, or its default
 // TinyOps budget where the profile sets that higher) in 16 KiB steps.
 explore::BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
-  const auto bytes = [](const char* option, const std::string& text) {
-    return text.empty() ? std::nullopt : std::optional<int64_t>(ParseBytes(option, text));
-  };
-  const auto from = bytes("--from", a.from);  // parsed in order: the first bad one is named
-  const auto to = bytes("--to", a.to);
-  const auto step = bytes("--step", a.step);
-  return Unwrap(explore::CheckedBudgetRange(
-      from, to, step, std::max(board.sram.available_bytes(), DefaultBudgetBytes(board)),
+  return Unwrap(explore::ParseBudgetRange(
+      a.from, a.to, a.step, std::max(board.sram.available_bytes(), DefaultBudgetBytes(board)),
       board.name));
 }
 
@@ -250,9 +233,9 @@ void RegisterPlot(CLI::App& app) {
       "budget", "Predicted TinyOps latency and partition factor vs SRAM budget (Fig. 9)");
   b->add_option("variant", budget.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
   b->add_option("--board", budget.board, "Board name or profile file")->required();
-  b->add_option("--from", budget.from, "Smallest budget in bytes (default 16384)");
-  b->add_option("--to", budget.to, "Largest budget in bytes (default: the board's available SRAM)");
-  b->add_option("--step", budget.step, "Budget step in bytes (default 16384)");
+  b->add_option("--from", budget.from, "Smallest budget in bytes, or K/M (x 1024) (default 16384)");
+  b->add_option("--to", budget.to, "Largest budget in bytes, or K/M (x 1024) (default: the board's available SRAM)");
+  b->add_option("--step", budget.step, "Budget step in bytes, or K/M (x 1024) (default 16384)");
   b->add_option("--out", budget.out, "Directory for the figure (default results/plots)");
   AddRuntimeOption(b, &budget.runtime);
   b->callback([plot] {

@@ -25,8 +25,9 @@ struct ShowOptions {
 using explore::NetworkJson;
 using report::PrintPerOp;
 
-void Run(const ShowOptions& options) {
+void Run(ShowOptions options) {
   ResolveRuntime(options.latency.runtime);
+  options.latency = ResolveLatency(options.latency);  // a bad board exits before any output
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
   if (options.json) {

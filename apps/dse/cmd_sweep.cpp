@@ -69,8 +69,9 @@ void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
 
 void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& boards, int64_t run_id,
                   const std::string& db) {
-  std::cout << fmt::format("run {} in {}: {} variants x {} boards, {} evaluations, {} variants feasible nowhere\n",
-                           run_id, db, r.points, boards.size(), r.candidates.size(), r.infeasible_points);
+  std::cout << explore::RunSummaryLine(run_id, db, r.points, static_cast<int64_t>(boards.size()),
+                                       static_cast<int64_t>(r.candidates.size()),
+                                       r.infeasible_points) << "\n";
   for (const hw::Board& board : boards) {
     std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
     for (const char* mode : {"internal", "external", "tinyops"}) {
@@ -150,7 +151,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_option("--modes", args.modes, "Modes (default: internal,external,tinyops)")->delimiter(',');
   sweep->add_option("--models", args.model_dirs, "Also evaluate every int8 *.tflite in DIR (repeatable); a model is named by its file name")->type_name("DIR");
   sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
-  sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes (default: each board's)")->check(NotEmpty());
+  sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes, or K/M (x 1024) (default: each board's)")->check(NotEmpty());
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
   AddRuntimeOption(sweep, &args.runtime);
   sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");

@@ -6,6 +6,7 @@
 
 #include "analysis/cost.h"
 #include "app.h"
+#include "explore/choice.h"
 #include "explore/report_json.h"
 #include "models.h"
 #include "placement/tinyops_mode.h"
@@ -23,7 +24,6 @@ struct LatencyResult {
 
 LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& options) {
   LatencyResult r{BoardNamed(options.board), {}};
-  Unwrap(placement::FindMode(options.mode));
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
@@ -42,15 +42,27 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
 
 }  // namespace
 
+LatencyOptions ResolveLatency(LatencyOptions o) {
+  if (o.board.empty()) return o;
+  const hw::Board board = BoardNamed(o.board);
+  if (o.mode.empty() && (o.mode = explore::DefaultMode(board)) != "tinyops") {
+    Note(fmt::format("note: {} has no external RAM: latency in the {} mode (--mode to choose)",
+                     board.name, o.mode));
+  }
+  Unwrap(placement::FindMode(o.mode));
+  if (!o.budget.empty()) ParseBudgetBytes(o.budget);
+  return o;
+}
+
 std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coefficients.toml"; }
 
 void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
   show->add_option("--board", options->board,
                    "Board name or profile file: adds predicted latency and energy");
-  show->add_option("--mode", options->mode, "Deployment mode: internal, external or tinyops")
-      ->capture_default_str();
+  show->add_option("--mode", options->mode, "Deployment mode: internal, external or tinyops "
+                   "(default tinyops; internal on a board without external RAM)");
   show->add_option("--budget", options->budget,
-                   "TinyOps SRAM budget in bytes (default: the board's)")->check(NotEmpty());
+                   "TinyOps SRAM budget in bytes, or K/M (x 1024) (default: the board's)")->check(NotEmpty());
   AddRuntimeOption(show, &options->runtime);
 }
 

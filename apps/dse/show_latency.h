@@ -16,7 +16,7 @@ std::string CoefficientsPath();
 
 struct LatencyOptions {
   std::string board;    // empty: no latency
-  std::string mode = "tinyops";
+  std::string mode;     // empty: explore::DefaultMode of the board (ResolveLatency)
   std::string budget;   // empty: the board's default TinyOps budget
   bool filter_growth = true;  // TinyOps: give the unused budget to the filter buffer
   std::string runtime;  // --runtime id (app.h AddRuntimeOption)
@@ -24,6 +24,10 @@ struct LatencyOptions {
 
 /// Adds --board, --mode, --budget and --runtime to `show`.
 void AddLatencyOptions(CLI::App* show, LatencyOptions* options);
+
+/// Checks --board, --mode and --budget before anything is printed (exit 2) and fills in the
+/// mode when none was given: tinyops, or internal (with a note) on a board without external RAM.
+LatencyOptions ResolveLatency(LatencyOptions options);
 
 /// Adds latency_ms, latency_provenance, energy_mj (when known) and, with per_op, per-op
 /// latency fields to `out` (the show JSON). Does nothing without --board.

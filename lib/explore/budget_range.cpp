@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "util/numbers.h"
+
 namespace explore {
 
 util::Result<BudgetRange> CheckedBudgetRange(std::optional<int64_t> from_bytes,
@@ -29,6 +31,25 @@ util::Result<BudgetRange> CheckedBudgetRange(std::optional<int64_t> from_bytes,
         (r.to_bytes - r.from_bytes) / (kMaxBudgets - 1) + 1));
   }
   return r;
+}
+
+util::Result<BudgetRange> ParseBudgetRange(const std::string& from, const std::string& to,
+                                           const std::string& step, int64_t max_bytes,
+                                           const std::string& board) {
+  std::optional<int64_t> bytes[3];
+  const std::pair<const char*, const std::string*> options[3] = {
+      {"--from", &from}, {"--to", &to}, {"--step", &step}};
+  for (int i = 0; i < 3; ++i) {
+    const auto& [option, text] = options[i];
+    if (text->empty()) continue;
+    const util::Result<int64_t> parsed = util::ParseBytes(option, *text);
+    if (!parsed) {
+      return util::InputError(fmt::format("{} must be a positive whole number of bytes (e.g. "
+                                          "262144 or 256K; K = 1024), got '{}'", option, *text));
+    }
+    bytes[i] = *parsed;
+  }
+  return CheckedBudgetRange(bytes[0], bytes[1], bytes[2], max_bytes, board);
 }
 
 plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board) {

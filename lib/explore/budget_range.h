@@ -27,6 +27,13 @@ util::Result<BudgetRange> CheckedBudgetRange(std::optional<int64_t> from_bytes,
                                              std::optional<int64_t> step_bytes,
                                              int64_t max_bytes, const std::string& board);
 
+/// CheckedBudgetRange of the texts of --from, --to and --step ("" = unset), each a size in bytes
+/// (util::ParseBytes: 262144, 256K, 256KiB); the first bad one, in that order, is an input error
+/// "--from must be a positive whole number of bytes (...), got 'X'".
+util::Result<BudgetRange> ParseBudgetRange(const std::string& from, const std::string& to,
+                                           const std::string& step, int64_t max_bytes,
+                                           const std::string& board);
+
 /// The empty Fig. 9 frame "budget_VARIANT_BOARD": title, labels, left axis latency (ms) and
 /// right axis partition factor, both from 0.
 plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board);

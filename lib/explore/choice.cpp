@@ -39,4 +39,8 @@ util::Result<std::vector<std::string>> ChooseModes(const std::vector<std::string
   return modes;
 }
 
+std::string DefaultMode(const hw::Board& board) {
+  return board.ExternalRam() == nullptr ? "internal" : "tinyops";
+}
+
 }  // namespace explore

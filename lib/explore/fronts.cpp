@@ -31,6 +31,20 @@ std::string XLabel(const std::string& x_objective) {
   return "energy per inference (mJ, predicted)";
 }
 
+std::optional<std::string> MissingAxisReason(const std::vector<Candidate>& candidates,
+                                             const std::string& board,
+                                             const std::string& x_objective) {
+  for (const Candidate& c : candidates) {
+    if (XValue(c, x_objective)) return std::nullopt;
+  }
+  if (x_objective == "energy") {
+    return fmt::format("no design on {} has an energy per inference: no measured power for {} "
+                       "in data/power/measured.csv",
+                       board, board);
+  }
+  return fmt::format("no design on {} has a figure for --x {}", board, x_objective);
+}
+
 std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
                                const std::string& x_objective, const std::string& design_space) {
   std::vector<const Candidate*> pool;

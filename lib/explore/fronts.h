@@ -36,6 +36,13 @@ struct FrontMember {
 std::optional<double> XValue(const Candidate& c, const std::string& x_objective);
 std::string XLabel(const std::string& x_objective);  // "MACs (M)", "latency (ms, predicted)", ...
 
+/// Why the `x_objective` front of `board` can have no member: no candidate has that figure
+/// (energy: "no design on h743 has an energy per inference: no measured power for h743 in
+/// data/power/measured.csv"). nullopt when some candidate has it.
+std::optional<std::string> MissingAxisReason(const std::vector<Candidate>& candidates,
+                                             const std::string& board,
+                                             const std::string& x_objective);
+
 // Members of one front, sorted by x. Candidates may span boards; pass one board's.
 std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
                                const std::string& x_objective, const std::string& design_space);

@@ -1,6 +1,9 @@
 #include "explore/summary.h"
 
+#include <fmt/format.h>
+
 #include "explore/evaluate.h"
+#include "util/numbers.h"
 
 namespace explore {
 
@@ -43,6 +46,17 @@ std::map<std::string, std::vector<const Candidate*>> ImportedByModel(
     if (c.board == board && c.space == kImportedSpace) by_model[c.variant].push_back(&c);
   }
   return by_model;
+}
+
+std::string RunSummaryLine(int64_t run_id, const std::string& db, int64_t variants,
+                           int64_t boards, int64_t evaluations, int64_t fit_nowhere) {
+  const std::string nowhere =
+      fit_nowhere == 0 ? std::string("every variant fits somewhere")
+                       : util::CountOf(fit_nowhere, "variant") +
+                             (fit_nowhere == 1 ? " fits nowhere" : " fit nowhere");
+  return fmt::format("run {} in {}: {} x {}, {}, {}", run_id, db,
+                     util::CountOf(variants, "variant"), util::CountOf(boards, "board"),
+                     util::CountOf(evaluations, "evaluation"), nowhere);
 }
 
 }  // namespace explore

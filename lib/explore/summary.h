@@ -1,7 +1,8 @@
 #pragma once
 // What `dse sweep` reports of a run, selected from its candidates: the default spaces a sweep
 // covers, the best design per board and mode (design space), one board's front, and the
-// imported models' results grouped by model. Nothing here prints; the app formats these.
+// imported models' results grouped by model, and the run's one-line summary. Nothing here
+// prints; the app formats these.
 
 #include <map>
 #include <string>
@@ -17,6 +18,12 @@ namespace explore {
 /// "proxyless", "mnasnet") plus every fixed reference net, in catalog order. The pointers are
 /// into `catalog`.
 std::vector<const searchspace::Space*> DefaultSpaces(const searchspace::Catalog& catalog);
+
+/// The first line of a sweep's report: "run 3 in DB: 694 variants x 1 board, 2082 evaluations,
+/// every variant fits somewhere" (or "N variant(s) fit(s) nowhere": feasible in no mode on any
+/// board).
+std::string RunSummaryLine(int64_t run_id, const std::string& db, int64_t variants,
+                           int64_t boards, int64_t evaluations, int64_t fit_nowhere);
 
 /// The best feasible design of one board in one mode (design space).
 struct BestDesign {

@@ -54,4 +54,12 @@ std::string FrontDiffText(const std::string& golden_path, const std::string& boa
   return text + "(re-run with --update-golden to accept)";
 }
 
+std::optional<std::string> NoModeFitsText(const std::string& variant, const std::string& board,
+                                          const std::vector<placement::Fit>& fits) {
+  for (const placement::Fit& fit : fits) {
+    if (fit.fits) return std::nullopt;
+  }
+  return fmt::format("{} does not fit {} in any mode", variant, board);
+}
+
 }  // namespace explore

@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accuracy/accuracy.h"
 #include "explore/fronts.h"
 #include "hw/board.h"
+#include "placement/mode.h"
 
 namespace explore {
 
@@ -28,6 +30,11 @@ std::string ExternalMemoriesText(const hw::Board& board);
 /// prediction says "shared ceiling: no published data for this family", a measurement its
 /// source after ': '.
 std::string Top1Text(const accuracy::Top1& top1);
+
+/// "mbv3-w1.00-r224 does not fit l552 in any mode" when none of `fits` fits (`dse fit` then
+/// exits 4); nullopt when one does.
+std::optional<std::string> NoModeFitsText(const std::string& variant, const std::string& board,
+                                          const std::vector<placement::Fit>& fits);
 
 /// The change of `board`'s fronts against the golden file `golden_path`: a header line, one
 /// "  + " line per member added and "  - " per member removed, and how to accept it.

@@ -63,6 +63,13 @@ util::Result<Variant> Catalog::ParseVariant(const std::string& name) const {
   if (const Space* fixed = Find(name); fixed != nullptr && fixed->fixed) {
     return Variant{fixed->name, 1.0, fixed->resolutions.front(), true};
   }
+  if (const Space* family = Find(name); family != nullptr) {  // a family alone: say so
+    const Variant example{family->name, family->widths.empty() ? 1.0 : family->widths.back(),
+                          family->resolutions.empty() ? 160 : family->resolutions.back()};
+    return util::InputError(fmt::format(
+        "'{}' is a family, not a variant: add a width and a resolution, FAMILY-wW.WW-rRRR "
+        "(e.g. {}; 'dse spaces show {}' lists its grid)", name, example.name(), name));
+  }
   const size_t w_at = name.rfind("-w");
   const size_t r_at = name.rfind("-r");
   if (w_at == std::string::npos || r_at == std::string::npos || r_at < w_at) {

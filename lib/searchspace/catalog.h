@@ -25,7 +25,8 @@ class Catalog {
   std::vector<std::string> Names() const;
 
   // Parses "family-wW.WW-rRRR" (scalable) or a fixed net's name into a Variant. Errors name
-  // the offending token and the nearest valid choice.
+  // the offending token and the nearest valid choice; a family's name alone gets an example
+  // variant of it.
   util::Result<Variant> ParseVariant(const std::string& name) const;
 
  private:

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "tflite/flatbuffer.h"
@@ -241,6 +242,10 @@ util::Result<Model> ParseModel(std::span<const uint8_t> bytes) { return Parser(b
 
 util::Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path) {
   constexpr std::streamoff kMaxFileBytes = std::streamoff{512} << 20;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return util::InputError(path + " is a directory; give a .tflite file");
+  }
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return util::InputError(path + ": cannot open the file");
   const std::streamoff size = in.tellg();

@@ -115,7 +115,7 @@ struct Model {
 /// input error naming what was being read. Never reads outside `bytes`.
 util::Result<Model> ParseModel(std::span<const uint8_t> bytes);
 
-/// Reads a whole file (at most 512 MiB); an input error when it cannot be read.
+/// Reads a whole file (at most 512 MiB); an input error when it cannot be read or is a directory.
 util::Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path);
 
 }  // namespace tflite

@@ -38,7 +38,7 @@ check analyze-budget-needs-board 2 "--budget needs --board" -- analyze $R144 --b
 check analyze-bad-mode 2 "internl" -- analyze $R144 --board f469 --mode internl
 
 # dse sweep --models: every tests/data/*.tflite on the same boards and modes, in the same run.
-check sweep-models 0 "run 1 in $TMP/m.sqlite: 5 variants x 1 boards, 15 evaluations" -- sweep --board f746 --spaces none --models $MODELS --db $TMP/m.sqlite
+check sweep-models 0 "run 1 in $TMP/m.sqlite: 5 variants x 1 board, 15 evaluations" -- sweep --board f746 --spaces none --models $MODELS --db $TMP/m.sqlite
 check sweep-models-summary 0 "f746 — imported models" -- sweep --board f746 --spaces mnasnet --model $KWS --db $TMP/m.sqlite
 db_is() {  # db_is NAME SQL EXPECTED: the query's output equals EXPECTED
   local got

@@ -1,6 +1,6 @@
 # Cases for `dse sweep` and `dse pareto` (issue 6). Sourced by tests/cli/run.sh; $TMP is scratch.
 
-check sweep-f469 0 "run 1 in $TMP/s.sqlite: 694 variants x 1 boards, 2082 evaluations" -- sweep --board f469 --db $TMP/s.sqlite
+check sweep-f469 0 "run 1 in $TMP/s.sqlite: 694 variants x 1 board, 2082 evaluations, every variant fits somewhere$" -- sweep --board f469 --db $TMP/s.sqlite
 check sweep-second-run 0 "run 2 in $TMP/s.sqlite" -- --quiet sweep --board f469 --spaces mbv3 --modes tinyops --db $TMP/s.sqlite
 check pareto-text 0 "f469 front \(all designs\), top-1 vs latency" -- --quiet pareto --board f469 --db $TMP/s.sqlite
 check pareto-csv 0 "^variant,mode,macs,top1" -- --quiet pareto --board f469 --x macs --csv --db $TMP/s.sqlite
