@@ -18,8 +18,6 @@
 namespace dse_app {
 namespace {
 
-const hw::Catalog& Boards() { return BoardCatalog(); }
-
 // The board's measured power in `mode` (data/power/measured.csv), none when not measured.
 std::optional<double> ModePowerMw(const hw::Board& b, const char* mode) {
   return power::Lookup(PowerTable(), b.name, kernels::kDefaultRuntime, mode, "").mw;
@@ -31,7 +29,7 @@ nlohmann::json BoardJson(const hw::Board& b) {
 
 // Whole text built before printing: a bad --data-dir fails with nothing on stdout.
 void List(bool json) {
-  const hw::Catalog& boards = Boards();
+  const hw::Catalog& boards = BoardCatalog();
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const hw::Board& b : boards.boards()) out.push_back(BoardJson(b));
@@ -83,7 +81,7 @@ void Show(const std::string& name, bool json) {
 }  // namespace
 
 hw::Board BoardNamed(const std::string& name_or_file) {
-  return Unwrap(Boards().Resolve(name_or_file));
+  return Unwrap(BoardCatalog().Resolve(name_or_file));
 }
 
 int64_t ParseBudgetBytes(const std::string& text) {

@@ -64,14 +64,13 @@ void Run(const CalibrateOptions& options) {
       options.data_files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir)
                                  : options.data_files,
       names, Globals().data_dir));
-  const std::vector<latency::Sample> samples = Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable()));
+  const std::vector<latency::Sample> samples =
+      Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable()));
   const latency::CoefficientFile priors = explore::PriorsOf(samples, boards);
   const latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
   const latency::LeaveBoardOut lobo = latency::LeaveBoardsOut(samples, priors);
   if (options.json) {
-    nlohmann::json json = explore::CalibrationJson(cal);
-    json["leave_one_board_out"] = explore::LeaveBoardOutJson(lobo);
-    std::cout << json.dump(2) << "\n";
+    std::cout << explore::CalibrationReportJson(cal, lobo).dump(2) << "\n";
   } else {
     PrintCalibration(cal);
     std::cout << explore::LeaveBoardOutText(lobo);

@@ -54,6 +54,8 @@ const tinyops::BudgetTable& BudgetTable() {
   return table;
 }
 
+std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coefficients.toml"; }
+
 latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels::Runtime* runtime) {
   return latency::CoefficientsFor(board, *LoadedModels().coefficients,
                                   (runtime ? *runtime : kernels::DefaultRuntime()).id());
@@ -75,7 +77,7 @@ const explore::Models& LoadedModels() {
   static const std::vector<accuracy::Measurement> measured =
       Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
   static const latency::CoefficientFile coefficients =
-      Unwrap(latency::LoadCoefficients(Globals().data_dir + "/data/latency/coefficients.toml"));
+      Unwrap(latency::LoadCoefficients(CoefficientsPath()));
   static const explore::Models models{&Spaces(),     &surrogate,    &measured,
                                       &coefficients, &PowerTable(), &BudgetTable()};
   return models;

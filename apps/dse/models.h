@@ -21,6 +21,8 @@ const power::Table& PowerTable();
 const tinyops::BudgetTable& BudgetTable();
 // The default TinyOps SRAM budget on `board` (its row of BudgetTable(), else its available SRAM).
 int64_t DefaultBudgetBytes(const hw::Board& board);
+// Where the fitted coefficients live: <data dir>/data/latency/coefficients.toml.
+std::string CoefficientsPath();
 // The coefficients of `board` under `runtime` (nullptr: the default) from the loaded file.
 latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels::Runtime* runtime);
 // An evaluation target on `board` under `runtime` (nullptr: the default) with the shipped power

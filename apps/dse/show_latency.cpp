@@ -26,8 +26,7 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   LatencyResult r{BoardNamed(options.board), {}};
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
-  const latency::CoefficientFile file = Unwrap(latency::LoadCoefficients(CoefficientsPath()));
-  const latency::BoardCoefficients coefs = latency::CoefficientsFor(r.board, file, runtime->id());
+  const latency::BoardCoefficients coefs = CoefficientsOn(r.board, runtime);
   const explore::Target target =
       TargetOn(r.board, runtime, &coefs, options.mode, budget, options.filter_growth);
   r.evaluation = Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
@@ -54,7 +53,6 @@ LatencyOptions ResolveLatency(LatencyOptions o) {
   return o;
 }
 
-std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coefficients.toml"; }
 
 void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
   show->add_option("--board", options->board,

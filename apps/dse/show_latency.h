@@ -11,8 +11,6 @@
 
 namespace dse_app {
 
-/// Where the fitted coefficients live: <data dir>/data/latency/coefficients.toml.
-std::string CoefficientsPath();
 
 struct LatencyOptions {
   std::string board;    // empty: no latency

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "analysis/cost.h"
+#include "explore/result_json.h"
 #include "explore/texts.h"
 #include "placement/mode.h"
 
@@ -115,6 +116,13 @@ nlohmann::json LeaveBoardOutJson(const latency::LeaveBoardOut& lobo) {
                     {"baseline_ms", r.baseline_ms ? nlohmann::json(*r.baseline_ms) : nullptr}});
   }
   return {{"boards", boards}, {"overall", LoboJson(lobo.overall)}, {"rows", rows}};
+}
+
+nlohmann::json CalibrationReportJson(const latency::Calibration& cal,
+                                     const latency::LeaveBoardOut& lobo) {
+  nlohmann::json json = CalibrationJson(cal);
+  json["leave_one_board_out"] = LeaveBoardOutJson(lobo);
+  return json;
 }
 
 }  // namespace explore

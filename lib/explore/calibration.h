@@ -43,4 +43,9 @@ std::string LeaveBoardOutText(const latency::LeaveBoardOut& lobo);
 /// The same as JSON: {"boards": [...], "overall": {...}, "rows": [...]}.
 nlohmann::json LeaveBoardOutJson(const latency::LeaveBoardOut& lobo);
 
+/// `dse calibrate --json`: CalibrationJson(cal) with the leave-one-board-out figures under
+/// "leave_one_board_out".
+nlohmann::json CalibrationReportJson(const latency::Calibration& cal,
+                                     const latency::LeaveBoardOut& lobo);
+
 }  // namespace explore
