@@ -113,6 +113,14 @@ std::string TableName(const std::string& key) {
   return key.find('/') == std::string::npos ? key : fmt::format("\"{}\"", key);
 }
 
+// The index of the coefficient named `key` in CoefTable(), -1 when none has that key.
+int CoefIndex(std::string_view key) {
+  const auto& infos = CoefTable();
+  const auto it = std::find_if(infos.begin(), infos.end(),
+                               [&](const CoefInfo& info) { return info.key == key; });
+  return it == infos.end() ? -1 : static_cast<int>(it - infos.begin());
+}
+
 bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
 
 void ReadBoardTable(const std::string& name, const toml::table& table,
@@ -127,27 +135,23 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
   for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
-    const auto& table_keys = CoefTable();
-    const auto it = std::find_if(table_keys.begin(), table_keys.end(),
-                                 [&](const CoefInfo& c) { return c.key == key; });
-    if (it != table_keys.end()) {
+    const int index = CoefIndex(key);
+    if (index >= 0) {
       const auto v = node.value<double>();
       if (!v || !FiniteNonNegative(*v)) {
         ctx.Error(node.source(), fmt::format("'{}.{}' must be a non-negative number", name, key));
         continue;
       }
-      const size_t index = static_cast<size_t>(it - table_keys.begin());
-      bc.value[index] = *v;
-      seen[index] = true;
+      bc.value[static_cast<size_t>(index)] = *v;
+      seen[static_cast<size_t>(index)] = true;
     } else if (key == "calibration_rows") {
       bc.calibration_rows = static_cast<int>(node.value<int64_t>().value_or(0));
     } else if (key == "data_sources") {
       bc.data_sources = node.value<std::string>().value_or("");
     } else if (key == "rows_informing" && node.is_table()) {
       for (const auto& [k, n] : *node.as_table()) {
-        for (size_t i = 0; i < table_keys.size(); ++i) {
-          if (table_keys[i].key == k.str()) bc.rows_informing[i] = n.value<int>().value_or(0);
-        }
+        const int i = CoefIndex(k.str());
+        if (i >= 0) bc.rows_informing[static_cast<size_t>(i)] = n.value<int>().value_or(0);
       }
     } else if (key != "provenance") {
       ctx.Error(node.source(), fmt::format("unknown key '{}' in [{}]{}", key, name,
@@ -195,17 +199,15 @@ void ReadCorrectionTable(const std::string& name, const toml::table& table,
   for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
-    const auto& infos = CoefTable();
-    const auto it = std::find_if(infos.begin(), infos.end(),
-                                 [&](const CoefInfo& info) { return info.key == key; });
-    if (it != infos.end()) {
+    const int index = CoefIndex(key);
+    if (index >= 0) {
       const auto v = node.value<double>();
       if (!v || !std::isfinite(*v) || *v <= 0) {
         ctx.Error(node.source(), fmt::format("'{}.{}' must be a positive multiplier", name, key));
         continue;
       }
-      c.multiplier[static_cast<size_t>(it - infos.begin())] = *v;
-      seen[static_cast<size_t>(it - infos.begin())] = true;
+      c.multiplier[static_cast<size_t>(index)] = *v;
+      seen[static_cast<size_t>(index)] = true;
     } else if (key == "calibration_rows") {
       c.calibration_rows = static_cast<int>(node.value<int64_t>().value_or(0));
     } else if (key == "boards") {
