@@ -35,6 +35,10 @@ class Runtime {
   virtual OpWork MeasureOp(const graph::Network& net, const graph::Op& op) const = 0;
   /// Bytes of scratch the kernel for `op` requests from the arena, 0 when none.
   virtual int64_t ScratchBytes(const graph::Network& net, const graph::Op& op) const = 0;
+  /// How the runtime lays out activations in SRAM: "tflm" (TFLM arena: greedy planner, 16-byte
+  /// alignment, persistent tail), "tinyengine" (in-place depthwise) or "x-cube-ai". Memory
+  /// planning picks its layout by this name, so a runtime described by a data file needs no code.
+  virtual std::string_view arena_layout() const { return "tflm"; }
 };
 
 /// Adds `runtime` to the registry. Fails when its id is already registered.
