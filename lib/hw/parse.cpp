@@ -50,9 +50,9 @@ constexpr int64_t kMinClockHz = 1'000'000;
 constexpr int64_t kMaxClockHz = 2'000'000'000;
 constexpr int64_t kMaxCacheBytes = 64 * 1024;  // the largest L1 cache any Cortex-M allows
 constexpr int64_t kMinMemoryBytes = 1024;
-constexpr int64_t kMaxSramBytes = 16LL << 20;
+constexpr int64_t kMaxSramBytes = 64LL << 20;
 constexpr int64_t kMaxFlashBytes = 64LL << 20;
-constexpr int64_t kMaxExternalRamBytes = 4LL << 30;  // the 32-bit address space
+constexpr int64_t kMaxExternalRamBytes = 1LL << 30;  // the largest FMC/OSPI RAM window of a Cortex-M
 
 struct CoreSpec {
   std::string arch;

@@ -163,7 +163,7 @@ TEST(BoardProfile, ImplausibleCacheAndMemorySizes) {
             "Cortex-M core\n"
             "    dcache_bytes = 131_072\n"
             "                   ^\n"
-            "b.toml:10: 'size_bytes' = 256 is implausible for internal SRAM (1024 to 16777216 B) "
+            "b.toml:10: 'size_bytes' = 256 is implausible for internal SRAM (1024 to 67108864 B) "
             "(sizes are in bytes: did you mean 262144 = 256 KiB?)\n"
             "    size_bytes = 256\n"
             "                 ^");
