@@ -59,13 +59,14 @@ void PrintCalibration(const latency::Calibration& cal) {
 
 void Run(const CalibrateOptions& options) {
   const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
-  const latency::KnownNames names = explore::NamesFrom(boards, Spaces());
+  const std::string models = Globals().data_dir + "/data/models";  // model-file variants
+  const latency::KnownNames names = explore::NamesFrom(boards, Spaces(), models);
   const explore::MeasurementSet set = Unwrap(explore::LoadMeasurementFiles(
       options.data_files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir)
                                  : options.data_files,
       names, Globals().data_dir));
   const std::vector<latency::Sample> samples =
-      Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable()));
+      Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable(), nullptr, models));
   const latency::CoefficientFile priors = explore::PriorsOf(samples, boards);
   const latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
   const latency::LeaveBoardOut lobo = latency::LeaveBoardsOut(samples, priors);

@@ -1,31 +1,53 @@
-// dse runtimes list — the registered runtimes (kernels::Runtimes), the values of --runtime.
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+// dse runtimes list | fit | lobo — the registered runtimes (the values of --runtime), refitting a
+// data-file runtime to measurements, leave one board out per runtime (explore/runtime_fit.h).
 
 #include <iostream>
 
 #include "app.h"
+#include "explore/runtime_fit.h"
+#include "models.h"
+#include "util/atomic_file.h"
 
 namespace dse_app {
+namespace {
+
+struct RuntimesOptions {
+  std::vector<std::string> data_files;
+  std::string runtime, out_file;
+  bool json = false;
+};
+
+explore::MeasuredRows Measured(const RuntimesOptions& o) {
+  return Unwrap(explore::LoadMeasuredRows(o.data_files, BoardCatalog(), Spaces(), BudgetTable(),
+                                          *LoadedModels().coefficients, Globals().data_dir));
+}
+
+}  // namespace
 
 void RegisterRuntimes(CLI::App& app) {
-  static bool json = false;
+  static RuntimesOptions o;
   CLI::App* runtimes = app.add_subcommand("runtimes", "Runtimes the predictions can assume");
   runtimes->require_subcommand(1);
   CLI::App* list = runtimes->add_subcommand("list", "One line per registered runtime: id, title");
-  list->add_flag("--json", json, "Print a JSON array of {id, title, default}");
+  CLI::App* fit = runtimes->add_subcommand("fit", "Fit a data-file runtime's factors to rows");
+  CLI::App* lobo = runtimes->add_subcommand("lobo", "Leave one board out, per runtime");
+  for (CLI::App* cmd : {list, lobo}) cmd->add_flag("--json", o.json, "Print JSON");
+  for (CLI::App* cmd : {fit, lobo}) {
+    cmd->add_option("--data", o.data_files, "Measurement CSV (repeatable)")->required()
+        ->check(CLI::ExistingFile);
+  }
+  fit->add_option("--runtime", o.runtime, "The data-file runtime to fit")->required();
+  fit->add_option("--out", o.out_file, "Where to write the runtime file (default: stdout)");
   list->callback([] {
-    nlohmann::json out = nlohmann::json::array();
-    for (const kernels::Runtime* r : kernels::Runtimes()) {
-      const bool is_default = r->id() == kernels::kDefaultRuntime;
-      if (json) {
-        out.push_back({{"id", r->id()}, {"title", r->title()}, {"default", is_default}});
-      } else {
-        std::cout << fmt::format("{:<16} {}{}\n", r->id(), r->title(), is_default ? " (default)" : "");
-      }
-    }
-    if (json) std::cout << out.dump(2) << "\n";
+    std::cout << (o.json ? explore::RuntimesListJson().dump(2) + "\n" : explore::RuntimesListText());
+  });
+  fit->callback([] {
+    const std::string text = Unwrap(explore::RefitRuntimeText(Measured(o), o.runtime));
+    if (o.out_file.empty()) std::cout << text;
+    else Unwrap(util::WriteFileAtomically(o.out_file, text, "runtime file"));
+  });
+  lobo->callback([] {
+    std::cout << explore::LeaveBoardsOutReport(Measured(o), BoardCatalog(), o.json);
   });
 }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "kernels/data_runtime.h"
 #include "util/spellcheck.h"
 
 namespace {
@@ -76,6 +77,9 @@ int main(int argc, char** argv) {
   dse_app::RegisterPlot(app);
   dse_app::RegisterReproduce(app);
   dse_app::RegisterRuntimes(app);
+  app.parse_complete_callback([&globals] {  // data-file runtimes, before any command runs
+    dse_app::Unwrap(kernels::RegisterRuntimeDirectory(globals.data_dir + "/data/runtimes"));
+  });
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

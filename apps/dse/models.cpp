@@ -58,7 +58,7 @@ std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coef
 
 latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels::Runtime* runtime) {
   return latency::CoefficientsFor(board, *LoadedModels().coefficients,
-                                  (runtime ? *runtime : kernels::DefaultRuntime()).id());
+                                  (runtime ? *runtime : kernels::DefaultRuntime()).coefficient_runtime());
 }
 
 explore::Target TargetOn(const hw::Board& board, const kernels::Runtime* runtime,

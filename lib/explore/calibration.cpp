@@ -4,17 +4,18 @@
 
 #include "analysis/cost.h"
 #include "explore/result_json.h"
+#include "explore/row_network.h"
 #include "explore/texts.h"
 #include "placement/mode.h"
 
 namespace explore {
 
-latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces) {
+latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces,
+                              const std::string& models_dir) {
   latency::KnownNames names;
   names.boards = boards.Names();
-  names.check_variant = [&spaces](const std::string& variant) -> std::string {
-    auto parsed = spaces.ParseVariant(variant);
-    return parsed ? "" : parsed.error().message;
+  names.check_variant = [&spaces, models_dir](const std::string& variant) -> std::string {
+    return CheckRowVariant(variant, spaces, models_dir);
   };
   names.check_runtime = [](const std::string& runtime) -> std::string {
     auto found = kernels::FindRuntime(runtime);
@@ -30,20 +31,18 @@ latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Cata
 util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
     const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,
-    const kernels::Runtime* runtime) {
+    const kernels::Runtime* runtime, const std::string& models_dir) {
   std::vector<latency::Sample> samples;
   for (const latency::Measurement& row : rows) {
     const std::string where = fmt::format("{}:{}", row.file, row.line);
     const hw::Board* board = boards.Find(row.board);
-    auto variant = spaces.ParseVariant(row.variant);
     auto mode = placement::FindMode(row.mode);
     auto row_runtime = kernels::FindRuntime(row.runtime);
-    if (board == nullptr || !variant || !mode || !row_runtime) {
+    if (board == nullptr || !mode || !row_runtime) {
       return util::InputError(fmt::format("{}: unknown board, variant, mode or runtime", where));
     }
     const kernels::Runtime& rt = runtime ? *runtime : **row_runtime;
-    auto net =
-        searchspace::Build(*spaces.Find(variant->space), variant->width, variant->resolution);
+    auto net = RowNetwork(row.variant, spaces, models_dir);
     if (!net) return util::InputError(fmt::format("{}: {}", where, net.error().message));
     const placement::Fit fit = (*mode)->Place(*net, placement::Measure(*net, rt), *board,
                                               {row.mode, 0, true, &budgets});

@@ -20,16 +20,19 @@
 
 namespace explore {
 
-/// The names measurement rows may use: the catalog's boards and variants, and registered modes.
-latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces);
+/// The names measurement rows may use: the catalog's boards and variants, and registered modes;
+/// with `models_dir`, also model files of that folder (explore/row_network.h).
+latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Catalog& spaces,
+                              const std::string& models_dir = "");
 
-/// One sample per row, under `runtime` (nullptr: each row's own runtime column). Fails
+/// One sample per row, under `runtime` (nullptr: each row's own runtime column); model-file
+/// variants are read from `models_dir`. Fails
 /// ("file:line: ...") when a row's network cannot be built, its board lacks a memory its mode
 /// needs, or the plan of a mode with an SRAM budget (tinyops) does not fit that budget.
 util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
     const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,
-    const kernels::Runtime* runtime = nullptr);
+    const kernels::Runtime* runtime = nullptr, const std::string& models_dir = "");
 
 /// The priors of every (board, runtime) the samples measure, keyed by CoefficientKey.
 latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,

@@ -39,6 +39,13 @@ class Runtime {
   /// alignment, persistent tail), "tinyengine" (in-place depthwise) or "x-cube-ai". Memory
   /// planning picks its layout by this name, so a runtime described by a data file needs no code.
   virtual std::string_view arena_layout() const { return "tflm"; }
+  /// Where the runtime's model comes from ("" for a built-in one), for listings.
+  virtual std::string_view source() const { return ""; }
+  /// Published rows its description was fitted to (0 for a built-in one), for listings.
+  virtual int fitted_rows() const { return 0; }
+  /// The runtime whose calibrated latency coefficients this one's predictions start from: its
+  /// own id, or tflm-cmsis-nn for a data-file runtime (its factors are relative to that one).
+  virtual std::string_view coefficient_runtime() const { return id(); }
 };
 
 /// Adds `runtime` to the registry. Fails when its id is already registered.

@@ -4,7 +4,7 @@ check runtimes-list 0 "^tflm-cmsis-nn +TFLite Micro \+ CMSIS-NN.*\(default\)" --
 check runtimes-list-json 0 '"id": "tflm-cmsis-nn"' -- runtimes list --json
 check runtime-default-named 0 "latency on f469 \(tinyops\)" -- show mbv3-w0.50-r112 --board f469 --runtime tflm-cmsis-nn
 # A misspelt id: exit 2 with the registry's message naming the nearest id, before any output.
-RT_MSG="unknown runtime 'tflm-cmsis' \(did you mean 'tflm-cmsis-nn'\?\) \(runtimes: tflm-cmsis-nn\)"
+RT_MSG="unknown runtime 'tflm-cmsis' \(did you mean 'tflm-cmsis-nn'\?\) \(runtimes: tflm-cmsis-nn, hale-1.0, "
 check runtime-bad-show 2 "$RT_MSG" -- show mbv3-w0.50-r112 --runtime tflm-cmsis
 check runtime-bad-fit 2 "$RT_MSG" -- fit mbv3-w0.50-r112 --board f469 --runtime tflm-cmsis
 check runtime-bad-partition 2 "$RT_MSG" -- partition mbv3-w0.50-r112 --board f469 --runtime tflm-cmsis

@@ -1,0 +1,348 @@
+#include "explore/runtime_fit.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "explore/calibration.h"
+#include "explore/measurement_files.h"
+#include "latency/model.h"
+
+namespace explore {
+namespace {
+
+constexpr int kGroups = kernels::kNumOpGroups;
+constexpr int kSteps = 40;
+
+// Solves a x = b (kGroups x kGroups, symmetric positive definite after the shrinkage) by
+// Gaussian elimination with partial pivoting.
+std::array<double, kGroups> Solve(std::array<std::array<double, kGroups>, kGroups> a,
+                                  std::array<double, kGroups> b) {
+  for (int c = 0; c < kGroups; ++c) {
+    int pivot = c;
+    for (int r = c + 1; r < kGroups; ++r) {
+      if (std::abs(a[r][c]) > std::abs(a[pivot][c])) pivot = r;
+    }
+    std::swap(a[c], a[pivot]);
+    std::swap(b[c], b[pivot]);
+    for (int r = c + 1; r < kGroups; ++r) {
+      const double m = a[r][c] / a[c][c];
+      for (int k = c; k < kGroups; ++k) a[r][k] -= m * a[c][k];
+      b[r] -= m * b[c];
+    }
+  }
+  std::array<double, kGroups> x{};
+  for (int r = kGroups - 1; r >= 0; --r) {
+    double sum = b[r];
+    for (int k = r + 1; k < kGroups; ++k) sum -= a[r][k] * x[k];
+    x[r] = sum / a[r][r];
+  }
+  return x;
+}
+
+kernels::GroupFactors Exp(const std::array<double, kGroups>& log_f) {
+  kernels::GroupFactors f{};
+  for (int g = 0; g < kGroups; ++g) f[g] = std::exp(log_f[g]);
+  return f;
+}
+
+// The best single factor: 1-D Gauss-Newton on log s.
+double SingleFactor(const std::vector<PredictedRow>& rows) {
+  double log_s = 0;
+  for (int step = 0; step < kSteps; ++step) {
+    double jtj = 0, jtr = 0;
+    for (const PredictedRow& r : rows) {
+      double scaled = 0;
+      for (double ms : r.prediction.group_ms) scaled += std::exp(log_s) * ms;
+      const double total = r.prediction.fixed_ms + scaled;
+      const double j = scaled / total;
+      jtj += j * j;
+      jtr += j * (std::log(total) - std::log(r.row.latency_ms));
+    }
+    if (jtj <= 0) break;
+    log_s -= jtr / jtj;
+  }
+  return std::exp(log_s);
+}
+
+double Mape(const std::vector<std::pair<double, double>>& predicted_measured) {
+  double sum = 0;
+  for (const auto& [p, m] : predicted_measured) sum += std::abs(p - m) / m;
+  return predicted_measured.empty() ? 0 : 100 * sum / predicted_measured.size();
+}
+
+// k (cycles per MAC) of latency = k x MACs / clock, by relative least squares over `rows`.
+std::optional<double> FitK(const std::vector<const PredictedRow*>& rows) {
+  double num = 0, den = 0;
+  for (const PredictedRow* r : rows) {
+    const double x = r->macs / r->clock_hz * 1e3 / r->row.latency_ms;  // ms per (k = 1) / measured
+    num += x;
+    den += x * x;
+  }
+  if (den <= 0) return std::nullopt;
+  return num / den;
+}
+
+}  // namespace
+
+double GroupedPrediction::Total(const kernels::GroupFactors& factors) const {
+  double total = fixed_ms;
+  for (int g = 0; g < kGroups; ++g) total += factors[g] * group_ms[g];
+  return total;
+}
+
+std::vector<PredictedRow> PredictRows(const std::vector<latency::Sample>& samples,
+                                      const hw::Catalog& boards,
+                                      const latency::CoefficientFile& coefficients) {
+  std::vector<PredictedRow> out;
+  for (const latency::Sample& s : samples) {
+    const latency::BoardCoefficients coefs = latency::CoefficientsFor(
+        *boards.Find(s.row.board), coefficients, kernels::kDefaultRuntime);
+    const latency::Estimate e = latency::Evaluate(s.terms, s.clock_hz, coefs);
+    PredictedRow row{s.row, {}, s.macs, s.clock_hz};
+    const double ms_per_cycle = 1e3 / s.clock_hz;
+    for (size_t i = 0; i < e.ops.size(); ++i) {
+      const double dispatch =
+          s.terms[i].compute[latency::kDispatchCycles] * coefs.value[latency::kDispatchCycles];
+      const int g = static_cast<int>(kernels::GroupOf(e.ops[i].kernel));
+      row.prediction.fixed_ms += dispatch * ms_per_cycle;
+      row.prediction.group_ms[g] += (e.ops[i].total_cycles - dispatch) * ms_per_cycle;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage) {
+  FactorFit fit;
+  fit.rows = static_cast<int>(rows.size());
+  if (rows.empty()) return fit;
+  fit.single_factor = SingleFactor(rows);
+  const double anchor = std::log(fit.single_factor);
+  std::array<double, kGroups> log_f;
+  log_f.fill(anchor);
+  for (int step = 0; step < kSteps; ++step) {
+    std::array<std::array<double, kGroups>, kGroups> a{};
+    std::array<double, kGroups> b{};
+    const kernels::GroupFactors f = Exp(log_f);
+    for (const PredictedRow& r : rows) {
+      const double total = r.prediction.Total(f);
+      const double residual = std::log(total) - std::log(r.row.latency_ms);
+      std::array<double, kGroups> j{};
+      for (int g = 0; g < kGroups; ++g) j[g] = f[g] * r.prediction.group_ms[g] / total;
+      for (int g = 0; g < kGroups; ++g) {
+        b[g] -= j[g] * residual;
+        for (int h = 0; h < kGroups; ++h) a[g][h] += j[g] * j[h];
+      }
+    }
+    for (int g = 0; g < kGroups; ++g) {
+      a[g][g] += shrinkage;
+      b[g] -= shrinkage * (log_f[g] - anchor);
+    }
+    const auto delta = Solve(a, b);
+    for (int g = 0; g < kGroups; ++g) log_f[g] += delta[g];
+  }
+  fit.factors = Exp(log_f);
+  return fit;
+}
+
+PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& rows,
+                                            const latency::LeaveBoardOut& tflm) {
+  PublicLeaveBoardOut out;
+  std::vector<std::pair<double, double>> tflm_all, other_all, tflm_base, other_base;
+  std::map<std::string, std::vector<std::pair<double, double>>> tflm_board, tflm_board_base;
+  for (const latency::BoardOutRow& r : tflm.rows) {
+    tflm_board[r.row.board].emplace_back(r.predicted_ms, r.row.latency_ms);
+    tflm_all.emplace_back(r.predicted_ms, r.row.latency_ms);
+    if (r.baseline_ms) tflm_board_base[r.row.board].emplace_back(*r.baseline_ms, r.row.latency_ms);
+    if (r.baseline_ms) tflm_base.emplace_back(*r.baseline_ms, r.row.latency_ms);
+  }
+  for (const latency::BoardOutSummary& s : tflm.boards) {
+    out.cells.push_back({"tflm-cmsis-nn", s.board, s.rows, s.mape_pct, s.baseline_mape_pct,
+                         s.provenance});
+  }
+  out.tflm_overall = {"tflm-cmsis-nn", "all", static_cast<int>(tflm_all.size()), Mape(tflm_all),
+                      tflm_base.empty() ? std::nullopt : std::optional(Mape(tflm_base)), ""};
+  out.cells.push_back(out.tflm_overall);
+  std::set<std::string> runtimes;
+  for (const PredictedRow& r : rows) {
+    if (r.row.runtime != kernels::kDefaultRuntime) runtimes.insert(r.row.runtime);
+  }
+  for (const std::string& runtime : runtimes) {
+    std::set<std::string> boards;
+    for (const PredictedRow& r : rows) if (r.row.runtime == runtime) boards.insert(r.row.board);
+    std::vector<std::pair<double, double>> rt_all, rt_base;
+    for (const std::string& board : boards) {
+      std::vector<PredictedRow> train;
+      std::vector<const PredictedRow*> k_same, k_any, test;
+      for (const PredictedRow& r : rows) {
+        if (r.row.board == board) {
+          if (r.row.runtime == runtime) test.push_back(&r);
+          continue;
+        }
+        k_any.push_back(&r);
+        if (r.row.runtime == runtime) {
+          train.push_back(r);
+          k_same.push_back(&r);
+        }
+      }
+      const FactorFit fit = FitFactors(train);
+      const std::optional<double> k = FitK(k_same.empty() ? k_any : k_same);
+      std::vector<std::pair<double, double>> model, base;
+      for (const PredictedRow* r : test) {
+        model.emplace_back(r->prediction.Total(fit.factors), r->row.latency_ms);
+        if (k) base.emplace_back(*k * r->macs / r->clock_hz * 1e3, r->row.latency_ms);
+      }
+      rt_all.insert(rt_all.end(), model.begin(), model.end());
+      rt_base.insert(rt_base.end(), base.begin(), base.end());
+      const std::string with =
+          train.empty() ? "factor 1 (no other board has rows of this runtime)"
+                        : fmt::format("factors fitted on {} rows of other boards", train.size());
+      out.cells.push_back({runtime, board, static_cast<int>(model.size()), Mape(model),
+                           base.empty() ? std::nullopt : std::optional(Mape(base)), with});
+    }
+    out.cells.push_back({runtime, "all", static_cast<int>(rt_all.size()), Mape(rt_all),
+                         rt_base.empty() ? std::nullopt : std::optional(Mape(rt_base)), ""});
+    other_all.insert(other_all.end(), rt_all.begin(), rt_all.end());
+    other_base.insert(other_base.end(), rt_base.begin(), rt_base.end());
+  }
+  out.other_overall = {"other", "all", static_cast<int>(other_all.size()), Mape(other_all),
+                       other_base.empty() ? std::nullopt : std::optional(Mape(other_base)), ""};
+  return out;
+}
+
+std::string PublicLeaveBoardOutText(const PublicLeaveBoardOut& lobo) {
+  std::string out = fmt::format("{:<18} {:<6} {:>4} {:>8} {:>9}  {}\n", "runtime", "board", "rows",
+                                "model", "MACs x k", "predicted with");
+  auto line = [](const RuntimeBoardOut& c) {
+    return fmt::format("{:<18} {:<6} {:>4} {:>7.1f}% {:>9}  {}\n", c.runtime, c.board, c.rows,
+                       c.mape_pct,
+                       c.baseline_mape_pct ? fmt::format("{:.1f}%", *c.baseline_mape_pct) : "-",
+                       c.predicted_with);
+  };
+  for (const RuntimeBoardOut& c : lobo.cells) out += line(c);
+  out += "\n" + line(lobo.tflm_overall) + line(lobo.other_overall);
+  return out;
+}
+
+nlohmann::json PublicLeaveBoardOutJson(const PublicLeaveBoardOut& lobo) {
+  auto cell = [](const RuntimeBoardOut& c) {
+    nlohmann::json j = {{"runtime", c.runtime}, {"board", c.board}, {"rows", c.rows},
+                        {"mape_pct", c.mape_pct}, {"baseline_mape_pct", nullptr},
+                        {"predicted_with", c.predicted_with}};
+    if (c.baseline_mape_pct) j["baseline_mape_pct"] = *c.baseline_mape_pct;
+    return j;
+  };
+  nlohmann::json cells = nlohmann::json::array();
+  for (const RuntimeBoardOut& c : lobo.cells) cells.push_back(cell(c));
+  return {{"cells", cells}, {"tflm_cmsis_nn", cell(lobo.tflm_overall)},
+          {"other_runtimes", cell(lobo.other_overall)}};
+}
+
+std::string RuntimesListText() {
+  std::string out;
+  for (const kernels::Runtime* r : kernels::Runtimes()) {
+    const bool is_default = r->id() == kernels::kDefaultRuntime;
+    out += fmt::format("{:<18} {}{}\n", r->id(), r->title(), is_default ? " (default)" : "");
+    if (!r->source().empty()) {
+      out += fmt::format("{:<18} fitted to {} public rows; {}\n", "", r->fitted_rows(),
+                         r->source());
+    }
+  }
+  return out;
+}
+
+nlohmann::json RuntimesListJson() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const kernels::Runtime* r : kernels::Runtimes()) {
+    out.push_back({{"id", r->id()}, {"title", r->title()},
+                   {"default", r->id() == kernels::kDefaultRuntime}, {"source", r->source()},
+                   {"fitted_rows", r->fitted_rows()}, {"arena_layout", r->arena_layout()}});
+  }
+  return out;
+}
+
+}  // namespace explore
+
+namespace explore {
+
+util::Result<kernels::RuntimeSpec> RefitRuntime(const std::vector<PredictedRow>& rows,
+                                                const std::string& runtime_id) {
+  auto runtime = kernels::FindRuntime(runtime_id);
+  if (!runtime) return runtime.error();
+  const auto* data = dynamic_cast<const kernels::DataRuntime*>(*runtime);
+  if (data == nullptr) {
+    return util::InputError(fmt::format(
+        "runtime '{}' is not described by a data file (data/runtimes/): nothing to fit",
+        runtime_id));
+  }
+  std::vector<PredictedRow> own;
+  for (const PredictedRow& r : rows) if (r.row.runtime == runtime_id) own.push_back(r);
+  if (own.empty()) {
+    return util::InputError(fmt::format("no row of the data measures runtime '{}'", runtime_id));
+  }
+  kernels::RuntimeSpec spec = data->spec();
+  const FactorFit fit = FitFactors(own);
+  spec.factors = fit.factors;
+  spec.fitted_rows = fit.rows;
+  return spec;
+}
+
+std::string RefitComment(const kernels::RuntimeSpec& spec, const FactorFit& fit,
+                         const std::string& data_sources) {
+  return fmt::format(
+      "Written by `dse runtimes fit --runtime {} --data {}`: factors fitted (least squares in\n"
+      "log space, shrinkage {} toward the single factor {:.3f}) to {} rows against tflm-cmsis-nn\n"
+      "predictions with the shipped coefficients on the same boards.",
+      spec.id, data_sources, kFactorShrinkage, fit.single_factor, fit.rows);
+}
+
+}  // namespace explore
+
+namespace explore {
+
+util::Result<MeasuredRows> LoadMeasuredRows(const std::vector<std::string>& files,
+                                            const hw::Catalog& boards,
+                                            const searchspace::Catalog& spaces,
+                                            const tinyops::BudgetTable& budgets,
+                                            const latency::CoefficientFile& coefficients,
+                                            const std::string& data_dir) {
+  const std::string models = data_dir + "/data/models";
+  auto set = LoadMeasurementFiles(files, NamesFrom(boards, spaces, models), data_dir);
+  if (!set) return set.error();
+  auto samples =
+      BuildSamples(set->rows, boards, spaces, budgets, &kernels::DefaultRuntime(), models);
+  if (!samples) return samples.error();
+  MeasuredRows out;
+  out.rows = PredictRows(*samples, boards, coefficients);
+  out.samples = std::move(samples).value();
+  out.sources = set->sources;
+  return out;
+}
+
+util::Result<std::string> RefitRuntimeText(const MeasuredRows& measured,
+                                           const std::string& runtime_id) {
+  auto spec = RefitRuntime(measured.rows, runtime_id);
+  if (!spec) return spec.error();
+  std::vector<PredictedRow> own;
+  for (const PredictedRow& r : measured.rows) {
+    if (r.row.runtime == runtime_id) own.push_back(r);
+  }
+  return kernels::FormatRuntimeSpec(*spec,
+                                    RefitComment(*spec, FitFactors(own), measured.sources));
+}
+
+std::string LeaveBoardsOutReport(const MeasuredRows& measured, const hw::Catalog& boards,
+                                 bool json) {
+  std::vector<latency::Sample> tflm;
+  for (const latency::Sample& s : measured.samples) {
+    if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
+  }
+  const PublicLeaveBoardOut lobo = LeaveBoardsOutByRuntime(
+      measured.rows, latency::LeaveBoardsOut(tflm, PriorsOf(tflm, boards)));
+  return json ? PublicLeaveBoardOutJson(lobo).dump(2) + "\n" : PublicLeaveBoardOutText(lobo);
+}
+
+}  // namespace explore

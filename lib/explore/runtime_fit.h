@@ -1,0 +1,135 @@
+#pragma once
+// Fitting a data-file runtime (kernels/data_runtime.h) to published latencies, and leave one
+// board out over the public data per runtime.
+//
+// A row's tflm-cmsis-nn prediction (the shipped coefficients of its board, or the family
+// correction its board inherits) is split by op group: t(f) = fixed + sum_g f_g x group_g, with
+// `fixed` the per-op dispatch a runtime's factors do not scale. The factors minimise
+//   sum_rows (log t_r(f) - log measured_r)^2 + shrinkage x sum_g (log f_g - log f_single)^2,
+// f_single being the best single factor for every group: a group that holds little of the
+// rows' predicted time stays near f_single (Gauss-Newton in log f, 40 steps).
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hw/catalog.h"
+#include "kernels/data_runtime.h"
+#include "latency/coefficients.h"
+#include "latency/fit.h"
+#include "latency/leave_board_out.h"
+#include "searchspace/catalog.h"
+#include "tinyops/budgets.h"
+#include "util/result.h"
+
+namespace explore {
+
+/// Pull of each group's log factor toward the single factor, in rows' worth of evidence.
+inline constexpr double kFactorShrinkage = 1.0;
+
+/// A row's tflm-cmsis-nn prediction split by op group, in ms.
+struct GroupedPrediction {
+  kernels::GroupFactors group_ms{};  // per group, without the dispatch
+  double fixed_ms = 0;               // per-op dispatch (not scaled by a runtime's factors)
+  /// fixed + sum_g factors[g] x group_ms[g].
+  double Total(const kernels::GroupFactors& factors) const;
+};
+
+/// A measured row with its prediction under tflm-cmsis-nn.
+struct PredictedRow {
+  latency::Measurement row;
+  GroupedPrediction prediction;
+  double macs = 0;
+  double clock_hz = 0;
+};
+
+/// Each sample (built under tflm-cmsis-nn: BuildSamples with kernels::DefaultRuntime()) predicted
+/// with CoefficientsFor(its board, `coefficients`, tflm-cmsis-nn).
+std::vector<PredictedRow> PredictRows(const std::vector<latency::Sample>& samples,
+                                      const hw::Catalog& boards,
+                                      const latency::CoefficientFile& coefficients);
+
+struct FactorFit {
+  kernels::GroupFactors factors{1, 1, 1, 1, 1};
+  double single_factor = 1;
+  int rows = 0;
+};
+
+/// The factors that best map `rows`' predictions to their measurements (header comment); the
+/// identity when `rows` is empty.
+FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage = kFactorShrinkage);
+
+/// One (runtime, board) of the leave-one-board-out table; board "all" sums a runtime.
+struct RuntimeBoardOut {
+  std::string runtime, board;
+  int rows = 0;
+  double mape_pct = 0;
+  std::optional<double> baseline_mape_pct;  // none when no other board has rows
+  std::string predicted_with;
+};
+
+struct PublicLeaveBoardOut {
+  std::vector<RuntimeBoardOut> cells;  // per runtime, per board, then the runtime's "all"
+  RuntimeBoardOut tflm_overall;        // tflm-cmsis-nn rows (runtime "tflm-cmsis-nn", board "all")
+  RuntimeBoardOut other_overall;       // every other runtime's rows (runtime "other")
+};
+
+/// Leave one board out: tflm-cmsis-nn rows from `tflm` (latency::LeaveBoardsOut over them);
+/// every other runtime's rows of a board from factors fitted on that runtime's rows of the
+/// other boards (factor 1, i.e. tflm-cmsis-nn, when no other board has rows of it). Beside each,
+/// MACs x k / clock with k fitted (relative least squares) on the other boards' rows of the
+/// runtime, else of every runtime.
+PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& rows,
+                                            const latency::LeaveBoardOut& tflm);
+
+/// The table of `lobo` as text (runtime, board, rows, model MAPE, MACs x k MAPE, what predicted).
+std::string PublicLeaveBoardOutText(const PublicLeaveBoardOut& lobo);
+nlohmann::json PublicLeaveBoardOutJson(const PublicLeaveBoardOut& lobo);
+
+/// `dse runtimes list`: one line per runtime (id, fitted rows, title, source), or JSON.
+std::string RuntimesListText();
+nlohmann::json RuntimesListJson();
+
+}  // namespace explore
+
+namespace explore {
+
+/// `dse runtimes fit`: the file spec of the registered data runtime `runtime_id` with its factors
+/// refitted (FitFactors) to the rows of `rows` that measured it. Input errors: the runtime is
+/// not a data-file runtime, or no row measured it.
+util::Result<kernels::RuntimeSpec> RefitRuntime(const std::vector<PredictedRow>& rows,
+                                                const std::string& runtime_id);
+
+/// The comment `dse runtimes fit` writes at the top of a fitted file: how it was produced.
+std::string RefitComment(const kernels::RuntimeSpec& spec, const FactorFit& fit,
+                         const std::string& data_sources);
+
+/// The rows of measurement files built under tflm-cmsis-nn and predicted (PredictRows): what
+/// `dse runtimes fit` and `dse runtimes lobo` work on.
+struct MeasuredRows {
+  std::vector<latency::Sample> samples;
+  std::vector<PredictedRow> rows;
+  std::string sources;  // the files, relative to the data directory
+};
+
+/// Loads `files` (model-file variants from <data_dir>/data/models) and predicts every row with
+/// `coefficients`. Errors are the files' ("file:line: ...").
+util::Result<MeasuredRows> LoadMeasuredRows(const std::vector<std::string>& files,
+                                            const hw::Catalog& boards,
+                                            const searchspace::Catalog& spaces,
+                                            const tinyops::BudgetTable& budgets,
+                                            const latency::CoefficientFile& coefficients,
+                                            const std::string& data_dir);
+
+/// RefitRuntime + FormatRuntimeSpec with RefitComment: the text of the refitted file.
+util::Result<std::string> RefitRuntimeText(const MeasuredRows& measured,
+                                           const std::string& runtime_id);
+
+/// `dse runtimes lobo`: LeaveBoardsOutByRuntime over `measured` (tflm-cmsis-nn rows through
+/// latency::LeaveBoardsOut), as text or JSON.
+std::string LeaveBoardsOutReport(const MeasuredRows& measured, const hw::Catalog& boards,
+                                 bool json);
+
+}  // namespace explore

@@ -1,0 +1,95 @@
+// Data-file runtimes (kernels/data_runtime.h): the file format, the op groups, the scaled work.
+
+#include "kernels/data_runtime.h"
+
+#include <gtest/gtest.h>
+
+namespace kernels {
+namespace {
+
+constexpr const char* kValid = R"(id = "x-cube-ai-7.3"
+title = "X-CUBE-AI 7.3"
+source = "MLPerf Tiny v1.0"
+arena_layout = "x-cube-ai"
+fitted_rows = 11
+
+[factors]
+conv1x1 = 0.5
+conv = 0.6
+depthwise = 0.7
+fully_connected = 0.8
+other = 0.9
+)";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(DataRuntime, ReadsEveryKey) {
+  auto spec = ParseRuntimeSpec("r.toml", kValid);
+  ASSERT_TRUE(spec) << spec.error().message;
+  EXPECT_EQ(spec->id, "x-cube-ai-7.3");
+  EXPECT_EQ(spec->arena_layout, "x-cube-ai");
+  EXPECT_EQ(spec->fitted_rows, 11);
+  // The [factors] of kValid, in OpGroup order.
+  EXPECT_EQ(spec->factors, (GroupFactors{0.5, 0.6, 0.7, 0.8, 0.9}));
+  const DataRuntime runtime(*spec);
+  EXPECT_EQ(runtime.arena_layout(), "x-cube-ai");
+  EXPECT_EQ(runtime.coefficient_runtime(), "tflm-cmsis-nn");
+}
+
+TEST(DataRuntime, FormatReadsBack) {
+  auto spec = ParseRuntimeSpec("r.toml", kValid);
+  ASSERT_TRUE(spec);
+  auto again = ParseRuntimeSpec("r.toml", FormatRuntimeSpec(*spec, "a comment\nof two lines"));
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->factors, spec->factors);
+  EXPECT_EQ(again->title, spec->title);
+}
+
+TEST(DataRuntime, BadFilesAreFileLineErrors) {
+  auto zero = ParseRuntimeSpec("r.toml", Replace(kValid, "conv = 0.6", "conv = 0"));
+  ASSERT_FALSE(zero);
+  EXPECT_NE(zero.error().message.find("r.toml:9:"), std::string::npos) << zero.error().message;
+  auto layout = ParseRuntimeSpec("r.toml", Replace(kValid, "\"x-cube-ai\"", "\"xcube\""));
+  ASSERT_FALSE(layout);
+  EXPECT_NE(layout.error().message.find("r.toml:4:"), std::string::npos)
+      << layout.error().message;
+  auto missing = ParseRuntimeSpec("r.toml", Replace(kValid, "other = 0.9\n", ""));
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("other"), std::string::npos) << missing.error().message;
+  auto unknown = ParseRuntimeSpec("r.toml", Replace(kValid, "fitted_rows", "fited_rows"));
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("fitted_rows"), std::string::npos)
+      << unknown.error().message;
+}
+
+TEST(DataRuntime, GroupsOfKernelClasses) {
+  EXPECT_EQ(GroupOf(KernelClass::kConv1x1Fast), OpGroup::kConv1x1);
+  EXPECT_EQ(GroupOf(KernelClass::kConvIm2col), OpGroup::kConv);
+  EXPECT_EQ(GroupOf(KernelClass::kDw3x3Fast), OpGroup::kDepthwise);
+  EXPECT_EQ(GroupOf(KernelClass::kDwOpt), OpGroup::kDepthwise);
+  EXPECT_EQ(GroupOf(KernelClass::kDwGeneric), OpGroup::kDepthwise);
+  EXPECT_EQ(GroupOf(KernelClass::kFullyConnected), OpGroup::kFullyConnected);
+  EXPECT_EQ(GroupOf(KernelClass::kPool), OpGroup::kOther);
+  EXPECT_EQ(OpGroupName(OpGroup::kFullyConnected), "fully_connected");
+}
+
+TEST(DataRuntime, ScalesCountsNotSizes) {
+  OpWork w;
+  w.macs = 1000;
+  w.output_elements = 10;
+  w.weight_read_bytes = 400;
+  w.weight_bytes = 100;
+  w.weight_footprint_bytes = 64;
+  const OpWork s = ScaleWork(w, 0.5);
+  EXPECT_EQ(s.macs, 500);            // 1000 x 0.5
+  EXPECT_EQ(s.output_elements, 5);   // 10 x 0.5
+  EXPECT_EQ(s.weight_read_bytes, 200);
+  EXPECT_EQ(s.weight_bytes, 100);    // a size: unchanged
+  EXPECT_EQ(s.weight_footprint_bytes, 64);
+}
+
+}  // namespace
+}  // namespace kernels
