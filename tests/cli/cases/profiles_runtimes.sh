@@ -11,13 +11,13 @@ mkprofile() {  # mkprofile NAME SED-EXPRESSION: a copy of l4r5.toml changed by t
   sed -e "$2" hwprofiles/l4r5.toml > "$TMP/$1.toml"
 }
 mkprofile prof-clock 's/^clock_hz = 120_000_000/clock_hz = 120/'
-check prof-clock 2 "prof-clock.toml:12:.*'clock_hz' = 120 Hz is implausible.*did you mean 120_000_000\?" -- fit mbv3-w0.50-r112 --board "$TMP/prof-clock.toml"
+check prof-clock 2 "prof-clock.toml:11:.*'clock_hz' = 120 Hz is implausible.*did you mean 120_000_000\?" -- fit mbv3-w0.50-r112 --board "$TMP/prof-clock.toml"
 mkprofile prof-arch 's/^arch = "cortex-m4"/arch = "cortex-m4f"/'
-check prof-arch 2 "prof-arch.toml:11:.*unknown core 'cortex-m4f' \(did you mean 'cortex-m4'\?\)" -- fit mbv3-w0.50-r112 --board "$TMP/prof-arch.toml"
+check prof-arch 2 "prof-arch.toml:10:.*unknown core 'cortex-m4f' \(did you mean 'cortex-m4'\?\)" -- fit mbv3-w0.50-r112 --board "$TMP/prof-arch.toml"
 mkprofile prof-sram 's/^size_bytes = 655_360/size_bytes = 134_217_728/'
 check prof-sram 2 "prof-sram.toml:[0-9]+:.*'size_bytes' = 134217728 is implausible for internal SRAM \(1024 to 67108864 B\)" -- fit mbv3-w0.50-r112 --board "$TMP/prof-sram.toml"
 mkprofile prof-cache 's/^icache_bytes = 1024/icache_bytes = 1_048_576/'
-check prof-cache 2 "prof-cache.toml:13:.*more than 64 KiB" -- fit mbv3-w0.50-r112 --board "$TMP/prof-cache.toml"
+check prof-cache 2 "prof-cache.toml:12:.*more than 64 KiB" -- fit mbv3-w0.50-r112 --board "$TMP/prof-cache.toml"
 
 # Data-file runtimes: listed with their source and fitted rows, usable with --runtime.
 check runtimes-list-data 0 "^x-cube-ai-7.3 +STMicroelectronics X-CUBE-AI 7.3" -- runtimes list
