@@ -196,7 +196,8 @@ TEST(BoardProfile, MovedSectionsSayWhereTheirDataLives) {
 TEST(BoardCatalog, BuiltinBoardsCarryTheirSourcedValues) {
   auto catalog = hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles");
   ASSERT_TRUE(catalog.ok()) << catalog.error().message;
-  EXPECT_EQ(catalog->Names(), (std::vector<std::string>{"f469", "f746", "h743", "l552"}));
+  EXPECT_EQ(catalog->Names(), (std::vector<std::string>{"f469", "f746", "g0b1", "h743", "h7a3", "l4r5", "l552", "m467",
+                                      "nrf5340", "psoc62", "ra6m4", "u385", "u575", "u585"}));
   const hw::Board* f469 = catalog->Find("f469");
   ASSERT_NE(f469, nullptr);
   EXPECT_EQ(f469->core_type->id, hw::CoreId::kCortexM4);  // seed Table I "M4"
@@ -224,7 +225,8 @@ TEST(BoardCatalog, UnknownNameSuggestsNearest) {
   auto far = catalog->Resolve("esp32");
   ASSERT_FALSE(far.ok());
   EXPECT_EQ(far.error().message,
-            "unknown board 'esp32' (known boards: f469, f746, h743, l552); or give a profile "
+            "unknown board 'esp32' (known boards: f469, f746, g0b1, h743, h7a3, l4r5, l552, m467, "
+            "nrf5340, psoc62, ra6m4, u385, u575, u585); or give a profile "
             "file --board FILE.toml");
 }
 
