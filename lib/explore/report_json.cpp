@@ -112,6 +112,12 @@ nlohmann::json FitJson(const placement::Fit& fit) {
                         {"storage_bytes", fit.storage_bytes},
                         {"external_memory", fit.external_name}, {"storage", fit.storage_name},
                         {"violations", violations}};
+  if (const std::optional<placement::SramNeed>& parts = fit.sram_parts) {
+    out["sram_parts"] = {{"layout", parts->layout}, {"arena_bytes", parts->arena_bytes},
+                         {"scratch_bytes", parts->scratch_bytes},
+                         {"persistent_bytes", parts->persistent_bytes},
+                         {"runtime_reserve_bytes", fit.sram_bytes - parts->total_bytes()}};
+  }
   if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
     out["partition_factor"] = plan->partition_factor;
     out["max_partition_bytes"] = plan->max_partition_bytes;

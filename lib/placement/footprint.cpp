@@ -20,6 +20,7 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
       f.arena_peak_op = static_cast<int>(i);
     }
   }
+  f.sram = LayoutOf(runtime).Plan(net, runtime);
   return f;
 }
 
