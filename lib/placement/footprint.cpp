@@ -21,6 +21,7 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
     }
   }
   f.sram = LayoutOf(runtime).Plan(net, runtime);
+  f.model = DeployedModel(net, weight_bytes);
   return f;
 }
 

@@ -9,6 +9,7 @@
 #include "analysis/liveness.h"
 #include "graph/network.h"
 #include "kernels/runtime.h"
+#include "placement/model_flash.h"
 #include "placement/sram_layout.h"
 
 namespace placement {
@@ -19,6 +20,7 @@ struct Footprint {
   int64_t arena_bytes = 0;           // max over ops of live tensors + that op's kernel scratch
   int arena_peak_op = 0;             // the op where arena_bytes is reached
   SramNeed sram;                     // internal SRAM by the runtime's layout (LayoutOf)
+  ModelFlash model;                  // the model as deployed in flash (model_flash.h)
 };
 
 /// The footprint of `net` under `runtime` (its kernels' scratch and its SRAM layout).

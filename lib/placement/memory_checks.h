@@ -18,9 +18,17 @@ void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available
 /// after the runtime state. Sets flash and SRAM bytes and the SRAM parts.
 void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit);
 
+/// The parts of a deployed model: "the .tflite file: D B of weights, biases and
+/// requantisation + O B of flatbuffer" (or "..., estimated" for a built network).
+std::string ModelFlashText(const ModelFlash& model);
+
 /// One line of `fit`'s SRAM parts, "" when it has none: "SRAM by the tflm layout: arena A B
 /// + scratch S B + persistent P B + runtime reserve R B".
 std::string SramPartsText(const Fit& fit);
+
+/// The indented lines of SramPartsText and of the flash parts ("    flash: model M B (...) +
+/// runtime code C B"), each ending in '\n'; "" when the fit has neither.
+std::string FitPartsText(const Fit& fit);
 
 /// Weights, arena and `extra_bytes` in the first external RAM; the model in external storage
 /// (or internal flash when the board has none). Sets flash, external and storage bytes.
