@@ -12,6 +12,7 @@
 #include "models.h"
 #include "deploy_report.h"
 #include "explore/evaluate.h"
+#include "placement/memory_checks.h"
 #include "placement/tinyops_mode.h"
 
 namespace dse_app {
@@ -60,6 +61,7 @@ void PrintText(const graph::Network& net, const hw::Board& board, const tinyops:
 void Run(const PartitionOptions& options) {
   const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const hw::Board board = BoardNamed(options.board);
+  Unwrap(placement::RequireTinyopsRam(board));
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
   const graph::Network& net = facts.net;
@@ -82,7 +84,7 @@ void Run(const PartitionOptions& options) {
 void RegisterPartition(CLI::App& app) {
   static PartitionOptions options;
   CLI::App* cmd = app.add_subcommand(
-      "partition", "The TinyOps plan of a variant on a board (exit 4 when no plan fits the budget)");
+      "partition", "The TinyOps plan of a variant on a board (exit 2 when the board has no external RAM, 4 when no plan fits the budget)");
   cmd->add_option("variant", options.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
   cmd->add_option("--board", options.board, "Board name (dse boards list) or a profile FILE.toml")
       ->required();

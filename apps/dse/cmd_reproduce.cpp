@@ -9,6 +9,8 @@
 #include "models.h"
 #include "reproduce_report.h"
 #include "explore/reproduce.h"
+#include "explore/reproduce_fairness.h"
+#include "explore/result_json.h"
 #include "explore/calibration.h"
 #include "explore/summary.h"
 #include "explore/sweep.h"
@@ -60,10 +62,16 @@ void Run(const ReproduceArgs& args) {
         return EvaluateNamed(runtime, v, b, m);
       },
       front);
+  const explore::FairnessReport fairness = Unwrap(explore::BuildFairness(
+      {explore::DefaultSpaces(Spaces()), BoardsNamed(explore::BoardsOf(in.rows)), runtime,
+       in.claims, front}, LoadedModels()));
   if (args.json) {
-    PrintReproduceJson(report);
+    nlohmann::json out = explore::ReproduceJson(report);
+    out["fairness"] = explore::FairnessJson(fairness);
+    std::cout << out.dump(2) << "\n";
   } else {
     PrintReproduceText(report);
+    std::cout << explore::FairnessText(fairness);
   }
   if (!args.strict) return;
   std::string failed;

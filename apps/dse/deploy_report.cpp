@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "models.h"
+#include "placement/memory_checks.h"
 #include "placement/tinyops_mode.h"
 
 namespace dse_app::report {
@@ -39,6 +40,7 @@ void PrintFitReport(const graph::Network& net, const hw::Board& board,
     std::cout << fmt::format("{:<9} {:<5} {:>10} {:>10} {:>11}  {}\n",
                              fit.mode, fit.fits ? "yes" : "no",
                              fit.sram_bytes, fit.flash_bytes, fit.external_bytes, notes);
+    std::cout << placement::FitPartsText(fit);
     for (const placement::Violation& v : fit.violations) {
       std::cout << fmt::format("    {}: needs {} B, has {} B, over by {} B: {}\n", v.constraint,
                                v.needed_bytes, v.available_bytes, v.excess_bytes(), v.detail);

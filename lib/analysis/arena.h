@@ -1,6 +1,6 @@
 #pragma once
 // The TFLM arena of a network as TFLM lays it out (reference: memory_schedules.md §1.3-1.4).
-// Not wired into placement: today's internal-mode figures come from elsewhere.
+// placement's "tflm" SRAM layout (placement/sram_layout_tflm.cpp) is built on it.
 //
 //  1. Head (non-persistent, reused every Invoke): the TFLM buffer list (lifetimes_tflm.h: every
 //     activation tensor, sizes rounded to 16 B, then the per-op scratch buffers) placed by

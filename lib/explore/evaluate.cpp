@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "placement/memory_checks.h"
+
 namespace explore {
 namespace {
 
@@ -105,6 +107,9 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   if (!mode) return mode.error();
   if (board.clock_hz <= 0) {
     return util::InputError(fmt::format("board '{}' has no clock frequency", board.name));
+  }
+  if (auto ok = placement::CheckBudget(board, target.deployment.sram_budget_bytes); !ok) {
+    return ok.error();
   }
   Evaluation e;
   e.candidate = Describe(facts);

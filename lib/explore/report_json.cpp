@@ -112,6 +112,18 @@ nlohmann::json FitJson(const placement::Fit& fit) {
                         {"storage_bytes", fit.storage_bytes},
                         {"external_memory", fit.external_name}, {"storage", fit.storage_name},
                         {"violations", violations}};
+  if (const std::optional<placement::SramNeed>& parts = fit.sram_parts) {
+    out["sram_parts"] = {{"layout", parts->layout}, {"arena_bytes", parts->arena_bytes},
+                         {"scratch_bytes", parts->scratch_bytes},
+                         {"persistent_bytes", parts->persistent_bytes},
+                         {"runtime_reserve_bytes", fit.sram_bytes - parts->total_bytes()}};
+  }
+  if (const std::optional<placement::ModelFlash>& m = fit.flash_model) {
+    out["flash_parts"] = {{"model_bytes", m->total_bytes()}, {"weight_data_bytes", m->data_bytes},
+                          {"flatbuffer_bytes", m->overhead_bytes},
+                          {"model_from_file", m->from_file},
+                          {"runtime_code_bytes", fit.flash_bytes - m->total_bytes()}};
+  }
   if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
     out["partition_factor"] = plan->partition_factor;
     out["max_partition_bytes"] = plan->max_partition_bytes;

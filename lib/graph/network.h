@@ -104,6 +104,9 @@ struct Network {
   int output = 0;
   int activation_bits = 8;  // 8 for int8 nets, 4 for MCUNet's int4 nets
   int weight_bits = 8;
+  // The size of the file an imported network came from (its flash as deployed, issue 14);
+  // 0 for a network dse built (placement/model_flash.h estimates that one's flatbuffer).
+  int64_t file_bytes = 0;
 
   const Tensor& tensor(int id) const { return tensors[static_cast<size_t>(id)]; }
   const Shape& input_shape(const Op& op, size_t i = 0) const { return tensor(op.inputs[i]).shape; }

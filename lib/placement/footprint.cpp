@@ -20,6 +20,8 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
       f.arena_peak_op = static_cast<int>(i);
     }
   }
+  f.sram = LayoutOf(runtime).Plan(net, runtime);
+  f.model = DeployedModel(net, weight_bytes);
   return f;
 }
 

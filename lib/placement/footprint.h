@@ -1,12 +1,16 @@
 #pragma once
-// What a network needs of any board under one runtime: weight bytes, the liveness peak and
-// the arena (the peak of live tensors plus the running op's kernel scratch).
+// What a network needs of any board under one runtime: weight bytes, the liveness peak, the
+// arena (the peak of live tensors plus the running op's kernel scratch: what the external
+// modes put in external RAM) and the internal SRAM as the runtime's layout places it
+// (sram_layout.h: the internal mode's figure).
 
 #include <cstdint>
 
 #include "analysis/liveness.h"
 #include "graph/network.h"
 #include "kernels/runtime.h"
+#include "placement/model_flash.h"
+#include "placement/sram_layout.h"
 
 namespace placement {
 
@@ -15,9 +19,11 @@ struct Footprint {
   int64_t peak_activation_bytes = 0; // live tensors at the peak (analysis::ComputePeak)
   int64_t arena_bytes = 0;           // max over ops of live tensors + that op's kernel scratch
   int arena_peak_op = 0;             // the op where arena_bytes is reached
+  SramNeed sram;                     // internal SRAM by the runtime's layout (LayoutOf)
+  ModelFlash model;                  // the model as deployed in flash (model_flash.h)
 };
 
-/// The footprint of `net` under `runtime` (its kernels' scratch).
+/// The footprint of `net` under `runtime` (its kernels' scratch and its SRAM layout).
 Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime);
 /// Same, reusing the liveness `peak` of `net` and its `weight_bytes` already computed.
 Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,

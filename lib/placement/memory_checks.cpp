@@ -12,15 +12,46 @@ void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available
 }
 
 void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit) {
-  fit->flash_bytes = f.weight_bytes + board.flash.reserved_bytes;
-  fit->sram_bytes = f.arena_bytes + board.sram.reserved_bytes;
+  fit->flash_bytes = f.model.total_bytes() + board.flash.reserved_bytes;
+  fit->flash_model = f.model;
+  fit->sram_bytes = f.sram.total_bytes() + board.sram.reserved_bytes;
+  fit->sram_parts = f.sram;
   fit->storage_name = "flash";
   Require(fit, "internal flash", fit->flash_bytes, board.flash.size_bytes,
-          fmt::format("{} B of weights + {} B of runtime code", f.weight_bytes,
-                      board.flash.reserved_bytes));
+          fmt::format("{} B of model ({}) + {} B of runtime code", f.model.total_bytes(),
+                      ModelFlashText(f.model), board.flash.reserved_bytes));
   Require(fit, "internal SRAM", fit->sram_bytes, board.sram.size_bytes,
-          fmt::format("{} B of tensors and kernel scratch at op {} + {} B of runtime state",
-                      f.arena_bytes, f.arena_peak_op, board.sram.reserved_bytes));
+          fmt::format("{} layout: {} B of tensors + {} B of kernel scratch at op {} + {} B of "
+                      "persistent data + {} B of runtime state",
+                      f.sram.layout, f.sram.arena_bytes, f.sram.scratch_bytes, f.sram.peak_op,
+                      f.sram.persistent_bytes, board.sram.reserved_bytes));
+}
+
+std::string ModelFlashText(const ModelFlash& m) {
+  return m.from_file ? fmt::format("the .tflite file: {} B of weights, biases and requantisation "
+                                   "+ {} B of flatbuffer", m.data_bytes, m.overhead_bytes)
+                     : fmt::format("{} B of weights, biases and requantisation + {} B of "
+                                   "flatbuffer, estimated", m.data_bytes, m.overhead_bytes);
+}
+
+std::string SramPartsText(const Fit& fit) {
+  if (!fit.sram_parts) return "";
+  const SramNeed& p = *fit.sram_parts;
+  return fmt::format("SRAM by the {} layout: arena {} B + scratch {} B + persistent {} B + "
+                     "runtime reserve {} B",
+                     p.layout, p.arena_bytes, p.scratch_bytes, p.persistent_bytes,
+                     fit.sram_bytes - p.total_bytes());
+}
+
+std::string FitPartsText(const Fit& fit) {
+  std::string out;
+  if (fit.sram_parts) out += "    " + SramPartsText(fit) + "\n";
+  if (fit.flash_model) {
+    out += fmt::format("    flash: model {} B ({}) + runtime code {} B\n",
+                       fit.flash_model->total_bytes(), ModelFlashText(*fit.flash_model),
+                       fit.flash_bytes - fit.flash_model->total_bytes());
+  }
+  return out;
 }
 
 void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_bytes, Fit* fit) {
@@ -36,12 +67,13 @@ void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_
               : std::string("the board has no external RAM (sdram or sram)"));
   if (const hw::ExternalMemory* storage = board.ExternalStorage()) {
     fit->storage_name = storage->name;
-    fit->storage_bytes = f.weight_bytes;
-    Require(fit, "model storage", f.weight_bytes, storage->size_bytes,
+    fit->storage_bytes = f.model.total_bytes();
+    Require(fit, "model storage", fit->storage_bytes, storage->size_bytes,
             fmt::format("the model is stored in '{}'", storage->name));
   } else {
     fit->storage_name = "flash";
-    fit->flash_bytes += f.weight_bytes;
+    fit->flash_bytes += f.model.total_bytes();
+    fit->flash_model = f.model;
     Require(fit, "internal flash", fit->flash_bytes, board.flash.size_bytes,
             "no external storage: the model is stored in internal flash with the code");
   }
@@ -51,6 +83,25 @@ util::Status RequireExternalRam(const hw::Board& board, std::string_view mode) {
   if (board.ExternalRam() != nullptr) return util::Ok{};
   return util::InputError(
       fmt::format("board '{}' has no external RAM for the {} mode", board.name, mode));
+}
+
+}  // namespace placement
+
+namespace placement {
+
+util::Status CheckBudget(const hw::Board& board, int64_t budget_bytes) {
+  if (budget_bytes <= board.sram.size_bytes) return util::Ok{};
+  return util::InputError(fmt::format(
+      "--budget: {} B is above the internal SRAM of board '{}' ({} B); at most {} B", budget_bytes,
+      board.name, board.sram.size_bytes, board.sram.size_bytes));
+}
+
+util::Status RequireTinyopsRam(const hw::Board& board) {
+  if (board.ExternalRam() != nullptr) return util::Ok{};
+  return util::InputError(fmt::format(
+      "TinyOps needs external RAM: board '{}' has none (sdram or sram); try --mode internal "
+      "with dse fit",
+      board.name));
 }
 
 }  // namespace placement

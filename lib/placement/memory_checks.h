@@ -14,12 +14,34 @@ namespace placement {
 void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available,
              std::string detail);
 
-/// Weights in internal flash after the runtime code, the arena in SRAM after the runtime state.
+/// Weights in internal flash after the runtime code; the runtime layout's SRAM (Footprint::sram)
+/// after the runtime state. Sets flash and SRAM bytes and the SRAM parts.
 void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit);
+
+/// The parts of a deployed model: "the .tflite file: D B of weights, biases and
+/// requantisation + O B of flatbuffer" (or "..., estimated" for a built network).
+std::string ModelFlashText(const ModelFlash& model);
+
+/// One line of `fit`'s SRAM parts, "" when it has none: "SRAM by the tflm layout: arena A B
+/// + scratch S B + persistent P B + runtime reserve R B".
+std::string SramPartsText(const Fit& fit);
+
+/// The indented lines of SramPartsText and of the flash parts ("    flash: model M B (...) +
+/// runtime code C B"), each ending in '\n'; "" when the fit has neither.
+std::string FitPartsText(const Fit& fit);
 
 /// Weights, arena and `extra_bytes` in the first external RAM; the model in external storage
 /// (or internal flash when the board has none). Sets flash, external and storage bytes.
 void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_bytes, Fit* fit);
+
+/// An input error when `budget_bytes` (0 = the board's default) is above `board`'s internal
+/// SRAM, naming the option and the board's size: every command taking --budget refuses it the
+/// same way (fit, partition, show, sweep, through explore::EvaluatePoint).
+util::Status CheckBudget(const hw::Board& board, int64_t budget_bytes);
+
+/// An input error "TinyOps needs external RAM: board 'B' has none (sdram or sram)" when
+/// `board` has no external RAM (`dse partition` refuses such a board).
+util::Status RequireTinyopsRam(const hw::Board& board);
 
 /// An input error when `board` has no external RAM for `mode`.
 util::Status RequireExternalRam(const hw::Board& board, std::string_view mode);

@@ -56,7 +56,13 @@ struct Fit {
   std::string mode;            // the id of the mode that placed it
   bool fits = false;
   int64_t sram_bytes = 0;      // internal SRAM used, runtime reservation included
+  // Internal mode: the runtime layout's parts of sram_bytes (the rest is the board's runtime
+  // reserve, hw::Board::sram.reserved_bytes); unset in modes that do not use the layout.
+  std::optional<SramNeed> sram_parts;
   int64_t flash_bytes = 0;     // internal flash used, code reservation included
+  // Modes that store the model in internal flash: the model as deployed (the rest of
+  // flash_bytes is the runtime's code, hw::Board::flash.reserved_bytes).
+  std::optional<ModelFlash> flash_model;
   int64_t external_bytes = 0;  // external RAM used (0 in internal mode)
   int64_t storage_bytes = 0;   // model bytes in external storage (0 when none is used)
   std::string external_name;   // the external RAM used, "" when none

@@ -367,7 +367,11 @@ util::Result<Import> ToNetwork(const Model& model, std::string name) {
 util::Result<Import> ImportBytes(std::span<const uint8_t> bytes, std::string name) {
   util::Result<Model> model = ParseModel(bytes);
   if (!model) return model.error();
-  return ToNetwork(*model, std::move(name));
+  util::Result<Import> out = ToNetwork(*model, std::move(name));
+  if (!out) return out.error();
+  Import result = std::move(out).value();
+  result.network.file_bytes = static_cast<int64_t>(bytes.size());  // flash as deployed
+  return result;
 }
 
 util::Result<Import> ImportFile(const std::string& path) {
