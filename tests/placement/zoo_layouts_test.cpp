@@ -31,7 +31,7 @@ const ZooFile kZoo[] = {
 std::string ModelsDir() { return std::string(DSE_SOURCE_DIR) + "/data/models/"; }
 
 TEST(ZooLayouts, PredictedInternalSramPerLayout) {
-  if (!std::filesystem::exists(ModelsDir() + kZoo[0].file)) GTEST_SKIP() << "no data/models/";
+  ASSERT_TRUE(std::filesystem::exists(ModelsDir() + kZoo[0].file)) << "data/models/ is missing";
   std::printf("%-34s %9s %9s %9s   measured tflm/x-cube-ai/tinyengine (kB)\n", "model",
               "tflm", "tinyeng", "x-cube-ai");
   for (const ZooFile& z : kZoo) {
@@ -51,6 +51,10 @@ TEST(ZooLayouts, PredictedInternalSramPerLayout) {
                 total[2] / 1024.0);
     if (z.measured_tflm_kib) {
       std::printf("   %d / %d / %d", z.measured_tflm_kib, z.measured_xcube_kib, z.measured_te_kib);
+      // TFLM's arena is the layout the measured peak (TinyEngine README, H743) is for: predicted
+      // within 8 % (measured 163 / 220 / 390 kB; dse 153.8 / 210.9 / 375.7 kB when written).
+      const double measured_bytes = z.measured_tflm_kib * 1024.0;
+      EXPECT_NEAR(total[0] / measured_bytes, 1.0, 0.08);
     }
     std::printf("\n");
     // In-place depthwise never costs SRAM against TFLM's arena.
@@ -66,7 +70,7 @@ namespace {
 // bytes dse counts (weights + biases + requantisation), ops, file tensors and output channels
 // of the weighted ops.
 TEST(ZooLayouts, FlatbufferOverheadData) {
-  if (!std::filesystem::exists(ModelsDir() + kZoo[0].file)) GTEST_SKIP() << "no data/models/";
+  ASSERT_TRUE(std::filesystem::exists(ModelsDir() + kZoo[0].file)) << "data/models/ is missing";
   for (const auto& entry : std::filesystem::directory_iterator(ModelsDir())) {
     if (entry.path().extension() != ".tflite") continue;
     auto bytes = tflite::ReadFileBytes(entry.path().string());
@@ -83,6 +87,8 @@ TEST(ZooLayouts, FlatbufferOverheadData) {
         ++weighted;
       }
     }
+    // A file always holds at least the data dse counts: flash as deployed is never below it.
+    EXPECT_GE(static_cast<int64_t>(bytes.value().size()), analysis::CountNetwork(net).flash_bytes);
     std::printf("FB %s %zu %lld %zu %zu %lld %lld\n", entry.path().filename().c_str(),
                 bytes.value().size(), static_cast<long long>(analysis::CountNetwork(net).flash_bytes),
                 net.ops.size(), model.value().tensors.size(), static_cast<long long>(weighted),
