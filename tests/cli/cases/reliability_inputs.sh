@@ -57,18 +57,18 @@ done
 bad rel-lat-garbage "rel_garbage.bin" -- calibrate --no-write --data $REL/rel_garbage.bin
 
 # Accuracy import CSV: every bad file imports nothing and leaves the store as it was.
-ASTORE=$TMP/rel-acc.csv
-check rel-acc-store 0 "imported 1 measured" -- accuracy import tests/accuracy/data/good.csv --store "$ASTORE"
+ASTORE=$TMP/rel-acc.sqlite
+check rel-acc-store 0 "imported 1 measured" -- accuracy import tests/accuracy/data/good.csv --db "$ASTORE"
 cp "$ASTORE" "$ASTORE.ref"
 for f in empty truncated text_top1 nan negative bad_precision bad_width extra_cell open_quote \
          dup_column percent empty_variant; do
-  bad rel-acc-$f "rel_acc_$f.csv(:[0-9]+)?" -- accuracy import $REL/rel_acc_$f.csv --store "$ASTORE"
+  bad rel-acc-$f "rel_acc_$f.csv(:[0-9]+)?" -- accuracy import $REL/rel_acc_$f.csv --db "$ASTORE"
 done
-bad rel-acc-garbage "rel_garbage.bin" -- accuracy import $REL/rel_garbage.bin --store "$ASTORE"
+bad rel-acc-garbage "rel_garbage.bin" -- accuracy import $REL/rel_garbage.bin --db "$ASTORE"
 expect rel-acc-store-unchanged cmp -s "$ASTORE" "$ASTORE.ref"
 # A store that is itself garbage is refused, not overwritten.
 cp $REL/rel_garbage.bin "$TMP/garbage-store.csv"
-bad rel-acc-store-garbage "garbage-store.csv" -- accuracy import tests/accuracy/data/good.csv --store "$TMP/garbage-store.csv"
+bad rel-acc-store-garbage "garbage-store.csv" -- accuracy import tests/accuracy/data/good.csv --db "$TMP/garbage-store.csv"
 expect rel-acc-store-garbage-unchanged cmp -s "$TMP/garbage-store.csv" $REL/rel_garbage.bin
 
 # The published accuracy table, through a data directory whose copy is broken.
