@@ -77,7 +77,10 @@ exact acc16-replace 0 "imported 1 measured accuracy from $A/mbv3b.csv into $A/db
   -- accuracy import $A/mbv3b.csv --db $A/db.sqlite --replace
 # Bad input: exit 2, nothing written.
 printf 'variant,top1,precision,source\nmbv3-w0.35-r128,47.10,int8,x\n' > $A/notask.csv
-exact acc16-missing-task 2 "dse: error: $A/notask.csv:1:1: missing columns 'task', 'dataset'
+exact acc16-missing-task 2 "dse: error: $A/notask.csv:1: missing column 'task'
+    variant,top1,precision,source
+    ^
+$A/notask.csv:1: missing column 'dataset'
     variant,top1,precision,source
     ^" -- accuracy import $A/notask.csv --db $A/db.sqlite
 printf 'variant,top1,precision,task,dataset\nmbv3-w0.35-r128,47.10,int8,classification,imagenett\n' > $A/baddataset.csv
@@ -118,7 +121,7 @@ check pub-int4-none 0 "top-1 +none \(int4: no published int4 figure for this net
 check pub-int4-none-json 0 '"top1": null' -- show mcunet-in4-int4 --json
 check extrapolated-text 0 "top-1 +[0-9.]+% int8 \(extrapolated: surrogate: MACs [0-9.]+ M below the fitted" -- show mbv3-w0.10-r048
 check extrapolated-json 0 '"top1_provenance": "extrapolated"' -- show mbv3-w0.10-r048 --json
-check extrapolated-db 0 "run 1 in" -- --quiet sweep --board f469 --spaces mcunet-in4 mcunet-in3-int4 --db $A/pub.sqlite
+check pub-sweep 0 "run 1 in" -- --quiet sweep --board f469 --spaces mcunet-in4 mcunet-in3-int4 --db $A/pub.sqlite
 sql_is pub-db $A/pub.sqlite "SELECT DISTINCT variant, top1, top1_provenance FROM evaluation_view ORDER BY variant" \
   "mcunet-in3-int4|63.5|published
 mcunet-in4|68.0|published"
