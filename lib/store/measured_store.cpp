@@ -230,8 +230,8 @@ util::Result<ImportCount> ImportAccuracyFile(const std::string& db_path, const s
 
 std::string ImportText(const ImportCount& count, const std::string& file,
                        const std::string& db_path) {
-  std::string text = fmt::format("imported {} measured accuraci{} from {} into {}", count.written,
-                                 count.written == 1 ? "y" : "es", file, db_path);
+  std::string text = fmt::format("imported {} measured accurac{} from {} into {}", count.written,
+                                 count.written == 1 ? "y" : "ies", file, db_path);
   if (count.replaced > 0) text += fmt::format(" ({} replaced)", count.replaced);
   if (count.unchanged > 0) text += fmt::format("; {} already there, unchanged", count.unchanged);
   return text;
