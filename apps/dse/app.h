@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,11 +81,11 @@ void RegisterPlot(CLI::App& app);                         // cmd_plot.cpp
 void RegisterReproduce(CLI::App& app);                    // cmd_reproduce.cpp
 void RegisterRuntimes(CLI::App& app);                     // cmd_runtimes.cpp
 
-// Top-1 of a variant for `dse show` (cmd_accuracy.cpp): measured when imported into the
-// default store results/accuracy_measured.csv, else predicted by the surrogate.
+// Top-1 of a variant for `dse show` (cmd_accuracy.cpp): accuracy::Top1ForVariant with the
+// measurements of the default database (results/dse.sqlite).
 struct ShowTop1 {
-  double top1_pct = 0;
-  std::string provenance;  // "predicted" or "measured"
+  std::optional<double> top1_pct;  // none: int4 without a published figure
+  std::string provenance;  // predicted, extrapolated, published, measured or none
   std::string text;        // e.g. "61.26% int8 (predicted, family mbv3)"
 };
 ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs);

@@ -8,6 +8,9 @@
 
 #include "accuracy/accuracy.h"
 #include "app.h"
+#include "models.h"
+#include "store/database.h"
+#include "explore/provenance.h"
 #include "explore/result_json.h"
 #include "explore/texts.h"
 #include "util/numbers.h"
@@ -27,7 +30,8 @@ struct PredictOptions {
 
 struct ImportOptions {
   std::string file;
-  std::string store = accuracy::kDefaultStorePath;
+  std::string db = store::kDefaultPath;
+  bool replace = false;
 };
 
 const accuracy::Surrogate& Fitted() {
@@ -104,8 +108,10 @@ void RunPredict(const PredictOptions& o) {
 
 void RunImport(const ImportOptions& o) {
   const std::string text = Unwrap(accuracy::ReadFile(o.file));
-  const size_t count = Unwrap(accuracy::ImportMeasurements(o.store, o.file, text, Spaces()));
-  Note(fmt::format("imported {} measured accuracies from {} into {}", count, o.file, o.store));
+  const auto rows = Unwrap(accuracy::ParseMeasurements(o.file, text, Spaces()));
+  const store::ImportCount count = Unwrap(store::ImportAccuracyFile(
+      o.db, o.file, rows, o.replace, explore::UtcTimestamp(std::time(nullptr))));
+  Note(store::ImportText(count, o.file, o.db));
 }
 
 }  // namespace
@@ -113,11 +119,11 @@ void RunImport(const ImportOptions& o) {
 ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs) {
   const searchspace::Variant variant = Unwrap(Spaces().ParseVariant(variant_name));
   const searchspace::Space& space = *Spaces().Find(variant.space);
-  const std::vector<accuracy::Measurement> measured =
-      Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
-  const accuracy::Top1 t = accuracy::Top1ForVariant(Fitted(), measured, space, variant, macs,
-                                                    accuracy::DeployedPrecision(space));
-  return {t.top1_pct, std::string(accuracy::ProvenanceName(t.provenance)), explore::Top1Text(t)};
+  const accuracy::Precision precision = accuracy::DeployedPrecision(space);
+  const auto t = accuracy::Top1ForVariant(Fitted(), *LoadedModels().measured, space, variant,
+                                          macs, precision);
+  if (!t) return {std::nullopt, "none", "none (" + accuracy::NoPredictionText(precision) + ")"};
+  return {t->top1_pct, std::string(accuracy::ProvenanceName(t->provenance)), explore::Top1Text(*t)};
 }
 
 void RegisterAccuracy(CLI::App& app) {
@@ -140,9 +146,10 @@ void RegisterAccuracy(CLI::App& app) {
   pr->add_flag("--json", predict.json, "Print JSON with top-level keys top1 and top1_provenance");
   pr->callback([] { RunPredict(predict); });
 
-  CLI::App* im = acc->add_subcommand("import", "Record measured accuracies (CSV: variant,top1,precision[,source]); they override predictions");
+  CLI::App* im = acc->add_subcommand("import", "Store measured accuracies in the results database (CSV: variant,top1,precision,task,dataset[,source]); they override predictions");
   im->add_option("file", import.file, "CSV file to import; any bad row rejects the whole file")->required()->check(CLI::ExistingFile);
-  im->add_option("--store", import.store, "Measured-accuracy store, written atomically (default results/accuracy_measured.csv)");
+  im->add_option("--db", import.db, "Results database, written atomically (default results/dse.sqlite)");
+  im->add_flag("--replace", import.replace, "Overwrite stored accuracies of the same model, precision, task and dataset");
   im->callback([] { RunImport(import); });
 }
 

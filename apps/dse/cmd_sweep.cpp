@@ -110,6 +110,8 @@ void Run(const SweepArgs& args) {
       Unwrap(explore::ImportedModelFiles(args.model_dirs, args.model_files));
   std::vector<graph::Network> networks;
   for (const std::string& file : model_files) networks.push_back(ImportModel(file).network);
+  const auto model_sha256 = Unwrap(explore::ModelIdentities(model_files));
+  UseDatabase(args.db, model_sha256);
   for (const graph::Network& net : networks) options.networks.push_back(&net);
   if (options.spaces.empty() && networks.empty()) {
     FailInput("nothing to sweep: --spaces none needs --models DIR or --model FILE");
@@ -129,7 +131,7 @@ void Run(const SweepArgs& args) {
                              accuracy::kDefaultStorePath, model_files),
       std::time(nullptr));
   store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, args.command_line,
-                     provenance.inputs_hash, provenance.boards, provenance.spaces};
+                     provenance.inputs_hash, provenance.boards, provenance.spaces, model_sha256};
   const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, result.op_costs));
   if (args.json) {
     std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},

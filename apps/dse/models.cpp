@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app.h"
+#include "store/database.h"
 
 namespace dse_app {
 
@@ -72,10 +73,20 @@ int64_t DefaultBudgetBytes(const hw::Board& board) {
   return tinyops::DefaultBudgetBytes(BudgetTable(), board);
 }
 
+namespace {
+std::string measured_db = store::kDefaultPath;
+std::map<std::string, std::string> model_sha256;  // this command's imported models
+}  // namespace
+
+void UseDatabase(const std::string& db, const std::map<std::string, std::string>& models) {
+  measured_db = db;
+  model_sha256 = models;
+}
+
 const explore::Models& LoadedModels() {
   static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
   static const std::vector<accuracy::Measurement> measured =
-      Unwrap(accuracy::LoadStore(accuracy::kDefaultStorePath));
+      Unwrap(store::MeasuredFor(measured_db, model_sha256));
   static const latency::CoefficientFile coefficients =
       Unwrap(latency::LoadCoefficients(CoefficientsPath()));
   static const explore::Models models{&Spaces(),     &surrogate,    &measured,

@@ -1,6 +1,7 @@
 #pragma once
 // The models and inputs a run reads, loaded once per process from the data directory.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ const hw::Catalog& BoardCatalog();
 std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names);
 // The surrogate, measured accuracies and latency coefficients, with the built-in spaces.
 const explore::Models& LoadedModels();
+/// Where LoadedModels() reads measured accuracies (default results/dse.sqlite) and the
+/// imported models (name -> SHA-256) they are matched to; call before LoadedModels().
+void UseDatabase(const std::string& db, const std::map<std::string, std::string>& models);
 // Measured power per (board, runtime, mode[, design]): data/power/measured.csv.
 const power::Table& PowerTable();
 // Default TinyOps SRAM budgets per board: data/tinyops/budgets.csv.

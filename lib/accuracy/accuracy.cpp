@@ -30,12 +30,20 @@ util::Result<Surrogate> LoadSurrogate(const std::string& data_root) {
 }
 
 Precision DeployedPrecision(const searchspace::Space& space) {
-  return space.weight_bits >= 32 ? Precision::kFp32 : Precision::kInt8;
+  if (space.weight_bits >= 32) return Precision::kFp32;
+  return space.weight_bits == 4 ? Precision::kInt4 : Precision::kInt8;
 }
 
-Top1 Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& measured,
-                    const searchspace::Space& space, const searchspace::Variant& variant,
-                    int64_t macs, Precision precision) {
+std::string NoPredictionText(Precision precision) {
+  return fmt::format("{}: no published {} figure for this net, and the surrogate predicts fp32 "
+                     "and int8 only", PrecisionName(precision), PrecisionName(precision));
+}
+
+std::optional<Top1> Top1ForVariant(const Surrogate& surrogate,
+                                   const std::vector<Measurement>& measured,
+                                   const searchspace::Space& space,
+                                   const searchspace::Variant& variant, int64_t macs,
+                                   Precision precision) {
   Top1 out;
   out.precision = precision;
   const std::string name = space.fixed ? space.name : variant.name();
@@ -45,6 +53,17 @@ Top1 Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& 
     out.source = m->source;
     return out;
   }
+  const auto& published = surrogate.families().published_nets;
+  if (const auto it = published.find(space.name); space.fixed && it != published.end()) {
+    for (const PublishedRow& row : it->second) {
+      if (row.precision != precision) continue;
+      out.top1_pct = row.top1_pct;
+      out.provenance = Provenance::kPublished;
+      out.source = row.source;
+      return out;
+    }
+  }
+  if (precision != Precision::kFp32 && precision != Precision::kInt8) return std::nullopt;
   double width = variant.width;
   const int f = surrogate.families().Find(space.name);
   if (space.fixed) {
@@ -54,12 +73,17 @@ Top1 Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& 
       if (const auto it = widths.find(space.name); it != widths.end()) width = it->second;
     }
   }
-  const Prediction p = surrogate.Predict({space.name, width, macs / 1e6, precision});
+  const Query query{space.name, width, macs / 1e6, precision, variant.resolution};
+  const Prediction p = surrogate.Predict(query);
   out.top1_pct = p.top1_pct;
   out.family = p.family;
   out.fallback = p.fallback;
   out.source = p.fallback ? "surrogate, shared ceiling (no published data for this family)"
                           : fmt::format("surrogate, family {}", p.family);
+  if (const std::string outside = surrogate.OutsideFit(query); !outside.empty()) {
+    out.provenance = Provenance::kExtrapolated;
+    out.source = fmt::format("surrogate{}: {}", p.fallback ? ", shared ceiling" : "", outside);
+  }
   return out;
 }
 

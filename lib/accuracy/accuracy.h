@@ -3,6 +3,7 @@
 // (data/accuracy/), or measured, when the user imported a measurement for that variant.
 // This header is the entry point for commands (dse accuracy, dse show) and later the store.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,15 +37,23 @@ struct Top1 {
   std::string source;     // measurement source, or a description of the prediction
 };
 
-/// Top-1 of `variant` (of `space`, with `macs` multiply-accumulates) at `precision`: the
-/// measurement of `measured` for the variant's canonical name and precision when there is
-/// one, the surrogate's prediction otherwise. A fixed net's width is its families.toml
-/// fixed width, else 1.0.
-Top1 Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& measured,
+/// ImageNet top-1 of `variant` (of `space`, with `macs` multiply-accumulates) at `precision`,
+/// the first of: the ImageNet measurement of `measured` for the variant's canonical name and
+/// precision; a fixed net's own published figure at that precision ([[published_net]],
+/// provenance "published"); the surrogate's prediction for fp32 and int8 (provenance
+/// "extrapolated", with the reason in `source`, outside its family's fitted data). nullopt
+/// for int4 and mixed precision without a measurement or a published figure: the surrogate
+/// does not predict them. A fixed net's width is its families.toml fixed width, else 1.0.
+std::optional<Top1> Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& measured,
                     const searchspace::Space& space, const searchspace::Variant& variant,
                     int64_t macs, Precision precision);
 
-/// The precision a variant is deployed at: fp32 for 32-bit weights, int8 otherwise.
+/// Why `precision` gets no prediction: "int4: no published int4 figure for this net, and the
+/// surrogate predicts fp32 and int8 only".
+std::string NoPredictionText(Precision precision);
+
+/// The precision a variant is deployed at: fp32 for 32-bit weights, int4 for 4-bit weights,
+/// int8 otherwise.
 Precision DeployedPrecision(const searchspace::Space& space);
 
 }  // namespace accuracy

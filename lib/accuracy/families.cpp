@@ -127,6 +127,34 @@ PtqPair ReadPair(const toml::table& table, const std::vector<PublishedRow>& publ
   return pair;
 }
 
+// [[published_net]]: space = "mcunet-in4", rows = ["mcunet-in4", "mcunet-in4 int8"].
+void ReadPublishedNet(const toml::table& table, const std::vector<PublishedRow>& published,
+                      FamilyMap& map, tomlspec::Context& ctx) {
+  tomlspec::CheckKnownKeys(table, {"space", "rows"}, ctx, "[[published_net]]");
+  const auto space = table["space"].value<std::string>();
+  if (!space) {
+    ctx.Error(table.source(), "[[published_net]] needs a string 'space'");
+    return;
+  }
+  std::vector<PublishedRow>& rows = map.published_nets[*space];
+  for (const auto& [model, node] : ReadStrings(table, "rows", ctx)) {
+    const PublishedRow* row = FindRow(published, model);
+    if (row == nullptr) {
+      ctx.Error(node->source(), fmt::format("unknown row '{}' (not a model of the published "
+                                            "table){}", model,
+                                            util::DidYouMean(model, ModelNames(published))));
+      continue;
+    }
+    for (const PublishedRow& other : rows) {
+      if (other.precision == row->precision) {
+        ctx.Error(node->source(), fmt::format("'{}' has two {} rows: '{}' and '{}'", *space,
+                                              PrecisionName(row->precision), other.model, model));
+      }
+    }
+    rows.push_back(*row);
+  }
+}
+
 }  // namespace
 
 int FamilyMap::Find(std::string_view name) const {
@@ -153,7 +181,7 @@ util::Result<FamilyMap> ParseFamilyMap(const std::string& file, std::string_view
   if (!parsed) return parsed.error();
   const toml::table& root = *parsed;
   tomlspec::Context ctx(file, text);
-  tomlspec::CheckKnownKeys(root, {"family", "ptq_pair"}, ctx, "the top level");
+  tomlspec::CheckKnownKeys(root, {"family", "ptq_pair", "published_net"}, ctx, "the top level");
   FamilyMap map;
   std::set<std::string> used_rows, used_spaces;
   if (const toml::array* families = root["family"].as_array()) {
@@ -169,6 +197,11 @@ util::Result<FamilyMap> ParseFamilyMap(const std::string& file, std::string_view
       if (const toml::table* table = node.as_table()) {
         map.ptq_pairs.push_back(ReadPair(*table, published, ctx));
       }
+    }
+  }
+  if (const toml::array* nets = root["published_net"].as_array()) {
+    for (const toml::node& node : *nets) {
+      if (const toml::table* table = node.as_table()) ReadPublishedNet(*table, published, map, ctx);
     }
   }
   if (!ctx.ok()) return ctx.ToError();

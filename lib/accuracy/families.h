@@ -32,6 +32,10 @@ struct PtqPair {
 struct FamilyMap {
   std::vector<SurrogateFamily> families;
   std::vector<PtqPair> ptq_pairs;
+  /// Fixed nets whose own accuracy is published ([[published_net]]): space name -> its
+  /// published rows (at most one per precision). These are the net's top-1 (provenance
+  /// "published") at that precision instead of a prediction.
+  std::map<std::string, std::vector<PublishedRow>> published_nets;
 
   /// Index of the family named `name` (case-insensitive) or serving the space `name`;
   /// -1 when none.
@@ -42,7 +46,8 @@ struct FamilyMap {
 
 /// Reads families.toml and checks it against `published`: every named row exists (with
 /// "did you mean"), has MACs, and feeds one family only; fit rows are fp32 or int8; each PTQ
-/// pair is an fp32 row and an int8 row; a space belongs to one family. All problems are
+/// pair is an fp32 row and an int8 row; a space belongs to one family; a [[published_net]]
+/// names its space and rows that exist, one per precision. All problems are
 /// reported together as "file:line:col: message".
 util::Result<FamilyMap> ParseFamilyMap(const std::string& file, std::string_view text,
                                        const std::vector<PublishedRow>& published);

@@ -1,5 +1,7 @@
 #include "accuracy/measured.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,11 +13,60 @@
 
 #include "accuracy/accuracy.h"
 #include "accuracy/csv.h"
+#include "util/spellcheck.h"
 
 namespace accuracy {
 namespace {
 
 const std::vector<std::string> kRequired = {"variant", "top1", "precision"};
+const std::vector<std::string> kRequiredForImport = {"variant", "top1", "precision", "task",
+                                                     "dataset"};
+
+bool IsSha256(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Reads the task and dataset cells of an import row: a known pair, with "did you mean".
+void ReadTaskCells(const CsvRow& row, const CsvColumns& cols, tomlspec::Context& ctx,
+                   Measurement* m) {
+  const CsvCell& task = row.cells[*cols.Find("task")];
+  const CsvCell& dataset = row.cells[*cols.Find("dataset")];
+  std::vector<std::string> tasks, datasets;
+  for (const TaskDataset& known : KnownTaskDatasets()) {
+    if (std::find(tasks.begin(), tasks.end(), known.task) == tasks.end()) {
+      tasks.emplace_back(known.task);
+    }
+    if (known.task == task.text) datasets.emplace_back(known.dataset);
+  }
+  if (task.text.empty()) {
+    ctx.Error(row.line, task.column, "empty task (one of: " + Join(tasks) + ")");
+  } else if (datasets.empty()) {
+    ctx.Error(row.line, task.column, fmt::format("unknown task '{}'{}", task.text,
+                                                 util::DidYouMean(task.text, tasks)));
+  } else if (std::find(datasets.begin(), datasets.end(), dataset.text) == datasets.end()) {
+    ctx.Error(row.line, dataset.column,
+              dataset.text.empty()
+                  ? fmt::format("empty dataset (for {}: {})", task.text, Join(datasets))
+                  : fmt::format("unknown dataset '{}' for task {}{}", dataset.text, task.text,
+                                util::DidYouMean(dataset.text, datasets)));
+  }
+  m->task = task.text;
+  m->dataset = dataset.text;
+}
 
 // CSV-quotes a cell when it holds a comma, a quote or leading/trailing space.
 std::string Quote(const std::string& text) {
@@ -51,10 +102,11 @@ util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::s
   tomlspec::Context ctx(file, text);
   auto table = ParseCsv(text, ctx);
   if (!table) return table.error();
-  const CsvColumns cols(*table, kRequired, ctx);
-  if (catalog != nullptr && table->rows.empty()) {
+  if (catalog != nullptr && table->rows.empty()) {  // the first problem; columns aside
     ctx.Error(table->header_line, 1, "no data rows (only a header): nothing to import");
+    return ctx.ToError();
   }
+  const CsvColumns cols(*table, catalog != nullptr ? kRequiredForImport : kRequired, ctx);
   if (!ctx.ok()) return ctx.ToError();
   std::vector<Measurement> rows;
   for (const CsvRow& row : table->rows) {
@@ -65,6 +117,8 @@ util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::s
       if (m.variant.empty()) ctx.Error(row.line, name.column, "empty variant name");
     } else if (IsImportedModelName(name.text)) {
       m.variant = name.text;
+    } else if (IsSha256(name.text)) {
+      m.variant = Lower(name.text);
     } else if (auto variant = catalog->ParseVariant(name.text)) {
       m.variant = CanonicalName(*catalog, *variant);
     } else {
@@ -73,6 +127,8 @@ util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::s
     ReadTop1Cell(row, *cols.Find("top1"), "top1", ctx, &m.top1_pct);
     ReadPrecisionCell(row, *cols.Find("precision"), ctx, &m.precision);
     if (const auto source = cols.Find("source")) m.source = row.cells[*source].text;
+    m.line = row.line;
+    if (catalog != nullptr) ReadTaskCells(row, cols, ctx, &m);
     rows.push_back(std::move(m));
   }
   if (!ctx.ok()) return ctx.ToError();
@@ -158,7 +214,10 @@ util::Result<size_t> ImportMeasurements(const std::string& store_path, const std
 const Measurement* FindMeasurement(const std::vector<Measurement>& rows, const std::string& variant,
                                    Precision precision) {
   for (const Measurement& m : rows) {
-    if (m.variant == variant && m.precision == precision) return &m;
+    if (m.variant == variant && m.precision == precision && m.task == kImageNet.task &&
+        m.dataset == kImageNet.dataset) {
+      return &m;
+    }
   }
   return nullptr;
 }

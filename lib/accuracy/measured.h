@@ -15,10 +15,15 @@
 namespace accuracy {
 
 struct Measurement {
-  std::string variant;     // canonical variant name (e.g. "mbv3-w0.75-r128")
+  std::string variant;     // canonical variant name (e.g. "mbv3-w0.75-r128"), or an imported
+                           // model's file name or SHA-256 (the store resolves it)
   double top1_pct = 0;     // in [0, 100]
   Precision precision = Precision::kInt8;
   std::string source;      // who measured it and how; may be empty
+  std::string task{kImageNet.task};        // one of KnownTaskDatasets()
+  std::string dataset{kImageNet.dataset};
+  int line = 0;            // line of the import file, for messages; 0 when not from a file
+  std::string imported_at; // ISO 8601 UTC, set by the store
 };
 
 /// The name measurements are stored under: a fixed net's own name (e.g. "mcunet-in3"),
@@ -29,9 +34,11 @@ std::string CanonicalName(const searchspace::Catalog& catalog, const searchspace
 /// e.g. "kws_ref_model.tflite" — the name `dse analyze` and `dse sweep --models` give a model.
 bool IsImportedModelName(std::string_view name);
 
-/// Reads an import file. Columns: variant, top1, precision (required), source (optional),
-/// extra columns ignored. Every variant must resolve in `catalog` (names are made canonical)
-/// or be an imported model's name (IsImportedModelName; kept verbatim). A file without a data
+/// Reads an import file. Columns: variant, top1, precision, task, dataset (required), source
+/// (optional), extra columns ignored. task and dataset must be a pair of KnownTaskDatasets()
+/// (with "did you mean"). Every variant must resolve in `catalog` (names are made canonical)
+/// or be an imported model's name (IsImportedModelName) or SHA-256 (64 hex digits), kept
+/// verbatim (lower-cased) for the store to resolve. A file without a data
 /// row fails too: a header alone (comments aside) as "file:line: no data rows (only a
 /// header) ...", comments alone or nothing as "file:1: no header line ...".
 /// Any problem fails the whole file, with every problem as "file:line:col: message".
@@ -62,7 +69,8 @@ util::Result<size_t> ImportMeasurements(const std::string& store_path, const std
                                         std::string_view file_text,
                                         const searchspace::Catalog& catalog);
 
-/// The measurement for (variant, precision), nullptr when none.
+/// The ImageNet classification measurement for (variant, precision), nullptr when none:
+/// measurements of other tasks or datasets never become a variant's top-1 on the fronts.
 const Measurement* FindMeasurement(const std::vector<Measurement>& rows, const std::string& variant,
                                    Precision precision);
 

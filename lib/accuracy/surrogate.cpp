@@ -123,7 +123,8 @@ std::vector<FitPoint> ResolvePoints(const FamilyMap& map,
       const PublishedRow* row = FindRow(published, model);
       if (row == nullptr || !row->macs_m) return;  // ParseFamilyMap has reported it
       points.push_back({row->model, static_cast<int>(f), row->width.value_or(1.0), *row->macs_m,
-                        row->top1_pct, row->precision == Precision::kInt8, grid});
+                        row->top1_pct, row->precision == Precision::kInt8, grid,
+                        row->resolution.value_or(0)});
     };
     for (const std::string& model : family.grid) add(model, true);
     for (const std::string& model : family.rows) add(model, false);
@@ -189,6 +190,39 @@ Prediction Surrogate::Predict(const Query& query) const {
   if (query.precision == Precision::kInt8) top1 -= params_.int8_drop_pct;
   out.top1_pct = std::clamp(top1, 0.0, 100.0);
   return out;
+}
+
+std::string Surrogate::OutsideFit(const Query& query) const {
+  const int f = map_.Find(query.family);
+  if (f < 0) return fmt::format("no published data for family '{}'", query.family);
+  // The range of each quantity over the family's fit rows (resolution where published).
+  struct Range {
+    const char* name;
+    double lo = 1e300, hi = -1e300;
+    double value;
+    const char* unit;
+  };
+  Range ranges[] = {{"MACs", 1e300, -1e300, query.macs_m, " M"},
+                    {"width", 1e300, -1e300, query.width, ""},
+                    {"resolution", 1e300, -1e300, static_cast<double>(query.resolution), ""}};
+  for (const FitPoint& p : points_) {
+    if (p.family != f) continue;
+    const double values[] = {p.macs_m, p.width, static_cast<double>(p.resolution)};
+    for (int i = 0; i < 3; ++i) {
+      if (i == 2 && p.resolution == 0) continue;
+      ranges[i].lo = std::min(ranges[i].lo, values[i]);
+      ranges[i].hi = std::max(ranges[i].hi, values[i]);
+    }
+  }
+  for (const Range& r : ranges) {
+    if (r.lo > r.hi || (r.value == 0 && &r == &ranges[2])) continue;  // no data, or unknown
+    if (r.value < r.lo || r.value > r.hi) {
+      return fmt::format("{} {:g}{} {} the fitted {:g}-{:g}{} of family {}", r.name, r.value,
+                         r.unit, r.value < r.lo ? "below" : "above", r.lo, r.hi, r.unit,
+                         map_.families[f].name);
+    }
+  }
+  return "";
 }
 
 std::vector<HeldOut> Surrogate::LeaveOneOut() const {

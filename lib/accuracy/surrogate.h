@@ -44,6 +44,7 @@ struct FitPoint {
   double top1_pct = 0;
   bool int8 = false;
   bool grid = false;    // part of a published float w x r grid
+  int resolution = 0;   // input side in pixels; 0 where not published
 };
 
 struct SurrogateParams {
@@ -64,6 +65,7 @@ struct Query {
   double width = 1.0;
   double macs_m = 0;
   Precision precision = Precision::kInt8;
+  int resolution = 0;  // input side in pixels, for OutsideFit only; 0 when unknown
 };
 
 struct Prediction {
@@ -88,6 +90,12 @@ class Surrogate {
   /// Prediction for `query`; an unknown family uses the shared fallback (and says so).
   /// macs_m must be > 0 and width in (0, 4]; the result is clamped to [0, 100].
   Prediction Predict(const Query& query) const;
+
+  /// Why a prediction for `query` is an extrapolation, "" when it is inside the data its
+  /// family was fitted to: the family has no data ("no published data for family 'x'"), or
+  /// the MACs, width or (where published) resolution lie outside the range of the family's
+  /// fit rows ("MACs 0.7 M below the fitted 3-227 M").
+  std::string OutsideFit(const Query& query) const;
 
   /// Refits without each fit point in turn and predicts it (leave-one-out).
   std::vector<HeldOut> LeaveOneOut() const;

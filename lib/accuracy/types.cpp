@@ -20,7 +20,24 @@ std::optional<Precision> ParsePrecision(std::string_view text) {
 }
 
 std::string_view ProvenanceName(Provenance provenance) {
-  return provenance == Provenance::kMeasured ? "measured" : "predicted";
+  switch (provenance) {
+    case Provenance::kPredicted: return "predicted";
+    case Provenance::kMeasured: return "measured";
+    case Provenance::kPublished: return "published";
+    case Provenance::kExtrapolated: return "extrapolated";
+  }
+  return "predicted";
+}
+
+const std::vector<TaskDataset>& KnownTaskDatasets() {
+  static const std::vector<TaskDataset> known = {
+      kImageNet,
+      {"classification", "cifar10"},
+      {"keyword-spotting", "speech-commands"},
+      {"visual-wake-words", "vww"},
+      {"anomaly-detection", "toyadmos"},
+  };
+  return known;
 }
 
 }  // namespace accuracy

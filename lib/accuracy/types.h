@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accuracy {
 
@@ -16,9 +17,22 @@ std::string_view PrecisionName(Precision precision);
 /// The precision named `text`, nullopt when it is none of the names above.
 std::optional<Precision> ParsePrecision(std::string_view text);
 
-/// Where a top-1 figure comes from: the fitted surrogate, or a user's imported measurement.
-enum class Provenance { kPredicted, kMeasured };
-/// "predicted", "measured".
+/// Where a top-1 figure comes from: the fitted surrogate inside the data it was fitted to, the
+/// surrogate outside it (MACs, width or resolution beyond its family's fitted rows, or a family
+/// without data), a published figure of the net itself, or a user's imported measurement.
+enum class Provenance { kPredicted, kMeasured, kPublished, kExtrapolated };
+/// "predicted", "measured", "published", "extrapolated".
 std::string_view ProvenanceName(Provenance provenance);
+
+/// The task and dataset of an accuracy. The surrogate, the published table and the top-1 of
+/// the Pareto fronts are ImageNet classification; other pairs are kept for their own models.
+struct TaskDataset {
+  std::string_view task;
+  std::string_view dataset;
+};
+inline constexpr TaskDataset kImageNet{"classification", "imagenet"};
+/// Every task and dataset a measured accuracy may be of (classification: imagenet, cifar10;
+/// keyword-spotting: speech-commands; visual-wake-words: vww; anomaly-detection: toyadmos).
+const std::vector<TaskDataset>& KnownTaskDatasets();
 
 }  // namespace accuracy

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "store/schema.sql.h"
+#include "store/schema_v3.sql.h"
 #include "store/statement.h"
 
 namespace store {
@@ -116,9 +117,9 @@ util::Status Database::CheckStamp(bool fresh) {
       if (tables < 0) return SqlError(db_, path_, "cannot read the schema");
       return CheckStamp(false);
     }
-    return Exec(fmt::format("{}{} PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;",
-                            kSchemaRunsAndVariants, kSchemaV2Results, kApplicationId,
-                            kSchemaVersion));
+    return Exec(fmt::format("{}{}{}{}{} PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;",
+                            kSchemaRuns, kSchemaV3Variants, kSchemaV2Results, kEvaluationView,
+                            kSchemaV3Tables, kApplicationId, kSchemaVersion));
   }
   if (app_id != kApplicationId) {
     return util::InputError(fmt::format(
@@ -141,45 +142,8 @@ util::Status Database::CheckStamp(bool fresh) {
         path_, user_version, kSchemaVersion));
   }
   if (auto s = SetWal(db_, path_); !s) return s;
-  return user_version == 1 ? MigrateFrom1() : util::Status(util::Ok{});
-}
-
-util::Status Database::MigrateFrom1() {
-  if (auto s = Exec("BEGIN IMMEDIATE"); !s) return s;
-  // Rolls back unless COMMIT succeeds: a failed migration leaves the version-1 file as it was.
-  struct Guard {
-    sqlite3* db;
-    bool done = false;
-    ~Guard() { if (!done) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
-  } guard{db_};
-  // The reason is SQLite's, with the system's reason for an I/O error (a full disk).
-  const auto failed = [this](const std::string& reason) {
-    return util::RuntimeError(fmt::format(
-        "{}: {} (while migrating schema version 1 to {}; rolled back, the file is unchanged)",
-        path_, reason, kSchemaVersion));
-  };
-  // A concurrent dse may have migrated the file since its stamp was read: read it again under
-  // the write lock.
-  int64_t user_version = -1;
-  {
-    Statement version(db_, "PRAGMA user_version");
-    if (version.Step() == SQLITE_ROW) user_version = version.Int(0);
-  }
-  if (user_version == kSchemaVersion) {
-    guard.done = true;
-    return Exec("COMMIT");
-  }
-  if (user_version != 1) return failed("cannot read the file's stamp");
-  const std::string set_version = fmt::format("PRAGMA user_version={}", kSchemaVersion);
-  for (const char* step : {kMigrateV1SetAside, kSchemaV2Results, kMigrateV1Copy,
-                           set_version.c_str(), "COMMIT"}) {
-    if (sqlite3_exec(db_, step, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return failed(ErrorText(db_));
-    }
-  }
-  guard.done = true;
-  migrated_from_ = 1;
-  return util::Ok{};
+  return user_version < kSchemaVersion ? MigrateFrom(static_cast<int>(user_version))
+                                       : util::Status(util::Ok{});
 }
 
 }  // namespace store

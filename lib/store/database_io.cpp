@@ -48,20 +48,31 @@ void BindFields(Statement& s, int first, explore::FieldScope scope, const Evalua
 }
 
 // Returns the id of the variant row, inserting it on first sight. Counts of a variant are
-// facts of its definition, so a name seen before keeps its row.
-util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e,
+// facts of its definition, so an identity seen before keeps its row: an imported model's
+// SHA-256 (`sha256`, its names kept in model_names), a built variant's name.
+util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e, const std::string* sha256,
                                 std::map<std::string, int64_t>& cache) {
   if (auto it = cache.find(e.variant); it != cache.end()) return it->second;
   static const std::string sql =
-      InsertSql("variants", "name", 1, explore::FieldScope::kVariant) + " ON CONFLICT(name) DO NOTHING";
+      InsertSql("variants", "content_sha256, name", 2, explore::FieldScope::kVariant) +
+      " ON CONFLICT DO NOTHING";
   Statement insert(db, sql.c_str());
-  insert.Bind(1, e.variant);
-  BindFields(insert, 2, explore::FieldScope::kVariant, e);
+  insert.Bind(1, sha256 ? std::optional<std::string>(*sha256) : std::nullopt);
+  insert.Bind(2, e.variant);
+  BindFields(insert, 3, explore::FieldScope::kVariant, e);
   if (insert.Step() != SQLITE_DONE) return WriteError(db, "inserting variant " + e.variant);
-  Statement select(db, "SELECT id FROM variants WHERE name = ?");
-  select.Bind(1, e.variant);
+  Statement select(db, sha256 ? "SELECT id FROM variants WHERE content_sha256 = ?"
+                              : "SELECT id FROM variants WHERE name = ? AND content_sha256 IS NULL");
+  select.Bind(1, sha256 ? *sha256 : e.variant);
   if (select.Step() != SQLITE_ROW) return util::RuntimeError("variant row vanished: " + e.variant);
-  return cache[e.variant] = select.Int(0);
+  const int64_t id = select.Int(0);
+  if (sha256) {
+    Statement name(db, "INSERT OR IGNORE INTO model_names(variant_id, name) VALUES (?, ?)");
+    name.Bind(1, id);
+    name.Bind(2, e.variant);
+    if (name.Step() != SQLITE_DONE) return WriteError(db, "naming model " + e.variant);
+  }
+  return cache[e.variant] = id;
 }
 
 int64_t InsertRun(sqlite3* db, const RunInfo& run) {
@@ -78,12 +89,14 @@ int64_t InsertRun(sqlite3* db, const RunInfo& run) {
 }
 
 util::Status WriteEvaluations(sqlite3* db, int64_t run_id, const std::vector<EvaluationRow>& rows,
+                              const std::map<std::string, std::string>& model_sha256,
                               std::map<std::string, int64_t>& variant_ids) {
   static const std::string sql =
       InsertSql("evaluations", "run_id, variant_id", 2, explore::FieldScope::kEvaluation);
   Statement eval(db, sql.c_str());
   for (const EvaluationRow& e : rows) {
-    auto id = VariantId(db, e, variant_ids);
+    const auto sha = model_sha256.find(e.variant);
+    auto id = VariantId(db, e, sha == model_sha256.end() ? nullptr : &sha->second, variant_ids);
     if (!id) return id.error();
     eval.Reset();
     eval.Bind(1, run_id);
@@ -155,7 +168,7 @@ util::Result<int64_t> Database::WriteRun(RunInfo run, const std::vector<Evaluati
   const int64_t run_id = InsertRun(db_, run);
   if (run_id < 0) return failed(WriteError(db_, "inserting the run"));
   std::map<std::string, int64_t> variant_ids;
-  util::Status status = WriteEvaluations(db_, run_id, evaluations, variant_ids);
+  util::Status status = WriteEvaluations(db_, run_id, evaluations, run.model_sha256, variant_ids);
   if (status) status = WritePareto(db_, run_id, pareto, variant_ids);
   if (status) status = WriteOpCosts(db_, run_id, op_costs, variant_ids);
   if (!status) return failed(status.error());

@@ -16,8 +16,9 @@
 
 namespace store {
 
-// Unchanged since version 1.
-inline constexpr const char* kSchemaRunsAndVariants = R"SQL(
+// Unchanged since version 1. (The variants table of versions 1 and 2 followed runs here, with
+// `name TEXT NOT NULL UNIQUE`; version 3's is kSchemaV3Variants, schema_v3.sql.h.)
+inline constexpr const char* kSchemaRuns = R"SQL(
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL,
@@ -28,22 +29,10 @@ CREATE TABLE runs (
   boards TEXT NOT NULL,
   spaces TEXT NOT NULL
 );
-CREATE TABLE variants (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  space TEXT NOT NULL,
-  width REAL NOT NULL,
-  resolution INTEGER NOT NULL,
-  macs INTEGER NOT NULL,
-  params INTEGER NOT NULL,
-  weight_bytes INTEGER NOT NULL,
-  flash_bytes INTEGER NOT NULL,
-  peak_activation_bytes INTEGER NOT NULL
-);
 )SQL";
 
-// The tables, indexes and view of version 2 that reference a run; the migration from
-// version 1 rebuilds exactly these.
+// The tables and indexes of version 2 that reference a run; the migration from version 1
+// rebuilds exactly these (and kEvaluationView).
 inline constexpr const char* kSchemaV2Results = R"SQL(
 CREATE TABLE evaluations (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -88,6 +77,10 @@ CREATE TABLE op_costs (
 );
 CREATE INDEX evaluations_by_board ON evaluations(board, run_id);
 CREATE INDEX pareto_by_board ON pareto(board, run_id);
+)SQL";
+
+// The view over evaluations and variants (since version 2; made again by every migration).
+inline constexpr const char* kEvaluationView = R"SQL(
 CREATE VIEW evaluation_view AS
   SELECT e.run_id, v.name AS variant, v.space, v.width, v.resolution, v.macs, v.params,
          v.weight_bytes, v.flash_bytes, v.peak_activation_bytes, e.board, e.runtime, e.mode,

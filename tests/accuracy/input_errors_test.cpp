@@ -16,36 +16,36 @@ std::string MeasurementError(const std::string& text) {
 }
 
 TEST(MeasuredCsv, MissingColumn) {
-  EXPECT_EQ(MeasurementError("variant,top1\nmbv3-w0.50-r112,52.4\n"),
+  EXPECT_EQ(MeasurementError("variant,top1,task,dataset\nmbv3-w0.50-r112,52.4,classification,imagenet\n"),
             "m.csv:1: missing column 'precision'\n"
-            "    variant,top1\n"
+            "    variant,top1,task,dataset\n"
             "    ^");
 }
 
 TEST(MeasuredCsv, AccuracyOutsideRange) {
-  EXPECT_EQ(MeasurementError("variant,top1,precision\nmbv3-w0.50-r112,101.5,int8\n"),
+  EXPECT_EQ(MeasurementError("variant,top1,precision,task,dataset\nmbv3-w0.50-r112,101.5,int8,classification,imagenet\n"),
             "m.csv:2: top1 101.5 is outside 0-100\n"
-            "    mbv3-w0.50-r112,101.5,int8\n"
+            "    mbv3-w0.50-r112,101.5,int8,classification,imagenet\n"
             "                    ^");
 }
 
 TEST(MeasuredCsv, UnknownFamilyVariantAndValuesAllReported) {
-  EXPECT_EQ(MeasurementError("variant,top1,precision\n"
-                             "mbv4-w0.50-r112,52.4,int8\n"
-                             "mcunet-in9,50,int8\n"
-                             "mbv3-w0.50-r112,x,int9\n"),
+  EXPECT_EQ(MeasurementError("variant,top1,precision,task,dataset\n"
+                             "mbv4-w0.50-r112,52.4,int8,classification,imagenet\n"
+                             "mcunet-in9,50,int8,classification,imagenet\n"
+                             "mbv3-w0.50-r112,x,int9,classification,imagenet\n"),
             "m.csv:2: unknown family 'mbv4' in 'mbv4-w0.50-r112' (did you mean 'mbv3'?)\n"
-            "    mbv4-w0.50-r112,52.4,int8\n"
+            "    mbv4-w0.50-r112,52.4,int8,classification,imagenet\n"
             "    ^\n"
             "m.csv:3: unknown variant 'mcunet-in9': expected FAMILY-wW.WW-rRRR (e.g. "
             "mbv3-w0.75-r128) or a fixed net's name (did you mean 'mcunet-in0'?)\n"
-            "    mcunet-in9,50,int8\n"
+            "    mcunet-in9,50,int8,classification,imagenet\n"
             "    ^\n"
             "m.csv:4: top1 'x' is not a number\n"
-            "    mbv3-w0.50-r112,x,int9\n"
+            "    mbv3-w0.50-r112,x,int9,classification,imagenet\n"
             "                    ^\n"
             "m.csv:4: precision 'int9' is not one of fp32, int8, int4, mixed (did you mean 'int8'?)\n"
-            "    mbv3-w0.50-r112,x,int9\n"
+            "    mbv3-w0.50-r112,x,int9,classification,imagenet\n"
             "                      ^");
 }
 
@@ -61,7 +61,7 @@ TEST(MeasuredCsv, MissingFieldsAndOpenQuote) {
 
 TEST(MeasuredCsv, GoodFileIsCanonicalised) {
   auto rows = accuracy::ParseMeasurements(
-      "m.csv", "# comment\nvariant,top1,precision,source\nmbv3-w0.5-r112,52.4,int8,\"lab, run 3\"\n",
+      "m.csv", "# comment\nvariant,top1,precision,task,dataset,source\nmbv3-w0.5-r112,52.4,int8,classification,imagenet,\"lab, run 3\"\n",
       testing_support::BuiltinCatalog());
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);

@@ -41,11 +41,11 @@ class MeasuredStore : public ::testing::Test {
 };
 
 TEST_F(MeasuredStore, ImportCreatesThenMerges) {
-  auto first = Import("variant,top1,precision,source\nmbv3-w0.5-r112,52.4,int8,lab\n"
-                      "proxyless-w0.30-r144,50.0,int8,lab\n");
+  auto first = Import("variant,top1,precision,task,dataset,source\nmbv3-w0.5-r112,52.4,int8,classification,imagenet,lab\n"
+                      "proxyless-w0.30-r144,50.0,int8,classification,imagenet,lab\n");
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(*first, 2u);
-  auto second = Import("variant,top1,precision\nmbv3-w0.50-r112,53.1,int8\nmcunet-in3,61.9,int8\n");
+  auto second = Import("variant,top1,precision,task,dataset\nmbv3-w0.50-r112,53.1,int8,classification,imagenet\nmcunet-in3,61.9,int8,classification,imagenet\n");
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_EQ(ReadStore(),
             "variant,top1,precision,source\n"
@@ -55,10 +55,10 @@ TEST_F(MeasuredStore, ImportCreatesThenMerges) {
 }
 
 TEST_F(MeasuredStore, BadImportLeavesStoreUnchanged) {
-  ASSERT_TRUE(Import("variant,top1,precision\nmbv3-w0.50-r112,52.4,int8\n").ok());
+  ASSERT_TRUE(Import("variant,top1,precision,task,dataset\nmbv3-w0.50-r112,52.4,int8,classification,imagenet\n").ok());
   const std::string before = ReadStore();
   // One good row, one bad: nothing of the file is imported.
-  auto bad = Import("variant,top1,precision\nmbv3-w0.75-r128,62.0,int8\nmbv3-w0.75-r128,162,int8\n");
+  auto bad = Import("variant,top1,precision,task,dataset\nmbv3-w0.75-r128,62.0,int8,classification,imagenet\nmbv3-w0.75-r128,162,int8,classification,imagenet\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().kind, util::Error::Kind::kInput);
   EXPECT_EQ(ReadStore(), before);
@@ -68,7 +68,7 @@ TEST_F(MeasuredStore, BadImportLeavesStoreUnchanged) {
 }
 
 TEST_F(MeasuredStore, MeasurementOverridesPrediction) {
-  ASSERT_TRUE(Import("variant,top1,precision,source\nmbv3-w0.50-r112,55.5,int8,my lab\n").ok());
+  ASSERT_TRUE(Import("variant,top1,precision,task,dataset,source\nmbv3-w0.50-r112,55.5,int8,classification,imagenet,my lab\n").ok());
   const auto& catalog = testing_support::BuiltinCatalog();
   auto measured = accuracy::LoadStore(store_);
   ASSERT_TRUE(measured.ok()) << measured.error().message;
@@ -77,14 +77,14 @@ TEST_F(MeasuredStore, MeasurementOverridesPrediction) {
   const searchspace::Space& space = *catalog.Find("mbv3");
   const int64_t macs = 16278696;  // mbv3-w0.50-r112, tests/analysis/paper_counts_test.cpp
 
-  const auto int8 = accuracy::Top1ForVariant(*surrogate, *measured, space, {"mbv3", 0.5, 112},
-                                             macs, accuracy::Precision::kInt8);
+  const accuracy::Top1 int8 = *accuracy::Top1ForVariant(
+      *surrogate, *measured, space, {"mbv3", 0.5, 112}, macs, accuracy::Precision::kInt8);
   EXPECT_EQ(int8.provenance, accuracy::Provenance::kMeasured);
   EXPECT_EQ(int8.top1_pct, 55.5);
   EXPECT_EQ(int8.source, "my lab");
   // Another precision has no measurement: predicted, and labelled so.
-  const auto fp32 = accuracy::Top1ForVariant(*surrogate, *measured, space, {"mbv3", 0.5, 112},
-                                             macs, accuracy::Precision::kFp32);
+  const accuracy::Top1 fp32 = *accuracy::Top1ForVariant(
+      *surrogate, *measured, space, {"mbv3", 0.5, 112}, macs, accuracy::Precision::kFp32);
   EXPECT_EQ(fp32.provenance, accuracy::Provenance::kPredicted);
   EXPECT_EQ(fp32.family, "mbv3");
 }

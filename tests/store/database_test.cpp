@@ -142,7 +142,7 @@ TEST_F(DatabaseTest, RefusesNewerSchema) {
   auto db = store::Database::Open(Path("n.sqlite"), true);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().message, Path("n.sqlite") +
-            ": written by a newer dse (schema version 9; this build reads up to 2); refusing to touch it");
+            ": written by a newer dse (schema version 9; this build reads up to 3); refusing to touch it");
 }
 
 TEST_F(DatabaseTest, RefusesNonSqliteFile) {

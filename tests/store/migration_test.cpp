@@ -1,4 +1,4 @@
-// Migration of a version-1 results database to version 2, on a real version-1 file.
+// Migration of version-1 and version-2 results databases to version 3, on real files.
 //
 // tests/data/schema_v1.sqlite was written by the dse of main at commit 60cd0ef (schema
 // version 1), built as usual, with these two commands run from the repository root:
@@ -133,7 +133,7 @@ TEST_F(MigrationTest, KeepsEveryRowAndAddsTheRuntime) {
     ASSERT_TRUE(db.ok()) << db.error().message;
     EXPECT_EQ((*db)->migrated_from(), 1);
   }
-  EXPECT_EQ(Query(path, "PRAGMA user_version"), "2\n");
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "3\n");
   EXPECT_EQ(Query(path, "PRAGMA integrity_check"), "ok\n");
   for (size_t i = 0; i < std::size(kTables); ++i) {
     const TableRows& t = kTables[i];
@@ -194,7 +194,7 @@ TEST_F(MigrationTest, FailedMigrationLeavesTheFile) {
   auto db = store::Database::Open(path.string(), false);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().message, path.string() +
-            ": no such table: op_costs (while migrating schema version 1 to 2; rolled back, the "
+            ": no such table: op_costs (while migrating schema version 1 to 3; rolled back, the "
             "file is unchanged)");
   EXPECT_EQ(Query(path, "PRAGMA user_version"), "1\n");
   EXPECT_TRUE(Bytes(path) == bytes);
@@ -202,12 +202,12 @@ TEST_F(MigrationTest, FailedMigrationLeavesTheFile) {
 
 TEST_F(MigrationTest, RefusesNewerFileUntouched) {
   const fs::path path = CopyOfV1("newer.sqlite");
-  Query(path, "PRAGMA user_version=3");
+  Query(path, "PRAGMA user_version=4");
   const std::string bytes = Bytes(path);
   auto db = store::Database::Open(path.string(), true);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().message, path.string() +
-            ": written by a newer dse (schema version 3; this build reads up to 2); refusing to "
+            ": written by a newer dse (schema version 4; this build reads up to 3); refusing to "
             "touch it");
   EXPECT_TRUE(Bytes(path) == bytes);
   EXPECT_FALSE(fs::exists(path.string() + "-wal"));
@@ -228,9 +228,104 @@ TEST_F(MigrationTest, RefusesReadOnlyVersion1File) {
   auto db = store::Database::Open(path.string(), false);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().message, path.string() +
-            ": schema version 1 must be migrated to version 2 by this dse, but the file is "
+            ": schema version 1 must be migrated to version 3 by this dse, but the file is "
             "read-only; make it writable (or work on a writable copy) and run again");
   EXPECT_TRUE(Bytes(path) == bytes);
+}
+
+// --- Version 2 to 3 ---------------------------------------------------------------------
+// tests/data/schema_v2.sqlite was written by the dse of main at commit 5344de5 (schema
+// version 2), built as usual, with these two commands run from the repository root:
+//   dse sweep --board f469 --spaces none --models tests/data --per-op
+//       --db tests/data/schema_v2.sqlite
+//   dse sweep --board f469 --spaces mcunet-in0 mcunet-in1 --db tests/data/schema_v2.sqlite
+// Run 1: the five .tflite models x three modes on the F469, with per-op costs; run 2: two fixed
+// MCUNet nets, with top-1 and Pareto rows. Counts: `SELECT count(*)` of each table (sqlite3).
+const fs::path kV2File = fs::path(DSE_SOURCE_DIR) / "tests/data/schema_v2.sqlite";
+
+// Every version-2 column of every table (version 3 only adds content_sha256 to variants).
+const TableRows kV2Tables[] = {
+    {"runs", "id, started_at, tool_version, git_revision, command_line, inputs_hash, boards, spaces", 2},
+    {"variants", "id, name, space, width, resolution, macs, params, weight_bytes, flash_bytes, "
+                 "peak_activation_bytes", 7},
+    {"evaluations", "run_id, variant_id, board, runtime, mode, budget_bytes, feasible, "
+                    "fail_reason, sram_bytes, internal_flash_bytes, external_bytes, latency_ms, "
+                    "latency_provenance, energy_mj, top1, top1_provenance, partition_factor", 21},
+    {"pareto", "run_id, board, runtime, x_objective, y_objective, design_space, variant_id, mode", 28},
+    {"op_costs", "run_id, variant_id, board, runtime, mode, op_index, kind, macs, latency_ms", 441},
+};
+
+TEST_F(MigrationTest, CommittedV2FileIsVersion2) {
+  fs::copy_file(kV2File, dir_ / "v2.sqlite");
+  EXPECT_EQ(Query(dir_ / "v2.sqlite", "PRAGMA user_version"), "2\n");
+}
+
+TEST_F(MigrationTest, Version2KeepsEveryRow) {
+  const fs::path path = dir_ / "v2.sqlite";
+  fs::copy_file(kV2File, path);
+  std::vector<std::string> before;
+  for (const TableRows& t : kV2Tables) {
+    EXPECT_EQ(Query(path, fmt::format("SELECT count(*) FROM {}", t.table)), fmt::format("{}\n", t.rows)) << t.table;
+    before.push_back(Query(path, fmt::format("SELECT {0} FROM {1} ORDER BY {0}", t.columns, t.table)));
+  }
+  {
+    auto db = store::Database::Open(path.string(), false);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    EXPECT_EQ((*db)->migrated_from(), 2);
+  }
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "3\n");
+  EXPECT_EQ(Query(path, "PRAGMA integrity_check"), "ok\n");
+  EXPECT_EQ(Query(path, "PRAGMA foreign_key_check"), "");
+  for (size_t i = 0; i < std::size(kV2Tables); ++i) {
+    const TableRows& t = kV2Tables[i];
+    EXPECT_EQ(Query(path, fmt::format("SELECT count(*) FROM {}", t.table)), fmt::format("{}\n", t.rows)) << t.table;
+    const std::string after = Query(path, fmt::format("SELECT {0} FROM {1} ORDER BY {0}", t.columns, t.table));
+    EXPECT_EQ(Checksum(after), Checksum(before[i])) << t.table;
+    EXPECT_EQ(after, before[i]) << t.table;
+  }
+  // Checksums of the unchanged columns, computed by this test's Checksum on the v2 file.
+  EXPECT_EQ(fmt::format("{:016x}", Checksum(before[1])), "5f1c40424e99fe33");
+  EXPECT_EQ(fmt::format("{:016x}", Checksum(before[2])), "13786fc26f0bc3e0");
+  // A version-2 file knows no content: every variant keeps its name as identity.
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM variants WHERE content_sha256 IS NULL"),
+            fmt::format("{}\n", kV2Tables[1].rows));
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM model_names"), "0\n");
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM measured_accuracy"), "0\n");
+}
+
+TEST_F(MigrationTest, Version2MigratedSchemaEqualsFreshSchema) {
+  const fs::path path = dir_ / "v2.sqlite";
+  fs::copy_file(kV2File, path);
+  ASSERT_TRUE(store::Database::Open(path.string(), false).ok());
+  ASSERT_TRUE(store::Database::Open((dir_ / "fresh.sqlite").string(), true).ok());
+  const std::string schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name";
+  EXPECT_EQ(Query(path, schema), Query(dir_ / "fresh.sqlite", schema));
+}
+
+// After the migration, a model of an old run swept again by content gets a row of its own:
+// the old run's evaluations still join the old row (finding 1 of issue 16).
+TEST_F(MigrationTest, Version2ThenContentKeyedModel) {
+  const fs::path path = dir_ / "v2.sqlite";
+  fs::copy_file(kV2File, path);
+  auto db = store::Database::Open(path.string(), true);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  const std::string kws = "mlperf-tiny-kws-dscnn_int8.tflite";
+  auto rows = (*db)->Evaluations(1, "f469").value();
+  std::vector<store::EvaluationRow> kws_rows;
+  for (const auto& r : rows) if (r.variant == kws) kws_rows.push_back(r);
+  ASSERT_EQ(kws_rows.size(), 3u);  // three modes
+  const int64_t old_macs = kws_rows[0].macs;
+  for (auto& r : kws_rows) r.macs = 7489664;  // another model of the same name
+  store::RunInfo run{0, "2026-11-30T00:00:00Z", "0.1.0", "abc", "dse sweep", "h", "f469", "tflite",
+                     {{kws, std::string(64, 'a')}}};
+  auto id = (*db)->WriteRun(run, kws_rows, {}, {});
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  EXPECT_EQ((*db)->Evaluations(*id, "f469").value()[0].macs, 7489664);
+  for (const auto& r : (*db)->Evaluations(1, "f469").value()) {
+    if (r.variant == kws) EXPECT_EQ(r.macs, old_macs);
+  }
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM variants WHERE name = '" + kws + "'"), "2\n");
+  EXPECT_EQ(Query(path, "SELECT name FROM model_names"), kws + "\n");
 }
 
 }  // namespace

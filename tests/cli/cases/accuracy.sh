@@ -14,12 +14,12 @@ check show-top1 0 "top-1 +[0-9.]+% int8 \(predicted, family mbv3\)" -- show mbv3
 check show-top1-json 0 '"top1_provenance": "predicted"' -- show mbv3-w0.75-r128 --json
 
 # Imports: measured values override predictions; a bad file imports nothing and exits 2.
-check acc-import 0 "imported 1 measured" -- accuracy import $ACC/good.csv --store "$TMP/acc.csv"
-cp "$TMP/acc.csv" "$TMP/acc.before"
-check acc-import-range 2 "bad_range.csv:3: top1 620 is outside 0-100" -- accuracy import $ACC/bad_range.csv --store "$TMP/acc.csv"
-check acc-import-column 2 "missing_column.csv:1: missing column 'precision'" -- accuracy import $ACC/missing_column.csv --store "$TMP/acc.csv"
-check acc-import-family 2 "unknown_family.csv:2: unknown family 'mbv4' in 'mbv4-w0.75-r128' \(did you mean 'mbv3'\?\)" -- accuracy import $ACC/unknown_family.csv --store "$TMP/acc.csv"
-if cmp -s "$TMP/acc.csv" "$TMP/acc.before"; then
+check acc-import 0 "imported 1 measured" -- accuracy import $ACC/good.csv --db "$TMP/acc.sqlite"
+cp "$TMP/acc.sqlite" "$TMP/acc.before"
+check acc-import-range 2 "bad_range.csv:3: top1 620 is outside 0-100" -- accuracy import $ACC/bad_range.csv --db "$TMP/acc.sqlite"
+check acc-import-column 2 "missing_column.csv:1: missing column 'precision'" -- accuracy import $ACC/missing_column.csv --db "$TMP/acc.sqlite"
+check acc-import-family 2 "unknown_family.csv:2: unknown family 'mbv4' in 'mbv4-w0.75-r128' \(did you mean 'mbv3'\?\)" -- accuracy import $ACC/unknown_family.csv --db "$TMP/acc.sqlite"
+if cmp -s "$TMP/acc.sqlite" "$TMP/acc.before"; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1))

@@ -53,10 +53,10 @@ db_is sweep-models-with-space "SELECT count(*) FROM evaluation_view WHERE run_id
 db_is sweep-models-run-spaces "SELECT spaces FROM runs WHERE id = 2" "mnasnet,tflite"
 
 # A measured top-1 names the model by its file name.
-printf 'variant,top1,precision,source\nmlperf-tiny-kws-dscnn_int8.tflite,91.5,int8,test\n' > $TMP/kws_top1.csv
-check acc-import-tflite-name 0 "imported 1 measured" -- accuracy import $TMP/kws_top1.csv --store $TMP/acc_models.csv
-printf 'variant,top1,precision\nkws.tflit,91.5,int8\n' > $TMP/kws_typo.csv
-check acc-import-tflite-typo 2 "kws_typo.csv:2:" -- accuracy import $TMP/kws_typo.csv --store $TMP/acc_models.csv
+printf 'variant,top1,precision,task,dataset,source\nmlperf-tiny-kws-dscnn_int8.tflite,91.5,int8,keyword-spotting,speech-commands,test\n' > $TMP/kws_top1.csv
+check acc-import-tflite-name 0 "imported 1 measured" -- accuracy import $TMP/kws_top1.csv --db $TMP/m.sqlite
+printf 'variant,top1,precision,task,dataset\nkws.tflit,91.5,int8,keyword-spotting,speech-commands\n' > $TMP/kws_typo.csv
+check acc-import-tflite-typo 2 "kws_typo.csv:2:" -- accuracy import $TMP/kws_typo.csv --db $TMP/m.sqlite
 
 # Bad models, directories and options leave an existing database byte-for-byte unchanged.
 cp $TMP/m.sqlite $TMP/m.before

@@ -75,9 +75,9 @@ bad rel-acc-predict-macs-text "macs" -- accuracy predict --family mbv3 --width 1
 bad rel-acc-predict-macs-huge "macs" -- accuracy predict --family mbv3 --width 1 --resolution 224 --macs 1e400
 bad rel-acc-predict-macs-unit "macs" -- accuracy predict --family mbv3 --width 1 --resolution 224 --macs 300X
 bad rel-acc-predict-precision "fp16" -- accuracy predict --family mbv3 --width 1 --resolution 224 --macs 300M --precision fp16
-bad rel-acc-import-missing "file is required|file" -- accuracy import --store "$TMP/acc-args.csv"
-bad rel-acc-import-no-file "nope.csv" -- accuracy import "$TMP/nope.csv" --store "$TMP/acc-args.csv"
-bad rel-acc-import-directory "file|directory|$REL" -- accuracy import "$REL" --store "$TMP/acc-args.csv"
+bad rel-acc-import-missing "file is required|file" -- accuracy import --db "$TMP/acc-args.sqlite"
+bad rel-acc-import-no-file "nope.csv" -- accuracy import "$TMP/nope.csv" --db "$TMP/acc-args.sqlite"
+bad rel-acc-import-directory "file|directory|$REL" -- accuracy import "$REL" --db "$TMP/acc-args.sqlite"
 expect rel-acc-import-no-store-written test ! -e "$TMP/acc-args.csv"
 
 # analyze

@@ -57,18 +57,18 @@ done
 bad rel-lat-garbage "rel_garbage.bin" -- calibrate --no-write --data $REL/rel_garbage.bin
 
 # Accuracy import CSV: every bad file imports nothing and leaves the store as it was.
-ASTORE=$TMP/rel-acc.csv
-check rel-acc-store 0 "imported 1 measured" -- accuracy import tests/accuracy/data/good.csv --store "$ASTORE"
+ASTORE=$TMP/rel-acc.sqlite
+check rel-acc-store 0 "imported 1 measured" -- accuracy import tests/accuracy/data/good.csv --db "$ASTORE"
 cp "$ASTORE" "$ASTORE.ref"
 for f in empty truncated text_top1 nan negative bad_precision bad_width extra_cell open_quote \
          dup_column percent empty_variant; do
-  bad rel-acc-$f "rel_acc_$f.csv(:[0-9]+)?" -- accuracy import $REL/rel_acc_$f.csv --store "$ASTORE"
+  bad rel-acc-$f "rel_acc_$f.csv(:[0-9]+)?" -- accuracy import $REL/rel_acc_$f.csv --db "$ASTORE"
 done
-bad rel-acc-garbage "rel_garbage.bin" -- accuracy import $REL/rel_garbage.bin --store "$ASTORE"
+bad rel-acc-garbage "rel_garbage.bin" -- accuracy import $REL/rel_garbage.bin --db "$ASTORE"
 expect rel-acc-store-unchanged cmp -s "$ASTORE" "$ASTORE.ref"
 # A store that is itself garbage is refused, not overwritten.
 cp $REL/rel_garbage.bin "$TMP/garbage-store.csv"
-bad rel-acc-store-garbage "garbage-store.csv" -- accuracy import tests/accuracy/data/good.csv --store "$TMP/garbage-store.csv"
+bad rel-acc-store-garbage "garbage-store.csv" -- accuracy import tests/accuracy/data/good.csv --db "$TMP/garbage-store.csv"
 expect rel-acc-store-garbage-unchanged cmp -s "$TMP/garbage-store.csv" $REL/rel_garbage.bin
 
 # The published accuracy table, through a data directory whose copy is broken.
@@ -100,9 +100,9 @@ cp "$TMP/old.sqlite" "$TMP/old.ref"
 bad rel-db-old-schema "old.sqlite: schema version 0" -- sweep --board f469 --spaces mcunet-in3 --db "$TMP/old.sqlite"
 expect rel-db-old-unchanged cmp -s "$TMP/old.sqlite" "$TMP/old.ref"
 cp "$RDB" "$TMP/newer.sqlite"
-sqlite3 "$TMP/newer.sqlite" "PRAGMA user_version=3;"
+sqlite3 "$TMP/newer.sqlite" "PRAGMA user_version=4;"
 cp "$TMP/newer.sqlite" "$TMP/newer.ref"
-bad rel-db-newer-pareto "newer.sqlite: written by a newer dse \(schema version 3; this build reads up to 2\)" -- pareto --board f469 --db "$TMP/newer.sqlite"
+bad rel-db-newer-pareto "newer.sqlite: written by a newer dse \(schema version 4; this build reads up to 3\)" -- pareto --board f469 --db "$TMP/newer.sqlite"
 expect rel-db-newer-unchanged cmp -s "$TMP/newer.sqlite" "$TMP/newer.ref"
 sqlite3 "$TMP/tables.sqlite" "CREATE TABLE run(x); PRAGMA application_id=1146307889; PRAGMA user_version=1;"
 # Stamped as ours but without the tables: a runtime failure (exit 1) naming the file.

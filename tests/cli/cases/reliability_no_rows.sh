@@ -4,13 +4,13 @@
 # reliability_0_common.sh (bad, expect, $RDB).
 
 NSTORE=$TMP/no-rows-store.csv
-check no-rows-store 0 "imported 1 measured" -- accuracy import tests/accuracy/data/good.csv --store "$NSTORE"
+check no-rows-store 0 "imported 1 measured" -- accuracy import tests/accuracy/data/good.csv --db "$NSTORE"
 cp "$NSTORE" "$NSTORE.ref"
 
 # exact_error NAME FILE WANT: `dse accuracy import FILE` into $NSTORE prints exactly WANT.
 exact_error() {
   local name=$1 file=$2 want=$3 got
-  got=$("$DSE" accuracy import "$file" --store "$NSTORE" 2>&1)
+  got=$("$DSE" accuracy import "$file" --db "$NSTORE" 2>&1)
   if [ "$got" = "$want" ]; then
     passed=$((passed + 1))
   else
@@ -20,7 +20,7 @@ exact_error() {
 }
 
 for f in rel_acc_header_only acc_header_comments acc_comments_only; do
-  bad no-rows-$f "$f.csv:[0-9]+: no (data rows|header line)" -- accuracy import $REL/$f.csv --store "$NSTORE"
+  bad no-rows-$f "$f.csv:[0-9]+: no (data rows|header line)" -- accuracy import $REL/$f.csv --db "$NSTORE"
 done
 exact_error no-rows-header-only-text $REL/rel_acc_header_only.csv \
 "dse: error: $REL/rel_acc_header_only.csv:1: no data rows (only a header): nothing to import
@@ -36,5 +36,5 @@ exact_error no-rows-comments-only-text $REL/acc_comments_only.csv \
     ^"
 expect no-rows-store-unchanged cmp -s "$NSTORE" "$NSTORE.ref"
 # Into a store that does not exist yet: refused, and no store appears.
-bad no-rows-new-store "rel_acc_header_only.csv:1: no data rows" -- accuracy import $REL/rel_acc_header_only.csv --store "$TMP/no-rows-new/acc.csv"
+bad no-rows-new-store "rel_acc_header_only.csv:1: no data rows" -- accuracy import $REL/rel_acc_header_only.csv --db "$TMP/no-rows-new/acc.csv"
 expect no-rows-new-store-absent test ! -e "$TMP/no-rows-new/acc.csv"

@@ -21,16 +21,16 @@ got=$(sqlite3 $TMP/v1.sqlite "PRAGMA user_version; SELECT count(*) FROM runs;
   SELECT count(*) FROM evaluations WHERE runtime = 'tflm-cmsis-nn';
   SELECT count(*) FROM pareto WHERE runtime = 'tflm-cmsis-nn';
   SELECT count(*) FROM op_costs WHERE runtime = 'tflm-cmsis-nn'" | tr '\n' ' ')
-if [ "$got" = "2 2 45 58 882 " ]; then passed=$((passed + 1)); else
-  failed=$((failed + 1)); echo "FAIL migrate-v1-rows: version, runs, rows: $got (want 2 2 45 58 882)" >&2
+if [ "$got" = "3 2 45 58 882 " ]; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL migrate-v1-rows: version, runs, rows: $got (want 3 2 45 58 882)" >&2
 fi
 check migrate-v1-then-sweep 0 "run 3 in $TMP/v1.sqlite" -- --quiet sweep --board f469 --spaces mcunet-in0 --db $TMP/v1.sqlite
 
 # A file of a newer schema is refused, exit 2, byte-for-byte untouched.
 cp $V1 $TMP/v3.sqlite
-sqlite3 $TMP/v3.sqlite "PRAGMA user_version=3;"
+sqlite3 $TMP/v3.sqlite "PRAGMA user_version=4;"
 cp $TMP/v3.sqlite $TMP/v3.ref
-check migrate-newer-refused 2 "v3.sqlite: written by a newer dse \(schema version 3; this build reads up to 2\); refusing to touch it" -- pareto --board f469 --db $TMP/v3.sqlite
+check migrate-newer-refused 2 "v3.sqlite: written by a newer dse \(schema version 4; this build reads up to 3\); refusing to touch it" -- pareto --board f469 --db $TMP/v3.sqlite
 if cmp -s $TMP/v3.sqlite $TMP/v3.ref; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL migrate-newer-untouched: the file changed" >&2
 fi

@@ -20,7 +20,7 @@ sqlite3 $TMP/foreign.sqlite "CREATE TABLE t(x); PRAGMA application_id=7;"
 check sweep-foreign 2 "application_id 0x7, expected 0x44534531" -- sweep --board f469 --db $TMP/foreign.sqlite
 cp $TMP/s.sqlite $TMP/newer.sqlite
 sqlite3 $TMP/newer.sqlite "PRAGMA user_version=99;"
-check sweep-newer 2 "schema version 99; this build reads up to 2" -- sweep --board f469 --db $TMP/newer.sqlite
+check sweep-newer 2 "schema version 99; this build reads up to 3" -- sweep --board f469 --db $TMP/newer.sqlite
 check pareto-no-db 2 "no such database; run 'dse sweep --board f469' first" -- pareto --board f469 --db $TMP/none.sqlite
 check pareto-no-run 2 "no run evaluated board 'f746'" -- pareto --board f746 --db $TMP/s.sqlite
 check pareto-bad-x 2 "--x: (flops|.*not in)" -- pareto --board f469 --x flops --db $TMP/s.sqlite
