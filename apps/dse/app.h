@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "explore/sweep.h"
 #include "searchspace/catalog.h"
+#include "store/database.h"
 #include "hw/board.h"
 #include "kernels/runtime.h"
 #include "util/result.h"
@@ -79,6 +81,16 @@ void RegisterPareto(CLI::App& app);                       // cmd_pareto.cpp
 void RegisterPlot(CLI::App& app);                         // cmd_plot.cpp
 void RegisterReproduce(CLI::App& app);                    // cmd_reproduce.cpp
 void RegisterRuntimes(CLI::App& app);                     // cmd_runtimes.cpp
+// Shared by sweep and search (cmd_sweep.cpp): a progress bar on stderr (none when --quiet or not a
+// terminal); the results database, its directory made; one run written with its provenance.
+std::function<void(int64_t, int64_t)> ProgressBar(const std::string& unit);
+std::unique_ptr<store::Database> OpenResults(const std::string& path);
+int64_t StoreRun(store::Database& db, const std::vector<hw::Board>& boards, const explore::SweepOptions& options,
+                 const std::vector<std::string>& model_files, const std::string& command_line,
+                 const explore::SweepResult& result);
+void RegisterSearch(CLI::App& app, int argc, char** argv);  // cmd_search.cpp
+void RegisterExport(CLI::App& app);                       // cmd_export.cpp
+void RegisterDb(CLI::App& app);                           // cmd_db.cpp
 
 // Top-1 of a variant for `dse show` (cmd_accuracy.cpp): measured when imported into the
 // default store results/accuracy_measured.csv, else predicted by the surrogate.

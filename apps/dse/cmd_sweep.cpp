@@ -7,6 +7,7 @@
 
 #include <ctime>
 #include <iostream>
+#include <thread>
 
 #include "app.h"
 #include "explore/choice.h"
@@ -14,6 +15,7 @@
 #include "explore/model_files.h"
 #include "explore/provenance.h"
 #include "explore/summary.h"
+#include "search/problem.h"
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
@@ -35,19 +37,9 @@ struct SweepArgs {
   bool json = false;
   std::string command_line;
   std::string runtime;
+  std::string shard;
+  int threads = 1;
 };
-
-// A one-line progress bar on stderr, only when stderr is a terminal and not --quiet.
-std::function<void(int64_t, int64_t)> ProgressBar() {
-  if (Globals().quiet || !isatty(STDERR_FILENO)) return {};
-  return [](int64_t done, int64_t total) {
-    const int width = 40;
-    const int filled = static_cast<int>(width * done / std::max<int64_t>(total, 1));
-    std::cerr << fmt::format("\r[{}{}] {}/{} variants", std::string(filled, '#'),
-                             std::string(width - filled, ' '), done, total)
-              << (done == total ? "\n" : "") << std::flush;
-  };
-}
 
 // One line per imported model on `board`: each mode's predicted latency or "no fit".
 void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
@@ -105,6 +97,8 @@ void Run(const SweepArgs& args) {
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
+  if (!args.shard.empty()) std::tie(options.shard_index, options.shard_count) = Unwrap(search::ParseShard(args.shard));
+  options.threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
   // Imported models are read before the database is opened: a bad model leaves it untouched.
   const std::vector<std::string> model_files =
       Unwrap(explore::ImportedModelFiles(args.model_dirs, args.model_files));
@@ -115,22 +109,9 @@ void Run(const SweepArgs& args) {
     FailInput("nothing to sweep: --spaces none needs --models DIR or --model FILE");
   }
   const explore::Models& models = LoadedModels();
-  // Open (and check) the database before the work, so a bad file fails fast and untouched.
-  if (auto made = util::CreateParentDirectory(args.db); !made) {
-    FailInput(fmt::format("--db {}: {}", args.db, made.error().message));
-  }
-  auto db = Unwrap(store::Database::Open(args.db, true));
-  const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));
-  std::vector<std::string> board_files;
-  for (const hw::Board& b : boards) board_files.push_back(b.file);
-  const explore::RunProvenance provenance = explore::DescribeRun(
-      boards, options.spaces, !networks.empty(),
-      explore::RunInputFiles(Spaces(), board_files, Globals().data_dir,
-                             accuracy::kDefaultStorePath, model_files),
-      std::time(nullptr));
-  store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, args.command_line,
-                     provenance.inputs_hash, provenance.boards, provenance.spaces};
-  const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, result.op_costs));
+  auto db = OpenResults(args.db);  // before the work, so a bad file fails fast and untouched
+  const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar("variants")));
+  const int64_t run_id = StoreRun(*db, boards, options, model_files, args.command_line, result);
   if (args.json) {
     std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
                                 {"evaluations", result.candidates.size()},
@@ -141,6 +122,38 @@ void Run(const SweepArgs& args) {
 }
 
 }  // namespace
+
+std::function<void(int64_t, int64_t)> ProgressBar(const std::string& unit) {
+  if (Globals().quiet || !isatty(STDERR_FILENO)) return {};
+  return [unit](int64_t done, int64_t total) {
+    const int width = 40;
+    const int filled = static_cast<int>(width * done / std::max<int64_t>(total, 1));
+    std::cerr << fmt::format("\r[{}{}] {}/{} {}", std::string(filled, '#'),
+                             std::string(width - filled, ' '), done, total, unit)
+              << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
+std::unique_ptr<store::Database> OpenResults(const std::string& path) {
+  if (auto made = util::CreateParentDirectory(path); !made) {
+    FailInput(fmt::format("--db {}: {}", path, made.error().message));
+  }
+  return Unwrap(store::Database::Open(path, true));
+}
+
+int64_t StoreRun(store::Database& db, const std::vector<hw::Board>& boards, const explore::SweepOptions& options,
+                 const std::vector<std::string>& model_files, const std::string& command_line,
+                 const explore::SweepResult& result) {
+  std::vector<std::string> board_files;
+  for (const hw::Board& b : boards) board_files.push_back(b.file);
+  const explore::RunProvenance provenance = explore::DescribeRun(
+      boards, options.spaces, !options.networks.empty(),
+      explore::RunInputFiles(Spaces(), board_files, Globals().data_dir, accuracy::kDefaultStorePath, model_files),
+      std::time(nullptr));
+  store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, command_line,
+                     provenance.inputs_hash, provenance.boards, provenance.spaces};
+  return Unwrap(db.WriteRun(run, result.candidates, result.fronts, result.op_costs));
+}
 
 void RegisterSweep(CLI::App& app, int argc, char** argv) {
   static SweepArgs args;
@@ -155,6 +168,8 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
   AddRuntimeOption(sweep, &args.runtime);
   sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");
+  sweep->add_option("--shard", args.shard, "Evaluate shard k of N of the points (k/N); 'dse db merge' joins the shards");
+  sweep->add_option("--threads", args.threads, "Evaluation threads (default 1; 0: hardware concurrency)");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");
   sweep->add_flag("--json", args.json, "Print a JSON summary instead of the text summary");
   sweep->callback([] { Run(args); });

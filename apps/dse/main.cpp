@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
   dse_app::RegisterPlot(app);
   dse_app::RegisterReproduce(app);
   dse_app::RegisterRuntimes(app);
+  dse_app::RegisterSearch(app, argc, argv);
+  dse_app::RegisterExport(app);
+  dse_app::RegisterDb(app);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "dse: error: " << unknown << "\n";

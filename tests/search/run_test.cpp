@@ -1,0 +1,81 @@
+#include "search/run.h"
+
+#include <gtest/gtest.h>
+
+#include "search/hypervolume.h"
+#include "search_fixture.h"
+
+namespace search {
+namespace {
+
+using testing_support::World;
+
+Outcome RunOf(const Request& request) {
+  const Plan plan = World().PlanFor(request);
+  return Run(plan, World().models, {}).value();
+}
+
+std::vector<std::string> Variants(const Outcome& o) {
+  std::vector<std::string> out;
+  for (const FrontPoint& p : o.front) out.push_back(p.variant);
+  return out;
+}
+
+TEST(Search, IsDeterministicForASeedAndAThreadCount) {
+  Request r{.space = "mbv3", .evaluations = 40, .seed = 7, .threads = 1};
+  const Outcome one = RunOf(r);
+  r.threads = 2;
+  const Outcome two = RunOf(r);
+  EXPECT_EQ(one.evaluations, 40);
+  EXPECT_EQ(Variants(one), Variants(two));
+  EXPECT_EQ(one.sweep.candidates.size(), two.sweep.candidates.size());
+}
+
+TEST(Search, EveryAlgorithmProposesDistinctPointsWithinTheBudget) {
+  for (const std::string algorithm : {"nsga2", "aging-evolution", "random"}) {
+    const Outcome o = RunOf({.space = "mbv3", .evaluations = 300, .algorithm = algorithm, .threads = 2});
+    EXPECT_EQ(o.evaluations, 228) << algorithm;  // the budget exceeds the 19 x 12 grid
+  }
+}
+
+TEST(Search, UnsatisfiableConstraintsNameTheTightestAndTheClosestDesign) {
+  const Outcome o = RunOf({.space = "mbv3", .constraints = {"latency<=1ms", "sram<=10MiB"},
+                           .evaluations = 30, .threads = 2});
+  ASSERT_TRUE(o.unsatisfiable);
+  EXPECT_NE(o.unsatisfiable->find("tightest: 'latency<=1ms' (met by 0 of 30 designs)"), std::string::npos)
+      << *o.unsatisfiable;
+  EXPECT_NE(o.unsatisfiable->find("closest design: mbv3-w"), std::string::npos) << *o.unsatisfiable;
+}
+
+TEST(Search, ConstraintsKeepTheFrontInsideTheBounds) {
+  const Outcome o = RunOf({.space = "mbv3", .objectives = "top1,latency,sram",
+                           .constraints = {"latency<=300ms", "sram<=256KiB"}, .evaluations = 60, .threads = 2});
+  ASSERT_FALSE(o.unsatisfiable);
+  ASSERT_FALSE(o.front.empty());
+  for (const FrontPoint& p : o.front) {
+    EXPECT_LE(p.values[1], 300) << p.variant;
+    EXPECT_LE(p.values[2], 256 * 1024) << p.variant;
+  }
+}
+
+// Search quality on the enumerable uniform mbv3 grid (228 points) on f746, objectives top-1 and
+// latency: the hypervolume a search reaches with 10 % of the evaluations (23) against the
+// exhaustive front's, under the same reference (the exhaustive run's worst top-1 and latency).
+TEST(SearchQuality, TenPercentOfTheGridReachesMostOfTheExhaustiveHypervolume) {
+  const Outcome all = RunOf({.space = "mbv3", .evaluations = 228, .algorithm = "random", .threads = 2});
+  ASSERT_EQ(all.evaluations, 228);
+  for (const std::string algorithm : {"nsga2", "aging-evolution", "random"}) {
+    for (int64_t evaluations : {12, 23, 46, 91}) {
+      double sum = 0;
+      for (uint64_t seed = 1; seed <= 5; ++seed) {
+        const Outcome o = RunOf({.space = "mbv3", .evaluations = evaluations, .algorithm = algorithm,
+                                 .seed = seed, .threads = 2, .reference = all.reference});
+        sum += o.hypervolume / all.hypervolume;
+      }
+      std::printf("quality %s evals %ld mean fraction %.4f\n", algorithm.c_str(), evaluations, sum / 5);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace search
