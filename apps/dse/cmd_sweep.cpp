@@ -14,7 +14,7 @@
 #include "explore/sweep.h"
 #include "explore/model_files.h"
 #include "explore/provenance.h"
-#include "explore/summary.h"
+#include "explore/sweep_text.h"
 #include "search/problem.h"
 #include "models.h"
 #include "store/database.h"
@@ -40,52 +40,6 @@ struct SweepArgs {
   std::string shard;
   int threads = 1;
 };
-
-// One line per imported model on `board`: each mode's predicted latency or "no fit".
-void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
-  const auto by_model = explore::ImportedByModel(r.candidates, board.name);
-  if (by_model.empty()) return;
-  size_t name_width = 0;
-  for (const auto& [model, runs] : by_model) name_width = std::max(name_width, model.size());
-  std::cout << fmt::format("{} — imported models (latency predicted; top-1 only when measured):\n",
-                           board.name);
-  for (const auto& [model, runs] : by_model) {
-    std::string line;
-    for (const explore::Candidate* c : runs) {
-      line += fmt::format("  {} {}", c->mode, !c->feasible ? "no fit"
-                          : c->latency_ms ? fmt::format("{:.1f} ms", *c->latency_ms) : "-");
-    }
-    std::cout << fmt::format("  {:<{}}{}\n", model, name_width, line);
-  }
-}
-
-void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& boards, int64_t run_id,
-                  const std::string& db) {
-  std::cout << explore::RunSummaryLine(run_id, db, r.points, static_cast<int64_t>(boards.size()),
-                                       static_cast<int64_t>(r.candidates.size()),
-                                       r.infeasible_points) << "\n";
-  for (const hw::Board& board : boards) {
-    std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
-    for (const char* mode : {"internal", "external", "tinyops"}) {
-      const explore::BestDesign d = explore::BestInMode(r.candidates, board.name, mode);
-      if (d.best == nullptr) {
-        std::cout << fmt::format("  {:<9} none feasible{}\n", mode,
-                                 d.feasible_without_top1 ? " with a known top-1" : "");
-        continue;
-      }
-      const explore::Candidate& best = *d.best;
-      std::cout << fmt::format("  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n",
-                               mode, best.variant, *best.top1, best.top1_provenance,
-                               best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-",
-                               best.macs / 1e6);
-    }
-    std::cout << fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board.name);
-    for (const explore::FrontMember& m : explore::FrontOf(r.fronts, board.name, "latency", "all")) {
-      std::cout << fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
-    }
-    PrintImported(r, board);
-  }
-}
 
 void Run(const SweepArgs& args) {
   explore::SweepOptions options;
@@ -118,7 +72,7 @@ void Run(const SweepArgs& args) {
                                 {"front_members", result.fronts.size()}}.dump(2) << "\n";
     return;
   }
-  PrintSummary(result, boards, run_id, args.db);
+  std::cout << explore::SweepSummaryText(result, options.boards, run_id, args.db);
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ class AgingEvolution : public StrategyBase {
   }
 
   int64_t Propose() override {
-    if (static_cast<int64_t>(population_.size()) < population_size_) return RandomId();
+    if (static_cast<int64_t>(population_.size()) < population_size_) return LatinId(first_++, population_size_);
     const size_t objective = std::uniform_int_distribution<size_t>(
         0, problem().objectives().size() - 1)(rng());
     std::uniform_int_distribution<size_t> pick(0, population_.size() - 1);
@@ -57,6 +57,7 @@ class AgingEvolution : public StrategyBase {
 
   int64_t population_size_;
   int64_t sample_size_;
+  int64_t first_ = 0;  // points of the first population proposed so far
   std::deque<int64_t> population_;
 };
 

@@ -59,6 +59,25 @@ int64_t StrategyBase::RandomId() {
   return std::uniform_int_distribution<int64_t>(0, problem_.space().size() - 1)(rng_);
 }
 
+int64_t StrategyBase::LatinId(int64_t k, int64_t n) {
+  const auto& dims = problem_.space().dimensions();
+  if (latin_.size() != dims.size() || static_cast<int64_t>(latin_[0].size()) != n) {
+    latin_.assign(dims.size(), std::vector<int64_t>(static_cast<size_t>(n)));
+    for (auto& strata : latin_) {
+      for (int64_t i = 0; i < n; ++i) strata[static_cast<size_t>(i)] = i;
+      std::shuffle(strata.begin(), strata.end(), rng_);
+    }
+  }
+  Genome g(dims.size());
+  for (size_t i = 0; i < dims.size(); ++i) {
+    const int64_t stratum = latin_[i][static_cast<size_t>(k % n)];
+    // The middle choice of the stratum's range [stratum * c / n, (stratum + 1) * c / n).
+    const int64_t lo = stratum * dims[i].choices / n, hi = (stratum + 1) * dims[i].choices / n;
+    g[i] = std::min(dims[i].choices - 1, (lo + std::max(hi, lo + 1)) / 2);
+  }
+  return problem_.space().Id(g);
+}
+
 Genome StrategyBase::Mutate(Genome g) {
   const auto& dims = problem_.space().dimensions();
   std::uniform_real_distribution<double> u(0, 1);

@@ -58,6 +58,10 @@ class StrategyBase : public explore::Strategy {
   /// The ids reported in the batch just finished, in proposal order.
   const std::vector<int64_t>& batch() const { return batch_; }
   int64_t RandomId();
+  /// The k-th of n points of a Latin hypercube sample drawn once per n: along every dimension
+  /// the n points fall into n equal strata of its choices, one each (spreads a first
+  /// population over the whole range of every dimension).
+  int64_t LatinId(int64_t k, int64_t n);
   Genome Mutate(Genome g);
   Genome Crossover(const Genome& a, const Genome& b);
   std::mt19937_64& rng() { return rng_; }
@@ -72,6 +76,7 @@ class StrategyBase : public explore::Strategy {
   std::unordered_set<int64_t> seen_;
   std::unordered_map<int64_t, Score> scores_;
   std::vector<int64_t> batch_;
+  std::vector<std::vector<int64_t>> latin_;  // per dimension, the stratum of each of n points
   int64_t asked_in_batch_ = 0;
   int64_t proposed_ = 0;
   int64_t reported_ = 0;

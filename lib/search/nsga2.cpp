@@ -22,7 +22,7 @@ class Nsga2 : public StrategyBase {
   int64_t BatchSize() const override { return population_size_; }
 
   int64_t Propose() override {
-    if (population_.empty()) return RandomId();
+    if (population_.empty()) return LatinId(first_++, population_size_);
     const Genome a = problem().space().At(Tournament());
     const Genome b = problem().space().At(Tournament());
     return problem().space().Id(Mutate(Crossover(a, b)));
@@ -84,6 +84,7 @@ class Nsga2 : public StrategyBase {
   }
 
   int64_t population_size_;
+  int64_t first_ = 0;  // points of the first generation proposed so far
   std::vector<int64_t> population_;
   std::vector<int> rank_;
   std::vector<double> crowding_;

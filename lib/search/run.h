@@ -20,16 +20,16 @@ namespace search {
 struct Request {
   std::string space;
   std::string objectives = "top1,latency";
-  std::vector<std::string> constraints;
+  std::vector<std::string> constraints{};
   int64_t evaluations = 1000;
   std::string algorithm = "nsga2";
   uint64_t seed = 1;
-  std::string shard;  // "k/N" or empty
+  std::string shard{};  // "k/N" or empty
   int threads = 0;    // 0: the hardware's concurrency
   bool keep_all = false;
   /// Hypervolume reference point in the objectives' units (top-1 %, ms, mJ, bytes, MACs);
   /// empty: the front's nadir moved out by a tenth of the front's range on each objective.
-  std::vector<double> reference;
+  std::vector<double> reference{};
 };
 
 /// A validated search. `sweep` carries the boards, runtime and modes; Plan fills its space,
@@ -40,7 +40,7 @@ struct Plan {
   explore::SweepOptions sweep;
   int64_t evaluations = 0;
   uint64_t seed = 0;
-  std::vector<double> reference;
+  std::vector<double> reference{};
 };
 
 /// The dimensions of a uniform family: width x resolution, ids as explore::PointSpace numbers

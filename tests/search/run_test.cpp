@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "search/hypervolume.h"
 #include "search_fixture.h"
 
@@ -61,7 +63,11 @@ TEST(Search, ConstraintsKeepTheFrontInsideTheBounds) {
 // Search quality on the enumerable uniform mbv3 grid (228 points) on f746, objectives top-1 and
 // latency: the hypervolume a search reaches with 10 % of the evaluations (23) against the
 // exhaustive front's, under the same reference (the exhaustive run's worst top-1 and latency).
+// Measured (this test's printout, 2026-11-30): nsga2 mean over seeds 1-5 is 0.9470 at 12
+// evaluations, 0.9704 at 23 (10 %), 0.9842 at 46, 0.9953 at 91 (40 %); random 0.9622 at 23. The
+// issue's goal, >= 0.99 with <= 10 %, is not reached: 0.99 needs about 40 % of this small grid.
 TEST(SearchQuality, TenPercentOfTheGridReachesMostOfTheExhaustiveHypervolume) {
+  std::map<std::pair<std::string, int64_t>, double> mean;
   const Outcome all = RunOf({.space = "mbv3", .evaluations = 228, .algorithm = "random", .threads = 2});
   ASSERT_EQ(all.evaluations, 228);
   for (const std::string algorithm : {"nsga2", "aging-evolution", "random"}) {
@@ -72,9 +78,13 @@ TEST(SearchQuality, TenPercentOfTheGridReachesMostOfTheExhaustiveHypervolume) {
                                  .seed = seed, .threads = 2, .reference = all.reference});
         sum += o.hypervolume / all.hypervolume;
       }
+      mean[{algorithm, evaluations}] = sum / 5;
       std::printf("quality %s evals %ld mean fraction %.4f\n", algorithm.c_str(), evaluations, sum / 5);
     }
   }
+  EXPECT_NEAR((mean[{"nsga2", 23}]), 0.9704, 5e-5);
+  EXPECT_NEAR((mean[{"nsga2", 91}]), 0.9953, 5e-5);
+  EXPECT_GT((mean[{"nsga2", 23}]), (mean[{"random", 23}]));
 }
 
 }  // namespace
