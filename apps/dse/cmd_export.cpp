@@ -15,10 +15,11 @@ void RegisterExport(CLI::App& app) {
   static search::ExportRequest r;
   static std::string db = "results/dse.sqlite";
   static int64_t top = 0;
+  static bool front = false;
   CLI::App* cmd = app.add_subcommand("export-training", "Write a run's candidates for training on a cluster (Slurm or GNU parallel)");
   cmd->add_option("--run", r.run_id, "Run id")->required();
   auto* top_option = cmd->add_option("--top", top, "The K best by predicted top-1");
-  cmd->add_flag("--front", "The run's Pareto-front designs (default)")->excludes(top_option);
+  cmd->add_flag("--front", front, "The run's Pareto-front designs (default)")->excludes(top_option);
   cmd->add_option("--format", r.format, "slurm (default) or gnu-parallel");
   cmd->add_option("--command", r.command, "Training command TEMPLATE: {variant} {config} {width} {resolution} {index}")->required();
   cmd->add_option("--out", r.out_dir, "Output directory")->required();
