@@ -187,13 +187,14 @@ std::string UnshardedCommand(const std::string& command_line) {
   std::vector<std::string> kept;
   bool sharded = false;
   for (std::string token; in >> token;) {
-    if (token == "--shard" || token == "--db") {
+    if (token == "--shard" || token == "--db" || token == "--threads") {
       sharded = sharded || token == "--shard";
       in >> token;
       continue;
     }
+    if (token == "--json" || token == "-q" || token == "--quiet") continue;  // output only
     if (token.rfind("--shard=", 0) == 0) sharded = true;
-    if (token.rfind("--shard=", 0) == 0 || token.rfind("--db=", 0) == 0) continue;
+    if (token.rfind("--shard=", 0) == 0 || token.rfind("--db=", 0) == 0 || token.rfind("--threads=", 0) == 0) continue;
     kept.push_back(token);
   }
   return sharded ? fmt::format("{}", fmt::join(kept, " ")) : "";

@@ -4,7 +4,7 @@
 // (every table with a run_id column follows its run; variants are shared by name; any other
 // table is copied as is, duplicates ignored), so columns and tables added later survive.
 // Run ids are renumbered in input order. The runs of one sharded command (`--shard k/N`: the
-// same command line but for --shard and --db, in different inputs) become one run, like the
+// same command line but for --shard, --db, --threads and output flags, in different inputs) become one run, like the
 // unsharded command's. Every run's Pareto rows are recomputed from its evaluations
 // (explore::AllFronts per board). The output is written to a temporary file beside it and
 // renamed over it, so it is whole or absent. Inputs are never modified.
@@ -28,8 +28,8 @@ struct MergeSummary {
 /// schema version other than this build's.
 util::Result<MergeSummary> Merge(const std::vector<std::string>& inputs, const std::string& out);
 
-/// `command_line` without its `--shard X` and `--db X` options (either as one token with '=' or
-/// two); empty when it has no --shard.
+/// `command_line` without its `--shard X`, `--db X`, `--threads X`, `--json` and `-q` options
+/// (which change neither the points nor their results); empty without --shard.
 std::string UnshardedCommand(const std::string& command_line);
 
 }  // namespace store

@@ -107,7 +107,7 @@ TEST(Merge, RefusesDifferentSchemaVersionsAndWritesNothing) {
 
 TEST(UnshardedCommand, DropsShardAndDb) {
   EXPECT_EQ(UnshardedCommand("dse sweep --shard 1/2 --db a.sqlite --board f746"), "dse sweep --board f746");
-  EXPECT_EQ(UnshardedCommand("dse sweep --db=a.sqlite --shard=2/2"), "dse sweep");
+  EXPECT_EQ(UnshardedCommand("dse -q sweep --db=a.sqlite --shard=2/2 --threads 2 --json"), "dse sweep");
   EXPECT_EQ(UnshardedCommand("dse sweep --db a.sqlite"), "");
 }
 
