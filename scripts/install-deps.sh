@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev     # tests/bench
   gnuplot-nox          # plots
   sqlite3              # the sqlite3 shell, for the README's example queries
+  parallel             # GNU parallel: the export-training loop test (tests/search)
 )
 
 missing=()

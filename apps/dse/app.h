@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "explore/sweep.h"
 #include "searchspace/catalog.h"
+#include "store/database.h"
 #include "hw/board.h"
 #include "kernels/runtime.h"
 #include "util/result.h"
@@ -80,6 +82,17 @@ void RegisterPareto(CLI::App& app);                       // cmd_pareto.cpp
 void RegisterPlot(CLI::App& app);                         // cmd_plot.cpp
 void RegisterReproduce(CLI::App& app);                    // cmd_reproduce.cpp
 void RegisterRuntimes(CLI::App& app);                     // cmd_runtimes.cpp
+// Shared by sweep and search (cmd_sweep.cpp): a progress bar on stderr (none when --quiet or not a
+// terminal); the results database, its directory made; one run written with its provenance.
+std::function<void(int64_t, int64_t)> ProgressBar(const std::string& unit);
+std::unique_ptr<store::Database> OpenResults(const std::string& path);
+int64_t StoreRun(store::Database& db, const std::vector<hw::Board>& boards, const explore::SweepOptions& options,
+                 const std::vector<std::string>& model_files, const std::string& command_line,
+                 const explore::SweepResult& result,
+                 const std::map<std::string, std::string>& model_sha256 = {});
+void RegisterSearch(CLI::App& app, int argc, char** argv);  // cmd_search.cpp
+void RegisterExport(CLI::App& app);                       // cmd_export.cpp
+void RegisterDb(CLI::App& app);                           // cmd_db.cpp
 
 // Top-1 of a variant for `dse show` (cmd_accuracy.cpp): accuracy::Top1ForVariant with the
 // measurements of the default database (results/dse.sqlite).

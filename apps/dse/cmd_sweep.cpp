@@ -7,13 +7,15 @@
 
 #include <ctime>
 #include <iostream>
+#include <thread>
 
 #include "app.h"
 #include "explore/choice.h"
 #include "explore/sweep.h"
 #include "explore/model_files.h"
 #include "explore/provenance.h"
-#include "explore/summary.h"
+#include "explore/sweep_text.h"
+#include "search/problem.h"
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
@@ -35,65 +37,9 @@ struct SweepArgs {
   bool json = false;
   std::string command_line;
   std::string runtime;
+  std::string shard;
+  int threads = 1;
 };
-
-// A one-line progress bar on stderr, only when stderr is a terminal and not --quiet.
-std::function<void(int64_t, int64_t)> ProgressBar() {
-  if (Globals().quiet || !isatty(STDERR_FILENO)) return {};
-  return [](int64_t done, int64_t total) {
-    const int width = 40;
-    const int filled = static_cast<int>(width * done / std::max<int64_t>(total, 1));
-    std::cerr << fmt::format("\r[{}{}] {}/{} variants", std::string(filled, '#'),
-                             std::string(width - filled, ' '), done, total)
-              << (done == total ? "\n" : "") << std::flush;
-  };
-}
-
-// One line per imported model on `board`: each mode's predicted latency or "no fit".
-void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
-  const auto by_model = explore::ImportedByModel(r.candidates, board.name);
-  if (by_model.empty()) return;
-  size_t name_width = 0;
-  for (const auto& [model, runs] : by_model) name_width = std::max(name_width, model.size());
-  std::cout << fmt::format("{} — imported models (latency predicted; top-1 only when measured):\n",
-                           board.name);
-  for (const auto& [model, runs] : by_model) {
-    std::string line;
-    for (const explore::Candidate* c : runs) {
-      line += fmt::format("  {} {}", c->mode, !c->feasible ? "no fit"
-                          : c->latency_ms ? fmt::format("{:.1f} ms", *c->latency_ms) : "-");
-    }
-    std::cout << fmt::format("  {:<{}}{}\n", model, name_width, line);
-  }
-}
-
-void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& boards, int64_t run_id,
-                  const std::string& db) {
-  std::cout << explore::RunSummaryLine(run_id, db, r.points, static_cast<int64_t>(boards.size()),
-                                       static_cast<int64_t>(r.candidates.size()),
-                                       r.infeasible_points) << "\n";
-  for (const hw::Board& board : boards) {
-    std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
-    for (const char* mode : {"internal", "external", "tinyops"}) {
-      const explore::BestDesign d = explore::BestInMode(r.candidates, board.name, mode);
-      if (d.best == nullptr) {
-        std::cout << fmt::format("  {:<9} none feasible{}\n", mode,
-                                 d.feasible_without_top1 ? " with a known top-1" : "");
-        continue;
-      }
-      const explore::Candidate& best = *d.best;
-      std::cout << fmt::format("  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n",
-                               mode, best.variant, *best.top1, best.top1_provenance,
-                               best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-",
-                               best.macs / 1e6);
-    }
-    std::cout << fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board.name);
-    for (const explore::FrontMember& m : explore::FrontOf(r.fronts, board.name, "latency", "all")) {
-      std::cout << fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
-    }
-    PrintImported(r, board);
-  }
-}
 
 void Run(const SweepArgs& args) {
   explore::SweepOptions options;
@@ -105,6 +51,8 @@ void Run(const SweepArgs& args) {
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
+  if (!args.shard.empty()) std::tie(options.shard_index, options.shard_count) = Unwrap(search::ParseShard(args.shard));
+  options.threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
   // Imported models are read before the database is opened: a bad model leaves it untouched.
   const std::vector<std::string> model_files =
       Unwrap(explore::ImportedModelFiles(args.model_dirs, args.model_files));
@@ -117,32 +65,53 @@ void Run(const SweepArgs& args) {
     FailInput("nothing to sweep: --spaces none needs --models DIR or --model FILE");
   }
   const explore::Models& models = LoadedModels();
-  // Open (and check) the database before the work, so a bad file fails fast and untouched.
-  if (auto made = util::CreateParentDirectory(args.db); !made) {
-    FailInput(fmt::format("--db {}: {}", args.db, made.error().message));
-  }
-  auto db = Unwrap(store::Database::Open(args.db, true));
-  const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar()));
-  std::vector<std::string> board_files;
-  for (const hw::Board& b : boards) board_files.push_back(b.file);
-  const explore::RunProvenance provenance = explore::DescribeRun(
-      boards, options.spaces, !networks.empty(),
-      explore::RunInputFiles(Spaces(), board_files, Globals().data_dir,
-                             accuracy::kDefaultStorePath, model_files),
-      std::time(nullptr));
-  store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, args.command_line,
-                     provenance.inputs_hash, provenance.boards, provenance.spaces, model_sha256};
-  const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, result.op_costs));
+  auto db = OpenResults(args.db);  // before the work, so a bad file fails fast and untouched
+  const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar("variants")));
+  const int64_t run_id =
+      StoreRun(*db, boards, options, model_files, args.command_line, result, model_sha256);
   if (args.json) {
     std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
                                 {"evaluations", result.candidates.size()},
                                 {"front_members", result.fronts.size()}}.dump(2) << "\n";
     return;
   }
-  PrintSummary(result, boards, run_id, args.db);
+  std::cout << explore::SweepSummaryText(result, options.boards, run_id, args.db);
 }
 
 }  // namespace
+
+std::function<void(int64_t, int64_t)> ProgressBar(const std::string& unit) {
+  if (Globals().quiet || !isatty(STDERR_FILENO)) return {};
+  return [unit](int64_t done, int64_t total) {
+    const int width = 40;
+    const int filled = static_cast<int>(width * done / std::max<int64_t>(total, 1));
+    std::cerr << fmt::format("\r[{}{}] {}/{} {}", std::string(filled, '#'),
+                             std::string(width - filled, ' '), done, total, unit)
+              << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
+std::unique_ptr<store::Database> OpenResults(const std::string& path) {
+  if (auto made = util::CreateParentDirectory(path); !made) {
+    FailInput(fmt::format("--db {}: {}", path, made.error().message));
+  }
+  return Unwrap(store::Database::Open(path, true));
+}
+
+int64_t StoreRun(store::Database& db, const std::vector<hw::Board>& boards, const explore::SweepOptions& options,
+                 const std::vector<std::string>& model_files, const std::string& command_line,
+                 const explore::SweepResult& result,
+                 const std::map<std::string, std::string>& model_sha256) {
+  std::vector<std::string> board_files;
+  for (const hw::Board& b : boards) board_files.push_back(b.file);
+  const explore::RunProvenance provenance = explore::DescribeRun(
+      boards, options.spaces, !options.networks.empty(),
+      explore::RunInputFiles(Spaces(), board_files, Globals().data_dir, accuracy::kDefaultStorePath, model_files),
+      std::time(nullptr));
+  store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, command_line,
+                     provenance.inputs_hash, provenance.boards, provenance.spaces, model_sha256};
+  return Unwrap(db.WriteRun(run, result.candidates, result.fronts, result.op_costs));
+}
 
 void RegisterSweep(CLI::App& app, int argc, char** argv) {
   static SweepArgs args;
@@ -157,6 +126,8 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   sweep->add_flag("--no-filter-growth", args.no_filter_growth, "Do not give unused budget to the filter buffer");
   AddRuntimeOption(sweep, &args.runtime);
   sweep->add_flag("--per-op", args.per_op, "Also store the predicted latency of every op of every feasible design (table op_costs)");
+  sweep->add_option("--shard", args.shard, "Evaluate shard k of N of the points (k/N); 'dse db merge' joins the shards");
+  sweep->add_option("--threads", args.threads, "Evaluation threads (default 1; 0: hardware concurrency)");
   sweep->add_option("--db", args.db, "Results database (default results/dse.sqlite)");
   sweep->add_flag("--json", args.json, "Print a JSON summary instead of the text summary");
   sweep->callback([] { Run(args); });

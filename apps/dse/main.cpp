@@ -77,6 +77,9 @@ int main(int argc, char** argv) {
   dse_app::RegisterPlot(app);
   dse_app::RegisterReproduce(app);
   dse_app::RegisterRuntimes(app);
+  dse_app::RegisterSearch(app, argc, argv);
+  dse_app::RegisterExport(app);
+  dse_app::RegisterDb(app);
   app.parse_complete_callback([&globals] {  // data-file runtimes, before any command runs
     dse_app::Unwrap(kernels::RegisterRuntimeDirectory(globals.data_dir + "/data/runtimes"));
   });

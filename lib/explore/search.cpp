@@ -30,7 +30,9 @@ DesignPoint PointSpace::At(int64_t id) const {
 
 std::optional<int64_t> GridStrategy::Next() {
   if (next_ >= size_) return std::nullopt;
-  return next_++;
+  const int64_t id = next_;
+  next_ += step_;
+  return id;
 }
 
 void GridStrategy::Report(int64_t /*id*/, const PointResult& result) { Count(result); }

@@ -55,6 +55,7 @@ struct PointResult {
   std::optional<double> top1_pct;
   std::optional<double> latency_ms;  // lowest over feasible evaluations
   std::optional<double> energy_mj;   // lowest over feasible evaluations
+  std::optional<int64_t> sram_bytes; // lowest over feasible evaluations
 };
 
 // Ask/tell interface: Next() proposes a point (nullopt when done); Report() tells how it did.
@@ -63,6 +64,9 @@ class Strategy {
   virtual ~Strategy() = default;
   virtual std::optional<int64_t> Next() = 0;
   virtual void Report(int64_t id, const PointResult& result) = 0;
+  /// How many more points Next() can propose before it needs a Report (a batch: the caller may
+  /// evaluate that many in parallel). Proposals never depend on how the batch is split.
+  virtual int64_t Ready() const { return INT64_MAX; }
   /// Points reported infeasible so far.
   int64_t infeasible_points() const { return infeasible_; }
 
@@ -73,16 +77,19 @@ class Strategy {
   int64_t infeasible_ = 0;
 };
 
-// Exhaustive: every point once, in id order.
+// Exhaustive: every point once, in id order; with a shard k/N only the ids with
+// id % N == k - 1 (the shards of one grid partition it).
 class GridStrategy : public Strategy {
  public:
-  explicit GridStrategy(int64_t size) : size_(size) {}
+  explicit GridStrategy(int64_t size, int shard_index = 1, int shard_count = 1)
+      : size_(size), next_(shard_index - 1), step_(shard_count) {}
   std::optional<int64_t> Next() override;
   void Report(int64_t id, const PointResult& result) override;
 
  private:
   int64_t size_;
   int64_t next_ = 0;
+  int64_t step_ = 1;
 };
 
 // `count` distinct points drawn uniformly (all of them when count >= size), deterministic for

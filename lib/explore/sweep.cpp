@@ -1,6 +1,8 @@
 #include "explore/sweep.h"
 
 #include <algorithm>
+#include <set>
+#include <thread>
 
 namespace explore {
 namespace {
@@ -9,6 +11,14 @@ struct Context {
   const SweepOptions& options;
   const Models& models;
   std::vector<latency::BoardCoefficients> coefficients;  // one per board
+};
+
+// What one point produced, before it is appended to the run in proposal order.
+struct PointOutput {
+  std::vector<Candidate> candidates;
+  std::vector<OpCost> op_costs;
+  PointResult result;
+  std::optional<util::Error> error;
 };
 
 void Note(const Candidate& c, PointResult* r) {
@@ -23,40 +33,84 @@ void Note(const Candidate& c, PointResult* r) {
   r->fail_reason.clear();
   if (c.latency_ms) r->latency_ms = std::min(r->latency_ms.value_or(*c.latency_ms), *c.latency_ms);
   if (c.energy_mj) r->energy_mj = std::min(r->energy_mj.value_or(*c.energy_mj), *c.energy_mj);
+  r->sram_bytes = std::min(r->sram_bytes.value_or(c.sram_bytes), c.sram_bytes);
 }
 
 // Evaluates one point on every board and mode into `out`.
-util::Result<PointResult> EvaluateEverywhere(const VariantFacts& facts, const Context& ctx,
-                                             SweepResult* out) {
+void EvaluateEverywhere(const VariantFacts& facts, const Context& ctx, PointOutput* out) {
   const SweepOptions& o = ctx.options;
-  PointResult result;
   for (size_t b = 0; b < o.boards.size(); ++b) {
     for (const std::string& mode : o.modes) {
       const Target target{o.boards[b], o.runtime, &ctx.coefficients[b],
                           {mode, o.budget_bytes, o.filter_growth, ctx.models.budgets},
                           ctx.models.power};
       auto e = EvaluatePoint(facts, target);
-      if (!e) return e.error();
+      if (!e) {
+        out->error = e.error();
+        return;
+      }
       if (o.per_op) {
         const std::vector<OpCost> costs = OpCosts(facts, *e);
         out->op_costs.insert(out->op_costs.end(), costs.begin(), costs.end());
       }
-      Note(e->candidate, &result);
+      Note(e->candidate, &out->result);
       out->candidates.push_back(std::move(e->candidate));
     }
   }
-  return result;
 }
 
-void AddFronts(const SweepOptions& options, SweepResult* result) {
+void EvaluateId(int64_t id, const PointSpace& points, const Context& ctx, PointOutput* out) {
+  const DesignPoint point = points.At(id);
+  auto facts = Analyse(*point.space, point.width, point.resolution, ctx.models);
+  if (!facts) {
+    out->error = facts.error();
+    return;
+  }
+  EvaluateEverywhere(*facts, ctx, out);
+}
+
+// Evaluates `ids` on up to options.threads threads; outputs in the order of `ids`.
+std::vector<PointOutput> EvaluateBatch(const std::vector<int64_t>& ids, const PointSpace& points,
+                                       const Context& ctx) {
+  std::vector<PointOutput> outputs(ids.size());
+  const size_t threads = std::clamp<size_t>(static_cast<size_t>(ctx.options.threads), 1, ids.size());
+  const auto work = [&](size_t first) {
+    for (size_t i = first; i < ids.size(); i += threads) EvaluateId(ids[i], points, ctx, &outputs[i]);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  return outputs;
+}
+
+std::vector<FrontMember> FrontsOf(const SweepOptions& options, const std::vector<Candidate>& all) {
+  std::vector<FrontMember> out;
   for (const hw::Board* board : options.boards) {
     std::vector<Candidate> mine;
-    for (const Candidate& c : result->candidates) {
+    for (const Candidate& c : all) {
       if (c.board == board->name) mine.push_back(c);
     }
     const std::vector<FrontMember> fronts = AllFronts(mine);
-    result->fronts.insert(result->fronts.end(), fronts.begin(), fronts.end());
+    out.insert(out.end(), fronts.begin(), fronts.end());
   }
+  return out;
+}
+
+// Drops the candidates on no front: the fronts of the kept ones stay those of all.
+void Prune(const SweepOptions& options, std::vector<Candidate>* candidates) {
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> members;
+  for (const FrontMember& m : FrontsOf(options, *candidates)) {
+    members.emplace(m.board, m.variant, m.mode, m.runtime);
+  }
+  std::erase_if(*candidates, [&](const Candidate& c) {
+    return !members.count({c.board, c.variant, c.mode, c.runtime});
+  });
+}
+
+void Append(PointOutput&& out, SweepResult* result) {
+  std::move(out.candidates.begin(), out.candidates.end(), std::back_inserter(result->candidates));
+  std::move(out.op_costs.begin(), out.op_costs.end(), std::back_inserter(result->op_costs));
 }
 
 }  // namespace
@@ -73,35 +127,52 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
   const PointSpace points(options.spaces);
   SweepResult result;
   const int64_t total = points.size() + static_cast<int64_t>(options.networks.size());
+  const int64_t batch_cap = 64 * std::max(options.threads, 1);
+  size_t prune_at = 4096;
   int64_t done = 0;
-  while (const std::optional<int64_t> id = strategy->Next()) {
-    const DesignPoint point = points.At(*id);
-    auto facts = Analyse(*point.space, point.width, point.resolution, models);
-    if (!facts) return facts.error();
-    auto outcome = EvaluateEverywhere(*facts, ctx, &result);
-    if (!outcome) return outcome.error();
-    strategy->Report(*id, *outcome);
-    ++done;
-    if (progress) progress(done, total);
+  for (;;) {
+    std::vector<int64_t> ids;
+    for (int64_t n = std::min(strategy->Ready(), batch_cap); n > 0; --n) {
+      const std::optional<int64_t> id = strategy->Next();
+      if (!id) break;
+      ids.push_back(*id);
+    }
+    if (ids.empty()) break;
+    std::vector<PointOutput> outputs = EvaluateBatch(ids, points, ctx);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (outputs[i].error) return *outputs[i].error;
+      strategy->Report(ids[i], outputs[i].result);
+      Append(std::move(outputs[i]), &result);
+      ++done;
+      if (progress) progress(done, total);
+    }
+    if (!options.keep_all && result.candidates.size() > prune_at) {
+      Prune(options, &result.candidates);
+      prune_at = std::max<size_t>(4096, 2 * result.candidates.size());
+    }
   }
   result.infeasible_points = strategy->infeasible_points();
-  for (const graph::Network* net : options.networks) {
+  for (const graph::Network* net : options.shard_index == 1 ? options.networks
+                                   : std::vector<const graph::Network*>{}) {
     auto facts = AnalyseNetwork(*net, models);
     if (!facts) return facts.error();
-    auto outcome = EvaluateEverywhere(*facts, ctx, &result);
-    if (!outcome) return outcome.error();
-    if (!outcome->feasible()) ++result.infeasible_points;
+    PointOutput out;
+    EvaluateEverywhere(*facts, ctx, &out);
+    if (out.error) return *out.error;
+    if (!out.result.feasible()) ++result.infeasible_points;
+    Append(std::move(out), &result);
     ++done;
     if (progress) progress(done, total);
   }
   result.points = done;
-  AddFronts(options, &result);
+  if (!options.keep_all) Prune(options, &result.candidates);
+  result.fronts = FrontsOf(options, result.candidates);
   return result;
 }
 
 util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
                                 const Progress& progress) {
-  GridStrategy grid(PointSpace(options.spaces).size());
+  GridStrategy grid(PointSpace(options.spaces).size(), options.shard_index, options.shard_count);
   return Sweep(options, models, &grid, progress);
 }
 

@@ -23,6 +23,14 @@ struct SweepOptions {
   int64_t budget_bytes = 0;  // 0: each board's default TinyOps budget
   bool filter_growth = true;
   bool per_op = false;       // also keep the predicted cost of every op (SweepResult::op_costs)
+  // Shard k/N of the grid (GridStrategy): ids with id % N == k - 1; imported networks go to
+  // shard 1 only, so the shards of a sweep partition it.
+  int shard_index = 1;
+  int shard_count = 1;
+  int threads = 1;           // points of a batch (Strategy::Ready) evaluated in parallel
+  // false: keep only the candidates on some front of their board (pruned as the run goes, so
+  // memory stays bounded); the fronts are the same either way.
+  bool keep_all = true;
 };
 
 struct SweepResult {

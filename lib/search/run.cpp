@@ -1,0 +1,207 @@
+#include "search/run.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "search/hypervolume.h"
+#include "util/spellcheck.h"
+
+namespace search {
+namespace {
+
+// Forwards to the algorithm's strategy and keeps what the outcome needs of every point: its
+// score (for the front), the closest design so far and how often each constraint was met.
+class Recorder : public explore::Strategy {
+ public:
+  Recorder(const Problem& problem, explore::Strategy* inner) : problem_(problem), inner_(inner) {
+    met_.assign(problem.constraints().size(), 0);
+  }
+  std::optional<int64_t> Next() override { return inner_->Next(); }
+  int64_t Ready() const override { return inner_->Ready(); }
+  void Report(int64_t id, const explore::PointResult& r) override {
+    Count(r);
+    inner_->Report(id, r);
+    ++evaluated_;
+    const Score s = problem_.Evaluate(r);
+    if (r.feasible()) {
+      for (size_t c = 0; c < met_.size(); ++c) met_[c] += problem_.Violation(r, problem_.constraints()[c]) == 0;
+    }
+    if (!closest_ || s.violation < closest_violation_) {
+      closest_ = id;
+      closest_violation_ = s.violation;
+      closest_result_ = r;
+    }
+    if (!s.ok()) return;
+    for (const auto& [other, values] : front_) {
+      if (Dominates(values, s.objectives) || values == s.objectives) return;
+    }
+    std::erase_if(front_, [&](const auto& m) { return Dominates(s.objectives, m.second); });
+    front_.emplace_back(id, s.objectives);
+  }
+
+  const Problem& problem_;
+  explore::Strategy* inner_;
+  int64_t evaluated_ = 0;
+  std::vector<int64_t> met_;  // per constraint: placement-feasible points meeting it
+  std::optional<int64_t> closest_;
+  double closest_violation_ = 0;
+  explore::PointResult closest_result_;
+  std::vector<std::pair<int64_t, std::vector<double>>> front_;  // minimised values
+};
+
+std::vector<double> Natural(const std::vector<Metric>& metrics, std::vector<double> v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (metrics[i] == Metric::kTop1) v[i] = -v[i];
+  }
+  return v;
+}
+
+std::string VariantName(const Plan& plan, int64_t id) {
+  const explore::DesignPoint p = explore::PointSpace(plan.sweep.spaces).At(id);
+  return searchspace::Variant{p.space->name, p.width, p.resolution, false}.name();
+}
+
+std::string Unsatisfiable(const Plan& plan, const Recorder& r) {
+  const auto& constraints = plan.problem.constraints();
+  std::string tightest = "a placement that fits";
+  if (!constraints.empty()) {
+    const size_t c = static_cast<size_t>(std::min_element(r.met_.begin(), r.met_.end()) - r.met_.begin());
+    tightest = fmt::format("'{}' (met by {} of {} designs)", constraints[c].text, r.met_[c], r.evaluated_);
+  }
+  std::string values;
+  for (const Constraint& c : constraints) {
+    const std::optional<double> v = MetricValue(r.closest_result_, c.metric);
+    values += fmt::format("{}{} {}", values.empty() ? "" : ", ", MetricName(c.metric),
+                          v ? fmt::format("{:.6g}", *v) : "unknown");
+  }
+  if (!r.closest_result_.feasible()) values = r.closest_result_.fail_reason;
+  return fmt::format("no design meets every constraint after {} evaluations; tightest: {}; closest "
+                     "design: {} ({})", r.evaluated_, tightest, VariantName(plan, *r.closest_), values);
+}
+
+}  // namespace
+
+std::vector<Dimension> DimensionsOf(const searchspace::Space& space) {
+  return {{"width", static_cast<int64_t>(space.widths.size())},
+          {"resolution", static_cast<int64_t>(space.resolutions.size())}};
+}
+
+util::Result<Plan> MakePlan(const Request& request, const searchspace::Catalog& catalog,
+                            explore::SweepOptions sweep) {
+  const searchspace::Space* space = catalog.Find(request.space);
+  if (space == nullptr) {
+    return util::InputError(fmt::format("--space: unknown space '{}'{}", request.space,
+                                        util::DidYouMean(request.space, catalog.Names())));
+  }
+  auto objectives = ParseObjectives(request.objectives);
+  if (!objectives) return objectives.error();
+  std::vector<Constraint> constraints;
+  for (const std::string& text : request.constraints) {
+    auto c = ParseConstraint(text);
+    if (!c) return c.error();
+    constraints.push_back(*c);
+  }
+  auto algorithm = Algorithms().Lookup(request.algorithm);
+  if (!algorithm) return util::InputError("--algorithm: " + algorithm.error().message);
+  std::pair<int, int> shard{1, 1};
+  if (!request.shard.empty()) {
+    auto parsed = ParseShard(request.shard);
+    if (!parsed) return parsed.error();
+    shard = *parsed;
+  }
+  if (request.evaluations < 1) return util::InputError("--evaluations must be at least 1");
+  if (!request.reference.empty() && request.reference.size() != objectives->size()) {
+    return util::InputError("the reference point needs one value per objective");
+  }
+  sweep.spaces = {space};
+  sweep.shard_index = shard.first;
+  sweep.shard_count = shard.second;
+  sweep.threads = request.threads > 0 ? request.threads
+                                      : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  sweep.keep_all = request.keep_all;
+  Problem problem(Space(DimensionsOf(*space), shard.first, shard.second), *objectives, constraints);
+  return Plan{std::move(problem), *algorithm, std::move(sweep), request.evaluations, request.seed,
+              request.reference};
+}
+
+util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
+                          const explore::Progress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<explore::Strategy> strategy = plan.algorithm->Make(plan.problem, plan.evaluations, plan.seed);
+  Recorder recorder(plan.problem, strategy.get());
+  const int64_t budget = std::min(plan.evaluations, plan.problem.space().shard_size());
+  const explore::Progress bounded = [&](int64_t done, int64_t) { if (progress) progress(done, budget); };
+  auto swept = explore::Sweep(plan.sweep, models, &recorder, bounded);
+  if (!swept) return swept.error();
+  Outcome out;
+  out.sweep = std::move(*swept);
+  out.evaluations = recorder.evaluated_;
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.evaluations_per_second = out.seconds > 0 ? static_cast<double>(out.evaluations) / out.seconds : 0;
+  if (recorder.front_.empty()) {
+    if (recorder.closest_) out.unsatisfiable = Unsatisfiable(plan, recorder);
+    else out.unsatisfiable = "the space has no point in this shard";
+    return out;
+  }
+  std::sort(recorder.front_.begin(), recorder.front_.end());
+  const std::vector<Metric>& metrics = plan.problem.objectives();
+  std::vector<std::vector<double>> minimised;
+  std::vector<double> worst = recorder.front_[0].second, best = worst;
+  for (const auto& [id, values] : recorder.front_) {
+    out.front.push_back({id, VariantName(plan, id), Natural(metrics, values)});
+    minimised.push_back(values);
+    for (size_t i = 0; i < values.size(); ++i) {
+      worst[i] = std::max(worst[i], values[i]);
+      best[i] = std::min(best[i], values[i]);
+    }
+  }
+  // The default reference: the front's nadir moved out by a tenth of its range (1 when flat),
+  // so the front's extreme points count too.
+  for (size_t i = 0; i < worst.size(); ++i) worst[i] += worst[i] > best[i] ? 0.1 * (worst[i] - best[i]) : 1;
+  out.reference = plan.reference.empty() ? Natural(metrics, worst) : plan.reference;
+  out.hypervolume = Hypervolume(minimised, Natural(metrics, out.reference));
+  return out;
+}
+
+std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
+  std::vector<std::string> names;
+  for (Metric m : plan.problem.objectives()) names.emplace_back(MetricName(m));
+  nlohmann::json front = nlohmann::json::array();
+  for (const FrontPoint& p : o.front) {
+    nlohmann::json member{{"variant", p.variant}};
+    for (size_t i = 0; i < names.size(); ++i) member[names[i]] = p.values[i];
+    front.push_back(member);
+  }
+  nlohmann::json reference;
+  for (size_t i = 0; i < names.size() && i < o.reference.size(); ++i) reference[names[i]] = o.reference[i];
+  return nlohmann::json{{"run_id", run_id},
+                        {"algorithm", plan.algorithm->id()},
+                        {"seed", plan.seed},
+                        {"objectives", names},
+                        {"evaluations", o.evaluations},
+                        {"seconds", o.seconds},
+                        {"evaluations_per_second", o.evaluations_per_second},
+                        {"hypervolume", o.hypervolume},
+                        {"hypervolume_reference", reference},
+                        {"front", front}}.dump(2);
+}
+
+std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, const std::string& db) {
+  std::string text = fmt::format(
+      "run {} in {}: {} {} evaluations in {:.2f} s ({:.0f}/s); front of {} designs, hypervolume {:.6g}\n",
+      run_id, db, o.evaluations, plan.algorithm->id(), o.seconds, o.evaluations_per_second,
+      o.front.size(), o.hypervolume);
+  for (const FrontPoint& p : o.front) {
+    text += fmt::format("  {:<28}", p.variant);
+    for (size_t i = 0; i < p.values.size(); ++i) {
+      text += fmt::format("  {} {:.6g}", MetricName(plan.problem.objectives()[i]), p.values[i]);
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace search

@@ -1,0 +1,82 @@
+#pragma once
+// search::Run — `dse search` as a library call: a registered algorithm proposes points of one
+// space (search::Problem over the space's named dimensions), explore::Sweep evaluates them on
+// the board(s) and modes (in parallel threads), and the outcome is the run's candidates and 2-D
+// fronts (like a sweep: written to the database by the caller), the search's own
+// n-objective constrained front, and its statistics.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explore/sweep.h"
+#include "search/algorithm.h"
+#include "search/problem.h"
+
+namespace search {
+
+/// What the command line asked for, unvalidated.
+struct Request {
+  std::string space;
+  std::string objectives = "top1,latency";
+  std::vector<std::string> constraints{};
+  int64_t evaluations = 1000;
+  std::string algorithm = "nsga2";
+  uint64_t seed = 1;
+  std::string shard{};  // "k/N" or empty
+  int threads = 0;    // 0: the hardware's concurrency
+  bool keep_all = false;
+  /// Hypervolume reference point in the objectives' units (top-1 %, ms, mJ, bytes, MACs);
+  /// empty: the front's nadir moved out by a tenth of the front's range on each objective.
+  std::vector<double> reference{};
+};
+
+/// A validated search. `sweep` carries the boards, runtime and modes; Plan fills its space,
+/// shard, threads and keep_all.
+struct Plan {
+  Problem problem;
+  const Algorithm* algorithm = nullptr;
+  explore::SweepOptions sweep;
+  int64_t evaluations = 0;
+  uint64_t seed = 0;
+  std::vector<double> reference{};
+};
+
+/// The dimensions of a uniform family: width x resolution, ids as explore::PointSpace numbers
+/// them for that one space.
+std::vector<Dimension> DimensionsOf(const searchspace::Space& space);
+
+/// Validates `request` (space in `catalog`, objectives, constraints, algorithm, shard,
+/// evaluations >= 1): input errors name the nearest valid choice.
+util::Result<Plan> MakePlan(const Request& request, const searchspace::Catalog& catalog,
+                            explore::SweepOptions sweep);
+
+struct FrontPoint {
+  int64_t id = 0;
+  std::string variant;
+  std::vector<double> values;  // per objective, in its unit (top-1 %, ms, ...)
+};
+
+struct Outcome {
+  explore::SweepResult sweep;
+  std::vector<FrontPoint> front;  // the constraint-meeting non-dominated points, by id
+  int64_t evaluations = 0;        // distinct points evaluated
+  double seconds = 0;
+  double evaluations_per_second = 0;
+  std::vector<double> reference;  // the hypervolume's reference point (objective units)
+  double hypervolume = 0;         // in the product of the objectives' units
+  /// Set when no evaluated point meets every constraint: names the tightest constraint and
+  /// the closest design (the caller exits 4).
+  std::optional<std::string> unsatisfiable;
+};
+
+/// Runs the search; `progress(done, total)` after each point (total: the budget).
+util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
+                          const explore::Progress& progress);
+
+/// The statistics and front as JSON text (`dse search --json`), and as a short text report.
+std::string OutcomeJson(const Plan& plan, const Outcome& outcome, int64_t run_id);
+std::string OutcomeText(const Plan& plan, const Outcome& outcome, int64_t run_id, const std::string& db);
+
+}  // namespace search

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The export-training loop end to end (issue 15 item 4), run by ctest: `dse search` writes a
+# run, `dse export-training --format gnu-parallel` writes its front, GNU parallel runs a
+# stand-in training command per candidate that writes a deterministic accuracy, and the
+# results are gathered into one CSV of columns variant,top1,precision,task,dataset,source (what
+# `dse accuracy import` reads). Also: shards of a search merged by `dse db merge`, and the exit
+# codes of bad input.
+# Usage: tests/search/export_parallel.sh path/to/dse   (from the repository root)
+set -euo pipefail
+DSE=${1:?usage: export_parallel.sh path/to/dse}
+command -v parallel >/dev/null || { echo "GNU parallel is missing: run scripts/install-deps.sh" >&2; exit 1; }
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$DSE" -q search --board f746 --space mbv3 --evaluations 40 --seed 3 --db "$TMP/r.sqlite" --json > "$TMP/search.json"
+grep -q '"evaluations": 40' "$TMP/search.json" || fail "search did not report 40 evaluations"
+
+# The stand-in trainer: top-1 = resolution / 4 + the width's hundredths (deterministic).
+cat > "$TMP/train.sh" <<'SH'
+#!/bin/sh
+# usage: train.sh VARIANT CONFIG WIDTH RESOLUTION OUT
+test -s "$2" || exit 1
+top1=$(awk -v w="$3" -v r="$4" 'BEGIN { printf "%.2f", r / 4 + w * 100 / 100 }')
+printf '%s,%s,int8,classification,imagenet,stand-in trainer\n' "$1" "$top1" > "$5/$1.csv"
+SH
+chmod +x "$TMP/train.sh"
+"$DSE" export-training --db "$TMP/r.sqlite" --run 1 --front --format gnu-parallel \
+  --command "$TMP/train.sh {variant} $TMP/out/{config} {width} {resolution} $TMP/results" --out "$TMP/out" > /dev/null
+mkdir -p "$TMP/results"
+parallel --jobs 2 < "$TMP/out/jobs.txt"
+rows=$(($(wc -l < "$TMP/out/manifest.csv") - 1))
+{ echo "variant,top1,precision,task,dataset,source"; cat "$TMP"/results/*.csv; } > "$TMP/accuracy.csv"
+[ "$(($(wc -l < "$TMP/accuracy.csv") - 1))" -eq "$rows" ] || fail "expected $rows result rows"
+# Every manifest row trained once, with its deterministic accuracy.
+tail -n +2 "$TMP/out/manifest.csv" | while IFS=, read -r variant _ width resolution _; do
+  want=$(awk -v w="$width" -v r="$resolution" 'BEGIN { printf "%.2f", r / 4 + w }')
+  grep -qx "$variant,$want,int8,classification,imagenet,stand-in trainer" "$TMP/accuracy.csv" || fail "$variant: no row with top1 $want"
+done
+
+# Shards of a search, merged: one run with both shards' rows.
+"$DSE" -q search --board f746 --space mbv3 --evaluations 30 --shard 1/2 --db "$TMP/s1.sqlite" > /dev/null
+"$DSE" -q search --board f746 --space mbv3 --evaluations 30 --shard 2/2 --db "$TMP/s2.sqlite" > /dev/null
+"$DSE" db merge "$TMP/s1.sqlite" "$TMP/s2.sqlite" --out "$TMP/m.sqlite" | grep -q "2 runs read, 1 written" || fail "shards not joined"
+
+# Bad input: exit 2 for malformed objectives and constraints, 4 for unsatisfiable ones.
+set +e
+"$DSE" -q search --board f746 --space mbv3 --objectives top1,latncy --db "$TMP/x.sqlite" 2> "$TMP/err"; [ $? -eq 2 ] || fail "bad objective: exit 2"
+grep -q "did you mean 'latency'" "$TMP/err" || fail "bad objective: no suggestion"
+"$DSE" -q search --board f746 --space mbv3 --constraint 'latency<5' --db "$TMP/x.sqlite" 2> /dev/null; [ $? -eq 2 ] || fail "bad constraint: exit 2"
+"$DSE" -q search --board f746 --space mbv3 --evaluations 20 --constraint 'latency<=1ms' --db "$TMP/x.sqlite" 2> "$TMP/err"; [ $? -eq 4 ] || fail "unsatisfiable: exit 4"
+grep -q "tightest: 'latency<=1ms'" "$TMP/err" || fail "unsatisfiable: tightest constraint not named"
+echo "export_parallel: all checks passed"

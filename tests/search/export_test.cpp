@@ -1,0 +1,75 @@
+#include "search/export.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "search_fixture.h"
+
+namespace search {
+namespace {
+
+using testing_support::World;
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A run of 20 mbv3 points on f746 in a fresh database; returns its path.
+std::string RunDatabase() {
+  const std::string path = (std::filesystem::temp_directory_path() / "dse_export_test.sqlite").string();
+  std::filesystem::remove(path);
+  const Plan plan = World().PlanFor({.space = "mbv3", .evaluations = 20, .threads = 2, .keep_all = true});
+  const Outcome o = Run(plan, World().models, {}).value();
+  auto db = store::Database::Open(path, true).value();
+  store::RunInfo run{0, "2026-01-01T00:00:00Z", "test", "test", "dse search", "hash", "f746", "mbv3"};
+  EXPECT_TRUE(db->WriteRun(run, o.sweep.candidates, o.sweep.fronts, {}));
+  return path;
+}
+
+TEST(ExportTraining, WritesConfigsManifestAndASlurmArray) {
+  auto db = store::Database::Open(RunDatabase(), false).value();
+  const std::string out = (std::filesystem::temp_directory_path() / "dse_export_slurm").string();
+  std::filesystem::remove_all(out);
+  const ExportSummary s = ExportTraining(*db, testing_support::BuiltinCatalog(),
+                                         {1, 3, "slurm", "python train.py --config {config} --name {variant} --r {resolution}", out}).value();
+  EXPECT_EQ(s.candidates, 3);
+  EXPECT_EQ(s.files.back(), "train.sbatch");
+  const std::string script = Read(out + "/train.sbatch");
+  EXPECT_NE(script.find("#SBATCH --array=0-2\n"), std::string::npos) << script;
+  EXPECT_NE(script.find("#SBATCH --job-name=dse-run1\n"), std::string::npos);
+  EXPECT_NE(script.find("ROW=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 2))p\" manifest.csv)\n"), std::string::npos);
+  EXPECT_NE(script.find("python train.py --config ${CONFIG} --name ${VARIANT} --r ${RESOLUTION}\n"), std::string::npos) << script;
+  const std::string manifest = Read(out + "/manifest.csv");
+  EXPECT_EQ(manifest.substr(0, manifest.find('\n')),
+            "variant,space,width,resolution,macs,params,top1,latency_ms,board,mode,config");
+  EXPECT_EQ(std::count(manifest.begin(), manifest.end(), '\n'), 4);  // header + 3 candidates
+}
+
+TEST(ArchitectureJson, DescribesTheBuiltBlocks) {
+  const searchspace::Space& mbv3 = *testing_support::BuiltinCatalog().Find("mbv3");
+  const graph::Network net = searchspace::Build(mbv3, 1.0, 224).value();
+  const nlohmann::json config = nlohmann::json::parse(ArchitectureJson(net, "mbv3", 1.0, 224));
+  EXPECT_EQ(config["resolution"], 224);
+  EXPECT_EQ(config["first_conv"]["stride"], 2);
+  // searchspaces/mbv3.toml [stem]: out = 16, stride = 2; the first block takes the stem output.
+  EXPECT_EQ(config["first_conv"]["out_channels"], 16);
+  ASSERT_FALSE(config["blocks"].empty());
+  EXPECT_EQ(config["blocks"][0]["in_channels"], 16);
+}
+
+TEST(CheckExportRequest, RefusesUnknownFormatsAndPlaceholders) {
+  EXPECT_FALSE(CheckExportRequest({1, {}, "pbs", "x", "out"}));
+  EXPECT_FALSE(CheckExportRequest({1, {}, "slurm", "train {model}", "out"}));
+  EXPECT_FALSE(CheckExportRequest({1, {}, "slurm", "", "out"}));
+  EXPECT_TRUE(CheckExportRequest({1, {}, "gnu-parallel", "train {variant} {config}", "out"}));
+}
+
+}  // namespace
+}  // namespace search

@@ -1,0 +1,91 @@
+#include "search/run.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "search/hypervolume.h"
+#include "search_fixture.h"
+
+namespace search {
+namespace {
+
+using testing_support::World;
+
+Outcome RunOf(const Request& request) {
+  const Plan plan = World().PlanFor(request);
+  return Run(plan, World().models, {}).value();
+}
+
+std::vector<std::string> Variants(const Outcome& o) {
+  std::vector<std::string> out;
+  for (const FrontPoint& p : o.front) out.push_back(p.variant);
+  return out;
+}
+
+TEST(Search, IsDeterministicForASeedAndAThreadCount) {
+  Request r{.space = "mbv3", .evaluations = 40, .seed = 7, .threads = 1};
+  const Outcome one = RunOf(r);
+  r.threads = 2;
+  const Outcome two = RunOf(r);
+  EXPECT_EQ(one.evaluations, 40);
+  EXPECT_EQ(Variants(one), Variants(two));
+  EXPECT_EQ(one.sweep.candidates.size(), two.sweep.candidates.size());
+}
+
+TEST(Search, EveryAlgorithmProposesDistinctPointsWithinTheBudget) {
+  for (const std::string algorithm : {"nsga2", "aging-evolution", "random"}) {
+    const Outcome o = RunOf({.space = "mbv3", .evaluations = 300, .algorithm = algorithm, .threads = 2});
+    EXPECT_EQ(o.evaluations, 228) << algorithm;  // the budget exceeds the 19 x 12 grid
+  }
+}
+
+TEST(Search, UnsatisfiableConstraintsNameTheTightestAndTheClosestDesign) {
+  const Outcome o = RunOf({.space = "mbv3", .constraints = {"latency<=1ms", "sram<=10MiB"},
+                           .evaluations = 30, .threads = 2});
+  ASSERT_TRUE(o.unsatisfiable);
+  EXPECT_NE(o.unsatisfiable->find("tightest: 'latency<=1ms' (met by 0 of 30 designs)"), std::string::npos)
+      << *o.unsatisfiable;
+  EXPECT_NE(o.unsatisfiable->find("closest design: mbv3-w"), std::string::npos) << *o.unsatisfiable;
+}
+
+TEST(Search, ConstraintsKeepTheFrontInsideTheBounds) {
+  const Outcome o = RunOf({.space = "mbv3", .objectives = "top1,latency,sram",
+                           .constraints = {"latency<=300ms", "sram<=256KiB"}, .evaluations = 60, .threads = 2});
+  ASSERT_FALSE(o.unsatisfiable);
+  ASSERT_FALSE(o.front.empty());
+  for (const FrontPoint& p : o.front) {
+    EXPECT_LE(p.values[1], 300) << p.variant;
+    EXPECT_LE(p.values[2], 256 * 1024) << p.variant;
+  }
+}
+
+// Search quality on the enumerable uniform mbv3 grid (228 points) on f746, objectives top-1 and
+// latency: the hypervolume a search reaches with 10 % of the evaluations (23) against the
+// exhaustive front's, under the same reference (the exhaustive run's worst top-1 and latency).
+// Measured (this test's printout, 2026-11-30): nsga2 mean over seeds 1-5 is 0.9470 at 12
+// evaluations, 0.9704 at 23 (10 %), 0.9842 at 46, 0.9953 at 91 (40 %); random 0.9622 at 23. The
+// issue's goal, >= 0.99 with <= 10 %, is not reached: 0.99 needs about 40 % of this small grid.
+TEST(SearchQuality, TenPercentOfTheGridReachesMostOfTheExhaustiveHypervolume) {
+  std::map<std::pair<std::string, int64_t>, double> mean;
+  const Outcome all = RunOf({.space = "mbv3", .evaluations = 228, .algorithm = "random", .threads = 2});
+  ASSERT_EQ(all.evaluations, 228);
+  for (const std::string algorithm : {"nsga2", "aging-evolution", "random"}) {
+    for (int64_t evaluations : {12, 23, 46, 91}) {
+      double sum = 0;
+      for (uint64_t seed = 1; seed <= 5; ++seed) {
+        const Outcome o = RunOf({.space = "mbv3", .evaluations = evaluations, .algorithm = algorithm,
+                                 .seed = seed, .threads = 2, .reference = all.reference});
+        sum += o.hypervolume / all.hypervolume;
+      }
+      mean[{algorithm, evaluations}] = sum / 5;
+      std::printf("quality %s evals %ld mean fraction %.4f\n", algorithm.c_str(), evaluations, sum / 5);
+    }
+  }
+  EXPECT_NEAR((mean[{"nsga2", 23}]), 0.9704, 5e-5);
+  EXPECT_NEAR((mean[{"nsga2", 91}]), 0.9953, 5e-5);
+  EXPECT_GT((mean[{"nsga2", 23}]), (mean[{"random", 23}]));
+}
+
+}  // namespace
+}  // namespace search
