@@ -2,7 +2,6 @@
 // write one run into the results database, and summarise the best models and the fronts.
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <ctime>
@@ -13,7 +12,9 @@
 #include "explore/sweep.h"
 #include "explore/model_files.h"
 #include "explore/provenance.h"
-#include "explore/summary.h"
+#include "explore/result_json.h"
+#include "explore/texts.h"
+#include "explore/vocabulary.h"
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
@@ -47,52 +48,6 @@ std::function<void(int64_t, int64_t)> ProgressBar() {
                              std::string(width - filled, ' '), done, total)
               << (done == total ? "\n" : "") << std::flush;
   };
-}
-
-// One line per imported model on `board`: each mode's predicted latency or "no fit".
-void PrintImported(const explore::SweepResult& r, const hw::Board& board) {
-  const auto by_model = explore::ImportedByModel(r.candidates, board.name);
-  if (by_model.empty()) return;
-  size_t name_width = 0;
-  for (const auto& [model, runs] : by_model) name_width = std::max(name_width, model.size());
-  std::cout << fmt::format("{} — imported models (latency predicted; top-1 only when measured):\n",
-                           board.name);
-  for (const auto& [model, runs] : by_model) {
-    std::string line;
-    for (const explore::Candidate* c : runs) {
-      line += fmt::format("  {} {}", c->mode, !c->feasible ? "no fit"
-                          : c->latency_ms ? fmt::format("{:.1f} ms", *c->latency_ms) : "-");
-    }
-    std::cout << fmt::format("  {:<{}}{}\n", model, name_width, line);
-  }
-}
-
-void PrintSummary(const explore::SweepResult& r, const std::vector<hw::Board>& boards, int64_t run_id,
-                  const std::string& db) {
-  std::cout << explore::RunSummaryLine(run_id, db, r.points, static_cast<int64_t>(boards.size()),
-                                       static_cast<int64_t>(r.candidates.size()),
-                                       r.infeasible_points) << "\n";
-  for (const hw::Board& board : boards) {
-    std::cout << fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board.name);
-    for (const char* mode : {"internal", "external", "tinyops"}) {
-      const explore::BestDesign d = explore::BestInMode(r.candidates, board.name, mode);
-      if (d.best == nullptr) {
-        std::cout << fmt::format("  {:<9} none feasible{}\n", mode,
-                                 d.feasible_without_top1 ? " with a known top-1" : "");
-        continue;
-      }
-      const explore::Candidate& best = *d.best;
-      std::cout << fmt::format("  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n",
-                               mode, best.variant, *best.top1, best.top1_provenance,
-                               best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-",
-                               best.macs / 1e6);
-    }
-    std::cout << fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board.name);
-    for (const explore::FrontMember& m : explore::FrontOf(r.fronts, board.name, "latency", "all")) {
-      std::cout << fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
-    }
-    PrintImported(r, board);
-  }
 }
 
 void Run(const SweepArgs& args) {
@@ -131,13 +86,10 @@ void Run(const SweepArgs& args) {
   store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, args.command_line,
                      provenance.inputs_hash, provenance.boards, provenance.spaces};
   const int64_t run_id = Unwrap(db->WriteRun(run, result.candidates, result.fronts, result.op_costs));
-  if (args.json) {
-    std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
-                                {"evaluations", result.candidates.size()},
-                                {"front_members", result.fronts.size()}}.dump(2) << "\n";
-    return;
-  }
-  PrintSummary(result, boards, run_id, args.db);
+  std::vector<std::string> names;
+  for (const hw::Board& b : boards) names.push_back(b.name);
+  std::cout << (args.json ? explore::DocumentText(explore::SweepJson(result, names, args.db), run_id)
+                          : explore::SweepSummaryText(result, names, run_id, args.db));
 }
 
 }  // namespace
