@@ -86,7 +86,10 @@ std::string ConstraintsText(const PickConstraints& k) {
   std::string out;
   if (k.max_latency_ms) out += fmt::format(" --max-latency {:g}ms", *k.max_latency_ms);
   if (k.min_top1_pct) out += fmt::format(" --min-top1 {:g}", *k.min_top1_pct);
-  if (k.max_sram_bytes) out += fmt::format(" --max-sram {}", KiBText(*k.max_sram_bytes));
+  if (k.max_sram_bytes) {
+    std::string size = KiBText(*k.max_sram_bytes);  // "64 KiB" -> "64KiB", as typed
+    out += " --max-sram " + size.erase(size.find(' '), 1);
+  }
   out += " --mode " + k.mode;
   return out.substr(1);
 }

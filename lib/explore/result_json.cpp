@@ -31,7 +31,7 @@ nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
           {"families", families}};
 }
 
-nlohmann::json CandidateJson(const Candidate& c) {
+nlohmann::json ToolkitJson(const Candidate& c) {
   return {{"variant", c.variant},
           {"board", c.board},
           {"mode", c.mode},
@@ -61,7 +61,7 @@ nlohmann::json RowJson(const RowComparison& r) {
             {"power_mw", OptionalJson(p.power_mw)},
             {"energy_mj", OptionalJson(p.energy_mj)},
             {"source", p.source}}},
-          {"dse", CandidateJson(r.toolkit)},
+          {"dse", ToolkitJson(r.toolkit)},
           {"diff",
            {{"macs_m", OptionalJson(d.macs_m)},
             {"top1_points", OptionalJson(d.top1_points)},
@@ -230,8 +230,8 @@ nlohmann::json ReproduceJson(const ReproduceReport& report) {
   for (const PickResult& p : picks) {
     out["picks"].push_back(
         {{"board", p.paper.paper.board},
-         {"paper_pick", CandidateJson(p.paper.toolkit)},
-         {"dse_pick", p.toolkit ? CandidateJson(*p.toolkit) : nlohmann::json(nullptr)}});
+         {"paper_pick", ToolkitJson(p.paper.toolkit)},
+         {"dse_pick", p.toolkit ? ToolkitJson(*p.toolkit) : nlohmann::json(nullptr)}});
   }
   return out;
 }
