@@ -27,7 +27,7 @@ void Run(const PickArgs& a) {
   options.boards = {&board};
   options.spaces = Unwrap(explore::ChooseSpaces(Spaces(), {}));
   const explore::SweepResult swept = Unwrap(explore::Sweep(options, LoadedModels(), {}));
-  const explore::PickResult r = explore::Pick(swept.candidates, board.name, k, 5);
+  const explore::PickAnswer r = explore::Pick(swept.candidates, board.name, k, 5);
   if (r.designs.empty()) throw Failure{kExitInfeasible, r.none_reason};
   std::cout << (a.json ? explore::DocumentText(explore::PickJson(board.name, k, r.designs))
                        : explore::PickText(board.name, k, r.designs));

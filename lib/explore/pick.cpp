@@ -165,7 +165,7 @@ std::string ViolationOf(const Candidate& c, const PickConstraints& k) {
   return "";
 }
 
-PickResult Pick(const std::vector<Candidate>& candidates, const std::string& board,
+PickAnswer Pick(const std::vector<Candidate>& candidates, const std::string& board,
                 const PickConstraints& k, size_t limit) {
   std::map<std::string, PickedDesign> by_variant;
   std::vector<const Candidate*> feasible;
@@ -180,7 +180,7 @@ PickResult Pick(const std::vector<Candidate>& candidates, const std::string& boa
                                                       d.best.latency_ms.value_or(1e300));
     if (better) d.best = c;
   }
-  PickResult result;
+  PickAnswer result;
   for (auto& [variant, d] : by_variant) {
     if (!d.best.variant.empty()) result.designs.push_back(std::move(d));
   }

@@ -44,7 +44,7 @@ struct PickedDesign {
 /// the candidate's own fail_reason when infeasible.
 std::string ViolationOf(const Candidate& candidate, const PickConstraints& c);
 
-struct PickResult {
+struct PickAnswer {
   std::vector<PickedDesign> designs;
   std::string none_reason;  // when `designs` is empty: why, for exit 4
 };
@@ -54,7 +54,7 @@ struct PickResult {
 /// variant, by top-1 (highest first), then latency (lowest first), then name. When none does,
 /// none_reason says "no design on B satisfies C; tightest: --X (N of M feasible designs meet
 /// it); closest: V MODE (figures)".
-PickResult Pick(const std::vector<Candidate>& candidates, const std::string& board,
+PickAnswer Pick(const std::vector<Candidate>& candidates, const std::string& board,
                 const PickConstraints& c, size_t limit);
 
 /// The text of `dse pick`: a header naming the constraints, then per design its rank, variant,

@@ -56,7 +56,7 @@ TEST(Pick, RefusesMalformedConstraints) {
 
 TEST(Pick, RanksByTop1ThenLatencyOneRowPerVariant) {
   const auto k = *explore::ParsePickConstraints("200", "", "", "any");
-  const explore::PickResult r = explore::Pick(Grid(), "f746", k, 5);
+  const explore::PickAnswer r = explore::Pick(Grid(), "f746", k, 5);
   ASSERT_EQ(r.designs.size(), 3u);
   // b and c tie at 60 %: c (90 ms) before b (150 ms); a (50 %) last, in its faster mode.
   EXPECT_EQ(r.designs[0].best.variant, "c");
@@ -68,14 +68,14 @@ TEST(Pick, RanksByTop1ThenLatencyOneRowPerVariant) {
 
 TEST(Pick, AppliesEveryConstraint) {
   const auto k = *explore::ParsePickConstraints("100ms", "55", "128K", "any");
-  const explore::PickResult r = explore::Pick(Grid(), "f746", k, 5);
+  const explore::PickAnswer r = explore::Pick(Grid(), "f746", k, 5);
   ASSERT_EQ(r.designs.size(), 1u);  // a is under 55 %, b over 100 ms
   EXPECT_EQ(r.designs[0].best.variant, "c");
 }
 
 TEST(Pick, NamesTheTightestConstraintAndTheClosestDesign) {
   const auto k = *explore::ParsePickConstraints("10ms", "55", "", "any");
-  const explore::PickResult r = explore::Pick(Grid(), "f746", k, 5);
+  const explore::PickAnswer r = explore::Pick(Grid(), "f746", k, 5);
   EXPECT_TRUE(r.designs.empty());
   // 4 feasible designs; none is under 10 ms, 2 (b tinyops, c) reach 55 %. Closest by relative
   // excess: a internal (20/10 - 1 + (1 - 50/55) = 1.09) before c (90/10 - 1 = 8).

@@ -68,7 +68,7 @@ TEST(Vocabulary, EveryCommandsJsonUsesKnownKeys) {
   sweep.candidates = rows;
   sweep.fronts = front;
   ExpectKnown(explore::Document(explore::SweepJson(sweep, {board.name}, "x.sqlite"), 7), "sweep");
-  const explore::PickResult pick = explore::Pick(rows, board.name, {}, 5);
+  const explore::PickAnswer pick = explore::Pick(rows, board.name, {}, 5);
   ExpectKnown(explore::Document(explore::PickJson(board.name, {}, pick.designs)), "pick");
 }
 
