@@ -28,12 +28,16 @@ explore::Candidate Cand(const std::string& space, const std::string& variant, in
 TEST(Plots, FrontMembersAreLabelledAndPointsColouredByFamily) {
   const std::vector<explore::Candidate> rows = {
       Cand("mbv3", "mbv3-a", 100'000'000, 60, "prior only"),
-      Cand("proxyless", "proxyless-b", 200'000'000, 65, "prior only")};
+      Cand("proxyless", "proxyless-b", 200'000'000, 65, "prior only"),
+      Cand("mbv3", "mbv3-c", 300'000'000, 55, "prior only"),  // dominated, as is proxyless-d
+      Cand("proxyless", "proxyless-d", 400'000'000, 50, "prior only")};
   const plot::Figure f = explore::FrontFigure(rows, "f746", "macs");
   EXPECT_EQ(f.title, "f746: top-1 vs MACs (top-1 predicted, latency prior only)");
   ASSERT_EQ(f.series.size(), 2u);  // internal designs and front
-  // Families in name order take the palette's first two colours.
-  EXPECT_EQ(f.series[0].point_colors, (std::vector<std::string>{"#1b9e77", "#d95f02"}));
+  // Families in name order take the palette's first two colours (a space of one variant would
+  // be a reference net).
+  EXPECT_EQ(f.series[0].point_colors,
+            (std::vector<std::string>{"#1b9e77", "#d95f02", "#1b9e77", "#d95f02"}));
   EXPECT_EQ(f.series[1].labels, (std::vector<std::string>{"mbv3-a", "proxyless-b"}));
   ASSERT_EQ(f.key_entries.size(), 2u);
   EXPECT_EQ(f.key_entries[1].first, "proxyless");
