@@ -1,6 +1,5 @@
-// dse pick --board B [--max-latency 200ms] [--min-top1 60] [--max-sram 256KiB] [--mode any|M]
-// — the best feasible designs of the default spaces under constraints, from a grid sweep (no
-// database), each with every mode's figures; exit 4 naming the tightest constraint when none.
+// dse pick --board B [constraints] — the best feasible designs of the default spaces under
+// constraints (lib/explore/pick.h), from a grid sweep; exit 4 when none satisfies them.
 
 #include <iostream>
 
@@ -14,10 +13,7 @@
 namespace dse_app {
 namespace {
 
-struct PickArgs {
-  std::string board, max_latency, min_top1, max_sram, mode = "any", runtime;
-  bool json = false;
-};
+struct PickArgs { std::string board, max_latency, min_top1, max_sram, mode = "any", runtime; bool json = false; };
 
 void Run(const PickArgs& a) {
   const auto k = Unwrap(explore::ParsePickConstraints(a.max_latency, a.min_top1, a.max_sram, a.mode));
@@ -26,8 +22,7 @@ void Run(const PickArgs& a) {
   const hw::Board board = BoardNamed(a.board);
   options.boards = {&board};
   options.spaces = Unwrap(explore::ChooseSpaces(Spaces(), {}));
-  const explore::SweepResult swept = Unwrap(explore::Sweep(options, LoadedModels(), {}));
-  const explore::PickAnswer r = explore::Pick(swept.candidates, board.name, k, 5);
+  const auto r = explore::Pick(Unwrap(explore::Sweep(options, LoadedModels(), {})).candidates, board.name, k, 5);
   if (r.designs.empty()) throw Failure{kExitInfeasible, r.none_reason};
   std::cout << (a.json ? explore::DocumentText(explore::PickJson(board.name, k, r.designs))
                        : explore::PickText(board.name, k, r.designs));
