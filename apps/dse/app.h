@@ -80,6 +80,7 @@ void RegisterAccuracy(CLI::App& app);
 void RegisterSweep(CLI::App& app, int argc, char** argv);  // cmd_sweep.cpp
 void RegisterPareto(CLI::App& app);                       // cmd_pareto.cpp
 void RegisterPlot(CLI::App& app);                         // cmd_plot.cpp
+void RegisterPick(CLI::App& app);                         // cmd_pick.cpp
 void RegisterReproduce(CLI::App& app);                    // cmd_reproduce.cpp
 void RegisterRuntimes(CLI::App& app);                     // cmd_runtimes.cpp
 // Shared by sweep and search (cmd_sweep.cpp): a progress bar on stderr (none when --quiet or not a

@@ -11,6 +11,7 @@
 
 #include "analysis/liveness.h"
 #include "app.h"
+#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "deploy_report.h"
 #include "placement/tinyops_mode.h"
@@ -127,7 +128,7 @@ void Run(AnalyzeOptions options, CLI::App* cmd) {
   const tflite::Import im = ImportModel(options.model_path);
   const explore::VariantFacts facts = Unwrap(explore::AnalyseNetwork(im.network, LoadedModels()));
   if (options.json) {
-    std::cout << AnalyzeJson(im, facts, options).dump(2) << "\n";
+    std::cout << explore::DocumentText(AnalyzeJson(im, facts, options));
   } else {
     PrintText(im, facts, options);
   }

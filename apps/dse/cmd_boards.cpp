@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "explore/texts.h"
 #include "models.h"
@@ -33,7 +34,7 @@ void List(bool json) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const hw::Board& b : boards.boards()) out.push_back(BoardJson(b));
-    std::cout << out.dump(2) << "\n";
+    std::cout << explore::DocumentText(out);
     return;
   }
   std::string text = fmt::format("{:<6} {:<32} {:<11} {:>8} {:>9} {:>10} {:>12}  {}\n", "name",
@@ -53,7 +54,7 @@ std::string PowerText(const std::optional<double>& mw) {
 void Show(const std::string& name, bool json) {
   const hw::Board b = BoardNamed(name);
   if (json) {
-    std::cout << BoardJson(b).dump(2) << "\n";
+    std::cout << explore::DocumentText(BoardJson(b));
     return;
   }
   std::cout << fmt::format(

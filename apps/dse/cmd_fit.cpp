@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "explore/texts.h"
 #include "deploy_report.h"
@@ -31,7 +32,7 @@ void Run(const FitOptions& options) {
       report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
   const placement::Footprint footprint = explore::FootprintFor(facts, *runtime);
   if (options.json) {
-    std::cout << explore::FitReportJson(facts.net, board, footprint, fits).dump(2) << "\n";
+    std::cout << explore::DocumentText(explore::FitReportJson(facts.net, board, footprint, fits));
   } else {
     report::PrintFitReport(facts.net, board, footprint, fits);
   }

@@ -13,6 +13,7 @@
 #include "explore/fronts.h"
 #include "explore/result_json.h"
 #include "explore/texts.h"
+#include "explore/vocabulary.h"
 #include "plot/figure.h"
 #include "store/database.h"
 #include "util/spellcheck.h"
@@ -34,7 +35,7 @@ struct ParetoArgs {
   bool update_golden = false;
 };
 
-std::vector<explore::Candidate> LatestEvaluations(const ParetoArgs& a) {
+std::vector<explore::Candidate> LatestEvaluations(const ParetoArgs& a, int64_t* run_id) {
   if (!std::filesystem::exists(a.db)) {
     FailInput(fmt::format("{}: no such database; run 'dse sweep --board {}' first", a.db, a.board));
   }
@@ -42,6 +43,7 @@ std::vector<explore::Candidate> LatestEvaluations(const ParetoArgs& a) {
   const std::optional<int64_t> run = Unwrap(db->LatestRun(a.board));
   if (!run) FailInput(fmt::format("{}: no run evaluated board '{}'; run 'dse sweep --board {}'", a.db, a.board, a.board));
   Note(fmt::format("{}: run {}", a.db, *run));
+  *run_id = *run;
   return Unwrap(db->Evaluations(*run, a.board));
 }
 
@@ -71,14 +73,11 @@ void Check(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
   throw Failure{kExitCheckFailed, explore::FrontDiffText(a.check, a.board, diff)};
 }
 
-void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front) {
-  if (a.json) {
-    std::cout << explore::FrontJson(front).dump(2) << "\n";
-    return;
-  }
-  if (a.csv) {
-    std::cout << fmt::format("variant,mode,{},top1\n", a.x);
-    for (const auto& m : front) std::cout << fmt::format("{},{},{:.6g},{:.4f}\n", m.variant, m.mode, m.x, m.y);
+void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front,
+           const std::vector<explore::Candidate>& rows, int64_t run_id) {
+  if (a.json || a.csv) {
+    std::cout << (a.csv ? explore::FrontCsv(front, a.x) : explore::DocumentText(
+                              explore::FrontJson(a.board, a.x, a.space, front, rows), run_id));
     return;
   }
   std::cout << fmt::format("{} front ({} designs), top-1 vs {}:\n", a.board, a.space, explore::XLabel(a.x));
@@ -87,11 +86,12 @@ void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front) 
 
 void Run(const ParetoArgs& a) {
   if (a.update_golden && a.check.empty()) FailInput("--update-golden needs --check FILE (the golden file to rewrite)");
-  const std::vector<explore::Candidate> rows = LatestEvaluations(a);
+  int64_t run_id = 0;
+  const std::vector<explore::Candidate> rows = LatestEvaluations(a, &run_id);
   if (!a.check.empty()) return Check(a, rows);
   const auto why = explore::MissingAxisReason(rows, a.board, a.x);  // no power: no energy
   if (why) throw Failure{kExitInfeasible, *why};
-  Print(a, explore::Front(rows, a.x, a.space));
+  Print(a, explore::Front(rows, a.x, a.space), rows, run_id);
   if (a.plot) {
     for (const auto& path : Unwrap(plot::Write(explore::FrontFigure(rows, a.board, a.x), a.out))) Note("wrote " + path);
   }

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "models.h"
 #include "deploy_report.h"
@@ -70,7 +71,7 @@ void Run(const PartitionOptions& options) {
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
   if (options.json) {
-    std::cout << explore::PlanJson(net, board, plan).dump(2) << "\n";
+    std::cout << explore::DocumentText(explore::PlanJson(net, board, plan));
   } else {
     PrintText(net, board, plan);
   }

@@ -104,7 +104,8 @@ void RunOps(const OpsArgs& a) {
     for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate))
       time.shares[s.op_class] = s.share;
     bars.push_back(time);
-    f.x_tics.push_back({time.x, "latency\n(predicted)"});
+    const bool prior = estimate->provenance.rfind("prior", 0) == 0;
+    f.x_tics.push_back({time.x, prior ? "latency\n(prior only)" : "latency\n(predicted)"});
     PrintShares(a.variants[i], fmt::format("latency {:.0f} ms (predicted)", estimate->latency_ms),
                 time.shares);
   }
@@ -144,7 +145,6 @@ void RunBudget(const BudgetArgs& a) {
   const hw::Board board = BoardNamed(a.board);
   const explore::BudgetRange r = RangeOf(a, board);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(a.variant));
-  plot::Figure f = explore::BudgetFigureFrame(a.variant, board.name);
   plot::Series latency_series{
       "TinyOps latency (predicted)", "#d62728", plot::Series::Style::kLinesPoints, {}, {}};
   plot::Series pf_series{"partition factor", "#1f77b4", plot::Series::Style::kSteps, {}, {}};
@@ -152,8 +152,10 @@ void RunBudget(const BudgetArgs& a) {
   std::vector<int64_t> left_out;
   std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
                            a.variant, board.name, "budget_B", "PF", "S_B", "latency_ms");
-  for (int64_t budget = r.from_bytes; budget <= r.to_bytes; budget += r.step_bytes) {
+  std::string provenance;
+  for (const int64_t budget : explore::BudgetsOf(r, DefaultBudgetBytes(board))) {
     const explore::Evaluation evaluation = EvaluateOn(facts, board, runtime, "tinyops", budget, true);
+    provenance = evaluation.candidate.latency_provenance;
     const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
     if (!plan.fits) {
       left_out.push_back(budget);
@@ -176,6 +178,7 @@ void RunBudget(const BudgetArgs& a) {
                   fmt::format("no budget from {} B to {} B fits a TinyOps plan of {}", r.from_bytes,
                               r.to_bytes, a.variant)};
   }
+  plot::Figure f = explore::BudgetFigureFrame(a.variant, board.name, provenance);
   f.series = {latency_series, pf_series};
   if (!left_out.empty())
     f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());

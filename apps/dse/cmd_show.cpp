@@ -8,6 +8,7 @@
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
 #include "app.h"
+#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "report.h"
 #include "show_latency.h"
@@ -36,7 +37,7 @@ void Run(ShowOptions options) {
     const ShowTop1 top1 = Top1OfVariant(options.variant, analysis::CountNetwork(net).macs);
     out["top1"] = top1.top1_pct ? nlohmann::json(*top1.top1_pct) : nlohmann::json();
     out["top1_provenance"] = top1.provenance;
-    std::cout << out.dump(2) << "\n";
+    std::cout << explore::DocumentText(out);
     return;
   }
   const analysis::Totals totals = analysis::CountNetwork(net);

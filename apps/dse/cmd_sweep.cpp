@@ -2,7 +2,6 @@
 // write one run into the results database, and summarise the best models and the fronts.
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <ctime>
@@ -14,8 +13,10 @@
 #include "explore/sweep.h"
 #include "explore/model_files.h"
 #include "explore/provenance.h"
-#include "explore/sweep_text.h"
 #include "search/problem.h"
+#include "explore/result_json.h"
+#include "explore/texts.h"
+#include "explore/vocabulary.h"
 #include "models.h"
 #include "store/database.h"
 #include "tflite_models.h"
@@ -69,13 +70,10 @@ void Run(const SweepArgs& args) {
   const explore::SweepResult result = Unwrap(explore::Sweep(options, models, ProgressBar("variants")));
   const int64_t run_id =
       StoreRun(*db, boards, options, model_files, args.command_line, result, model_sha256);
-  if (args.json) {
-    std::cout << nlohmann::json{{"run_id", run_id}, {"db", args.db}, {"variants", result.points},
-                                {"evaluations", result.candidates.size()},
-                                {"front_members", result.fronts.size()}}.dump(2) << "\n";
-    return;
-  }
-  std::cout << explore::SweepSummaryText(result, options.boards, run_id, args.db);
+  std::vector<std::string> names;
+  for (const hw::Board& b : boards) names.push_back(b.name);
+  std::cout << (args.json ? explore::DocumentText(explore::SweepJson(result, names, args.db), run_id)
+                          : explore::SweepSummaryText(result, names, run_id, args.db));
 }
 
 }  // namespace

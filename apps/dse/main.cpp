@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   dse_app::RegisterSweep(app, argc, argv);
   dse_app::RegisterPareto(app);
   dse_app::RegisterPlot(app);
+  dse_app::RegisterPick(app);
   dse_app::RegisterReproduce(app);
   dse_app::RegisterRuntimes(app);
   dse_app::RegisterSearch(app, argc, argv);

@@ -7,7 +7,9 @@
 #include "analysis/cost.h"
 #include "app.h"
 #include "explore/choice.h"
+#include "explore/fields.h"
 #include "explore/report_json.h"
+#include "explore/texts.h"
 #include "models.h"
 #include "placement/tinyops_mode.h"
 
@@ -39,11 +41,25 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   return r;
 }
 
+// Every mode's evaluation (figures, or why it does not fit) when no --mode was given.
+std::vector<explore::Candidate> EveryMode(const explore::VariantFacts& facts, const LatencyResult& r,
+                                          const LatencyOptions& o) {
+  if (!o.every_mode) return {};
+  const kernels::Runtime* runtime = ResolveRuntime(o.runtime);
+  const latency::BoardCoefficients coefs = CoefficientsOn(r.board, runtime);
+  const explore::Target target = TargetOn(r.board, runtime, &coefs, o.mode,
+      o.budget.empty() ? 0 : ParseBudgetBytes(o.budget), o.filter_growth);
+  std::vector<explore::Candidate> rows;
+  for (auto& e : Unwrap(explore::EvaluateAllModes(facts, target))) rows.push_back(e.candidate);
+  return rows;
+}
+
 }  // namespace
 
 LatencyOptions ResolveLatency(LatencyOptions o) {
   if (o.board.empty()) return o;
   const hw::Board board = BoardNamed(o.board);
+  o.every_mode = o.mode.empty();
   if (o.mode.empty() && (o.mode = explore::DefaultMode(board)) != "tinyops") {
     Note(fmt::format("note: {} has no external RAM: latency in the {} mode (--mode to choose)",
                      board.name, o.mode));
@@ -69,6 +85,7 @@ void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& op
   if (options.board.empty()) return;
   const LatencyResult r = Compute(facts, options);
   explore::AddLatencyJson(r.evaluation, r.board, options.mode, per_op, out);
+  if (options.every_mode) (*out)["modes"] = explore::CandidatesJson(EveryMode(facts, r, options));
 }
 
 void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& options,
@@ -87,6 +104,7 @@ void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& opti
                                        "mW, {})\n", *power.mw * e.latency_ms / 1e3, *power.mw,
                                        power.provenance)
                             : std::string("  energy per inference unknown (no power measured)\n"));
+  if (options.every_mode) std::cout << explore::ModesText(r.board.name, EveryMode(facts, r, options));
   if (!per_op) return;
   std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13} {:>13} {:>11} {:>11}\n", "#", "kind",
                            "kernel", "MACs", "cycles", "compute_ms", "mem/DMA_ms", "exposed_ms");

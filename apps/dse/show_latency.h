@@ -18,6 +18,7 @@ struct LatencyOptions {
   std::string budget;   // empty: the board's default TinyOps budget
   bool filter_growth = true;  // TinyOps: give the unused budget to the filter buffer
   std::string runtime;  // --runtime id (app.h AddRuntimeOption)
+  bool every_mode = false;  // no --mode given: also list every mode (ResolveLatency)
 };
 
 /// Adds --board, --mode, --budget and --runtime to `show`.

@@ -52,17 +52,33 @@ util::Result<BudgetRange> ParseBudgetRange(const std::string& from, const std::s
   return CheckedBudgetRange(bytes[0], bytes[1], bytes[2], max_bytes, board);
 }
 
-plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board) {
+std::vector<int64_t> BudgetsOf(const BudgetRange& r, int64_t own_bytes) {
+  std::vector<int64_t> budgets;
+  for (int64_t b = r.from_bytes; b <= r.to_bytes; b += r.step_bytes) {
+    if (own_bytes > (budgets.empty() ? r.from_bytes - 1 : budgets.back()) && own_bytes < b) {
+      budgets.push_back(own_bytes);
+    }
+    budgets.push_back(b);
+  }
+  if (!budgets.empty() && own_bytes > budgets.back() && own_bytes <= r.to_bytes) {
+    budgets.push_back(own_bytes);
+  }
+  return budgets;
+}
+
+plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board,
+                               const std::string& latency_provenance) {
   plot::Figure f;
   f.name = fmt::format("budget_{}_{}", variant, board);
-  f.title = fmt::format("{} on {}: TinyOps latency (predicted) and partition factor vs SRAM budget",
-                        variant, board);
+  f.title = fmt::format("{} on {}: TinyOps latency ({}) and partition factor vs SRAM budget",
+                        variant, board,
+                        latency_provenance.rfind("prior", 0) == 0 ? "prior only" : "predicted");
   f.x_label = "TinyOps SRAM budget (KiB)";
   f.y_label = "latency (ms, predicted)";
   f.y2_label = "partition factor";
   f.y_min = 0;
   f.y2_min = 0;
-  f.key_position = "top right";
+  f.key_position = "below horizontal";  // inside, it covered the external line
   return f;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "plot/figure.h"
 #include "util/result.h"
@@ -34,8 +35,14 @@ util::Result<BudgetRange> ParseBudgetRange(const std::string& from, const std::s
                                            const std::string& step, int64_t max_bytes,
                                            const std::string& board);
 
+/// The budgets of `r` in order, from_bytes in steps of step_bytes, with `own_bytes` (the
+/// board's default TinyOps budget) added in its place when it lies within the range.
+std::vector<int64_t> BudgetsOf(const BudgetRange& r, int64_t own_bytes);
+
 /// The empty Fig. 9 frame "budget_VARIANT_BOARD": title, labels, left axis latency (ms) and
-/// right axis partition factor, both from 0.
-plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board);
+/// right axis partition factor, both from 0; the legend below the plot, clear of the lines.
+/// `latency_provenance` starting with "prior" puts "prior only" in the title.
+plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& board,
+                               const std::string& latency_provenance = "");
 
 }  // namespace explore

@@ -158,6 +158,12 @@ nlohmann::json CandidateJson(const Candidate& c) {
   return out;
 }
 
+nlohmann::json CandidatesJson(const std::vector<Candidate>& candidates) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Candidate& c : candidates) out.push_back(CandidateJson(c));
+  return out;
+}
+
 std::string CandidateCsvHeader() {
   std::string line;
   for (const Field& f : CandidateFields()) {

@@ -49,6 +49,9 @@ const std::vector<Field>& CandidateFields();
 /// true/false.
 nlohmann::json CandidateJson(const Candidate& c);
 
+/// CandidateJson of each candidate, as a JSON array.
+nlohmann::json CandidatesJson(const std::vector<Candidate>& candidates);
+
 /// The CSV header line: every field name, comma-separated, newline-terminated.
 std::string CandidateCsvHeader();
 

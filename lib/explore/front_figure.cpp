@@ -2,40 +2,94 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+#include <map>
+#include <set>
 #include <utility>
 
 #include "explore/fronts.h"
 
 namespace explore {
+namespace {
+
+// Family (search space) colours, assigned in name order; more families than colours reuse them.
+constexpr const char* kFamilyPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e",
+                                          "#e6ab02", "#a6761d", "#17becf", "#8c564b", "#bcbd22"};
+
+// A candidate's family: its space, or "reference nets" for a space of one variant (a fixed net).
+std::string FamilyOf(const Candidate& c, const std::map<std::string, std::set<std::string>>& spaces) {
+  return spaces.at(c.space).size() > 1 ? c.space : "reference nets";
+}
+
+std::map<std::string, std::set<std::string>> SpaceVariants(const std::vector<Candidate>& candidates) {
+  std::map<std::string, std::set<std::string>> spaces;
+  for (const Candidate& c : candidates) spaces[c.space].insert(c.variant);
+  return spaces;
+}
+
+std::map<std::string, std::string> FamilyColors(const std::vector<Candidate>& candidates) {
+  const auto spaces = SpaceVariants(candidates);
+  std::map<std::string, std::string> colors;
+  for (const Candidate& c : candidates) colors[FamilyOf(c, spaces)];
+  size_t i = 0;
+  for (auto& [family, color] : colors) color = kFamilyPalette[i++ % std::size(kFamilyPalette)];
+  return colors;
+}
+
+// "latency predicted", or "latency prior only" when no feasible design's latency is calibrated.
+std::string LatencyWord(const std::vector<Candidate>& candidates) {
+  bool any = false;
+  for (const Candidate& c : candidates) {
+    if (!c.feasible || !c.latency_ms) continue;
+    if (c.latency_provenance.rfind("prior", 0) != 0) return "latency predicted";
+    any = true;
+  }
+  return any ? "latency prior only" : "latency predicted";
+}
+
+}  // namespace
 
 plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::string& board,
                          const std::string& x_objective) {
   plot::Figure f;
   f.name = fmt::format("pareto_{}_{}", board, x_objective);
-  f.title = fmt::format("{}: top-1 vs {} (top-1 and latency predicted)", board,
-                        x_objective == "macs" ? "MACs" : x_objective);
+  const std::string latency = LatencyWord(candidates);
+  f.title = fmt::format("{}: top-1 vs {} ({})", board, x_objective == "macs" ? "MACs" : x_objective,
+                        latency == "latency predicted" ? "top-1 and latency predicted"
+                                                       : "top-1 predicted, " + latency);
   f.x_label = XLabel(x_objective);
   f.y_label = "ImageNet top-1 (%, predicted unless measured)";
   f.log_x = true;
-  const std::pair<const char*, const char*> spaces[] = {
-      {"external", "#7f7f7f"}, {"tinyops", "#d62728"}, {"internal", "#1f77b4"}};
-  for (const auto& [space, color] : spaces) {
+  const auto families = FamilyColors(candidates);
+  const auto space_variants = SpaceVariants(candidates);
+  // Labels only on the members of the front of all modes, so they stay legible.
+  std::set<std::pair<std::string, std::string>> overall;
+  for (const FrontMember& m : Front(candidates, x_objective, "all")) overall.insert({m.variant, m.mode});
+  struct Space { const char* name; const char* color; int point_type; };
+  const Space spaces[] = {{"external", "#7f7f7f", 9}, {"tinyops", "#d62728", 5},
+                          {"internal", "#1f77b4", 7}};
+  for (const auto& [space, color, point_type] : spaces) {
     plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints, {}, {}};
+    points.point_type = point_type;  // the mode by shape, the family by colour
     for (const Candidate& c : candidates) {
       const auto x = XValue(c, x_objective);
       if (c.mode != space || !c.feasible || !c.top1 || !x) continue;
       points.x.push_back(*x);
       points.y.push_back(*c.top1);
+      points.point_colors.push_back(families.at(FamilyOf(c, space_variants)));
     }
     plot::Series front{std::string(space) + " front", color, plot::Series::Style::kSteps, {}, {}};
     for (const FrontMember& m : Front(candidates, x_objective, space)) {
       front.x.push_back(m.x);
       front.y.push_back(m.y);
+      front.labels.push_back(overall.count({m.variant, m.mode}) > 0 ? m.variant : "");
     }
     if (points.x.empty()) continue;
     f.series.push_back(points);
     f.series.push_back(front);
   }
+  // Legend entries of the family colours (no points of their own).
+  for (const auto& [family, color] : families) f.key_entries.emplace_back(family, color);
   return f;
 }
 

@@ -21,8 +21,8 @@ nlohmann::json OpJson(const graph::Network& net, size_t i, int64_t live_bytes) {
           {"kernel", {op.kernel_h, op.kernel_w}},
           {"stride", {op.stride_h, op.stride_w}},
           {"activation", graph::ActivationName(op.activation)},
-          {"input_shape", ShapeText(net.input_shape(op))},
-          {"output_shape", ShapeText(net.output_shape(op))},
+          {"input_shape", ShapeJson(net.input_shape(op))},
+          {"output_shape", ShapeJson(net.output_shape(op))},
           {"macs", cost.macs},
           {"params", cost.params},
           {"weight_bytes", cost.weight_bytes},
@@ -64,6 +64,8 @@ nlohmann::json ModePowerJson(const power::Table& power, const hw::Board& b, cons
 
 std::string ShapeText(const graph::Shape& s) { return fmt::format("{}x{}x{}", s.h, s.w, s.c); }
 
+nlohmann::json ShapeJson(const graph::Shape& s) { return {s.h, s.w, s.c}; }
+
 nlohmann::json NetworkJson(const graph::Network& net, bool per_op) {
   const analysis::Totals totals = analysis::CountNetwork(net);
   const analysis::PeakActivation peak = analysis::ComputePeak(net);
@@ -93,7 +95,7 @@ nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakAc
   nlohmann::json rows = nlohmann::json::array();
   for (const analysis::Interval& in : analysis::LiveAtStep(net, peak.peak_step)) {
     const graph::Tensor& t = net.tensor(in.tensor);
-    rows.push_back({{"tensor", t.name}, {"shape", ShapeText(t.shape)}, {"bytes", in.bytes},
+    rows.push_back({{"tensor", t.name}, {"shape", ShapeJson(t.shape)}, {"bytes", in.bytes},
                     {"first_op", in.first_step}, {"last_op", in.last_step}});
   }
   return rows;
@@ -137,8 +139,11 @@ nlohmann::json FitReportJson(const graph::Network& net, const hw::Board& board,
                              const std::vector<placement::Fit>& fits) {
   nlohmann::json modes = nlohmann::json::array();
   for (const placement::Fit& fit : fits) modes.push_back(FitJson(fit));
+  // footprint.weight_bytes is the flash image (weights + biases + quantisation parameters):
+  // reported as flash_bytes, like `show`; weight_bytes is the weights alone, as in `show`.
   return {{"variant", net.name}, {"board", board.name},
-          {"weight_bytes", footprint.weight_bytes},
+          {"weight_bytes", analysis::CountNetwork(net).weight_bytes},
+          {"flash_bytes", footprint.weight_bytes},
           {"peak_activation_bytes", footprint.peak_activation_bytes},
           {"arena_bytes", footprint.arena_bytes}, {"modes", modes}};
 }
@@ -157,7 +162,7 @@ nlohmann::json PlanSummaryJson(const graph::Network& net, const hw::Board& board
                         {"in_place_read_bytes", plan.in_place_read_bytes},
                         {"output_bytes", plan.output_bytes}, {"warnings", plan.warnings}};
   for (int b = 0; b < tinyops::kBufferCount; ++b) {
-    out[std::string(tinyops::BufferName(static_cast<tinyops::Buffer>(b)))] =
+    out[std::string(tinyops::BufferName(static_cast<tinyops::Buffer>(b))) + "_bytes"] =
         plan.buffer_bytes[static_cast<size_t>(b)];
   }
   out["shortfall"] = nullptr;
@@ -234,6 +239,47 @@ nlohmann::json BoardJson(const hw::Board& b, int64_t tinyops_budget_bytes,
           {"power_mw", {{"internal", ModePowerJson(power, b, "internal")},
                         {"external", ModePowerJson(power, b, "external")},
                         {"tinyops", ModePowerJson(power, b, "tinyops")}}}};
+}
+
+namespace {
+
+// `key = value` for a JSON scalar, TOML syntax (strings quoted by JSON's escaping, which TOML
+// basic strings share for the characters a profile holds).
+std::string TomlLine(const std::string& key, const nlohmann::json& value) {
+  return key + " = " + value.dump() + "\n";
+}
+
+std::string TomlTable(const nlohmann::json& j, const std::vector<std::string>& keys) {
+  std::string out;
+  for (const std::string& k : keys) {
+    if (!j.contains(k)) continue;
+    const nlohmann::json& v = j.at(k);
+    if (v.is_null() || (v.is_number() && v == 0 && k != "reserved_bytes") ||
+        (v.is_string() && v.get<std::string>().empty())) {
+      continue;  // an optional value left at its default
+    }
+    out += TomlLine(k, v);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string BoardProfileToml(const nlohmann::json& b) {
+  std::string out = TomlTable(b, {"name", "title"}) + "source = \"dse boards show --json\"\n";
+  out += "\n[core]\n" + TomlLine("arch", b.at("core")) +
+         TomlTable(b, {"clock_hz", "icache_bytes", "dcache_bytes", "flash_wait_states"});
+  for (const char* memory : {"sram", "flash"}) {
+    out += fmt::format("\n[{}]\n", memory) + TomlTable(b.at(memory), {"size_bytes", "reserved_bytes"});
+  }
+  for (const nlohmann::json& m : b.at("external")) {
+    out += "\n[[external]]\n" + TomlTable(m, {"name", "kind", "size_bytes", "bus_width_bits",
+                                               "clock_hz", "cas_latency_cycles", "part"});
+  }
+  const nlohmann::json& dma = b.at("dma");
+  if (dma.value("controller", "").empty()) return out;  // a profile without [dma]
+  return out + "\n[dma]\n" + TomlTable(dma, {"controller", "streams_used"}) +
+         TomlLine("memory_to_memory", dma.at("memory_to_memory"));
 }
 
 }  // namespace explore

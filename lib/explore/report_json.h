@@ -21,6 +21,8 @@ namespace explore {
 
 /// "HxWxC".
 std::string ShapeText(const graph::Shape& s);
+/// [H, W, C]: the JSON form of a shape (like kernel and stride, an array).
+nlohmann::json ShapeJson(const graph::Shape& s);
 
 /// Totals at the top level ("variant" = the network's name), MAC shares in "mac_share" and,
 /// with per_op, one row per op in "per_op" (with the bytes live while it runs).
@@ -64,5 +66,10 @@ void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
 /// power `power` has measured per mode under the default runtime (null when not measured).
 nlohmann::json BoardJson(const hw::Board& b, int64_t tinyops_budget_bytes,
                          const power::Table& power);
+
+/// The board profile (hwprofiles/*.toml format) that BoardJson describes: `dse boards show
+/// --json` written back as a file hw::ParseBoard reads to the same board. The derived values
+/// (file, tinyops_budget_bytes, power_mw) and the envelope are left out.
+std::string BoardProfileToml(const nlohmann::json& board_json);
 
 }  // namespace explore

@@ -1,5 +1,11 @@
 #include "explore/result_json.h"
 
+#include <fmt/format.h>
+
+#include "explore/fields.h"
+#include "explore/summary.h"
+#include "placement/mode.h"
+
 #include "accuracy/fit_stats.h"
 
 namespace explore {
@@ -25,7 +31,7 @@ nlohmann::json ParamsJson(const accuracy::Surrogate& s) {
           {"families", families}};
 }
 
-nlohmann::json CandidateJson(const Candidate& c) {
+nlohmann::json ToolkitJson(const Candidate& c) {
   return {{"variant", c.variant},
           {"board", c.board},
           {"mode", c.mode},
@@ -55,7 +61,7 @@ nlohmann::json RowJson(const RowComparison& r) {
             {"power_mw", OptionalJson(p.power_mw)},
             {"energy_mj", OptionalJson(p.energy_mj)},
             {"source", p.source}}},
-          {"dse", CandidateJson(r.toolkit)},
+          {"dse", ToolkitJson(r.toolkit)},
           {"diff",
            {{"macs_m", OptionalJson(d.macs_m)},
             {"top1_points", OptionalJson(d.top1_points)},
@@ -129,14 +135,68 @@ nlohmann::json CalibrationJson(const latency::Calibration& cal) {
   return {{"rows", rows}, {"summaries", summaries}, {"coefficients", coefs}, {"notes", cal.notes}};
 }
 
-nlohmann::json FrontJson(const std::vector<FrontMember>& front) {
+const Candidate* MemberCandidate(const FrontMember& m, const std::vector<Candidate>& rows) {
+  for (const Candidate& c : rows) {
+    if (c.board == m.board && c.variant == m.variant && c.mode == m.mode &&
+        c.runtime == m.runtime) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+nlohmann::json FrontRowsJson(const std::vector<FrontMember>& front,
+                             const std::vector<Candidate>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& m : front) {
-    out.push_back({{"variant", m.variant}, {"mode", m.mode}, {"x_objective", m.x_objective},
-                   {"x", m.x}, {"top1", m.y}, {"board", m.board},
-                   {"design_space", m.design_space}});
+    const Candidate* c = MemberCandidate(m, rows);
+    nlohmann::json row = c != nullptr ? CandidateJson(*c) : nlohmann::json::object();
+    row["x_objective"] = m.x_objective;
+    row["design_space"] = m.design_space;
+    out.push_back(row);
   }
   return out;
+}
+
+nlohmann::json FrontJson(const std::string& board, const std::string& x_objective,
+                         const std::string& design_space, const std::vector<FrontMember>& front,
+                         const std::vector<Candidate>& rows) {
+  return {{"board", board}, {"x_objective", x_objective}, {"design_space", design_space},
+          {"front", FrontRowsJson(front, rows)}};
+}
+
+std::string XField(const std::string& x_objective) {
+  if (x_objective == "latency") return "latency_ms";
+  if (x_objective == "energy") return "energy_mj";
+  return x_objective;  // macs
+}
+
+std::string FrontCsv(const std::vector<FrontMember>& front, const std::string& x_objective) {
+  std::string out = fmt::format("variant,mode,{},top1\n", XField(x_objective));
+  for (const auto& m : front) {
+    const std::string x = x_objective == "macs" ? fmt::format("{:.0f}", m.x * 1e6)
+                                                : fmt::format("{:.6g}", m.x);
+    out += fmt::format("{},{},{},{:.4f}\n", m.variant, m.mode, x, m.y);
+  }
+  return out;
+}
+
+nlohmann::json SweepJson(const SweepResult& result, const std::vector<std::string>& boards,
+                         const std::string& db) {
+  nlohmann::json per_board = nlohmann::json::array();
+  for (const std::string& board : boards) {
+    nlohmann::json best = nlohmann::json::array();
+    for (const std::string& mode : placement::ModeIds()) {
+      const BestDesign d = BestInMode(result.candidates, board, mode);
+      if (d.best != nullptr) best.push_back(CandidateJson(*d.best));
+    }
+    per_board.push_back(
+        {{"board", board}, {"best", best},
+         {"front", FrontRowsJson(FrontOf(result.fronts, board, "latency", "all"),
+                                 result.candidates)}});
+  }
+  return {{"db", db}, {"variants", result.points}, {"evaluations", result.candidates.size()},
+          {"front_members", result.fronts.size()}, {"boards", per_board}};
 }
 
 nlohmann::json ReproduceJson(const ReproduceReport& report) {
@@ -170,8 +230,8 @@ nlohmann::json ReproduceJson(const ReproduceReport& report) {
   for (const PickResult& p : picks) {
     out["picks"].push_back(
         {{"board", p.paper.paper.board},
-         {"paper_pick", CandidateJson(p.paper.toolkit)},
-         {"dse_pick", p.toolkit ? CandidateJson(*p.toolkit) : nlohmann::json(nullptr)}});
+         {"paper_pick", ToolkitJson(p.paper.toolkit)},
+         {"dse_pick", p.toolkit ? ToolkitJson(*p.toolkit) : nlohmann::json(nullptr)}});
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include "accuracy/accuracy.h"
 #include "explore/fronts.h"
 #include "explore/reproduce_report.h"
+#include "explore/sweep.h"
 #include "latency/fit.h"
 
 namespace explore {
@@ -28,9 +29,33 @@ nlohmann::json SurrogateFitJson(const accuracy::Surrogate& s,
 /// mode ("all" for the whole), fitted coefficients per board with prior and rows, and notes.
 nlohmann::json CalibrationJson(const latency::Calibration& cal);
 
-/// `dse pareto --json`: one object per member (variant, mode, x_objective, x, top1, board,
-/// design_space).
-nlohmann::json FrontJson(const std::vector<FrontMember>& front);
+/// The candidate of front member `m` in `rows` (same board, variant, mode and runtime);
+/// nullptr when absent.
+const Candidate* MemberCandidate(const FrontMember& m, const std::vector<Candidate>& rows);
+
+/// One object per member: x_objective, design_space and its candidate's fields (latency_ms
+/// with latency_provenance, top1 with top1_provenance, ...; see fields.h).
+nlohmann::json FrontRowsJson(const std::vector<FrontMember>& front,
+                             const std::vector<Candidate>& rows);
+
+/// `dse pareto --json`: board, x_objective, design_space and the members in "front"
+/// (FrontRowsJson).
+nlohmann::json FrontJson(const std::string& board, const std::string& x_objective,
+                         const std::string& design_space, const std::vector<FrontMember>& front,
+                         const std::vector<Candidate>& rows);
+
+/// The candidate field of an x objective: latency_ms, macs or energy_mj.
+std::string XField(const std::string& x_objective);
+
+/// `dse pareto --csv`: "variant,mode,<XField>,top1" and one line per member (the x figure to
+/// 6 significant digits, MACs as the whole count; top-1 to 4 decimals).
+std::string FrontCsv(const std::vector<FrontMember>& front, const std::string& x_objective);
+
+/// `dse sweep --json`: db, the counters (variants, evaluations, front_members) and per board
+/// ("boards"): its name, the best design per mode ("best", candidates) and the top-1 vs
+/// latency front of every mode ("front", FrontRowsJson).
+nlohmann::json SweepJson(const SweepResult& result, const std::vector<std::string>& boards,
+                         const std::string& db);
 
 /// `dse reproduce --json`: tables (paper, dse, diff per row), summary, claims, picks.
 nlohmann::json ReproduceJson(const ReproduceReport& report);

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "explore/summary.h"
+
 namespace explore {
 
 std::string OptionalText(const std::optional<double>& v, const char* format) {
@@ -60,6 +64,78 @@ std::optional<std::string> NoModeFitsText(const std::string& variant, const std:
     if (fit.fits) return std::nullopt;
   }
   return fmt::format("{} does not fit {} in any mode", variant, board);
+}
+
+namespace {
+
+// One line per imported model on `board`: each mode's predicted latency or "no fit".
+std::string ImportedText(const SweepResult& r, const std::string& board) {
+  const auto by_model = ImportedByModel(r.candidates, board);
+  if (by_model.empty()) return "";
+  size_t name_width = 0;
+  for (const auto& [model, runs] : by_model) name_width = std::max(name_width, model.size());
+  std::string out = fmt::format(
+      "{} — imported models (latency predicted; top-1 only when measured):\n", board);
+  for (const auto& [model, runs] : by_model) {
+    std::string line;
+    for (const Candidate* c : runs) {
+      line += fmt::format("  {} {}", c->mode, !c->feasible ? "no fit"
+                          : c->latency_ms ? fmt::format("{:.1f} ms", *c->latency_ms) : "-");
+    }
+    out += fmt::format("  {:<{}}{}\n", model, name_width, line);
+  }
+  return out;
+}
+
+std::string BestText(const SweepResult& r, const std::string& board) {
+  std::string out;
+  for (const char* mode : {"internal", "external", "tinyops"}) {
+    const BestDesign d = BestInMode(r.candidates, board, mode);
+    if (d.best == nullptr) {
+      out += fmt::format("  {:<9} none feasible{}\n", mode,
+                         d.feasible_without_top1 ? " with a known top-1" : "");
+      continue;
+    }
+    const Candidate& best = *d.best;
+    out += fmt::format(
+        "  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n", mode,
+        best.variant, *best.top1, best.top1_provenance,
+        best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-", best.macs / 1e6);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ModesText(const std::string& board, const std::vector<Candidate>& modes) {
+  std::string out = fmt::format("  every mode on {} (predicted; --mode MODE for one):\n", board);
+  for (const Candidate& c : modes) {
+    if (!c.feasible) {
+      out += fmt::format("    {:<9} does not fit: {}\n", c.mode, c.fail_reason);
+      continue;
+    }
+    out += fmt::format("    {:<9} {:>8} ms  energy {:>7} mJ  SRAM {:>10}  ({})\n", c.mode,
+                       OptionalText(c.latency_ms, "{:.1f}"), OptionalText(c.energy_mj, "{:.2f}"),
+                       KiBText(c.sram_bytes), c.latency_provenance);
+  }
+  return out;
+}
+
+std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string>& boards,
+                             int64_t run_id, const std::string& db) {
+  std::string out = RunSummaryLine(run_id, db, r.points, static_cast<int64_t>(boards.size()),
+                                   static_cast<int64_t>(r.candidates.size()),
+                                   r.infeasible_points) + "\n";
+  for (const std::string& board : boards) {
+    out += fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board);
+    out += BestText(r, board);
+    out += fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board);
+    for (const FrontMember& m : FrontOf(r.fronts, board, "latency", "all")) {
+      out += fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
+    }
+    out += ImportedText(r, board);
+  }
+  return out;
 }
 
 }  // namespace explore

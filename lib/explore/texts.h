@@ -9,6 +9,7 @@
 
 #include "accuracy/accuracy.h"
 #include "explore/fronts.h"
+#include "explore/sweep.h"
 #include "hw/board.h"
 #include "placement/mode.h"
 
@@ -40,5 +41,14 @@ std::optional<std::string> NoModeFitsText(const std::string& variant, const std:
 /// "  + " line per member added and "  - " per member removed, and how to accept it.
 std::string FrontDiffText(const std::string& golden_path, const std::string& board,
                           const FrontDiff& diff);
+
+/// `show`/`analyze --board` without --mode: a header and one line per mode of `modes` (one
+/// candidate each), its predicted latency, energy and latency provenance, or why it does not fit.
+std::string ModesText(const std::string& board, const std::vector<Candidate>& modes);
+
+/// The text summary of `dse sweep`: the run line, then per board the best design per mode,
+/// the top-1 vs latency front of all modes and each imported model's latency per mode.
+std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string>& boards,
+                             int64_t run_id, const std::string& db);
 
 }  // namespace explore

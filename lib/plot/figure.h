@@ -24,6 +24,11 @@ struct Series {
   std::vector<double> y;
   int point_type = 7;
   int axis = 1;  // 1: left y axis, 2: right y axis (y2)
+  // One label per point (empty: none): drawn beside the point in the PNG, a hover tooltip
+  // (hypertext) in the SVG.
+  std::vector<std::string> labels;
+  // One colour per point (#rrggbb; empty: `color` for every point), e.g. a design's family.
+  std::vector<std::string> point_colors;
 };
 
 struct Figure {
@@ -41,9 +46,12 @@ struct Figure {
   std::optional<double> y2_min;        // lower end of the right y range; unset: autoscale
   std::string key_position = "bottom right";  // gnuplot `set key` argument
   double box_width = 0.8;  // width of kBars boxes, in x units
+  // Legend-only entries (title, colour), drawn as a point each after the series: e.g. the
+  // family colours of points whose series are by mode.
+  std::vector<std::pair<std::string, std::string>> key_entries;
 };
 
-// The data file's text: one block per series ("x y" lines), blocks separated by two blank
+// The data file's text: one block per series ("x y" lines, "x y \"label\"" with labels), blocks separated by two blank
 // lines so the script can address them with `index`.
 std::string DataText(const Figure& figure);
 // The script's text, plotting NAME.dat to NAME.png and NAME.svg in the script's directory.

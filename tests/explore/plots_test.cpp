@@ -1,0 +1,82 @@
+// The plot changes of issue 16 (item 8): family colours and labelled front members in the
+// Pareto figure, "prior only" in titles, the board's own budget in the budget sweep, and how
+// labels and per-point colours reach gnuplot. Expected values follow from the literal inputs.
+
+#include <gtest/gtest.h>
+
+#include "explore/budget_range.h"
+#include "explore/front_figure.h"
+#include "plot/figure.h"
+
+namespace {
+
+explore::Candidate Cand(const std::string& space, const std::string& variant, int64_t macs,
+                        double top1, const std::string& provenance) {
+  explore::Candidate c;
+  c.space = space;
+  c.variant = variant;
+  c.board = "f746";
+  c.mode = "internal";
+  c.feasible = true;
+  c.macs = macs;
+  c.top1 = top1;
+  c.latency_ms = 10;
+  c.latency_provenance = provenance;
+  return c;
+}
+
+TEST(Plots, FrontMembersAreLabelledAndPointsColouredByFamily) {
+  const std::vector<explore::Candidate> rows = {
+      Cand("mbv3", "mbv3-a", 100'000'000, 60, "prior only"),
+      Cand("proxyless", "proxyless-b", 200'000'000, 65, "prior only"),
+      Cand("mbv3", "mbv3-c", 300'000'000, 55, "prior only"),  // dominated, as is proxyless-d
+      Cand("proxyless", "proxyless-d", 400'000'000, 50, "prior only")};
+  const plot::Figure f = explore::FrontFigure(rows, "f746", "macs");
+  EXPECT_EQ(f.title, "f746: top-1 vs MACs (top-1 predicted, latency prior only)");
+  ASSERT_EQ(f.series.size(), 2u);  // internal designs and front
+  // Families in name order take the palette's first two colours (a space of one variant would
+  // be a reference net).
+  EXPECT_EQ(f.series[0].point_colors,
+            (std::vector<std::string>{"#1b9e77", "#d95f02", "#1b9e77", "#d95f02"}));
+  EXPECT_EQ(f.series[1].labels, (std::vector<std::string>{"mbv3-a", "proxyless-b"}));
+  ASSERT_EQ(f.key_entries.size(), 2u);
+  EXPECT_EQ(f.key_entries[1].first, "proxyless");
+}
+
+TEST(Plots, LabelsAndColoursReachTheDataAndScript) {
+  plot::Figure f;
+  f.name = "front";
+  f.series = {{"designs", "#000000", plot::Series::Style::kPoints, {1}, {2}},
+              {"front", "#1f77b4", plot::Series::Style::kSteps, {1}, {2}}};
+  f.series[0].point_colors = {"#00ff00"};
+  f.series[1].labels = {"mbv3-a"};
+  // 0x00ff00 = 65280.
+  EXPECT_EQ(plot::DataText(f), "# designs\n1 2 65280\n\n\n# front\n1 2 \"mbv3-a\"\n");
+  const std::string script = plot::ScriptText(f);
+  EXPECT_NE(script.find("index 0 using 1:2:3 with points pt 7 ps 0.6 lc rgb variable"),
+            std::string::npos);
+  EXPECT_NE(script.find("index 1 using 1:2:3 with labels left offset"), std::string::npos);
+  EXPECT_NE(script.find("index 1 using 1:2:3 with labels hypertext"), std::string::npos);
+  EXPECT_NE(script.find("set terminal svg size 1000,700 dynamic mouse standalone"),
+            std::string::npos);
+  EXPECT_NE(script.find("set rmargin 6\n"), std::string::npos);
+}
+
+TEST(Plots, TheBudgetSweepHoldsTheBoardsOwnBudget) {
+  const explore::BudgetRange r{16384, 65536, 16384};
+  // 16, 32, 48, 64 KiB with the board's 40,000 B between 32 KiB (32768) and 48 KiB (49152).
+  EXPECT_EQ(explore::BudgetsOf(r, 40000),
+            (std::vector<int64_t>{16384, 32768, 40000, 49152, 65536}));
+  EXPECT_EQ(explore::BudgetsOf(r, 32768), (std::vector<int64_t>{16384, 32768, 49152, 65536}));
+  EXPECT_EQ(explore::BudgetsOf(r, 100000), (std::vector<int64_t>{16384, 32768, 49152, 65536}));
+  EXPECT_EQ(explore::BudgetsOf({16384, 60000, 16384}, 60000),
+            (std::vector<int64_t>{16384, 32768, 49152, 60000}));
+}
+
+TEST(Plots, TheBudgetFrameSaysPriorOnlyAndKeepsTheLegendBelow) {
+  const plot::Figure f = explore::BudgetFigureFrame("v", "f746", "prior only");
+  EXPECT_EQ(f.title, "v on f746: TinyOps latency (prior only) and partition factor vs SRAM budget");
+  EXPECT_EQ(f.key_position, "below horizontal");
+}
+
+}  // namespace
