@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "accuracy/accuracy.h"
+#include "accuracy/arch_predictor.h"
 #include "app.h"
 #include "explore/result_json.h"
 #include "explore/texts.h"
@@ -67,6 +68,8 @@ void RunFit(bool json) {
     std::cout << fit.dump(2) << "\n";
   } else {
     PrintFit(fit);
+    for (const std::string& line : accuracy::ArchFitReport(Unwrap(accuracy::ReadArchRows(
+             Globals().data_dir + "/" + accuracy::kArchAccuracyPath)))) std::cout << line << "\n";
   }
 }
 
