@@ -42,9 +42,16 @@ TEST(ArchExactness, OfaRowsMacsAndParamsEqualTheFile) {
     auto net = testing_support::BuiltinCatalog().Build(*variant);
     ASSERT_TRUE(net) << net.error().message;
     const analysis::Totals t = analysis::CountNetwork(*net);
-    // The file's columns are rounded: MACs to 0.01 M, params to 0.001 M.
-    const bool macs_ok = std::abs(t.macs / 1e6 - std::stod(c[11])) < 0.0051;
-    const bool params_ok = std::abs(t.params / 1e6 - std::stod(c[12])) < 0.00051;
+    // OFA's 960 -> 1280 feature-mix conv has no BN; the space builds it with one (its gamma
+    // and beta, 2 x 1,280, are counted by analysis::CountNetwork), so they are taken off here.
+    const double params_m = (t.params - 2 * 1280) / 1e6;
+    // The file's columns are rounded to the digits they show: within half a unit of the last.
+    auto half_unit = [](const std::string& text) {
+      const size_t dot = text.find('.');
+      return 0.5 * std::pow(10.0, -(dot == std::string::npos ? 0.0 : double(text.size() - dot - 1))) + 1e-9;
+    };
+    const bool macs_ok = std::abs(t.macs / 1e6 - std::stod(c[11])) <= half_unit(c[11]);
+    const bool params_ok = std::abs(params_m - std::stod(c[12])) <= half_unit(c[12]);
     macs_equal += macs_ok, params_equal += params_ok;
     if ((!macs_ok || !params_ok) && first_miss.empty()) {
       first_miss = c[1] + ": " + std::to_string(t.macs) + " MACs vs " + c[11] + " M, " +
