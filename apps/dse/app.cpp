@@ -31,8 +31,7 @@ const searchspace::Catalog& Spaces() {
 
 graph::Network BuildNamed(const std::string& variant_name) {
   const searchspace::Variant variant = Unwrap(Spaces().ParseVariant(variant_name));
-  return Unwrap(searchspace::Build(*Spaces().Find(variant.space), variant.width,
-                                   variant.resolution));
+  return Unwrap(Spaces().Build(variant));
 }
 
 CLI::Validator NotEmpty() {

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "accuracy/accuracy.h"
+#include "accuracy/arch_predictor.h"
 #include "app.h"
 #include "models.h"
 #include "store/database.h"
@@ -71,6 +72,8 @@ void RunFit(bool json) {
     std::cout << fit.dump(2) << "\n";
   } else {
     PrintFit(fit);
+    for (const std::string& line : accuracy::ArchFitReport(Unwrap(accuracy::ReadArchRows(
+             Globals().data_dir + "/" + accuracy::kArchAccuracyPath)))) std::cout << line << "\n";
   }
 }
 

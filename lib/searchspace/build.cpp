@@ -113,6 +113,7 @@ int ScaleWidth(int c, double w, WidthRule rule) {
 }
 
 std::string Variant::name() const {
+  if (!point.empty()) return point;
   if (fixed) return space;
   return fmt::format("{}-w{:.2f}-r{:03d}", space, width, resolution);
 }
@@ -127,6 +128,11 @@ int MinResolution(const Space& space) {
 }
 
 util::Result<graph::Network> Build(const Space& space, double width, int resolution) {
+  if (space.staged()) {
+    return util::InputError(fmt::format(
+        "'{}' is a per-stage space: give a point, {}:d=D1,...,D5:k=K1,...,K20:e=E1,...,E20:r=RES",
+        space.name, space.name));
+  }
   if (!(width > 0 && width <= 4)) {
     return util::InputError(fmt::format("width {:g} is out of range: must be in (0, 4]", width));
   }
@@ -136,7 +142,7 @@ util::Result<graph::Network> Build(const Space& space, double width, int resolut
         resolution, space.name, MinResolution(space)));
   }
   const Scaled s{space, width};
-  const std::string name = Variant{space.name, width, resolution, space.fixed}.name();
+  const std::string name = Variant{space.name, width, resolution, space.fixed, ""}.name();
   Builder b(name, resolution);
   b.set_role(graph::OpRole::kStem);
   const StemSpec& stem = space.stem;

@@ -59,9 +59,57 @@ bool ParseWhole(std::string_view text, T* out) {
 
 }  // namespace
 
+util::Result<Point> Catalog::ParsePoint(const std::string& name) const {
+  const size_t colon = name.find(':');
+  const std::string token = name.substr(0, colon);
+  const Space* space = Find(token);
+  double width = space != nullptr ? space->width : 0;
+  std::vector<std::string> staged;
+  for (const Space& s : spaces_) {
+    if (s.staged()) staged.push_back(s.name);
+  }
+  if (space == nullptr || !space->staged()) {  // a family at another width: FAMILY-wX
+    const std::string family = Family(token);
+    space = nullptr;
+    for (const Space& s : spaces_) {
+      if (s.staged() && Family(s.name) == family && family != token) {
+        space = &s;
+        break;
+      }
+    }
+    if (space == nullptr || !ParseWhole(token.substr(family.size() + 2), &width) ||
+        !(width > 0 && width <= 4)) {
+      return util::InputError(fmt::format("unknown per-stage space '{}' in point '{}'{}", token,
+                                          name, util::DidYouMean(token, staged)));
+    }
+  }
+  return searchspace::ParsePoint(*space, width, std::string_view(name).substr(colon + 1), name);
+}
+
+util::Result<graph::Network> Catalog::Build(const Variant& variant) const {
+  if (!variant.point.empty()) {
+    auto point = ParsePoint(variant.point);
+    if (!point) return point.error();
+    return BuildPoint(*point);
+  }
+  const Space* space = Find(variant.space);
+  if (space == nullptr) return util::InputError(fmt::format("unknown space '{}'", variant.space));
+  return searchspace::Build(*space, variant.width, variant.resolution);
+}
+
 util::Result<Variant> Catalog::ParseVariant(const std::string& name) const {
+  if (name.find(':') != std::string::npos) {
+    auto point = ParsePoint(name);
+    if (!point) return point.error();
+    return Variant{point->space->name, point->width, point->resolution, false, point->ToString()};
+  }
+  if (const Space* staged = Find(name); staged != nullptr && staged->staged()) {
+    return util::InputError(fmt::format(
+        "'{}' is a per-stage space, not a variant: give a point, e.g. {}", name,
+        FromChoices(*staged, staged->width, std::vector<int>(Dimensions(*staged).size(), 0)).ToString()));
+  }
   if (const Space* fixed = Find(name); fixed != nullptr && fixed->fixed) {
-    return Variant{fixed->name, 1.0, fixed->resolutions.front(), true};
+    return Variant{fixed->name, 1.0, fixed->resolutions.front(), true, ""};
   }
   if (const Space* family = Find(name); family != nullptr) {  // a family alone: say so
     const Variant example{family->name, family->widths.empty() ? 1.0 : family->widths.back(),
@@ -101,7 +149,7 @@ util::Result<Variant> Catalog::ParseVariant(const std::string& name) const {
         "resolution {} in '{}' is out of range: '{}' takes {}..1024 (the stem and strides need "
         "at least {} pixels)", resolution, name, family, min_resolution, min_resolution));
   }
-  return Variant{family, width, resolution};
+  return Variant{family, width, resolution, false, ""};
 }
 
 }  // namespace searchspace

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "searchspace/space.h"
+#include "searchspace/stages.h"
 #include "util/result.h"
 
 namespace searchspace {
@@ -27,7 +28,15 @@ class Catalog {
   // Parses "family-wW.WW-rRRR" (scalable) or a fixed net's name into a Variant. Errors name
   // the offending token and the nearest valid choice; a family's name alone gets an example
   // variant of it.
+  // A name with a ':' is a point of a per-stage space (stages.h): SPACE:d=...:k=...:e=...:r=...;
+  // the Variant then carries the canonical point string.
   util::Result<Variant> ParseVariant(const std::string& name) const;
+
+  /// The per-stage point a name stands for; SPACE may be a space's family at another width.
+  util::Result<Point> ParsePoint(const std::string& name) const;
+
+  /// Builds the network of a parsed variant (grid variant, fixed net or point).
+  util::Result<graph::Network> Build(const Variant& variant) const;
 
  private:
   std::vector<Space> spaces_;

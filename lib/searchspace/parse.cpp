@@ -24,6 +24,7 @@ struct TopSpec {
   std::string name, description, source, kind = "scalable";
   std::string width_rule = "ceil4", expand_rule = "ratio", activation = "relu6";
   int activation_bits = 8, weight_bits = 8, resolution = 0;
+  double width = 1.0;
 };
 
 const std::vector<Field<TopSpec>>& TopFields() {
@@ -31,8 +32,8 @@ const std::vector<Field<TopSpec>>& TopFields() {
       {"name", &TopSpec::name, true, 0, -1, {}, "", "family name, the prefix of variant names"},
       {"description", &TopSpec::description, false, 0, -1, {}, "", "one line for `dse spaces list`"},
       {"source", &TopSpec::source, true, 0, -1, {}, "", "where the block table comes from"},
-      {"kind", &TopSpec::kind, false, 0, -1, {"scalable", "fixed"}, "",
-       "scalable family with a grid, or a fixed reference net"},
+      {"kind", &TopSpec::kind, false, 0, -1, {"scalable", "fixed", "stages"}, "",
+       "scalable family with a grid, a fixed reference net, or a per-stage space (stages.h)"},
       {"width_rule", &TopSpec::width_rule, false, 0, -1, {"ceil4", "ceil8", "md8", "none"}, "",
        "how channel counts scale with the width multiplier"},
       {"expand_rule", &TopSpec::expand_rule, false, 0, -1, {"ratio", "absolute"}, "",
@@ -43,6 +44,7 @@ const std::vector<Field<TopSpec>>& TopFields() {
       {"weight_bits", &TopSpec::weight_bits, false, 4, 8, {}, "bit", "bits per weight"},
       {"resolution", &TopSpec::resolution, false, 8, 1024, {}, "px",
        "input resolution of a fixed net"},
+      {"width", &TopSpec::width, false, 0.05, 4, {}, "", "width multiplier of a per-stage space"},
   };
   return fields;
 }
@@ -148,13 +150,14 @@ std::vector<int> ResolutionGrid(const GridSpec& g) {
 void ReadBlocks(const toml::table& root, tomlspec::Context& ctx, Space* space,
                 const std::vector<Field<BlockSpec>>& fields);
 void CheckSpace(tomlspec::Context& ctx, Space* space);
+void ReadStages(const toml::table& root, tomlspec::Context& ctx, Space* space);  // stages_parse.cpp
 
 namespace {
 
 // The top-level scalar keys. Section names are accepted here but read by ReadSections.
 TopSpec ReadTop(const toml::table& root, tomlspec::Context& ctx) {
   std::vector<Field<TopSpec>> keys = TopFields();
-  for (const char* section : {"grid", "stem", "blocks", "head"}) {
+  for (const char* section : {"grid", "stem", "blocks", "head", "stages", "last"}) {
     keys.push_back({section, &TopSpec::name, false, 0, -1, {}, "", "section"});
   }
   tomlspec::CheckKnownKeys(root, tomlspec::Keys(keys), ctx, "the space file");
@@ -185,6 +188,7 @@ Space SpaceFromTop(const TopSpec& top, const std::string& file) {
   space.activation = ToActivation(top.activation);
   space.activation_bits = top.activation_bits;
   space.weight_bits = top.weight_bits;
+  space.width = top.width;
   return space;
 }
 
@@ -202,7 +206,8 @@ void ReadSections(const toml::table& root, const TopSpec& top, tomlspec::Context
   if (const toml::table* t = Section(root, "grid", ctx)) {
     tomlspec::ReadFields(*t, GridFields(), &grid, ctx, "[grid]");
   }
-  space->widths = space->fixed ? std::vector<double>{1.0} : WidthGrid(grid);
+  space->widths = space->fixed ? std::vector<double>{1.0}
+                  : top.kind == "stages" ? std::vector<double>{top.width} : WidthGrid(grid);
   space->resolutions = space->fixed ? std::vector<int>{top.resolution} : ResolutionGrid(grid);
   if (const toml::table* t = Section(root, "stem", ctx)) {
     tomlspec::ReadFields(*t, StemFields(), &space->stem, ctx, "[stem]");
@@ -225,6 +230,7 @@ util::Result<Space> ParseSpace(const std::string& file, std::string_view text) {
   Space space = SpaceFromTop(top, file);
   ReadSections(root, top, ctx, &space);
   ReadBlocks(root, ctx, &space, BlockFields());
+  if (top.kind == "stages") ReadStages(root, ctx, &space);
   if (ctx.ok()) CheckSpace(ctx, &space);
   if (!ctx.ok()) return ctx.ToError();
   return space;

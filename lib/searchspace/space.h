@@ -58,6 +58,26 @@ struct HeadSpec {
   std::string activation;          // "" = the space's default
 };
 
+// One elastic stage of a per-stage space (kind = "stages"): its depth, kernel and expand ratio
+// are chosen per point from the given sets (see stages.h).
+struct StageChoices {
+  int line = 0;               // source line, for error messages
+  int out = 0;                // output channels at width 1
+  int stride = 1;             // stride of the stage's first block
+  bool squeeze_excite = false;
+  std::string activation;     // "" = the space's default
+  double width = 1.0;         // per-stage width multiplier, on top of the space's width
+  std::vector<int> depths, kernels, expands;
+};
+
+// The ProxylessNAS-based spaces' final block: kernel and expand ratio chosen per point.
+struct LastChoices {
+  int line = 0;
+  int out = 0;                // 0: the space has no such block
+  std::string activation;
+  std::vector<int> kernels, expands;
+};
+
 struct Space {
   std::string file;         // where it was read from
   std::string name;         // family name, prefix of variant names
@@ -74,6 +94,12 @@ struct Space {
   StemSpec stem;
   std::vector<BlockSpec> blocks;
   HeadSpec head;
+  // Per-stage spaces (kind = "stages"): `blocks` are the fixed blocks before the stages, `width`
+  // the space's width multiplier, `resolutions` its resolution set. Empty `stages` otherwise.
+  double width = 1.0;
+  std::vector<StageChoices> stages;
+  LastChoices last;
+  bool staged() const { return !stages.empty(); }
 };
 
 // One point of a space. Width and resolution need not be grid points.
@@ -82,6 +108,7 @@ struct Variant {
   double width = 1.0;
   int resolution = 224;
   bool fixed = false;        // a fixed reference net: its name is the space's name
+  std::string point;         // a per-stage space's point, canonical ("" for grid variants)
   std::string name() const;  // "mbv3-w0.75-r128"; a fixed net's own name ("mcunet-in3")
 };
 

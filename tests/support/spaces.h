@@ -28,7 +28,7 @@ inline graph::Network BuildVariant(const std::string& name) {
     ADD_FAILURE() << variant.error().message;
     return {};
   }
-  auto net = searchspace::Build(*catalog.Find(variant->space), variant->width, variant->resolution);
+  auto net = catalog.Build(*variant);
   if (!net) {
     ADD_FAILURE() << net.error().message;
     return {};
