@@ -141,7 +141,10 @@ util::Status Database::CheckStamp(bool fresh) {
         path_, user_version, kSchemaVersion));
   }
   if (auto s = SetWal(db_, path_); !s) return s;
-  return user_version == 1 ? MigrateFrom1() : util::Status(util::Ok{});
+  if (user_version == 1) {
+    if (auto s = MigrateFrom1(); !s) return s;
+  }
+  return AddMissingColumns();
 }
 
 util::Status Database::MigrateFrom1() {

@@ -79,6 +79,11 @@ class Database {
   util::Status Exec(const std::string& sql);
   util::Status CheckStamp(bool fresh);
   util::Status MigrateFrom1();
+  /// Adds every column of explore::CandidateFields() an existing file's variants or
+  /// evaluations table lacks (ALTER TABLE ... ADD COLUMN) and rebuilds evaluation_view, in one
+  /// transaction; no schema version change (columns.cpp). A read-only file that lacks columns
+  /// is refused.
+  util::Status AddMissingColumns();
 
   sqlite3* db_;
   std::string path_;

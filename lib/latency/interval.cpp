@@ -1,0 +1,32 @@
+// The 80 % interval of a predicted latency (interval.h).
+
+#include "latency/interval.h"
+
+#include <cmath>
+
+namespace latency {
+
+double IntervalLogSigma(const Terms& cycles_per_coef, const BoardCoefficients& coefs) {
+  double total = 0;
+  for (double c : cycles_per_coef) total += c;
+  double spread = 0;
+  if (total > 0 && coefs.calibration_rows == 0) {
+    for (int j = 0; j < kNumCoefs; ++j) {
+      const CoefInfo& info = CoefTable()[j];
+      const double s = coefs.inherited.empty() ? std::hypot(info.shared_sigma, info.board_sigma)
+                                               : info.board_sigma;
+      spread += cycles_per_coef[j] / total * s;
+    }
+  }
+  const double residual = coefs.loo_log_sigma > 0 ? coefs.loo_log_sigma
+                                                  : kDefaultResidualLogSigma;
+  return std::hypot(residual, spread);
+}
+
+double ShrunkResidual(const std::vector<double>& loo_log_errors) {
+  double sum_sq = kResidualPriorRows * kDefaultResidualLogSigma * kDefaultResidualLogSigma;
+  for (double e : loo_log_errors) sum_sq += e * e;
+  return std::sqrt(sum_sq / (kResidualPriorRows + static_cast<double>(loo_log_errors.size())));
+}
+
+}  // namespace latency
