@@ -126,6 +126,7 @@ bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
 void ReadBoardTable(const std::string& name, const toml::table& table,
                             tomlspec::Context& ctx, CoefficientFile* out) {
   BoardCoefficients bc;
+  bc.source_line = static_cast<int>(table.source().begin.line);
   const size_t slash = name.find('/');  // "board/runtime" (CoefficientKey)
   bc.board = name.substr(0, slash);
   if (slash != std::string::npos) bc.runtime = name.substr(slash + 1);

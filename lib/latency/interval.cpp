@@ -2,6 +2,8 @@
 
 #include "latency/interval.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace latency {
@@ -21,6 +23,13 @@ double IntervalLogSigma(const Terms& cycles_per_coef, const BoardCoefficients& c
   const double residual = coefs.loo_log_sigma > 0 ? coefs.loo_log_sigma
                                                   : kDefaultResidualLogSigma;
   return std::hypot(residual, spread);
+}
+
+std::string IntervalText(double low_ms, double high_ms, int calibration_rows) {
+  return fmt::format("80 %: {:.1f}–{:.1f} ms, {}", low_ms, high_ms,
+                     calibration_rows > 0
+                         ? fmt::format("calibrated on {} rows", calibration_rows)
+                         : std::string("prior only"));
 }
 
 double ShrunkResidual(const std::vector<double>& loo_log_errors) {

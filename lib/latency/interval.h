@@ -14,6 +14,7 @@
 // The interval is latency x exp(-/+ 1.2816 sigma). Shares are taken in the coefficients'
 // linearisation (the per-part max's binding side fixed), so the interval is cheap.
 
+#include <string>
 #include <vector>
 
 #include "latency/coefficients.h"
@@ -28,6 +29,9 @@ inline constexpr double kInterval80Z = 1.2816;
 inline constexpr double kDefaultResidualLogSigma = 0.11;
 /// Rows' worth of weight the default residual keeps against a board's own LOO spread.
 inline constexpr double kResidualPriorRows = 3;
+
+/// "80 %: 101.2–150.3 ms, calibrated on 8 rows" or "80 %: 40.1–310.0 ms, prior only".
+std::string IntervalText(double low_ms, double high_ms, int calibration_rows);
 
 /// The log spread of a prediction whose cycles split over the coefficients as `cycles_per_coef`
 /// (Gradient x coefficient value, summed over the ops) with `coefs`.

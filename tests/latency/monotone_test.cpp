@@ -29,7 +29,7 @@ const latency::CoefficientFile& Shipped() {
 using Grid = std::map<std::pair<double, int>, double>;  // (width, resolution) -> latency ms
 
 // Latency of every feasible grid point of `space` on `board` in `mode`.
-Grid Latencies(const searchspace::Space& space, const hw::Board& board, const std::string& mode,
+Grid Latencies(const hw::Board& board, const std::string& mode,
                const std::vector<explore::VariantFacts>& facts) {
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, Shipped());
   const explore::Target target{&board, nullptr, &coefs,
@@ -42,7 +42,6 @@ Grid Latencies(const searchspace::Space& space, const hw::Board& board, const st
       out[{f.variant.width, f.variant.resolution}] = *e->candidate.latency_ms;
     }
   }
-  (void)space;
   return out;
 }
 
@@ -62,7 +61,7 @@ TEST(Monotone, LatencyNeverFallsWithWidthOrResolution) {
     }
     for (const hw::Board& board : Boards().boards()) {
       for (const std::string& mode : placement::ModeIds()) {
-        const Grid grid = Latencies(space, board, mode, facts);
+        const Grid grid = Latencies(board, mode, facts);
         for (const auto& [key, ms] : grid) {
           const auto [w, r] = key;
           for (const auto& [other, other_ms] : grid) {
