@@ -27,6 +27,7 @@ struct GlobalOptions {
   bool quiet = false;
   std::string data_dir;                 // root holding searchspaces/, hwprofiles/, data/
   std::vector<std::string> space_files; // --space FILE.toml, added to the built-in spaces
+  std::vector<std::string> coefficient_files;  // --coefficients FILE, over the shipped file
 };
 
 GlobalOptions& Globals();

@@ -82,7 +82,9 @@ void Show(const std::string& name, bool json) {
 }  // namespace
 
 hw::Board BoardNamed(const std::string& name_or_file) {
-  return Unwrap(BoardCatalog().Resolve(name_or_file));
+  hw::Board board = Unwrap(BoardCatalog().Resolve(name_or_file));
+  ResolvedBoardNames().push_back(board.name);  // a user coefficients file may name it
+  return board;
 }
 
 int64_t ParseBudgetBytes(const std::string& text) {

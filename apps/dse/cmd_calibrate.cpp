@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "app.h"
 #include "hw/catalog.h"
+#include "latency/coefficient_layers.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
 #include "explore/measurement_files.h"
@@ -24,6 +26,8 @@ namespace {
 struct CalibrateOptions {
   std::vector<std::string> data_files;
   std::string out_file;
+  std::string board;  // --board: fit with the shipped rows, write only this board's table
+  std::string runtime_id;
   bool json = false;
   bool no_write = false;
 };
@@ -58,13 +62,18 @@ void PrintCalibration(const latency::Calibration& cal) {
 }
 
 void Run(const CalibrateOptions& options) {
-  const hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
+  hw::Catalog boards = Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
   const std::string models = Globals().data_dir + "/data/models";  // model-file variants
+  std::vector<std::string> files = options.data_files;
+  if (!options.board.empty()) {
+    const hw::Board board = BoardNamed(options.board);
+    if (boards.Find(board.name) == nullptr) Unwrap(boards.Add(board));
+    for (const std::string& f : explore::DefaultMeasurementFiles(Globals().data_dir)) files.push_back(f);
+  }
   const latency::KnownNames names = explore::NamesFrom(boards, Spaces(), models);
   const explore::MeasurementSet set = Unwrap(explore::LoadMeasurementFiles(
-      options.data_files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir)
-                                 : options.data_files,
-      names, Globals().data_dir));
+      files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir) : files, names,
+      Globals().data_dir));
   const std::vector<latency::Sample> samples =
       Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable(), nullptr, models));
   const latency::CoefficientFile priors = explore::PriorsOf(samples, boards);
@@ -77,9 +86,18 @@ void Run(const CalibrateOptions& options) {
     std::cout << explore::LeaveBoardOutText(lobo);
   }
   if (options.no_write) return;
-  const std::string out = options.out_file.empty() ? CoefficientsPath() : options.out_file;
-  Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(cal.fitted), "coefficients"));
-  Note(fmt::format("wrote fitted coefficients of {} board(s) to {}", cal.fitted.size(), out));
+  const char* env = std::getenv(latency::kUserCoefficientsVariable);
+  const std::string out = !options.out_file.empty() ? options.out_file
+                          : env && *env             ? std::string(env)
+                                                    : std::string("results/coefficients.toml");
+  const latency::CoefficientFile written =
+      options.board.empty() ? cal.fitted
+                            : latency::OnlyBoard(cal.fitted, BoardNamed(options.board).name,
+                                                 options.runtime_id);
+  if (written.empty()) FailInput(fmt::format("--board {}: no measured row names it", options.board));
+  Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(written), "coefficients"));
+  Note(fmt::format("wrote fitted coefficients of {} board(s) to {}; read them with "
+                   "--coefficients {}", written.size(), out, out));
 }
 
 }  // namespace
@@ -92,8 +110,11 @@ void RegisterCalibrate(CLI::App& app) {
                   "Measurement CSV (repeatable; default: every data/latency/*.csv). Columns: "
                   "board,variant,mode,latency_ms[,power_mw,energy_mj,paper_macs_m,source]")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--out", options.out_file,
-                  "Where to write the fitted coefficients (default: data/latency/coefficients.toml)");
+  cmd->add_option("--board", options.board, "Board name or profile file: fit its rows (--data) "
+                  "with the shipped ones, write only its coefficients");
+  AddRuntimeOption(cmd, &options.runtime_id);
+  cmd->add_option("--out", options.out_file, "Where to write the fitted coefficients (default: "
+                  "$DSE_COEFFICIENTS, else results/coefficients.toml)");
   cmd->add_flag("--no-write", options.no_write, "Report only; do not write the coefficients");
   cmd->add_flag("--json", options.json,
                 "Print JSON: rows (measured, predicted, loo, baseline), summaries, coefficients");

@@ -63,6 +63,9 @@ int main(int argc, char** argv) {
                  "or the source tree)");
   app.add_option("--space", globals.space_files, "Extra search-space TOML file (repeatable)")
       ->check(CLI::ExistingFile);
+  app.add_option("--coefficients", globals.coefficient_files,
+                 "Latency coefficients over the shipped ones, per board (repeatable, later wins; "
+                 "after $DSE_COEFFICIENTS)")->check(CLI::ExistingFile);
 
   dse_app::RegisterSpaces(app);
   dse_app::RegisterShow(app);

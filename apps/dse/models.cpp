@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "app.h"
 #include "store/database.h"
+#include "latency/coefficient_layers.h"
 
 namespace dse_app {
 
@@ -11,6 +14,20 @@ const hw::Catalog& BoardCatalog() {
   static const hw::Catalog catalog =
       Unwrap(hw::Catalog::LoadDirectory(Globals().data_dir + "/hwprofiles"));
   return catalog;
+}
+
+std::vector<std::string>& ResolvedBoardNames() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+std::vector<std::string> UserCoefficientFiles() {
+  std::vector<std::string> files;
+  if (const char* env = std::getenv(latency::kUserCoefficientsVariable); env && *env) {
+    files.emplace_back(env);
+  }
+  for (const std::string& f : Globals().coefficient_files) files.push_back(f);
+  return files;
 }
 
 std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names) {
@@ -87,8 +104,10 @@ const explore::Models& LoadedModels() {
   static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
   static const std::vector<accuracy::Measurement> measured =
       Unwrap(store::MeasuredFor(measured_db, model_sha256));
-  static const latency::CoefficientFile coefficients =
-      Unwrap(latency::LoadCoefficients(CoefficientsPath()));
+  std::vector<std::string> known = ResolvedBoardNames();
+  for (const hw::Board& b : BoardCatalog().boards()) known.push_back(b.name);
+  static const latency::CoefficientFile coefficients = Unwrap(latency::LayerCoefficients(
+      Unwrap(latency::LoadCoefficients(CoefficientsPath())), UserCoefficientFiles(), known));
   static const explore::Models models{&Spaces(),     &surrogate,    &measured,
                                       &coefficients, &PowerTable(), &BudgetTable()};
   return models;

@@ -11,6 +11,10 @@
 namespace dse_app {
 
 const hw::Catalog& BoardCatalog();
+// Names of the boards this run resolved (built-in or profile files), for coefficient files.
+std::vector<std::string>& ResolvedBoardNames();
+// $DSE_COEFFICIENTS (when set), then every --coefficients FILE: read over the shipped file.
+std::vector<std::string> UserCoefficientFiles();
 // --board values: built-in names, profile files, or "all" (every built-in board). Fails with
 // exit 2 when two of them name the same board.
 std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names);

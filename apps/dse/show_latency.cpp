@@ -10,6 +10,7 @@
 #include "explore/fields.h"
 #include "explore/report_json.h"
 #include "explore/texts.h"
+#include "latency/interval.h"
 #include "models.h"
 #include "placement/tinyops_mode.h"
 
@@ -97,9 +98,9 @@ void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& opti
   const explore::PowerFigure& power = r.evaluation.power;
   std::cout << fmt::format(
       "  latency on {} ({})  {:>10.1f} ms predicted  (compute {:.1f}, memory/DMA wait {:.1f}, "
-      "exposed transfers {:.1f})\n  latency provenance   {}\n",
-      r.board.name, options.mode, e.latency_ms, e.compute_ms, e.memory_ms,
-      e.exposed_ms, e.provenance);
+      "exposed transfers {:.1f})\n  latency provenance   {} ({})\n",
+      r.board.name, options.mode, e.latency_ms, e.compute_ms, e.memory_ms, e.exposed_ms,
+      e.provenance, latency::IntervalText(e.latency_ms_low, e.latency_ms_high, e.calibration_rows));
   std::cout << (power.mw ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} "
                                        "mW, {})\n", *power.mw * e.latency_ms / 1e3, *power.mw,
                                        power.provenance)

@@ -40,6 +40,11 @@ struct Candidate {
   std::optional<double> energy_mj;
   std::optional<double> top1;
   std::string top1_provenance;  // predicted | measured
+  // The 80 % interval of the predictions (latency/interval.h); absent with the figure.
+  std::optional<double> latency_ms_low;
+  std::optional<double> latency_ms_high;
+  std::optional<double> energy_mj_low;
+  std::optional<double> energy_mj_high;
 };
 
 // The predicted cost of one op of one evaluation (`dse sweep --per-op`).

@@ -131,7 +131,13 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   if (!e.fit.fits) return e;  // predicted for the caller, not recorded as the point's figure
   e.candidate.latency_ms = e.estimate->latency_ms;
   e.candidate.latency_provenance = e.estimate->provenance;
-  if (e.power.mw) e.candidate.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
+  e.candidate.latency_ms_low = e.estimate->latency_ms_low;
+  e.candidate.latency_ms_high = e.estimate->latency_ms_high;
+  if (e.power.mw) {
+    e.candidate.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
+    e.candidate.energy_mj_low = *e.power.mw * e.estimate->latency_ms_low / 1e3;
+    e.candidate.energy_mj_high = *e.power.mw * e.estimate->latency_ms_high / 1e3;
+  }
   return e;
 }
 

@@ -47,6 +47,7 @@ void ConvTraffic(const graph::Network& net, const graph::Op& op, OpWork* w) {
   w->gathered_elements = pixels * taps;
   w->input_footprint_bytes = int64_t{op.kernel_h} * in.w * in.c;
   w->scratch_bytes = 2 * pixels * taps + 2 * pixels * taps * CeilHalf(out.c);
+  w->scratch_write_bytes = 2 * pixels * taps;
   w->scratch_footprint_bytes = 2 * 2 * taps;
 }
 
@@ -61,6 +62,7 @@ void DepthwiseTraffic(const graph::Network& net, const graph::Op& op, OpWork* w)
   w->input_footprint_bytes = int64_t{op.kernel_h} * in.w * in.c;
   if (w->kernel == KernelClass::kDwOpt) {
     w->scratch_bytes = 4 * w->macs;
+    w->scratch_write_bytes = 2 * w->macs;
     w->scratch_footprint_bytes = 2 * window;
   }
 }

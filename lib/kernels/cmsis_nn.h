@@ -57,6 +57,7 @@ struct OpWork {
   int64_t weight_read_bytes = 0;
   int64_t input_read_bytes = 0;
   int64_t scratch_bytes = 0;       // im2col buffer writes + reads
+  int64_t scratch_write_bytes = 0;  // of which written (the gather into the s16 buffer)
   // Working set that must stay cached for re-reads to hit (see CachedBytes).
   int64_t weight_footprint_bytes = 0;
   int64_t input_footprint_bytes = 0;

@@ -126,11 +126,12 @@ bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
 void ReadBoardTable(const std::string& name, const toml::table& table,
                             tomlspec::Context& ctx, CoefficientFile* out) {
   BoardCoefficients bc;
+  bc.source_line = static_cast<int>(table.source().begin.line);
   const size_t slash = name.find('/');  // "board/runtime" (CoefficientKey)
   bc.board = name.substr(0, slash);
   if (slash != std::string::npos) bc.runtime = name.substr(slash + 1);
   std::vector<std::string> keys = {"provenance", "calibration_rows", "data_sources",
-                                   "rows_informing"};
+                                   "rows_informing", "loo_log_sigma"};
   std::vector<bool> seen(kNumCoefs, false);
   for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
   for (const auto& [key_node, node] : table) {
@@ -148,6 +149,12 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
       bc.calibration_rows = static_cast<int>(node.value<int64_t>().value_or(0));
     } else if (key == "data_sources") {
       bc.data_sources = node.value<std::string>().value_or("");
+    } else if (key == "loo_log_sigma") {
+      const auto v = node.value<double>();
+      if (!v || !FiniteNonNegative(*v)) {
+        ctx.Error(node.source(), fmt::format("'{}.{}' must be a non-negative number", name, key));
+      }
+      bc.loo_log_sigma = v.value_or(0);
     } else if (key == "rows_informing" && node.is_table()) {
       for (const auto& [k, n] : *node.as_table()) {
         const int i = CoefIndex(k.str());
@@ -341,6 +348,10 @@ std::string FormatCoefficients(const CoefficientFile& file) {
   for (const auto& [name, bc] : file) {
     out += fmt::format("\n[{}]\nprovenance = \"{}\"\ncalibration_rows = {}\ndata_sources = \"{}\"\n",
                        TableName(name), bc.Provenance(), bc.calibration_rows, bc.data_sources);
+    if (bc.loo_log_sigma > 0) {
+      out += fmt::format("loo_log_sigma = {:.4g}  # leave-one-out log spread of its rows\n",
+                         bc.loo_log_sigma);
+    }
     for (int i = 0; i < kNumCoefs; ++i) {
       out += fmt::format("{} = {:.6g}  # {}; prior {:.6g}\n", CoefTable()[i].key, bc.value[i],
                          CoefTable()[i].unit, bc.prior[i]);
@@ -380,6 +391,7 @@ BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile&
   bc.rows_informing = it->second.rows_informing;
   bc.calibration_rows = it->second.calibration_rows;
   bc.data_sources = it->second.data_sources;
+  bc.loo_log_sigma = it->second.loo_log_sigma;
   return bc;
 }
 

@@ -84,6 +84,9 @@ struct BoardCoefficients {
   std::string data_sources;    // the CSV files fitted, "" for prior only
   std::string inherited;       // with calibration_rows 0: the correction applied to the priors
                                // (Correction::Describe()), "" = none
+  int source_line = 0;         // the table's line in the file it was read from (0: none)
+  double loo_log_sigma = 0;    // leave-one-out log spread of the board's rows (interval.h);
+                               // 0 = unknown (key `loo_log_sigma`, optional in the file)
 
   /// "calibrated on N rows (files)", "prior x cortex-m7 family correction (calibrated on N rows
   /// of boards f746)" or "prior only (no measurements for board B)".

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "latency/interval.h"
+
 namespace latency {
 namespace {
 
@@ -123,6 +125,13 @@ Calibration Calibrate(const std::vector<Sample>& samples, const CoefficientFile&
     cal.rows.push_back(r);
   }
   cal.summaries = AllSummaries(cal.rows);
+  std::map<std::string, std::vector<double>> loo_log_errors;  // per coefficient key
+  for (const RowResult& r : cal.rows) {
+    if (r.loo_ms && *r.loo_ms > 0) {
+      loo_log_errors[r.row.CoefficientKey()].push_back(std::log(*r.loo_ms / r.row.latency_ms));
+    }
+  }
+  for (auto& [key, errors] : loo_log_errors) cal.fitted.at(key).loo_log_sigma = ShrunkResidual(errors);
   return cal;
 }
 

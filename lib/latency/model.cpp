@@ -1,6 +1,9 @@
 #include "latency/model.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "latency/interval.h"
 
 namespace latency {
 namespace {
@@ -31,7 +34,9 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
   Estimate e;
   e.ops.reserve(terms.size());
   double compute = 0, memory = 0, exposed = 0;
+  Terms gradient{};
   for (size_t i = 0; i < terms.size(); ++i) {
+    AddScaled(&gradient, Gradient(terms[i], coefs.value), 1.0);
     OpLatency op = EvaluateOp(terms[i], coefs.value);
     op.op = static_cast<int>(i);
     e.total_cycles += op.total_cycles;
@@ -46,6 +51,11 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
   e.memory_ms = memory * ms_per_cycle;
   e.exposed_ms = exposed * ms_per_cycle;
   e.provenance = coefs.Provenance();
+  for (int j = 0; j < kNumCoefs; ++j) gradient[j] *= coefs.value[j];
+  const double sigma = IntervalLogSigma(gradient, coefs);
+  e.latency_ms_low = e.latency_ms * std::exp(-kInterval80Z * sigma);
+  e.latency_ms_high = e.latency_ms * std::exp(kInterval80Z * sigma);
+  e.calibration_rows = coefs.calibration_rows;
   return e;
 }
 

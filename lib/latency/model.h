@@ -56,6 +56,10 @@ struct Estimate {
   double memory_ms = 0;           // flash/external stalls + DMA waits
   double exposed_ms = 0;
   std::string provenance;         // BoardCoefficients::Provenance()
+  // The 80 % interval (interval.h): wider for prior-only boards than for calibrated ones.
+  double latency_ms_low = 0;
+  double latency_ms_high = 0;
+  int calibration_rows = 0;       // the board's own rows the coefficients were fitted on
 };
 
 /// Evaluates the terms of every op (from a deployment mode's LatencyTerms) with `coefs` at a

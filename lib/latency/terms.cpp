@@ -87,9 +87,14 @@ double WeightFetchBytes(const OpWork& w, int64_t dcache) {
                              w.bias_bytes + w.quant_bytes);
 }
 
-double ScratchFetchBytes(const OpWork& w, int64_t dcache) {
-  return static_cast<double>(kernels::CachedBytes(w.scratch_bytes, w.scratch_footprint_bytes,
-                                                  w.scratch_footprint_bytes, dcache));
+void AddExternalScratch(Terms* t, const OpWork& w, const MemoryPath& path) {
+  const int64_t writes = std::min(w.scratch_write_bytes, w.scratch_bytes);
+  const auto cached = [&](int64_t bytes) {
+    return static_cast<double>(kernels::CachedBytes(bytes, w.scratch_footprint_bytes,
+                                                    w.scratch_footprint_bytes, path.dcache));
+  };
+  AddExternalReads(t, cached(w.scratch_bytes - writes), path);
+  (*t)[kExtWriteCyclesPerByte] += cached(writes);
 }
 
 Terms FlashWork(const OpWork& w, const MemoryPath& path) {
@@ -102,11 +107,12 @@ Terms ExternalWork(const OpWork& w, const MemoryPath& path) {
   const int64_t dcache = path.dcache;
   Terms t{};
   AddExternalReads(&t,
-                   WeightFetchBytes(w, dcache) + ScratchFetchBytes(w, dcache) +
+                   WeightFetchBytes(w, dcache) +
                        static_cast<double>(kernels::CachedBytes(
                            w.input_read_bytes, w.input_bytes, w.input_footprint_bytes, dcache)),
                    path);
-  t[kExtWriteCyclesPerByte] = static_cast<double>(w.output_bytes);
+  AddExternalScratch(&t, w, path);
+  t[kExtWriteCyclesPerByte] += static_cast<double>(w.output_bytes);
   return t;
 }
 

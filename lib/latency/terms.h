@@ -60,8 +60,10 @@ Terms DmaWork(double bytes);
 
 /// Weight, bias and quantisation bytes fetched, re-reads hitting the D-cache where they can.
 double WeightFetchBytes(const kernels::OpWork& w, int64_t dcache);
-/// im2col scratch bytes fetched, re-reads hitting the D-cache where they can.
-double ScratchFetchBytes(const kernels::OpWork& w, int64_t dcache);
+/// im2col scratch in external RAM: the kernel's reads of the buffer at the read price with a
+/// crossing per access, the gather's writes into it at the write price (posted like any other
+/// CPU write, no read crossing); both hit the D-cache where the buffer fits.
+void AddExternalScratch(Terms* t, const kernels::OpWork& w, const MemoryPath& path);
 
 /// Weights fetched from internal flash (wait states); activations in SRAM.
 Terms FlashWork(const kernels::OpWork& w, const MemoryPath& path);

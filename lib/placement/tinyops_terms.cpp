@@ -37,10 +37,10 @@ latency::Terms InPlaceWork(const kernels::OpWork& w, const tinyops::OpPlan& plan
   }
   if (conv && !plan.bias_overlaid) bytes += static_cast<double>(w.bias_bytes);
   if (conv && !plan.quant_overlaid) bytes += static_cast<double>(w.quant_bytes);
-  if (!plan.scratch_in_sram) bytes += latency::ScratchFetchBytes(w, dcache);
   latency::Terms t{};
   latency::AddExternalReads(&t, bytes, path);
-  t[latency::kExtWriteCyclesPerByte] = static_cast<double>(w.output_bytes);
+  if (!plan.scratch_in_sram) latency::AddExternalScratch(&t, w, path);
+  t[latency::kExtWriteCyclesPerByte] += static_cast<double>(w.output_bytes);
   return t;
 }
 

@@ -142,8 +142,10 @@ util::Status Database::CheckStamp(bool fresh) {
         path_, user_version, kSchemaVersion));
   }
   if (auto s = SetWal(db_, path_); !s) return s;
-  return user_version < kSchemaVersion ? MigrateFrom(static_cast<int>(user_version))
-                                       : util::Status(util::Ok{});
+  if (user_version < kSchemaVersion) {
+    if (auto s = MigrateFrom(static_cast<int>(user_version)); !s) return s;
+  }
+  return AddMissingColumns();
 }
 
 }  // namespace store

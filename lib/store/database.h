@@ -116,6 +116,11 @@ class Database {
   util::Status MigrateFrom(int from);  // migration.cpp
   // The identity an import row's model is stored under; an input error naming the row.
   util::Result<std::string> ResolveModel(const std::string& file, const accuracy::Measurement& m);
+  /// Adds every column of explore::CandidateFields() an existing file's variants or
+  /// evaluations table lacks (ALTER TABLE ... ADD COLUMN) and rebuilds evaluation_view, in one
+  /// transaction; no schema version change (columns.cpp). A read-only file that lacks columns
+  /// is refused.
+  util::Status AddMissingColumns();
 
   sqlite3* db_;
   std::string path_;

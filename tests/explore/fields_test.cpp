@@ -47,7 +47,8 @@ TEST(Fields, ListEveryCandidateFieldInOrder) {
                        "flash_bytes", "peak_activation_bytes", "board", "runtime", "mode",
                        "budget_bytes", "feasible", "fail_reason", "sram_bytes",
                        "internal_flash_bytes", "external_bytes", "partition_factor", "latency_ms",
-                       "latency_provenance", "energy_mj", "top1", "top1_provenance"}));
+                       "latency_provenance", "energy_mj", "top1", "top1_provenance",
+                       "latency_ms_low", "latency_ms_high", "energy_mj_low", "energy_mj_high"}));
 }
 
 // Kind and optionality follow the member's C++ type.
@@ -103,14 +104,15 @@ TEST(Fields, Csv) {
             "variant,space,width,resolution,macs,params,weight_bytes,flash_bytes,"
             "peak_activation_bytes,board,runtime,mode,budget_bytes,feasible,fail_reason,sram_bytes,"
             "internal_flash_bytes,external_bytes,partition_factor,latency_ms,latency_provenance,"
-            "energy_mj,top1,top1_provenance\n");
+            "energy_mj,top1,top1_provenance,latency_ms_low,latency_ms_high,energy_mj_low,"
+            "energy_mj_high\n");
   explore::Candidate c = Full();
   c.energy_mj.reset();
   // The fail reason holds a comma and quotes: quoted, quotes doubled (RFC 4180).
   EXPECT_EQ(explore::CandidateCsvRow(c),
             "mbv3-w0.50-r112,mbv3,0.5,112,16278696,1234567,1200000,1250000,150528,f469,"
             "other-runtime,tinyops,262144,true,\"sram: needs 300000 B, has \"\"258000\"\" B\",250000,"
-            "90000,1400000,3,674.25,calibrated,,52.4,predicted\n");
+            "90000,1400000,3,674.25,calibrated,,52.4,predicted,,,,\n");
 }
 
 // Fronts carry their members' runtime.
