@@ -23,6 +23,9 @@ struct Region {
 // block) plus blocks 0 .. split_units - 2. -1 when the net has fewer units.
 int SplitOp(const graph::Network& net, int split_units) {
   const int last_block = split_units - 2;
+  int max_block = -1;
+  for (const graph::Op& op : net.ops) max_block = std::max(max_block, op.block);
+  if (split_units < 1 || last_block > max_block) return -1;
   bool seen_block = false;
   for (size_t i = 0; i < net.ops.size(); ++i) {
     const graph::Op& op = net.ops[i];
@@ -68,29 +71,81 @@ int StageOutput(const graph::Network& net, int split_op) {
   return out;
 }
 
-// Tile region needed of every tensor of the stage, grown backwards from the output tile.
-std::vector<Region> Regions(const graph::Network& net, int split_op, int stage_output, int p) {
-  std::vector<Region> need(net.tensors.size());
-  const graph::Shape& s = net.tensor(stage_output).shape;
-  need[static_cast<size_t>(stage_output)] = {(s.h + p - 1) / p, (s.w + p - 1) / p};
-  for (int i = split_op - 1; i >= 0; --i) {
-    const graph::Op& op = net.ops[static_cast<size_t>(i)];
-    const Region out = need[static_cast<size_t>(op.output)];
-    for (int t : op.inputs) {
-      const graph::Shape& in = net.tensor(t).shape;
-      Region r = out;
-      if (op.kind != OpKind::kAdd && op.kind != OpKind::kPad) {
-        r = {(out.h - 1) * op.stride_h + op.kernel_h, (out.w - 1) * op.stride_w + op.kernel_w};
+// Rows (or columns) [lo, hi) one tile needs of a tensor.
+struct Span {
+  int lo = 0, hi = 0;
+};
+
+// Per tile along one axis (`rows`: H, else W), the span of every stage tensor, grown backwards
+// from the tile of the stage output through each windowed op (its padding, stride and kernel)
+// and clipped to the tensor: border tiles need no halo beyond the image.
+std::vector<std::vector<Span>> Spans(const graph::Network& net, int split_op, int stage_output,
+                                     int p, bool rows) {
+  const auto extent = [rows](const graph::Shape& s) { return rows ? s.h : s.w; };
+  const int full = extent(net.tensor(stage_output).shape);
+  const int tile = (full + p - 1) / p;
+  std::vector<std::vector<Span>> spans(static_cast<size_t>(p),
+                                       std::vector<Span>(net.tensors.size(), Span{0, -1}));
+  for (int i = 0; i < p; ++i) {
+    auto& need = spans[static_cast<size_t>(i)];
+    need[static_cast<size_t>(stage_output)] = {std::min(i * tile, full), std::min((i + 1) * tile, full)};
+    for (int k = split_op - 1; k >= 0; --k) {
+      const graph::Op& op = net.ops[static_cast<size_t>(k)];
+      const Span out = need[static_cast<size_t>(op.output)];
+      if (out.hi <= out.lo) continue;
+      for (int t : op.inputs) {
+        Span r = out;
+        if (op.kind != OpKind::kAdd && op.kind != OpKind::kPad) {
+          const int stride = rows ? op.stride_h : op.stride_w;
+          const int kernel = rows ? op.kernel_h : op.kernel_w;
+          const int pad = rows ? op.padding.top : op.padding.left;
+          r = {out.lo * stride - pad, (out.hi - 1) * stride - pad + kernel};
+        }
+        r = {std::max(r.lo, 0), std::min(r.hi, extent(net.tensor(t).shape))};
+        Span& n = need[static_cast<size_t>(t)];
+        n = n.hi < n.lo ? r : Span{std::min(n.lo, r.lo), std::max(n.hi, r.hi)};
       }
-      Region& n = need[static_cast<size_t>(t)];
-      n = {std::min(std::max(n.h, r.h), in.h), std::min(std::max(n.w, r.w), in.w)};
     }
   }
-  return need;
+  return spans;
+}
+
+// Per tensor: the largest tile span and the sum of the spans over tiles, along one axis.
+struct AxisSize {
+  std::vector<int> max, sum;
+};
+AxisSize Sizes(const std::vector<std::vector<Span>>& spans, size_t tensors) {
+  AxisSize a{std::vector<int>(tensors, 0), std::vector<int>(tensors, 0)};
+  for (const auto& tile : spans) {
+    for (size_t t = 0; t < tensors; ++t) {
+      const int len = std::max(0, tile[t].hi - tile[t].lo);
+      a.max[t] = std::max(a.max[t], len);
+      a.sum[t] += len;
+    }
+  }
+  return a;
 }
 
 int64_t Scaled(int64_t value, const graph::Shape& full, Region r) {
   return value * r.h * r.w / std::max<int64_t>(1, int64_t{full.h} * full.w);
+}
+
+// MCUNetV2's analytic memory of one op (§4 "Memory profiling"): its inputs + its output; a
+// depthwise conv runs in place (TinyEngine), so only the larger of its input and output counts.
+int64_t OpBytes(const graph::Network& net, const graph::Op& op, const std::vector<int64_t>& bytes) {
+  const int64_t out = bytes[static_cast<size_t>(op.output)];
+  if (op.kind == OpKind::kReshape) return out;
+  if (op.kind == OpKind::kDepthwiseConv2d) {
+    return std::max(bytes[static_cast<size_t>(op.inputs[0])], out);
+  }
+  int64_t total = out;
+  for (size_t i = 0; i < op.inputs.size(); ++i) {
+    const bool repeated =
+        std::find(op.inputs.begin(), op.inputs.begin() + static_cast<long>(i), op.inputs[i]) !=
+        op.inputs.begin() + static_cast<long>(i);
+    if (!repeated) total += bytes[static_cast<size_t>(op.inputs[i])];
+  }
+  return total;
 }
 
 int Nearest(const std::vector<int>& valid, int wanted) {
@@ -144,36 +199,46 @@ util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choic
   plan.choice = choice;
   plan.split_op = SplitOp(net, choice.split_units);
   plan.stage_output = StageOutput(net, plan.split_op);
-  const std::vector<Region> need = Regions(net, plan.split_op, plan.stage_output, choice.patches);
+  const size_t nt = net.tensors.size();
+  const AxisSize hs = Sizes(Spans(net, plan.split_op, plan.stage_output, choice.patches, true), nt);
+  const AxisSize ws = Sizes(Spans(net, plan.split_op, plan.stage_output, choice.patches, false), nt);
+  std::vector<Region> need(nt), total(nt);
+  for (size_t t = 0; t < nt; ++t) {
+    need[t] = {hs.max[t], ws.max[t]};
+    total[t] = {hs.sum[t], ws.sum[t]};
+  }
   plan.input_patch_h = need[static_cast<size_t>(net.input)].h;
   plan.input_patch_w = need[static_cast<size_t>(net.input)].w;
-  const int64_t p2 = int64_t{choice.patches} * choice.patches;
   for (size_t i = 0; i < net.ops.size(); ++i) {
     const graph::Op& op = net.ops[i];
     const int64_t macs = CountOp(net, op).macs;
     plan.macs_before += macs;
     int64_t patched = macs;
     if (static_cast<int>(i) < plan.split_op) {
-      patched = Scaled(macs, net.output_shape(op), need[static_cast<size_t>(op.output)]) * p2;
+      patched = Scaled(macs, net.output_shape(op), total[static_cast<size_t>(op.output)]);
       plan.stage_macs_before += macs;
       plan.stage_macs += patched;
     }
     plan.op_macs.push_back(patched);
     plan.macs += patched;
   }
-  const PeakActivation per_layer = ComputePeak(net);
-  plan.peak_before_bytes = per_layer.peak_bytes;
-  plan.live_bytes = per_layer.live_bytes;
-  for (int s = 0; s < plan.split_op; ++s) plan.live_bytes[static_cast<size_t>(s)] = 0;
-  for (const Interval& iv : Lifetimes(net)) {
-    const bool whole = iv.tensor == plan.stage_output;
-    const int first = whole ? 0 : iv.first_step;
-    const int64_t bytes =
-        whole ? iv.bytes : Scaled(iv.bytes, net.tensor(iv.tensor).shape, need[static_cast<size_t>(iv.tensor)]);
-    for (int s = first; s <= std::min(iv.last_step, plan.split_op - 1); ++s) {
-      plan.live_bytes[static_cast<size_t>(s)] += bytes;
+  std::vector<int64_t> whole(nt, 0), tile(nt, 0);
+  for (size_t t = 0; t < nt; ++t) {
+    whole[t] = TensorBytes(net, static_cast<int>(t));
+    tile[t] = static_cast<int>(t) == plan.stage_output
+                  ? whole[t] : Scaled(whole[t], net.tensor(static_cast<int>(t)).shape, need[t]);
+  }
+  std::vector<int64_t> per_layer(net.ops.size(), 0);
+  plan.live_bytes.assign(net.ops.size(), 0);
+  for (size_t s = 0; s < net.ops.size(); ++s) {
+    const bool in_stage = static_cast<int>(s) < plan.split_op;
+    per_layer[s] = OpBytes(net, net.ops[s], whole);
+    plan.live_bytes[s] = in_stage ? OpBytes(net, net.ops[s], tile) : per_layer[s];
+    if (in_stage && net.ops[s].output != plan.stage_output) {
+      plan.live_bytes[s] += whole[static_cast<size_t>(plan.stage_output)];
     }
   }
+  plan.peak_before_bytes = *std::max_element(per_layer.begin(), per_layer.end());
   for (size_t s = 0; s < plan.live_bytes.size(); ++s) {
     int64_t& part = static_cast<int>(s) < plan.split_op ? plan.stage_peak_bytes : plan.rest_peak_bytes;
     part = std::max(part, plan.live_bytes[s]);

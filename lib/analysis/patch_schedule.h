@@ -6,8 +6,13 @@
 // overlap and their halo is computed again. Memory: the stage-output buffer is held whole from
 // op 0 and filled tile by tile; every other tensor of the stage exists at its tile's size; the
 // rest of the network runs per layer. Peak = max(per-patch peak + stage buffer, per-layer peak
-// of the rest) under the liveness rule of liveness.h (the full input image is not counted, as in
-// MCUNetV2: a tile of it is decoded at a time). MACs: each stage op's MACs per output pixel times
+// of the rest) under MCUNetV2's analytic rule (§4 "Memory profiling"): an op needs its inputs +
+// its output, a depthwise conv runs in place (TinyEngine) so only the larger of the two counts,
+// tensors kept for a later residual add are not counted — the rule behind its 1372 kB for
+// MobileNetV2. The full input image is not counted either (a tile of it is decoded at a time).
+// Border tiles need no halo beyond the image: their spans are clipped (padding), so the MACs
+// are the sum over tiles of each op's clipped output area. The patch mode therefore models a
+// TinyEngine-style runtime, optimistic for TFLM. MACs: each stage op's MACs per output pixel times
 // its tile area times p².
 
 #include <cstdint>
@@ -32,7 +37,7 @@ struct PatchPlan {
   int stage_output = -1;           // tensor id of the stage output (held whole)
   int input_patch_h = 0;           // the input tile (75 x 75 for MbV2 r224, n = 5, p = 4)
   int input_patch_w = 0;
-  int64_t peak_before_bytes = 0;   // per-layer peak of the whole net (ComputePeak)
+  int64_t peak_before_bytes = 0;   // per-layer peak of the whole net, in-place depthwise
   int64_t stage_peak_bytes = 0;    // per-patch peak + the stage buffer
   int64_t rest_peak_bytes = 0;     // per-layer peak over ops [split_op, end)
   int64_t peak_bytes = 0;          // max(stage, rest)
