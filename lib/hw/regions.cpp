@@ -67,9 +67,10 @@ void ReadRegions(const toml::table& root, tomlspec::Context& ctx,
     ctx.Error(node->source(), "'memory' must be a table [memory] with [[memory.region]] entries");
     return;
   }
-  tomlspec::CheckKnownKeys(*memory, {"sram_total_bytes", "region"}, ctx, "[memory]");
+  toml::table fields = *memory;  // ReadFields reports unknown keys: the regions are read below
+  fields.erase("region");
   MemorySpec spec;
-  tomlspec::ReadFields(*memory,
+  tomlspec::ReadFields(fields,
                        std::vector<Field<MemorySpec>>{{"sram_total_bytes",
                                                        &MemorySpec::sram_total_bytes, true, 1024,
                                                        1LL << 32, {}, "B",

@@ -29,8 +29,9 @@ std::string Region(const char* name, const char* start, const char* size) {
 TEST(Regions, H743ListsItsSevenInternalRams) {
   // boards.md §4: ITCM 64 KB, DTCM 128 KB, AXI SRAM 512 KB, SRAM1 128 + SRAM2 128 + SRAM3 32 KB,
   // SRAM4 64 KB; addresses of the RM0433 memory map.
-  const hw::Catalog catalog =
-      hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles").value();
+  auto loaded = hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  const hw::Catalog& catalog = loaded.value();
   const hw::Board& h743 = *catalog.Find("h743");
   ASSERT_EQ(h743.regions.size(), 7u);
   EXPECT_EQ(h743.regions[1].name, "dtcm");
