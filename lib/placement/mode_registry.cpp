@@ -7,6 +7,10 @@
 #include "placement/schedule_modes.h"
 #include "placement/tinyops_mode.h"
 #include "util/registry.h"
+#include "util/spellcheck.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace placement {
 namespace {
@@ -60,7 +64,13 @@ std::vector<std::string> OptInModeIds() {
   return out;
 }
 
-util::Result<const DeploymentMode*> FindMode(std::string_view id) { return Instance().Lookup(id); }
+// An unknown id: the nearest of every id (opt-in ones included), the list of the default ones.
+util::Result<const DeploymentMode*> FindMode(std::string_view id) {
+  if (const DeploymentMode* mode = Instance().Find(id)) return mode;
+  return util::InputError(fmt::format("unknown deployment mode '{}'{} (modes: {})", id,
+                                      util::DidYouMean(id, Instance().Ids()),
+                                      fmt::join(ModeIds(), ", ")));
+}
 
 util::Result<Fit> Check(const graph::Network& net, const Footprint& footprint,
                         const hw::Board& board, const Deployment& deployment) {
