@@ -11,8 +11,8 @@ check deploy-tinyops 0 "wrote" -- deploy proxyless-w0.30-r144 --board f469 --mod
 if grep -qE "#define PARTITION_FACTOR +3 " $TMP/dep2/dse_model_config.h \
    && grep -qE "#define TENSOR_BUFFER_SIZE +50112 " $TMP/dep2/dse_model_config.h; then
   passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL deploy-tinyops header" >&2; fi
-check fit-map 0 "axi_sram +0x24000000 +0x[0-9a-f]+ +[0-9]+  tensor arena" -- fit mcunet-in1 --board h743 --mode internal --map
-check fit-map-dtcm 0 "dtcm +0x20000000 .*runtime state" -- fit mcunet-in1 --board h743 --mode internal --map
+check fit-map 0 "axi_sram +0x24000000 +0x[0-9a-f]+ +[0-9]+  tensor arena" -- fit mcunet-in4 --board h743 --mode internal --map
+check fit-map-dtcm 0 "dtcm +0x20000000 .*runtime state" -- fit mcunet-in4 --board h743 --mode internal --map
 
 # Bad input: the option named, the nearest valid choice, exit 2, nothing written.
 check deploy-bad-split 2 "--split 99: mbv2-w1.00-r224 cannot split there \(nearest valid split: " -- deploy mbv2-w1.00-r224 --board h743 --mode patch --split 99 --patches 4 --out $TMP/bad
