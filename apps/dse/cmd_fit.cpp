@@ -1,7 +1,8 @@
 // dse fit VARIANT --board B — for each deployment mode (internal, external, tinyops): does the
 // variant fit, what it uses of internal SRAM, internal flash and external memory, and where it
 // does not fit, which constraint fails and by how much. When no mode fits, the report is still
-// printed and the command exits 4 (no feasible design).
+// printed and the command exits 4 (no feasible design). With --map: the memory map of one mode.
+// dse deploy VARIANT --board B --mode M --out DIR — the firmware files of lib/deploy.
 
 #include <iostream>
 
@@ -9,7 +10,11 @@
 #include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "explore/texts.h"
+#include "deploy/artefacts.h"
+#include "deploy/request.h"
 #include "deploy_report.h"
+#include "explore/choice.h"
+#include "models.h"
 
 namespace dse_app {
 namespace {
@@ -21,7 +26,20 @@ struct FitOptions {
   bool no_filter_growth = false;
   bool json = false;
   std::string runtime;
+  bool map = false;
+  std::string mode, out;
+  int split = 0, patches = 0;
 };
+
+// The fit of the one mode --map and deploy ask for (default: the board's default mode).
+placement::Fit FitOne(const FitOptions& o, const explore::VariantFacts& facts,
+                      const hw::Board& board, int64_t budget) {
+  explore::Target target = TargetOn(board, ResolveRuntime(o.runtime), nullptr, "", budget,
+                                    !o.no_filter_growth);
+  target.deployment = {o.mode.empty() ? explore::DefaultMode(board) : o.mode, budget,
+                       !o.no_filter_growth, target.deployment.default_budgets, o.split, o.patches};
+  return Unwrap(deploy::PlaceForDeploy(facts, target));
+}
 
 void Run(const FitOptions& options) {
   const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
@@ -31,6 +49,18 @@ void Run(const FitOptions& options) {
   const std::vector<placement::Fit> fits =
       report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
   const placement::Footprint footprint = explore::FootprintFor(facts, *runtime);
+  if (options.map || !options.out.empty()) {
+    const placement::Fit fit = FitOne(options, facts, board, budget);
+    if (options.out.empty()) {
+      std::cout << deploy::MapText(deploy::MapMemory(facts.net, footprint, board, fit));
+      return;
+    }
+    Unwrap(deploy::WriteArtefacts(options.out, deploy::BuildArtefacts(facts.net, board, *runtime,
+                                                                      footprint, fit)));
+    std::cout << "wrote dse_model_config.h, dse_memory.ld, layer_report.txt, layer_report.csv"
+                 " to " << options.out << "\n";
+    return;
+  }
   if (options.json) {
     std::cout << explore::DocumentText(explore::FitReportJson(facts.net, board, footprint, fits));
   } else {
@@ -56,7 +86,20 @@ void RegisterFit(CLI::App& app) {
                 "TinyOps: do not give the unused budget to the filter buffer");
   AddRuntimeOption(fit, &options.runtime);
   fit->add_flag("--json", options.json, "Print JSON: footprint at the top, one object per mode");
+  fit->add_flag("--map", options.map, "Print the memory map (region, start, size, what) of --mode");
+  fit->add_option("--mode", options.mode, "Mode of --map (default: the board's default mode)");
   fit->callback([] { Run(options); });
+  CLI::App* dep = app.add_subcommand("deploy", "Write the firmware files of a variant in one mode: "
+      "C header, linker fragment, per-layer RAM/ROM report (text + CSV)");
+  dep->add_option("variant", options.variant, "Variant name")->required();
+  dep->add_option("--board", options.board, "Board name or a profile FILE.toml")->required();
+  dep->add_option("--mode", options.mode, "Deployment mode (internal, tinyops, patch, ...)")->required();
+  dep->add_option("--out", options.out, "Directory to write into")->required()->check(NotEmpty());
+  dep->add_option("--budget", options.budget, "TinyOps SRAM budget in bytes, or K/M");
+  dep->add_option("--split", options.split, "Patch mode: stem + blocks run per patch (MCUNetV2 n)");
+  dep->add_option("--patches", options.patches, "Patch mode: p x p patches");
+  AddRuntimeOption(dep, &options.runtime);
+  dep->callback([] { Run(options); });
 }
 
 }  // namespace dse_app

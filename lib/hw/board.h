@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hw/core.h"
+#include "hw/regions.h"
 #include "util/result.h"
 
 namespace hw {
@@ -62,6 +63,7 @@ struct Board {
   InternalMemory flash;
   std::vector<ExternalMemory> external;
   Dma dma;
+  std::vector<MemoryRegion> regions;  // internal RAMs from [memory] (regions.h); may be empty
 
   // The external RAM that holds weights and tensors in the external and TinyOps modes: the
   // first sdram or sram in the profile. nullptr when the board has none.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "hw/board.h"
+#include "hw/regions_read.h"
 #include "tomlspec/tomlspec.h"
 #include "util/file.h"
 
@@ -27,7 +28,8 @@ const std::vector<Field<TopSpec>>& TopFields() {
   return fields;
 }
 
-const std::vector<std::string> kSections = {"core", "sram", "flash", "external", "dma"};
+const std::vector<std::string> kSections = {"core", "sram", "flash", "external", "dma",
+                                            "memory"};
 
 // Tables older profiles carried that are not about the board: each is an error saying where its
 // data lives now.
@@ -199,6 +201,7 @@ void ReadSections(const toml::table& root, tomlspec::Context& ctx, Board* board)
               &board->flash, ctx);
   ReadExternal(root, ctx, board);
   ReadSection(root, "dma", false, "", DmaFields(), &board->dma, ctx);
+  ReadRegions(root, ctx, &board->regions);  // [memory]: hw/regions.h
 }
 
 // An integer the field tables accepted (type and bounds), else nullopt: a value they rejected

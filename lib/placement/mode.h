@@ -34,6 +34,9 @@ struct Deployment {
   // Where sram_budget_bytes = 0 finds the board's default (tinyops::DefaultBudgetBytes); not
   // owned. nullptr = no table: the SRAM the board leaves to a network.
   const tinyops::BudgetTable* default_budgets = nullptr;
+  // Patch mode (schedule_modes.h): MCUNetV2's n and p; 0 = chosen per design.
+  int patch_split_units = 0;
+  int patches = 0;
 };
 
 /// One violated constraint: `needed_bytes` of `constraint` where `available_bytes` exist.
@@ -94,7 +97,8 @@ class DeploymentMode {
 
 /// Adds `mode` to the registry; an id already registered is an error.
 util::Status RegisterMode(std::unique_ptr<DeploymentMode> mode);
-/// Every registered mode, built-in ones first (internal, external, tinyops), in order.
+/// Every registered mode of the default design spaces, built-in ones first (internal, external,
+/// tinyops), in order. The opt-in schedule modes (schedule_modes.h) are found by FindMode only.
 std::vector<const DeploymentMode*> Modes();
 /// Their ids, in the same order.
 std::vector<std::string> ModeIds();

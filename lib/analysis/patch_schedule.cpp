@@ -1,0 +1,284 @@
+#include "analysis/patch_schedule.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "analysis/cost.h"
+#include "analysis/liveness.h"
+
+namespace analysis {
+namespace {
+
+using graph::OpKind;
+
+struct Region {
+  int h = 0;
+  int w = 0;
+};
+
+// The first op index not in the patch stage of `split_units`: the stem (ops before the first
+// block) plus blocks 0 .. split_units - 2. -1 when the net has fewer units.
+int SplitOp(const graph::Network& net, int split_units) {
+  const int last_block = split_units - 2;
+  int max_block = -1;
+  for (const graph::Op& op : net.ops) max_block = std::max(max_block, op.block);
+  if (split_units < 1 || last_block > max_block) return -1;
+  bool seen_block = false;
+  for (size_t i = 0; i < net.ops.size(); ++i) {
+    const graph::Op& op = net.ops[i];
+    if (op.block >= 0) seen_block = true;
+    const bool in_stage = op.block >= 0 ? op.block <= last_block : !seen_block;
+    if (!in_stage) return i == 0 ? -1 : static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool Patchable(const graph::Network& net, const graph::Op& op) {
+  switch (op.kind) {
+    case OpKind::kConv2d:
+    case OpKind::kDepthwiseConv2d:
+    case OpKind::kAdd:
+    case OpKind::kPad:
+      return true;
+    case OpKind::kAveragePool:
+    case OpKind::kMaxPool:
+      return net.output_shape(op).h > 1;  // windowed, not global
+    default:
+      return false;
+  }
+}
+
+// The one tensor ops [0, split_op) hand to the rest; -1 when there is not exactly one or an op
+// of the stage cannot run on a tile.
+int StageOutput(const graph::Network& net, int split_op) {
+  std::vector<bool> in_stage(net.tensors.size(), false);
+  for (int i = 0; i < split_op; ++i) {
+    if (!Patchable(net, net.ops[static_cast<size_t>(i)])) return -1;
+    in_stage[static_cast<size_t>(net.ops[static_cast<size_t>(i)].output)] = true;
+  }
+  int out = -1;
+  for (size_t i = static_cast<size_t>(split_op); i < net.ops.size(); ++i) {
+    for (int t : net.ops[i].inputs) {
+      if (t == net.input) return -1;  // the image itself crosses the split
+      if (!in_stage[static_cast<size_t>(t)]) continue;
+      if (out >= 0 && out != t) return -1;
+      out = t;
+    }
+  }
+  return out;
+}
+
+// Rows (or columns) [lo, hi) one tile needs of a tensor.
+struct Span {
+  int lo = 0, hi = 0;
+};
+
+// Per tile along one axis (`rows`: H, else W), the span of every stage tensor, grown backwards
+// from the tile of the stage output through each windowed op (its padding, stride and kernel)
+// and clipped to the tensor: border tiles need no halo beyond the image.
+std::vector<std::vector<Span>> Spans(const graph::Network& net, int split_op, int stage_output,
+                                     int p, bool rows) {
+  const auto extent = [rows](const graph::Shape& s) { return rows ? s.h : s.w; };
+  const int full = extent(net.tensor(stage_output).shape);
+  const int tile = (full + p - 1) / p;
+  std::vector<std::vector<Span>> spans(static_cast<size_t>(p),
+                                       std::vector<Span>(net.tensors.size(), Span{0, -1}));
+  for (int i = 0; i < p; ++i) {
+    auto& need = spans[static_cast<size_t>(i)];
+    need[static_cast<size_t>(stage_output)] = {std::min(i * tile, full), std::min((i + 1) * tile, full)};
+    for (int k = split_op - 1; k >= 0; --k) {
+      const graph::Op& op = net.ops[static_cast<size_t>(k)];
+      const Span out = need[static_cast<size_t>(op.output)];
+      if (out.hi <= out.lo) continue;
+      for (int t : op.inputs) {
+        Span r = out;
+        if (op.kind != OpKind::kAdd && op.kind != OpKind::kPad) {
+          const int stride = rows ? op.stride_h : op.stride_w;
+          const int kernel = rows ? op.kernel_h : op.kernel_w;
+          const int pad = rows ? op.padding.top : op.padding.left;
+          r = {out.lo * stride - pad, (out.hi - 1) * stride - pad + kernel};
+        }
+        r = {std::max(r.lo, 0), std::min(r.hi, extent(net.tensor(t).shape))};
+        Span& n = need[static_cast<size_t>(t)];
+        n = n.hi < n.lo ? r : Span{std::min(n.lo, r.lo), std::max(n.hi, r.hi)};
+      }
+    }
+  }
+  return spans;
+}
+
+// Per tensor: the largest tile span and the sum of the spans over tiles, along one axis.
+struct AxisSize {
+  std::vector<int> max, sum;
+};
+AxisSize Sizes(const std::vector<std::vector<Span>>& spans, size_t tensors) {
+  AxisSize a{std::vector<int>(tensors, 0), std::vector<int>(tensors, 0)};
+  for (const auto& tile : spans) {
+    for (size_t t = 0; t < tensors; ++t) {
+      const int len = std::max(0, tile[t].hi - tile[t].lo);
+      a.max[t] = std::max(a.max[t], len);
+      a.sum[t] += len;
+    }
+  }
+  return a;
+}
+
+int64_t Scaled(int64_t value, const graph::Shape& full, Region r) {
+  return value * r.h * r.w / std::max<int64_t>(1, int64_t{full.h} * full.w);
+}
+
+// MCUNetV2's analytic memory of one op (§4 "Memory profiling"): its inputs + its output; a
+// depthwise conv runs in place (TinyEngine), so only the larger of its input and output counts.
+int64_t OpBytes(const graph::Network& net, const graph::Op& op, const std::vector<int64_t>& bytes) {
+  const int64_t out = bytes[static_cast<size_t>(op.output)];
+  if (op.kind == OpKind::kReshape) return out;
+  if (op.kind == OpKind::kDepthwiseConv2d) {
+    return std::max(bytes[static_cast<size_t>(op.inputs[0])], out);
+  }
+  int64_t total = out;
+  for (size_t i = 0; i < op.inputs.size(); ++i) {
+    const bool repeated =
+        std::find(op.inputs.begin(), op.inputs.begin() + static_cast<long>(i), op.inputs[i]) !=
+        op.inputs.begin() + static_cast<long>(i);
+    if (!repeated) total += bytes[static_cast<size_t>(op.inputs[i])];
+  }
+  return total;
+}
+
+int Nearest(const std::vector<int>& valid, int wanted) {
+  return *std::min_element(valid.begin(), valid.end(), [wanted](int a, int b) {
+    return std::abs(a - wanted) < std::abs(b - wanted);
+  });
+}
+
+}  // namespace
+
+std::vector<int> PatchSplitChoices(const graph::Network& net) {
+  std::vector<int> out;
+  for (int n = 1;; ++n) {
+    const int split_op = SplitOp(net, n);
+    if (split_op < 0) break;
+    const int stage = StageOutput(net, split_op);
+    if (stage >= 0 && net.tensor(stage).shape.h >= 2) out.push_back(n);
+  }
+  return out;
+}
+
+std::vector<int> PatchCountChoices(const graph::Network& net, int split_units) {
+  std::vector<int> out;
+  const int split_op = SplitOp(net, split_units);
+  if (split_op < 0) return out;
+  const int stage = StageOutput(net, split_op);
+  if (stage < 0) return out;
+  for (int p = 2; p <= net.tensor(stage).shape.h; ++p) out.push_back(p);
+  return out;
+}
+
+util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choice) {
+  const std::vector<int> splits = PatchSplitChoices(net);
+  if (splits.empty()) {
+    return util::InputError(fmt::format("--split: {} has no stage that can run patch by patch",
+                                        net.name));
+  }
+  if (std::find(splits.begin(), splits.end(), choice.split_units) == splits.end()) {
+    return util::InputError(fmt::format(
+        "--split {}: {} cannot split there (nearest valid split: {}; valid: {})",
+        choice.split_units, net.name, Nearest(splits, choice.split_units), fmt::join(splits, ", ")));
+  }
+  const std::vector<int> counts = PatchCountChoices(net, choice.split_units);
+  if (std::find(counts.begin(), counts.end(), choice.patches) == counts.end()) {
+    return util::InputError(fmt::format(
+        "--patches {}: the stage output of split {} has {} rows (nearest valid patch count: {}; "
+        "valid: 2..{})", choice.patches, choice.split_units, counts.back(),
+        Nearest(counts, choice.patches), counts.back()));
+  }
+  PatchPlan plan;
+  plan.choice = choice;
+  plan.split_op = SplitOp(net, choice.split_units);
+  plan.stage_output = StageOutput(net, plan.split_op);
+  const size_t nt = net.tensors.size();
+  const AxisSize hs = Sizes(Spans(net, plan.split_op, plan.stage_output, choice.patches, true), nt);
+  const AxisSize ws = Sizes(Spans(net, plan.split_op, plan.stage_output, choice.patches, false), nt);
+  std::vector<Region> need(nt), total(nt);
+  for (size_t t = 0; t < nt; ++t) {
+    need[t] = {hs.max[t], ws.max[t]};
+    total[t] = {hs.sum[t], ws.sum[t]};
+  }
+  plan.input_patch_h = need[static_cast<size_t>(net.input)].h;
+  plan.input_patch_w = need[static_cast<size_t>(net.input)].w;
+  for (size_t i = 0; i < net.ops.size(); ++i) {
+    const graph::Op& op = net.ops[i];
+    const int64_t macs = CountOp(net, op).macs;
+    plan.macs_before += macs;
+    int64_t patched = macs;
+    if (static_cast<int>(i) < plan.split_op) {
+      patched = Scaled(macs, net.output_shape(op), total[static_cast<size_t>(op.output)]);
+      plan.stage_macs_before += macs;
+      plan.stage_macs += patched;
+    }
+    plan.op_macs.push_back(patched);
+    plan.macs += patched;
+  }
+  std::vector<int64_t> whole(nt, 0), tile(nt, 0);
+  for (size_t t = 0; t < nt; ++t) {
+    whole[t] = TensorBytes(net, static_cast<int>(t));
+    tile[t] = static_cast<int>(t) == plan.stage_output
+                  ? whole[t] : Scaled(whole[t], net.tensor(static_cast<int>(t)).shape, need[t]);
+  }
+  std::vector<int64_t> per_layer(net.ops.size(), 0);
+  plan.live_bytes.assign(net.ops.size(), 0);
+  for (size_t s = 0; s < net.ops.size(); ++s) {
+    const bool in_stage = static_cast<int>(s) < plan.split_op;
+    per_layer[s] = OpBytes(net, net.ops[s], whole);
+    plan.live_bytes[s] = in_stage ? OpBytes(net, net.ops[s], tile) : per_layer[s];
+    if (in_stage && net.ops[s].output != plan.stage_output) {
+      plan.live_bytes[s] += whole[static_cast<size_t>(plan.stage_output)];
+    }
+  }
+  plan.peak_before_bytes = *std::max_element(per_layer.begin(), per_layer.end());
+  for (size_t s = 0; s < plan.live_bytes.size(); ++s) {
+    int64_t& part = static_cast<int>(s) < plan.split_op ? plan.stage_peak_bytes : plan.rest_peak_bytes;
+    part = std::max(part, plan.live_bytes[s]);
+    if (plan.live_bytes[s] > plan.peak_bytes) {
+      plan.peak_bytes = plan.live_bytes[s];
+      plan.peak_op = static_cast<int>(s);
+    }
+  }
+  return plan;
+}
+
+std::optional<PatchPlan> ChoosePatches(const graph::Network& net, double max_mac_overhead,
+                                       int64_t target_peak_bytes) {
+  std::optional<PatchPlan> lowest, cheapest_fitting;
+  for (int n : PatchSplitChoices(net)) {
+    for (int p : PatchCountChoices(net, n)) {
+      if (p > 8) break;
+      auto plan = PlanPatches(net, {n, p});
+      if (!plan) continue;
+      if (plan->mac_overhead() <= max_mac_overhead &&
+          (!lowest || plan->peak_bytes < lowest->peak_bytes)) {
+        lowest = *plan;
+      }
+      if (target_peak_bytes > 0 && plan->peak_bytes <= target_peak_bytes &&
+          (!cheapest_fitting || plan->macs < cheapest_fitting->macs)) {
+        cheapest_fitting = *plan;
+      }
+    }
+  }
+  return cheapest_fitting ? cheapest_fitting : lowest;
+}
+
+std::string DescribePatchPlan(const PatchPlan& plan) {
+  return fmt::format(
+      "split n {} (ops 0-{} per patch), {}x{} patches of {}x{} px; peak {} B -> {} B (patch stage "
+      "{} B, rest {} B); MACs {} -> {} ({:+.1f} %, patch stage {} -> {})",
+      plan.choice.split_units, plan.split_op - 1, plan.choice.patches, plan.choice.patches,
+      plan.input_patch_h, plan.input_patch_w, plan.peak_before_bytes, plan.peak_bytes,
+      plan.stage_peak_bytes, plan.rest_peak_bytes, plan.macs_before, plan.macs,
+      100 * plan.mac_overhead(), plan.stage_macs_before, plan.stage_macs);
+}
+
+}  // namespace analysis

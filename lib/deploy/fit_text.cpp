@@ -1,0 +1,64 @@
+#include "deploy/fit_text.h"
+
+#include "placement/memory_checks.h"
+
+#include <fmt/format.h>
+
+#include "placement/schedule_modes.h"
+#include "placement/tinyops_mode.h"
+
+namespace deploy {
+
+std::string FitReportText(const graph::Network& net, const hw::Board& board,
+                          const placement::Footprint& f, const std::vector<placement::Fit>& fits) {
+  std::string out = fmt::format(
+      "{} on {} ({})\n  weights {} B, peak activations {} B, tensors + kernel scratch {} B "
+      "(op {})\n\n{:<9} {:<5} {:>10} {:>10} {:>11}  {}\n",
+      net.name, board.name, board.title, f.weight_bytes, f.peak_activation_bytes, f.arena_bytes,
+      f.arena_peak_op, "mode", "fits", "SRAM_B", "flash_B", "external_B", "notes");
+  for (const placement::Fit& fit : fits) {
+    std::string notes = fit.external_name.empty() ? "" : "in " + fit.external_name;
+    const tinyops::Plan* plan = placement::TinyopsPlan(fit);
+    if (plan && plan->fits) {
+      notes += fmt::format("{}PF {}, S {} B, budget {} B", notes.empty() ? "" : "; ",
+                           plan->partition_factor, plan->max_partition_bytes, plan->budget_bytes);
+    }
+    out += fmt::format("{:<9} {:<5} {:>10} {:>10} {:>11}  {}\n", fit.mode,
+                       fit.fits ? "yes" : "no", fit.sram_bytes, fit.flash_bytes,
+                       fit.external_bytes, notes);
+    out += placement::FitPartsText(fit);
+    if (const std::string s = placement::DescribeSchedule(fit); !s.empty()) {
+      out += "    schedule: " + s + "\n";
+    }
+    for (const placement::Violation& v : fit.violations) {
+      out += fmt::format("    {}: needs {} B, has {} B, over by {} B: {}\n", v.constraint,
+                         v.needed_bytes, v.available_bytes, v.excess_bytes(), v.detail);
+    }
+  }
+  return out;
+}
+
+std::string PlanSummaryText(const graph::Network& net, const hw::Board& board,
+                            const tinyops::Plan& plan) {
+  std::string out = fmt::format("{} on {}: {}\n", net.name, board.name,
+                                plan.fits ? "fits" : "does not fit");
+  if (plan.shortfall) out += "  " + plan.shortfall->reason + "\n";
+  const std::string s_op = plan.max_partition_op < 0 ? ""
+      : net.ops[static_cast<size_t>(plan.max_partition_op)].name;
+  out += fmt::format(
+      "  partition factor      {}\n  largest input part S  {} B (op {} '{}')\n"
+      "  SRAM                  {} B of a {} B budget (filter growth {})\n  buffers              ",
+      plan.partition_factor, plan.max_partition_bytes, plan.max_partition_op, s_op,
+      plan.sram_bytes, plan.budget_bytes,
+      plan.filter_growth ? fmt::format("+{} B", plan.filter_growth_bytes) : "off");
+  for (int b = 0; b < tinyops::kBufferCount; ++b) {
+    out += fmt::format(" {} {}", tinyops::BufferName(static_cast<tinyops::Buffer>(b)),
+                       plan.buffer_bytes[static_cast<size_t>(b)]);
+  }
+  out += fmt::format("\n  bytes                 DMA {}, read in place {}, written {}\n",
+                     plan.dma_bytes, plan.in_place_read_bytes, plan.output_bytes);
+  for (const std::string& w : plan.warnings) out += "  warning: " + w + "\n";
+  return out;
+}
+
+}  // namespace deploy

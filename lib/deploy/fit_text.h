@@ -1,0 +1,26 @@
+#pragma once
+// The texts of `dse fit` and `dse partition` (moved from apps/dse/deploy_report.cpp, unchanged):
+// the fit per mode with its violations, and the TinyOps plan summary.
+
+#include <string>
+#include <vector>
+
+#include "graph/network.h"
+#include "hw/board.h"
+#include "placement/mode.h"
+#include "tinyops/plan.h"
+
+namespace deploy {
+
+/// `dse fit` text: the footprint line and one row per mode with its violations; a schedule
+/// mode's row is followed by what its schedule changed.
+std::string FitReportText(const graph::Network& net, const hw::Board& board,
+                          const placement::Footprint& footprint,
+                          const std::vector<placement::Fit>& fits);
+
+/// `dse partition` text up to (not including) the per-op table: fits or not, PF, S, SRAM
+/// against the budget, buffers, byte totals, warnings.
+std::string PlanSummaryText(const graph::Network& net, const hw::Board& board,
+                            const tinyops::Plan& plan);
+
+}  // namespace deploy

@@ -1,0 +1,160 @@
+#include "deploy/memory_map.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "placement/tinyops_mode.h"
+#include "tinyops/plan.h"
+
+namespace deploy {
+namespace {
+
+struct Item {
+  std::string what, section;
+  int64_t bytes = 0;
+  bool needs_dma = false;
+  bool prefers_dtcm = false;
+  std::vector<std::pair<std::string, int64_t>> parts;  // sub-entries laid out in order
+};
+
+struct Slot {
+  hw::MemoryRegion region;
+  int64_t used = 0;
+  int64_t free() const { return region.size_bytes - used; }
+};
+
+std::vector<hw::MemoryRegion> SramRegions(const hw::Board& board) {
+  if (!board.regions.empty()) return board.regions;
+  return {{"sram", "sram", hw::kDefaultSramStart, board.sram.size_bytes, true}};
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+void Put(const Item& item, std::vector<Slot>* slots, MemoryMap* map) {
+  Slot* best = nullptr;
+  for (const bool dtcm_only : {item.prefers_dtcm, false}) {
+    for (Slot& s : *slots) {
+      if (s.free() < item.bytes || (item.needs_dma && !s.region.dma)) continue;
+      if (dtcm_only && s.region.kind != "dtcm") continue;
+      if (best == nullptr || s.free() < best->free()) best = &s;
+    }
+    if (best != nullptr) break;
+  }
+  if (best == nullptr) {
+    map->unplaced.push_back(fmt::format("{} ({} B) fits no {}region", item.what, item.bytes,
+                                        item.needs_dma ? "DMA-reachable " : ""));
+    return;
+  }
+  int64_t at = best->region.start + best->used;
+  if (item.parts.empty()) {
+    map->entries.push_back({best->region.name, at, item.bytes, item.what, item.section});
+  }
+  for (const auto& [what, bytes] : item.parts) {
+    map->entries.push_back({best->region.name, at, bytes, what, item.section});
+    at += bytes;
+  }
+  best->used += item.bytes;
+}
+
+}  // namespace
+
+int64_t ArenaBytes(const placement::Fit& fit, const placement::Footprint& footprint,
+                   const hw::Board& board) {
+  if (!fit.external_name.empty()) return footprint.arena_bytes;
+  return std::max<int64_t>(0, fit.sram_bytes - board.sram.reserved_bytes);
+}
+
+MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footprint,
+                    const hw::Board& board, const placement::Fit& fit) {
+  MemoryMap map{net.name, board.name, fit.mode, SramRegions(board), {}, {}};
+  std::vector<Slot> sram;
+  for (const hw::MemoryRegion& r : map.regions) sram.push_back({r, 0});
+  const hw::MemoryRegion flash{"flash", "flash", hw::kDefaultFlashStart, board.flash.size_bytes,
+                               false};
+  map.regions.push_back(flash);
+  std::vector<Slot> flash_slot{{flash, 0}};
+  std::vector<Slot> external;
+  if (const hw::ExternalMemory* ram = board.ExternalRam()) {
+    external.push_back({{ram->name, "external", hw::kDefaultSdramStart, ram->size_bytes, true}, 0});
+    map.regions.push_back(external.back().region);
+  }
+  Put({"runtime code", ".text", board.flash.reserved_bytes}, &flash_slot, &map);
+  Put({"runtime state (stack, heap, interpreter)", ".runtime_state", board.sram.reserved_bytes,
+       false, true}, &sram, &map);
+  const bool off_chip = !fit.external_name.empty();
+  std::vector<Item> items;
+  const Item weights{"weights, biases, quantisation data", ".model_weights",
+                     footprint.weight_bytes};
+  const Item arena{"tensor arena (activations + kernel scratch)", ".tensor_arena",
+                   ArenaBytes(fit, footprint, board)};
+  if (off_chip) {
+    Put(weights, &external, &map);
+    Put(arena, &external, &map);
+  } else {
+    Put(weights, &flash_slot, &map);
+    Put(arena, &sram, &map);
+  }
+  if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
+    Put({"TinyOps execution state", ".tinyops_state", placement::kTinyopsExecStateBytes},
+        &external, &map);
+    Item buffers{"TinyOps buffers", ".tinyops_arena", 0, true};
+    for (int b = 0; b < tinyops::kBufferCount; ++b) {
+      const auto buffer = static_cast<tinyops::Buffer>(b);
+      buffers.parts.emplace_back(fmt::format("tinyops {}", tinyops::BufferName(buffer)),
+                                 plan->buffer(buffer));
+      buffers.bytes += plan->buffer(buffer);
+    }
+    Put(buffers, &sram, &map);
+  }
+  std::stable_sort(map.entries.begin(), map.entries.end(),
+                   [](const MapEntry& a, const MapEntry& b) { return a.start < b.start; });
+  return map;
+}
+
+std::string MapText(const MemoryMap& map) {
+  std::string out = fmt::format("memory map: {} on {}, mode {}\n\n{:<10} {:<8} {:>10} {:>10}\n",
+                                map.network, map.board, map.mode, "region", "kind", "start",
+                                "size_B");
+  for (const hw::MemoryRegion& r : map.regions) {
+    out += fmt::format("{:<10} {:<8} {:#010x} {:>10}\n", r.name, r.kind, r.start, r.size_bytes);
+  }
+  out += fmt::format("\n{:<10} {:>10} {:>10} {:>10}  {}\n", "region", "start", "end", "size_B",
+                     "what");
+  for (const MapEntry& e : map.entries) {
+    out += fmt::format("{:<10} {:#010x} {:#010x} {:>10}  {}\n", e.region, e.start,
+                       e.start + e.size_bytes, e.size_bytes, e.what);
+  }
+  for (const std::string& u : map.unplaced) out += "  not placed: " + u + "\n";
+  return out;
+}
+
+std::string LinkerFragment(const MemoryMap& map) {
+  std::string out = fmt::format(
+      "/* dse deploy: {} on {}, mode {}. Generated; include from the board's linker script. */\n"
+      "MEMORY\n{{\n", map.network, map.board, map.mode);
+  for (const hw::MemoryRegion& r : map.regions) {
+    out += fmt::format("  DSE_{} ({}) : ORIGIN = {:#010x}, LENGTH = {}\n", Upper(r.name),
+                       r.kind == "flash" ? "rx" : "rw", r.start, r.size_bytes);
+  }
+  out += "}\n\nSECTIONS\n{\n";
+  std::string last;
+  for (const MapEntry& e : map.entries) {
+    if (e.section == ".text" || e.section == last) continue;
+    last = e.section;
+    int64_t bytes = 0;
+    for (const MapEntry& f : map.entries) bytes += f.section == e.section ? f.size_bytes : 0;
+    const bool load = e.section == ".model_weights" && e.region == "flash";
+    out += fmt::format("  {} {}: ALIGN(32)\n  {{\n    KEEP(*({}))\n    . = ALIGN(32);\n  }} > DSE_{}"
+                       "  /* {} B */\n\n",
+                       e.section, load ? "" : "(NOLOAD) ", e.section, Upper(e.region), bytes);
+  }
+  out += "}\n";
+  return out;
+}
+
+}  // namespace deploy

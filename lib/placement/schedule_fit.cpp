@@ -1,0 +1,68 @@
+// What the schedule modes share: internal placement under a schedule's live bytes, the
+// internal mode's latency terms adjusted per op, and the one-line description of a plan.
+
+#include <algorithm>
+
+#include "placement/memory_checks.h"
+#include "placement/schedule_modes.h"
+
+namespace placement {
+
+Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footprint& footprint,
+                   const hw::Board& board, const std::vector<int64_t>& live_bytes) {
+  const kernels::Runtime& runtime = kernels::DefaultRuntime();
+  Footprint scheduled = footprint;
+  scheduled.peak_activation_bytes = 0;
+  scheduled.arena_bytes = 0;
+  for (size_t i = 0; i < net.ops.size() && i < live_bytes.size(); ++i) {
+    scheduled.peak_activation_bytes = std::max(scheduled.peak_activation_bytes, live_bytes[i]);
+    const int64_t need = live_bytes[i] + runtime.ScratchBytes(net, net.ops[i]);
+    if (need > scheduled.arena_bytes) {
+      scheduled.arena_bytes = need;
+      scheduled.arena_peak_op = static_cast<int>(i);
+    }
+  }
+  Fit fit;
+  fit.mode = std::string(mode);
+  CheckInternal(scheduled, board, &fit);
+  fit.fits = fit.violations.empty();
+  return fit;
+}
+
+std::vector<latency::OpTerms> ScheduledTerms(const graph::Network& net,
+                                             const kernels::Runtime& runtime,
+                                             const hw::Board& board, const std::vector<int>& calls,
+                                             const std::vector<double>& work_scale) {
+  const latency::MemoryPath path = latency::PathOf(board);
+  std::vector<latency::OpTerms> out;
+  out.reserve(net.ops.size());
+  for (size_t i = 0; i < net.ops.size(); ++i) {
+    const kernels::OpWork w = runtime.MeasureOp(net, net.ops[i]);
+    latency::OpTerms t = latency::SerialOp(w, latency::FlashWork(w, path));
+    if (i < work_scale.size() && work_scale[i] != 1.0) {
+      latency::Terms compute{}, memory{};
+      latency::AddScaled(&compute, t.compute, work_scale[i]);
+      latency::AddScaled(&memory, t.memory, work_scale[i]);
+      t.compute = compute;
+      t.memory = memory;
+    }
+    t.compute[latency::kDispatchCycles] = i < calls.size() ? calls[i] : 1;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::string DescribeSchedule(const Fit& fit) {
+  if (const auto* p = dynamic_cast<const PatchModePlan*>(fit.plan.get())) {
+    return analysis::DescribePatchPlan(p->plan());
+  }
+  if (const auto* p = dynamic_cast<const ReorderModePlan*>(fit.plan.get())) {
+    return analysis::DescribeReorderPlan(p->plan());
+  }
+  if (const auto* p = dynamic_cast<const PexModePlan*>(fit.plan.get())) {
+    return analysis::DescribePexPlan(p->plan());
+  }
+  return "";
+}
+
+}  // namespace placement

@@ -1,0 +1,105 @@
+#pragma once
+// The memory-saving schedules as deployment modes (issue 14 item 2; reference
+// memory_schedules.md §2, §3, §5). Each places the network as the internal mode does — weights
+// in internal flash, tensors in internal SRAM — but runs it under a schedule with a lower peak:
+//  * patch:   MCUNetV2 patch-based inference of the first stage (analysis/patch_schedule.h);
+//             latency: each patch-stage op's terms scaled by its halo-recompute MAC ratio, and
+//             called p² times;
+//  * reorder: the op order with the lowest peak (analysis/reorder_schedule.h); latency as
+//             internal (the same ops run);
+//  * pex:     channel-wise partial execution of inverted-residual blocks
+//             (analysis/pex_schedule.h); latency as internal plus one kernel call per slice.
+// They are opt-in: FindMode and `--modes` know them, the default design spaces (ModeIds) do not,
+// so the default sweeps, fronts and goldens stay those of internal/external/tinyops.
+// The SRAM arena under a schedule is max over ops of (live bytes under the schedule + the op's
+// kernel scratch by the default runtime's rules: Place is given no runtime).
+
+#include <string>
+#include <vector>
+
+#include "analysis/patch_schedule.h"
+#include "analysis/pex_schedule.h"
+#include "analysis/reorder_schedule.h"
+#include "placement/mode.h"
+
+namespace placement {
+
+/// Largest MAC overhead the patch mode accepts when it chooses n and p itself (MCUNetV2 reports
+/// +3..17 % for its nets at the chosen pairs, §5.2).
+inline constexpr double kPatchMaxMacOverhead = 0.20;
+
+template <typename P>
+class SchedulePlan final : public ModePlan {
+ public:
+  explicit SchedulePlan(P plan) : plan_(std::move(plan)) {}
+  const P& plan() const { return plan_; }
+
+ private:
+  P plan_;
+};
+using PatchModePlan = SchedulePlan<analysis::PatchPlan>;
+using ReorderModePlan = SchedulePlan<analysis::ReorderPlan>;
+using PexModePlan = SchedulePlan<analysis::PexPlan>;
+
+/// The ids of the opt-in modes, in registration order ("patch", "reorder", "pex").
+std::vector<std::string> OptInModeIds();
+
+/// What the schedule of `fit` changed, one line ("" for a Fit of another mode).
+std::string DescribeSchedule(const Fit& fit);
+
+class PatchMode final : public DeploymentMode {
+ public:
+  std::string_view id() const override { return "patch"; }
+  std::string_view title() const override {
+    return "internal, first stage run patch by patch (MCUNetV2; halo recomputed)";
+  }
+  Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
+            const Deployment& deployment) const override;
+  util::Result<std::vector<latency::OpTerms>> LatencyTerms(const graph::Network& net,
+                                                           const kernels::Runtime& runtime,
+                                                           const hw::Board& board,
+                                                           const Fit& fit) const override;
+};
+
+class ReorderMode final : public DeploymentMode {
+ public:
+  std::string_view id() const override { return "reorder"; }
+  std::string_view title() const override {
+    return "internal, ops in the order with the lowest peak (tflite-tools search)";
+  }
+  Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
+            const Deployment& deployment) const override;
+  util::Result<std::vector<latency::OpTerms>> LatencyTerms(const graph::Network& net,
+                                                           const kernels::Runtime& runtime,
+                                                           const hw::Board& board,
+                                                           const Fit& fit) const override;
+};
+
+class PexMode final : public DeploymentMode {
+ public:
+  std::string_view id() const override { return "pex"; }
+  std::string_view title() const override {
+    return "internal, inverted-residual blocks run channel slice by slice (Pex)";
+  }
+  Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
+            const Deployment& deployment) const override;
+  util::Result<std::vector<latency::OpTerms>> LatencyTerms(const graph::Network& net,
+                                                           const kernels::Runtime& runtime,
+                                                           const hw::Board& board,
+                                                           const Fit& fit) const override;
+};
+
+
+/// Internal-mode placement of `footprint` with its activations as `live_bytes` per op (the
+/// schedule's), the arena recomputed with each op's scratch. Shared by the schedule modes.
+Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footprint& footprint,
+                   const hw::Board& board, const std::vector<int64_t>& live_bytes);
+
+/// The internal mode's terms of every op, with `calls[i]` dispatches and its work scaled by
+/// `work_scale[i]` (empty vectors: 1 each).
+std::vector<latency::OpTerms> ScheduledTerms(const graph::Network& net,
+                                             const kernels::Runtime& runtime,
+                                             const hw::Board& board, const std::vector<int>& calls,
+                                             const std::vector<double>& work_scale);
+
+}  // namespace placement

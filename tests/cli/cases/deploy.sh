@@ -1,0 +1,26 @@
+# Cases for `dse deploy`, `dse fit --map` and the opt-in schedule modes (issue 14 items 2, 4, 5).
+# Sourced by tests/cli/run.sh; $TMP is scratch.
+
+# MCUNetV2 Table 1: MobileNetV2 r224, 4x4 patches of 75 px after n = 5 (memory_schedules.md §5.2).
+check deploy-patch 0 "wrote dse_model_config.h" -- deploy mbv2-w1.00-r224 --board h743 --mode patch --split 5 --patches 4 --out $TMP/dep
+if grep -q "4x4 patches of 75x75 px; peak 1404928 B -> 175616 B" $TMP/dep/dse_model_config.h \
+   && grep -q "^op,name,kind,output,macs,rom_bytes,ram_bytes$" $TMP/dep/layer_report.csv \
+   && grep -q "> DSE_AXI_SRAM" $TMP/dep/dse_memory.ld; then
+  passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL deploy-patch files" >&2; fi
+check deploy-tinyops 0 "wrote" -- deploy proxyless-w0.30-r144 --board f469 --mode tinyops --out $TMP/dep2
+if grep -qE "#define PARTITION_FACTOR +3 " $TMP/dep2/dse_model_config.h \
+   && grep -qE "#define TENSOR_BUFFER_SIZE +50112 " $TMP/dep2/dse_model_config.h; then
+  passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL deploy-tinyops header" >&2; fi
+check fit-map 0 "axi_sram +0x24000000 +0x[0-9a-f]+ +[0-9]+  tensor arena" -- fit mcunet-in4 --board h743 --mode internal --map
+check fit-map-dtcm 0 "dtcm +0x20000000 .*runtime state" -- fit mcunet-in4 --board h743 --mode internal --map
+
+# Bad input: the option named, the nearest valid choice, exit 2, nothing written.
+check deploy-bad-split 2 "--split 99: mbv2-w1.00-r224 cannot split there \(nearest valid split: " -- deploy mbv2-w1.00-r224 --board h743 --mode patch --split 99 --patches 4 --out $TMP/bad
+check deploy-bad-patches 2 "--patches 40: .*nearest valid patch count: 28" -- deploy mbv2-w1.00-r224 --board h743 --mode patch --split 5 --patches 40 --out $TMP/bad
+check deploy-bad-mode 2 "unknown deployment mode 'pach' \(did you mean 'patch'\?\)" -- deploy mbv2-w1.00-r224 --board h743 --mode pach --out $TMP/bad
+if [ ! -e $TMP/bad ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL deploy wrote on bad input" >&2; fi
+printf 'name = "r"\ntitle = "t"\n[core]\narch = "cortex-m7"\nclock_hz = 216_000_000\n[sram]\nsize_bytes = 262_144\n[flash]\nsize_bytes = 1_048_576\n[memory]\nsram_total_bytes = 327_680\n[[memory.region]]\nname = "a"\nkind = "sram"\nstart = 0x2000_0000\nsize_bytes = 65_536\n[[memory.region]]\nname = "b"\nkind = "sram"\nstart = 0x2000_8000\nsize_bytes = 65_536\n' > $TMP/overlap.toml
+check fit-overlapping-regions 2 "overlap.toml:17: region 'b' .* overlaps region 'a'" -- fit mcunet-in1 --board $TMP/overlap.toml --map
+
+# Opt-in modes in a sweep.
+check sweep-patch-mode 0 "run 1 in $TMP/p.sqlite: 1 variant x 1 board, 2 evaluations" -- sweep --board h743 --spaces mcunet-in1 --modes internal,pex --db $TMP/p.sqlite

@@ -1,0 +1,98 @@
+// dse deploy's files (lib/deploy): the TinyOps header's macros are the partition plan's figures,
+// the TFLM header's arena is the fit's, the memory map places every item in a region.
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "deploy/artefacts.h"
+#include "deploy/memory_map.h"
+#include "deploy/request.h"
+#include "explore/evaluate.h"
+#include "hw/catalog.h"
+#include "placement/tinyops_mode.h"
+#include "support/deployment_data.h"
+#include "support/spaces.h"
+
+namespace {
+
+const hw::Board& Board(const std::string& name) {
+  static const hw::Catalog catalog =
+      hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles").value();
+  return *catalog.Find(name);
+}
+
+struct Placed {
+  graph::Network net;
+  placement::Footprint footprint;
+  placement::Fit fit;
+};
+
+Placed Place(const std::string& variant, const std::string& board, placement::Deployment d) {
+  Placed p{testing_support::BuildVariant(variant), {}, {}};
+  p.footprint = placement::Measure(p.net, kernels::DefaultRuntime());
+  d.default_budgets = &testing_support::DefaultBudgets();
+  p.fit = placement::Check(p.net, p.footprint, Board(board), d).value();
+  return p;
+}
+
+bool Has(const std::string& text, const std::string& line) {
+  return text.find(line) != std::string::npos;
+}
+
+TEST(Deploy, TinyopsHeaderCarriesThePlansPartitionFactorAndBuffers) {
+  // tinyops.md §1 [pub]: the F4 header entry "proxyless-w0.30-r144: PARTITION_FACTOR 3,
+  // TENSOR_BUFFER 50112" — the plan's S; each buffer of the plan is the macro + 32.
+  const Placed p = Place("proxyless-w0.30-r144", "f469", {"tinyops", 0, true});
+  const tinyops::Plan& plan = *placement::TinyopsPlan(p.fit);
+  ASSERT_TRUE(plan.fits);
+  const std::string h = deploy::ConfigHeader(p.net, Board("f469"), p.footprint, p.fit);
+  EXPECT_TRUE(Has(h, "#define PARTITION_FACTOR                    3")) << h;
+  EXPECT_TRUE(Has(h, "#define TENSOR_BUFFER_SIZE              50112")) << h;
+  const auto macro = [&](const char* name, int64_t value) {
+    return Has(h, fmt::format("#define {:<28} {:>8}", name, value));
+  };
+  using tinyops::Buffer;
+  EXPECT_TRUE(macro("INPUT2_TENSOR_BUFFER_0_SIZE", plan.buffer(Buffer::kFilter) - 32)) << h;
+  EXPECT_TRUE(macro("INPUT2_TENSOR_BUFFER_1_SIZE", plan.buffer(Buffer::kIm2col) - 32)) << h;
+  EXPECT_TRUE(macro("BIAS_TENSOR_BUFFER_SIZE", plan.buffer(Buffer::kBias) - 32)) << h;
+  EXPECT_TRUE(macro("QUANT_PARAMS_BUFFER_SIZE", plan.buffer(Buffer::kQuantShift) - 160)) << h;
+}
+
+TEST(Deploy, TflmHeaderGivesTheArenaAndTheMapPlacesIt) {
+  const Placed p = Place("mcunet-in4", "h743", {"internal", 0, true});  // arena > 128 KiB DTCM
+  ASSERT_TRUE(p.fit.fits);
+  const hw::Board& h743 = Board("h743");
+  const int64_t arena = p.fit.sram_bytes - h743.sram.reserved_bytes;
+  EXPECT_EQ(arena, p.footprint.arena_bytes);
+  const std::string h = deploy::ConfigHeader(p.net, h743, p.footprint, p.fit);
+  EXPECT_TRUE(Has(h, fmt::format("#define {:<28} {:>8}", "TENSOR_ARENA_SIZE", arena))) << h;
+  const deploy::MemoryMap map = deploy::MapMemory(p.net, p.footprint, h743, p.fit);
+  EXPECT_TRUE(map.unplaced.empty());
+  for (const deploy::MapEntry& e : map.entries) {
+    if (e.what.rfind("tensor arena", 0) == 0) {
+      EXPECT_EQ(e.region, "axi_sram");  // the only region that holds it whole (boards.md §4)
+      EXPECT_EQ(e.start, 0x2400'0000);
+    }
+    if (e.what.rfind("runtime state", 0) == 0) {
+      EXPECT_EQ(e.region, "dtcm");
+    }
+  }
+  EXPECT_TRUE(Has(deploy::LinkerFragment(map), "> DSE_AXI_SRAM"));
+}
+
+TEST(Deploy, PatchOptionsAreCheckedBeforeAnythingIsPlaced) {
+  const graph::Network net = testing_support::BuildVariant("mbv2-w1.00-r224");
+  placement::Deployment d{"internal", 0, true};
+  d.patches = 4;
+  d.patch_split_units = 5;
+  auto wrong_mode = deploy::CheckScheduleOptions(net, d);
+  ASSERT_FALSE(wrong_mode);
+  EXPECT_EQ(wrong_mode.error().message, "--split applies to --mode patch only (given --mode internal)");
+  d.mode = "patch";
+  EXPECT_TRUE(deploy::CheckScheduleOptions(net, d));
+  d.patches = 0;
+  EXPECT_EQ(deploy::CheckScheduleOptions(net, d).error().message,
+            "--split needs --patches (e.g. --patches 4)");
+}
+
+}  // namespace
