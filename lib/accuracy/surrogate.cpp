@@ -216,7 +216,10 @@ std::string Surrogate::OutsideFit(const Query& query) const {
   }
   for (const Range& r : ranges) {
     if (r.lo > r.hi || (r.value == 0 && &r == &ranges[2])) continue;  // no data, or unknown
-    if (r.value < r.lo || r.value > r.hi) {
+    // Published counts are rounded ("320 M" for 320.4 M): a 2 % margin keeps the data's own
+    // designs inside the domain they came from.
+    constexpr double kRoundingMargin = 0.02;
+    if (r.value < r.lo * (1 - kRoundingMargin) || r.value > r.hi * (1 + kRoundingMargin)) {
       return fmt::format("{} {:g}{} {} the fitted {:g}-{:g}{} of family {}", r.name, r.value,
                          r.unit, r.value < r.lo ? "below" : "above", r.lo, r.hi, r.unit,
                          map_.families[f].name);
