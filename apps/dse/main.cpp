@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "app.h"
 #include "kernels/data_runtime.h"
@@ -25,9 +26,14 @@ std::string DefaultDataDir() {
 std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
   const CLI::App* level = &app;
   std::string path;  // the subcommands matched so far, e.g. "spaces "
+  std::set<std::string> global_values;  // global options whose next word is their value
+  for (const CLI::Option* o : app.get_options()) {
+    if (o->get_type_size() == 0) continue;
+    for (const std::string& n : o->get_lnames()) global_values.insert("--" + n);
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--data-dir" || arg == "--space") {
+    if (global_values.count(arg) > 0) {
       ++i;
       continue;
     }

@@ -1,0 +1,112 @@
+#include "latency/few_shot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+
+namespace latency {
+namespace {
+
+// Every k-subset of {0..n-1} when there are at most `limit`, else `limit` distinct ones drawn
+// with a fixed-seed generator (results do not change from run to run).
+std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
+  std::vector<std::vector<int>> all;
+  std::vector<int> pick(static_cast<size_t>(k));
+  for (int i = 0; i < k; ++i) pick[static_cast<size_t>(i)] = i;
+  while (true) {
+    all.push_back(pick);
+    int i = k - 1;
+    while (i >= 0 && pick[static_cast<size_t>(i)] == n - k + i) --i;
+    if (i < 0) break;
+    ++pick[static_cast<size_t>(i)];
+    for (int j = i + 1; j < k; ++j) pick[static_cast<size_t>(j)] = pick[static_cast<size_t>(j - 1)] + 1;
+  }
+  if (static_cast<int>(all.size()) <= limit) return all;
+  uint64_t state = 0x9E3779B97F4A7C15ull;  // splitmix64, fixed seed
+  std::vector<std::vector<int>> chosen;
+  for (int i = 0; i < limit; ++i) {
+    state += 0x9E3779B97F4A7C15ull;
+    uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    const size_t at = static_cast<size_t>(z % all.size());
+    chosen.push_back(all[at]);
+    all.erase(all.begin() + static_cast<std::ptrdiff_t>(at));
+  }
+  return chosen;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// MAPE of predicting `rest` with the fit on `others` + `shots`, and of the MACs x k line fitted
+// (relative least squares) on `shots` alone.
+std::pair<double, double> OneSubset(const std::vector<const Sample*>& others,
+                                    const std::vector<const Sample*>& shots,
+                                    const std::vector<const Sample*>& rest,
+                                    const CoefficientFile& priors) {
+  std::vector<const Sample*> training = others;
+  training.insert(training.end(), shots.begin(), shots.end());
+  const CoefficientFile fit = FitBoards(training, priors);
+  const CoefValues& coefs = fit.at(rest.front()->row.CoefficientKey()).value;
+  double num = 0, den = 0;  // k minimising sum ((k x_i - y_i) / y_i)^2
+  for (const Sample* s : shots) {
+    const double x = s->macs / s->row.latency_ms;
+    num += x;
+    den += x * x;
+  }
+  const double k = num / den;
+  double model = 0, line = 0;
+  for (const Sample* s : rest) {
+    model += std::abs(PredictMs(*s, coefs) / s->row.latency_ms - 1);
+    line += std::abs(k * s->macs / s->row.latency_ms - 1);
+  }
+  return {100 * model / static_cast<double>(rest.size()),
+          100 * line / static_cast<double>(rest.size())};
+}
+
+}  // namespace
+
+std::vector<FewShotSummary> FewShots(const std::vector<Sample>& samples,
+                                     const CoefficientFile& priors, const std::vector<int>& ks,
+                                     int max_subsets, int min_rows) {
+  std::map<std::string, std::vector<const Sample*>> by_board;
+  for (const Sample& s : samples) by_board[s.row.CoefficientKey()].push_back(&s);
+  std::vector<FewShotSummary> out;
+  for (const auto& [board, rows] : by_board) {
+    const int n = static_cast<int>(rows.size());
+    if (n < min_rows) continue;
+    std::vector<const Sample*> others;
+    for (const Sample& s : samples) {
+      if (s.row.CoefficientKey() != board) others.push_back(&s);
+    }
+    for (const int k : ks) {
+      if (k < 1 || k >= n) continue;
+      FewShotSummary sum{board, k, n};
+      std::vector<double> model, line;
+      for (const std::vector<int>& pick : Subsets(n, k, max_subsets)) {
+        std::vector<const Sample*> shots, rest;
+        for (int i = 0; i < n; ++i) {
+          const bool in = std::find(pick.begin(), pick.end(), i) != pick.end();
+          (in ? shots : rest).push_back(rows[static_cast<size_t>(i)]);
+        }
+        const auto [m, l] = OneSubset(others, shots, rest, priors);
+        model.push_back(m);
+        line.push_back(l);
+        if (m > l) ++sum.subsets_worse_than_baseline;
+      }
+      sum.subsets = static_cast<int>(model.size());
+      sum.median_mape_pct = Median(model);
+      sum.median_baseline_mape_pct = Median(line);
+      out.push_back(sum);
+    }
+  }
+  return out;
+}
+
+}  // namespace latency
