@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iterator>
 #include <map>
 #include <set>
@@ -62,9 +63,15 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
   f.log_x = true;
   const auto families = FamilyColors(candidates);
   const auto space_variants = SpaceVariants(candidates);
-  // Labels only on the members of the front of all modes, so they stay legible.
+  // Labels only on members of the front of all modes, and only one per 0.15 decade of x (the
+  // first from the left), so they stay legible where the front is crowded.
   std::set<std::pair<std::string, std::string>> overall;
-  for (const FrontMember& m : Front(candidates, x_objective, "all")) overall.insert({m.variant, m.mode});
+  double last_labelled_log_x = -1e300;
+  for (const FrontMember& m : Front(candidates, x_objective, "all")) {
+    if (m.x <= 0 || std::log10(m.x) - last_labelled_log_x < 0.15) continue;
+    last_labelled_log_x = std::log10(m.x);
+    overall.insert({m.variant, m.mode});
+  }
   struct Space { const char* name; const char* color; int point_type; };
   const Space spaces[] = {{"external", "#7f7f7f", 9}, {"tinyops", "#d62728", 5},
                           {"internal", "#1f77b4", 7}};
