@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "explore/evaluate.h"
@@ -49,6 +50,7 @@ Grid Latencies(const hw::Board& board, const std::string& mode,
 TEST(Monotone, LatencyNeverFallsWithWidthOrResolution) {
   int compared = 0;
   int tinyops_falls = 0;
+  std::map<std::string, int> falls_per_board;
   for (const searchspace::Space& space : testing_support::BuiltinCatalog().spaces()) {
     if (space.fixed) continue;
     std::vector<explore::VariantFacts> facts;
@@ -72,7 +74,9 @@ TEST(Monotone, LatencyNeverFallsWithWidthOrResolution) {
             if (!next_r && !next_w) continue;
             ++compared;
             if (mode == "tinyops") {  // known violations, counted below
-              tinyops_falls += other_ms < ms * 0.999 ? 1 : 0;
+              const int fell = other_ms < ms * 0.999 ? 1 : 0;
+              tinyops_falls += fell;
+              falls_per_board[board.name] += fell;
               continue;
             }
             EXPECT_GE(other_ms, ms * 0.999)
@@ -85,12 +89,24 @@ TEST(Monotone, LatencyNeverFallsWithWidthOrResolution) {
     }
   }
   EXPECT_GT(compared, 1000);
-  // TinyOps still falls at 91 neighbouring pairs (f469 6, f746 46, h743 39 pairs; 2026-11-30):
-  // the partitioner's discrete choices (partition factor, which filters and im2col buffers are
-  // overlaid in SRAM) change with width and resolution. Not fixed yet; this bounds it so it
-  // cannot grow unnoticed. Internal and external are held strictly above.
+  // TinyOps falls at 121 neighbouring pairs (f469 8, f746 47, h743 39, m467 2, u585 25;
+  // 2026-11-30, refitted coefficients; 91 before the refit and the ten new boards). Cause, e.g.
+  // mbv3 r48 on the f469 (`dse partition`, `dse show --mode tinyops --per-op`): w0.15 80.6 ms,
+  // w0.20 76.0 ms. Every op keeps the same partition factor; the difference is op 58 (the 1x1
+  // classifier conv). Its 192,000 B filter at w0.15 fits the 230,320 B filter buffer, so the
+  // plan DMAs it to SRAM (tinyops/plan_ops.cpp: filter_overlaid = filter bytes < buffer, a size
+  // rule, not a price comparison): 36.1 ms, 32.3 ms of it exposed byte-wide DMA at 16.7 cycles/B.
+  // At w0.20 its 256,000 B filter no longer fits and is read in place from external RAM at
+  // 3.3 cycles/B plus crossings: 15.8 ms. A weight used once (1x1 spatial) costs more to DMA than
+  // to read in place, so a wider net whose filter misses the buffer gets the cheaper plan. The
+  // model follows TinyOps's rule (overlay whatever fits); this is an effect of that discrete
+  // choice, not a pricing bug. A price-aware overlay choice in the partitioner would remove it.
+  // The bound keeps it from growing unnoticed; internal and external are held strictly above.
   std::printf("tinyops: latency falls at %d neighbouring grid pairs\n", tinyops_falls);
-  EXPECT_LE(tinyops_falls, 91);
+  for (const auto& [name, n] : falls_per_board) {
+    if (n > 0) std::printf("  %s %d\n", name.c_str(), n);
+  }
+  EXPECT_LE(tinyops_falls, 121);
 }
 
 }  // namespace
