@@ -22,6 +22,14 @@ Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footp
       scheduled.arena_peak_op = static_cast<int>(i);
     }
   }
+  // CheckInternal takes the SRAM from the layout's figures (Footprint::sram), which the
+  // runtime's planner computed for the unscheduled network. Under a schedule the tensors are
+  // the schedule's live bytes instead: the arena is its peak, the scratch what kernel scratch
+  // adds on top of it, and the runtime's persistent data is unchanged.
+  scheduled.sram.layout = std::string(mode);
+  scheduled.sram.arena_bytes = scheduled.peak_activation_bytes;
+  scheduled.sram.scratch_bytes = scheduled.arena_bytes - scheduled.peak_activation_bytes;
+  scheduled.sram.peak_op = scheduled.arena_peak_op;
   Fit fit;
   fit.mode = std::string(mode);
   CheckInternal(scheduled, board, &fit);

@@ -91,7 +91,10 @@ class PexMode final : public DeploymentMode {
 
 
 /// Internal-mode placement of `footprint` with its activations as `live_bytes` per op (the
-/// schedule's), the arena recomputed with each op's scratch. Shared by the schedule modes.
+/// schedule's), the arena recomputed with each op's scratch. The SRAM parts (Fit::sram_parts,
+/// layout = `mode`) are the schedule's peak as arena, what scratch adds, and the runtime
+/// layout's persistent data of `footprint`; plus the board's reserve. Shared by the schedule
+/// modes.
 Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footprint& footprint,
                    const hw::Board& board, const std::vector<int64_t>& live_bytes);
 
