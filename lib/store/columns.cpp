@@ -57,11 +57,14 @@ std::string ViewSql() {
 
 }  // namespace
 
+std::string Database::MissingColumnsSql() {
+  const std::string sql = store::MissingColumnsSql(db_, "variants", explore::FieldScope::kVariant) +
+                          store::MissingColumnsSql(db_, "evaluations", explore::FieldScope::kEvaluation);
+  return sql.empty() ? sql : sql + ViewSql();
+}
+
 util::Status Database::AddMissingColumns() {
-  const auto missing = [this] {
-    return MissingColumnsSql(db_, "variants", explore::FieldScope::kVariant) +
-           MissingColumnsSql(db_, "evaluations", explore::FieldScope::kEvaluation);
-  };
+  const auto missing = [this] { return MissingColumnsSql(); };
   if (missing().empty()) return util::Ok{};
   if (sqlite3_db_readonly(db_, "main") == 1) {
     return util::InputError(fmt::format(
@@ -72,7 +75,7 @@ util::Status Database::AddMissingColumns() {
   // Read again under the write lock: a concurrent dse may have added them meanwhile.
   const std::string sql = missing();
   if (sql.empty()) return Exec("COMMIT");
-  if (sqlite3_exec(db_, (sql + ViewSql() + "COMMIT;").c_str(), nullptr, nullptr, nullptr) !=
+  if (sqlite3_exec(db_, (sql + "COMMIT;").c_str(), nullptr, nullptr, nullptr) !=
       SQLITE_OK) {
     util::Error error = util::RuntimeError(fmt::format(
         "{}: {} (while adding columns; rolled back, the file is unchanged)", path_,

@@ -117,9 +117,14 @@ util::Status Database::CheckStamp(bool fresh) {
       if (tables < 0) return SqlError(db_, path_, "cannot read the schema");
       return CheckStamp(false);
     }
-    return Exec(fmt::format("{}{}{}{}{} PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;",
-                            kSchemaRuns, kSchemaV3Variants, kSchemaV2Results, kEvaluationView,
-                            kSchemaV3Tables, kApplicationId, kSchemaVersion));
+    if (auto s = Exec(fmt::format("{}{}{}{}{} PRAGMA application_id={}; PRAGMA user_version={};",
+                                  kSchemaRuns, kSchemaV3Variants, kSchemaV2Results, kEvaluationView,
+                                  kSchemaV3Tables, kApplicationId, kSchemaVersion));
+        !s) {
+      return s;
+    }
+    // The columns added within a version, as AddMissingColumns adds them to an older file.
+    return Exec(MissingColumnsSql() + "COMMIT;");
   }
   if (app_id != kApplicationId) {
     return util::InputError(fmt::format(

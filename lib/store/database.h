@@ -121,6 +121,9 @@ class Database {
   /// transaction; no schema version change (columns.cpp). A read-only file that lacks columns
   /// is refused.
   util::Status AddMissingColumns();
+  /// The ALTER TABLE statements adding the field columns the file lacks, then the rebuilt
+  /// evaluation_view; empty when none is missing. Reads the schema; writes nothing.
+  std::string MissingColumnsSql();
 
   sqlite3* db_;
   std::string path_;

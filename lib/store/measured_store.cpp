@@ -29,6 +29,22 @@ Key KeyOf(const accuracy::Measurement& m, const std::string& model) {
 
 std::string Short(const std::string& sha) { return sha.substr(0, 12); }
 
+// False when `path` certainly holds no measured accuracies yet: an empty file, or one whose
+// schema a concurrent dse is still creating (a sweep writing a new file, or a new file left
+// empty by a failed create). Such a file is for the writer to initialise, not an error.
+// Anything else (true) goes through Database::Open, which refuses or migrates it.
+bool MayHoldMeasurements(const std::string& path) {
+  sqlite3* db = nullptr;
+  bool may = true;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(db, 60000);
+    Statement count(db, "SELECT count(*) FROM sqlite_master");
+    if (count.ok() && count.Step() == SQLITE_ROW) may = count.Int(0) > 0;
+  }
+  sqlite3_close(db);
+  return may;
+}
+
 }  // namespace
 
 util::Result<std::map<std::string, std::vector<std::string>>> Database::ImportedModels() {
@@ -182,7 +198,9 @@ util::Result<ImportCount> Database::ImportAccuracies(const std::string& file,
 util::Result<std::vector<accuracy::Measurement>> MeasuredFor(
     const std::string& path, const std::map<std::string, std::string>& sha_of_model) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return std::vector<accuracy::Measurement>{};
+  if (!std::filesystem::exists(path, ec) || !MayHoldMeasurements(path)) {
+    return std::vector<accuracy::Measurement>{};
+  }
   auto db = Database::Open(path, false);
   if (!db) return db.error();
   auto rows = (*db)->MeasuredAccuracies();

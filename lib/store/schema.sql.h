@@ -15,7 +15,8 @@
 //      evaluation_view shows weight_bytes and runtime.
 //   Columns added within a version (Database::AddMissingColumns adds them to older files on
 //   open): evaluations latency_ms_low, latency_ms_high, energy_mj_low, energy_mj_high (the
-//   80 % interval of the prediction).
+//   80 % interval of the prediction). A fresh file gets them the same way, in the same
+//   transaction as its tables, so a fresh and a migrated file have the same schema text.
 
 namespace store {
 
@@ -55,10 +56,6 @@ CREATE TABLE evaluations (
   energy_mj REAL,
   top1 REAL,
   top1_provenance TEXT NOT NULL,
-  latency_ms_low REAL,
-  latency_ms_high REAL,
-  energy_mj_low REAL,
-  energy_mj_high REAL,
   PRIMARY KEY (run_id, variant_id, board, runtime, mode)
 );
 CREATE TABLE pareto (
@@ -93,8 +90,7 @@ CREATE VIEW evaluation_view AS
          v.weight_bytes, v.flash_bytes, v.peak_activation_bytes, e.board, e.runtime, e.mode,
          e.budget_bytes, e.feasible, e.fail_reason, e.sram_bytes, e.internal_flash_bytes,
          e.external_bytes, e.partition_factor, e.latency_ms, e.latency_provenance, e.energy_mj,
-         e.top1, e.top1_provenance, e.latency_ms_low, e.latency_ms_high, e.energy_mj_low,
-         e.energy_mj_high
+         e.top1, e.top1_provenance
   FROM evaluations e JOIN variants v ON v.id = e.variant_id;
 )SQL";
 

@@ -34,7 +34,7 @@ TEST(MeasuredCsv, UnknownFamilyVariantAndValuesAllReported) {
                              "mbv4-w0.50-r112,52.4,int8,classification,imagenet\n"
                              "mcunet-in9,50,int8,classification,imagenet\n"
                              "mbv3-w0.50-r112,x,int9,classification,imagenet\n"),
-            "m.csv:2: unknown family 'mbv4' in 'mbv4-w0.50-r112' (did you mean 'mbv3'?)\n"
+            "m.csv:2: unknown family 'mbv4' in 'mbv4-w0.50-r112' (did you mean 'mbv2'?)\n"
             "    mbv4-w0.50-r112,52.4,int8,classification,imagenet\n"
             "    ^\n"
             "m.csv:3: unknown variant 'mcunet-in9': expected FAMILY-wW.WW-rRRR (e.g. "

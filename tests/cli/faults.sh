@@ -117,11 +117,11 @@ done
 
 # --- 3. A newer schema is refused, untouched.
 cp "$db" "$TMP/newer.sqlite"
-q "$TMP/newer.sqlite" "PRAGMA user_version=3"
+q "$TMP/newer.sqlite" "PRAGMA user_version=4"
 cp "$TMP/newer.sqlite" "$TMP/newer.ref"
 out=$("$DSE" --quiet sweep --board f469 --spaces mcunet-in3 --db "$TMP/newer.sqlite" 2>&1)
 code=$?
-if [ "$code" -eq 2 ] && grep -q "newer dse (schema version 3; this build reads up to 2)" <<<"$out"; then pass; else
+if [ "$code" -eq 2 ] && grep -q "newer dse (schema version 4; this build reads up to 3)" <<<"$out"; then pass; else
   fail "newer schema: exit $code: $out"
 fi
 if cmp -s "$TMP/newer.sqlite" "$TMP/newer.ref"; then pass; else fail "newer schema: file changed"; fi

@@ -124,11 +124,11 @@ TEST(Imported, MeasurementsNameImportedModelsByFileName) {
   EXPECT_FALSE(accuracy::IsImportedModelName("mbv3-w0.75-r128"));
   const searchspace::Catalog none;
   auto rows = accuracy::ParseMeasurements(
-      "m.csv", "variant,top1,precision\nkws_ref_model.tflite,91.5,int8\n", none);
+      "m.csv", "variant,top1,precision,task,dataset\nkws_ref_model.tflite,91.5,int8,classification,imagenet\n", none);
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].variant, "kws_ref_model.tflite");
-  auto typo = accuracy::ParseMeasurements("m.csv", "variant,top1,precision\nkws.tflit,91,int8\n",
+  auto typo = accuracy::ParseMeasurements("m.csv", "variant,top1,precision,task,dataset\nkws.tflit,91,int8,classification,imagenet\n",
                                           none);
   EXPECT_FALSE(typo.ok());
 }

@@ -63,8 +63,9 @@ TEST(Search, ConstraintsKeepTheFrontInsideTheBounds) {
 // Search quality on the enumerable uniform mbv3 grid (228 points) on f746, objectives top-1 and
 // latency: the hypervolume a search reaches with 10 % of the evaluations (23) against the
 // exhaustive front's, under the same reference (the exhaustive run's worst top-1 and latency).
-// Measured (this test's printout, 2026-11-30): nsga2 mean over seeds 1-5 is 0.9470 at 12
-// evaluations, 0.9704 at 23 (10 %), 0.9842 at 46, 0.9953 at 91 (40 %); random 0.9622 at 23. The
+// Measured (this test's printout, 2026-11-30, after scratch writes were priced at the write
+// price): nsga2 mean over seeds 1-5 is 0.9462 at 12 evaluations, 0.9700 at 23 (10 %), 0.9837
+// at 46, 0.9948 at 91 (40 %); random 0.9618 at 23. The
 // issue's goal, >= 0.99 with <= 10 %, is not reached: 0.99 needs about 40 % of this small grid.
 TEST(SearchQuality, TenPercentOfTheGridReachesMostOfTheExhaustiveHypervolume) {
   std::map<std::pair<std::string, int64_t>, double> mean;
@@ -82,8 +83,8 @@ TEST(SearchQuality, TenPercentOfTheGridReachesMostOfTheExhaustiveHypervolume) {
       std::printf("quality %s evals %ld mean fraction %.4f\n", algorithm.c_str(), evaluations, sum / 5);
     }
   }
-  EXPECT_NEAR((mean[{"nsga2", 23}]), 0.9704, 5e-5);
-  EXPECT_NEAR((mean[{"nsga2", 91}]), 0.9953, 5e-5);
+  EXPECT_NEAR((mean[{"nsga2", 23}]), 0.9700, 5e-5);
+  EXPECT_NEAR((mean[{"nsga2", 91}]), 0.9948, 5e-5);
   EXPECT_GT((mean[{"nsga2", 23}]), (mean[{"random", 23}]));
 }
 

@@ -18,7 +18,7 @@ check acc-import 0 "imported 1 measured" -- accuracy import $ACC/good.csv --db "
 cp "$TMP/acc.sqlite" "$TMP/acc.before"
 check acc-import-range 2 "bad_range.csv:3: top1 620 is outside 0-100" -- accuracy import $ACC/bad_range.csv --db "$TMP/acc.sqlite"
 check acc-import-column 2 "missing_column.csv:1: missing column 'precision'" -- accuracy import $ACC/missing_column.csv --db "$TMP/acc.sqlite"
-check acc-import-family 2 "unknown_family.csv:2: unknown family 'mbv4' in 'mbv4-w0.75-r128' \(did you mean 'mbv3'\?\)" -- accuracy import $ACC/unknown_family.csv --db "$TMP/acc.sqlite"
+check acc-import-family 2 "unknown_family.csv:2: unknown family 'mbv4' in 'mbv4-w0.75-r128' \(did you mean 'mbv2'\?\)" -- accuracy import $ACC/unknown_family.csv --db "$TMP/acc.sqlite"
 if cmp -s "$TMP/acc.sqlite" "$TMP/acc.before"; then
   passed=$((passed + 1))
 else

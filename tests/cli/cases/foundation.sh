@@ -17,7 +17,7 @@ check version 0 "^dse [0-9]" -- --version
 # Bad arguments: exit 2, the offending token and the nearest valid choice.
 check no-subcommand 2 "subcommand" --
 check unknown-subcommand 2 "unknown command 'shwo' \(did you mean 'show'\?\)" -- shwo
-check unknown-family 2 "unknown family 'mbv4' in 'mbv4-w1.00-r160' \(did you mean 'mbv3'\?\)" -- show mbv4-w1.00-r160
+check unknown-family 2 "unknown family 'mbv4' in 'mbv4-w1.00-r160' \(did you mean 'mbv2'\?\)" -- show mbv4-w1.00-r160
 check unknown-variant 2 "unknown variant 'mcunet-in9'.*did you mean 'mcunet-in0'" -- show mcunet-in9
 check bad-width-text 2 "bad width 'x' in 'mbv3-wx-r160'" -- show mbv3-wx-r160
 check zero-width 2 "bad width '0.00'.*\(0, 4\]" -- show mbv3-w0.00-r160

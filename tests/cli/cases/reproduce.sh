@@ -22,7 +22,7 @@ for f in ops_mbv3-w1.00-r160_mcunet-in3_f746_tinyops budget_mbv3-w1.00-r160_f469
   done
 done
 
-check plot-unknown-variant 2 "unknown family 'mbv4' .*did you mean 'mbv3'" -- plot ops mbv4-w1.00-r160 --out $TMP/plots
+check plot-unknown-variant 2 "unknown family 'mbv4' .*did you mean 'mbv2'" -- plot ops mbv4-w1.00-r160 --out $TMP/plots
 check plot-unknown-board 2 "unknown board 'f496' \(did you mean 'f469'\?\)" -- plot ops mbv3-w1.00-r160 --board f496 --out $TMP/plots
 check plot-bad-mode 2 "'tinyop' \(did you mean 'tinyops'\?\)" -- plot ops mbv3-w1.00-r160 --board f746 --mode tinyop --out $TMP/plots
 check plot-mode-needs-board 2 "--mode needs --board" -- plot ops mbv3-w1.00-r160 --mode internal --out $TMP/plots

@@ -9,7 +9,7 @@ check pareto-plot 0 "pareto_f469_latency.svg" -- pareto --board f469 --plot --ou
 check pareto-check-changed 3 "Pareto fronts of f469 changed" -- --quiet pareto --board f469 --db $TMP/s.sqlite --check tests/golden/pareto_l552.csv
 
 check sweep-unknown-board 2 "f496.*did you mean 'f469'" -- sweep --board f496 --db $TMP/x.sqlite
-check sweep-unknown-space 2 "unknown space 'mbv4' \(did you mean 'mbv3'\?\)" -- sweep --board f469 --spaces mbv4 --db $TMP/x.sqlite
+check sweep-unknown-space 2 "unknown space 'mbv4' \(did you mean 'mbv2'\?\)" -- sweep --board f469 --spaces mbv4 --db $TMP/x.sqlite
 check sweep-bad-mode 2 "internl" -- sweep --board f469 --modes internl --db $TMP/x.sqlite
 check sweep-bad-budget 2 "--budget must be a whole number of bytes" -- sweep --board f469 --budget 12kb --db $TMP/x.sqlite
 check sweep-negative-budget 2 "--budget must be a positive number of bytes" -- sweep --board f469 --budget -5 --db $TMP/x.sqlite
