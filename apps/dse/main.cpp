@@ -28,7 +28,7 @@ std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
   std::string path;  // the subcommands matched so far, e.g. "spaces "
   std::set<std::string> global_values;  // global options whose next word is their value
   for (const CLI::Option* o : app.get_options()) {
-    if (o->get_type_size() == 0) continue;
+    if (o->get_expected_min() == 0) continue;  // a flag: no value follows
     for (const std::string& n : o->get_lnames()) global_values.insert("--" + n);
   }
   for (int i = 1; i < argc; ++i) {
