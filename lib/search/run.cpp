@@ -189,6 +189,21 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
                         {"front", front}}.dump(2);
 }
 
+namespace {
+// One objective's value with its unit and how it was obtained (every figure here is predicted:
+// the search evaluates designs, it does not measure them).
+std::string MetricText(Metric metric, double value) {
+  switch (metric) {
+    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% (predicted)", value);
+    case Metric::kLatency: return fmt::format("  {:.1f} ms (predicted)", value);
+    case Metric::kEnergy: return fmt::format("  {:.2f} mJ (predicted)", value);
+    case Metric::kSram: return fmt::format("  SRAM {:.1f} KiB", value / 1024);
+    case Metric::kMacs: return fmt::format("  {:.1f} M MACs", value / 1e6);
+  }
+  return fmt::format("  {} {:.6g}", MetricName(metric), value);
+}
+}  // namespace
+
 std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, const std::string& db) {
   std::string text = fmt::format(
       "run {} in {}: {} {} evaluations in {:.2f} s ({:.0f}/s); front of {} designs, hypervolume {:.6g}\n",
@@ -197,7 +212,7 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
   for (const FrontPoint& p : o.front) {
     text += fmt::format("  {:<28}", p.variant);
     for (size_t i = 0; i < p.values.size(); ++i) {
-      text += fmt::format("  {} {:.6g}", MetricName(plan.problem.objectives()[i]), p.values[i]);
+      text += MetricText(plan.problem.objectives()[i], p.values[i]);
     }
     text += "\n";
   }
