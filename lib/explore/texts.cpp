@@ -87,6 +87,14 @@ std::string ImportedText(const SweepResult& r, const std::string& board) {
   return out;
 }
 
+// "predicted", qualified where no row of the board informed it: "prior only" (the instruction-
+// count priors alone) or "uncalibrated board" (priors times a family or shared correction).
+std::string LatencyLabel(const std::string& provenance) {
+  if (provenance.rfind("prior only", 0) == 0) return "predicted, prior only";
+  if (provenance.rfind("prior", 0) == 0) return "predicted, uncalibrated board";
+  return "predicted";
+}
+
 std::string BestText(const SweepResult& r, const std::string& board) {
   std::string out;
   for (const char* mode : {"internal", "external", "tinyops"}) {
@@ -98,9 +106,10 @@ std::string BestText(const SweepResult& r, const std::string& board) {
     }
     const Candidate& best = *d.best;
     out += fmt::format(
-        "  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms (predicted)  {:.1f} M MACs\n", mode,
+        "  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms ({})  {:.1f} M MACs\n", mode,
         best.variant, *best.top1, best.top1_provenance,
-        best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-", best.macs / 1e6);
+        best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-",
+        LatencyLabel(best.latency_provenance), best.macs / 1e6);
   }
   return out;
 }

@@ -29,7 +29,7 @@ std::string IntervalText(double low_ms, double high_ms, int calibration_rows) {
   return fmt::format("80 %: {:.1f}–{:.1f} ms, {}", low_ms, high_ms,
                      calibration_rows > 0
                          ? fmt::format("calibrated on {} rows", calibration_rows)
-                         : std::string("prior only"));
+                         : std::string("no rows of this board"));
 }
 
 double ShrunkResidual(const std::vector<double>& loo_log_errors) {
