@@ -97,7 +97,11 @@ std::string LatencyLabel(const std::string& provenance) {
 
 std::string BestText(const SweepResult& r, const std::string& board) {
   std::string out;
-  for (const char* mode : {"internal", "external", "tinyops"}) {
+  std::vector<std::string> modes;  // the swept modes, in the order the sweep evaluated them
+  for (const Candidate& c : r.candidates) {
+    if (std::find(modes.begin(), modes.end(), c.mode) == modes.end()) modes.push_back(c.mode);
+  }
+  for (const std::string& mode : modes) {
     const BestDesign d = BestInMode(r.candidates, board, mode);
     if (d.best == nullptr) {
       out += fmt::format("  {:<9} none feasible{}\n", mode,
