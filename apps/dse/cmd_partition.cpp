@@ -11,6 +11,7 @@
 #include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "models.h"
+#include "deploy/fit_text.h"
 #include "deploy_report.h"
 #include "explore/evaluate.h"
 #include "placement/memory_checks.h"
@@ -28,35 +29,9 @@ struct PartitionOptions {
   std::string runtime;
 };
 
-std::string OverlayText(const tinyops::OpPlan& op) {
-  if (op.filter_bytes == 0 && op.bias_bytes == 0) return "";
-  return fmt::format("{}{}{}{}", op.filter_overlaid ? 'F' : '-', op.bias_overlaid ? 'B' : '-',
-                     op.quant_overlaid ? 'Q' : '-',
-                     op.scratch_bytes == 0 ? ' ' : (op.scratch_in_sram ? 'I' : 'i'));
-}
-
-void PrintOps(const graph::Network& net, const tinyops::Plan& plan) {
-  std::cout << fmt::format("\n{:>3} {:<24} {:<17} {:>12} {:>3} {:<4} {:>10}  {}\n", "#", "op",
-                           "kind", "input", "PF", "ovl", "in_place_B",
-                           "parts: [input rows incl. halo) -> output rows");
-  for (const tinyops::OpPlan& op : plan.ops) {
-    const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
-    const graph::Shape& in = net.input_shape(g);
-    std::string parts = op.parts.empty() ? "unpartitioned, runs in place" : "";
-    for (const tinyops::Part& p : op.parts) {
-      parts += fmt::format("[{},{})->{} ", p.rows.in_begin_row, p.rows.in_end_row, p.rows.out_rows);
-    }
-    std::cout << fmt::format("{:>3} {:<24} {:<17} {:>12} {:>3} {:<4} {:>10}  {}\n", op.op, g.name,
-                             graph::OpKindName(g.kind), fmt::format("{}x{}x{}", in.h, in.w, in.c),
-                             op.partition_factor, OverlayText(op), op.in_place_read_bytes, parts);
-  }
-  std::cout << "ovl: F filter, B bias, Q quant params DMA'd to SRAM ('-' read in place); "
-               "I im2col in SRAM, i im2col in the external arena\n";
-}
-
 void PrintText(const graph::Network& net, const hw::Board& board, const tinyops::Plan& plan) {
   report::PrintPlanSummary(net, board, plan);
-  PrintOps(net, plan);
+  std::cout << deploy::PlanOpsText(net, plan);
 }
 
 void Run(const PartitionOptions& options) {

@@ -1,6 +1,6 @@
 #pragma once
 // The texts of `dse fit` and `dse partition` (moved from apps/dse/deploy_report.cpp, unchanged):
-// the fit per mode with its violations, and the TinyOps plan summary.
+// the fit per mode with its violations, the TinyOps plan summary and its per-op table.
 
 #include <string>
 #include <vector>
@@ -22,5 +22,9 @@ std::string FitReportText(const graph::Network& net, const hw::Board& board,
 /// against the budget, buffers, byte totals, warnings.
 std::string PlanSummaryText(const graph::Network& net, const hw::Board& board,
                             const tinyops::Plan& plan);
+
+/// `dse partition`'s per-op table: kind, input shape, partition factor, what is overlaid into
+/// SRAM, bytes read in place, and each part's input rows (with halo) and output rows.
+std::string PlanOpsText(const graph::Network& net, const tinyops::Plan& plan);
 
 }  // namespace deploy

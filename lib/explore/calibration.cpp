@@ -124,4 +124,37 @@ nlohmann::json CalibrationReportJson(const latency::Calibration& cal,
   return json;
 }
 
+namespace {
+std::string Pct(const std::optional<double>& v) { return OptionalText(v, "{:.1f}%"); }
+std::string Ms(const std::optional<double>& v) { return OptionalText(v, "{:.0f}"); }
+}  // namespace
+
+std::string CalibrationText(const latency::Calibration& cal) {
+  std::string out;
+  out += fmt::format("{:<5} {:<22} {:<8} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7}\n", "board",
+                     "variant", "mode", "MACs_M", "meas_ms", "pred", "err", "LOO", "LOO_err",
+                     "base");
+  for (const auto& r : cal.rows) {
+    const double err = 100 * (r.predicted_ms - r.row.latency_ms) / r.row.latency_ms;
+    const std::string loo_err =
+        r.loo_ms ? fmt::format("{:+.1f}%", 100 * (*r.loo_ms - r.row.latency_ms) / r.row.latency_ms)
+                 : "-";
+    out += fmt::format(
+        "{:<5} {:<22} {:<8} {:>7.1f} {:>9.0f} {:>7.0f} {:>+8.1f}% {:>7} {:>9} {:>7}\n", r.row.board, r.row.variant, r.row.mode, r.macs / 1e6,
+                       r.row.latency_ms, r.predicted_ms, err, Ms(r.loo_ms), loo_err,
+                       Ms(r.baseline_ms));
+  }
+  out += fmt::format("\nMAPE            {:>4}  {:>9} {:>9}   {:>12} {:>12}\n", "rows",
+                     "in-sample", "LOO", "MACs-only in", "MACs-only LOO");
+  for (const auto& s : cal.summaries) {
+    const std::string group = fmt::format("{}/{}", s.board.empty() ? "all" : s.board,
+                                          s.mode.empty() ? "all" : s.mode);
+    out += fmt::format("{:<15} {:>4}  {:>9} {:>9}   {:>12} {:>12}\n", group, s.rows,
+                       Pct(s.mape_pct), Pct(s.loo_mape_pct), Pct(s.baseline_mape_pct),
+                       Pct(s.baseline_loo_mape_pct));
+  }
+  for (const std::string& note : cal.notes) out += "note: " + note + "\n";
+  return out;
+}
+
 }  // namespace explore

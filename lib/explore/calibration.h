@@ -51,4 +51,8 @@ nlohmann::json LeaveBoardOutJson(const latency::LeaveBoardOut& lobo);
 nlohmann::json CalibrationReportJson(const latency::Calibration& cal,
                                      const latency::LeaveBoardOut& lobo);
 
+/// `dse calibrate`'s text: per row measured, predicted, error, leave-one-out and the MACs-only
+/// baseline; then MAPE per board and mode; then the fit's notes.
+std::string CalibrationText(const latency::Calibration& cal);
+
 }  // namespace explore
