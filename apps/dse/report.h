@@ -3,12 +3,12 @@
 // imported .tflite): totals, MAC shares and the per-op table as text (the JSON is explore/report_json.h).
 
 #include "analysis/liveness.h"
+#include "explore/network_text.h"
 #include "graph/network.h"
 
 namespace dse_app::report {
 
-/// How the params line explains what it counts.
-enum class ParamsNote { kBatchNormIncluded, kBatchNormFolded };
+using ParamsNote = explore::ParamsNote;  // how the params line explains what it counts
 
 /// The text totals block (MACs, params, weight/flash bytes, peak activation, op count) and the
 /// MAC share line, on stdout.
