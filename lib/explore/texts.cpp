@@ -151,4 +151,31 @@ std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string
   return out;
 }
 
+std::string SurrogateFitText(const nlohmann::json& fit) {
+  std::string out;
+  out += fmt::format("accuracy surrogate: {}\n", fit["form"].get<std::string>());
+  out += fmt::format(
+      "  shared: s {:.4f}  d {:+.4f}  e {:+.4f}  int8 drop q {:.3f} pts  "
+      "fallback ceiling {:.2f}%  centre {:.3f}\n",
+      fit["slope_s"].get<double>(), fit["width_d"].get<double>(), fit["width_e"].get<double>(),
+      fit["int8_drop_q_pct"].get<double>(), fit["shared_ceiling_pct"].get<double>(),
+      fit["shared_center_ln_macs_m"].get<double>());
+  out += fmt::format("  {:<18} {:>8} {:>7} {:>5} {:>8} {:>8} {:>8}  {}\n", "family", "A_f %",
+                     "x0_f", "rows", "fit MAE", "LOO MAE", "LOO max", "worst held-out row");
+  for (const auto& f : fit["families"]) {
+    const auto& st = fit["per_family"][f["family"].get<std::string>()];
+    out += fmt::format("  {:<18} {:>8.2f} {:>7.3f} {:>5} {:>8.2f} {:>8.2f} {:>8.2f}  {}\n",
+                       f["family"].get<std::string>(), f["ceiling_pct"].get<double>(),
+                       f["center_ln_macs_m"].get<double>(), st["rows"].get<int>(),
+                       st["fit_mae_pct"].get<double>(), st["loo_mae_pct"].get<double>(),
+                       st["loo_worst_pct"].get<double>(), st["loo_worst_model"].get<std::string>());
+  }
+  out += fmt::format(
+      "  leave-one-out over the {} published float grid rows: MAE {:.3f}, "
+      "worst {:.2f} top-1 points\n",
+      fit["grid_rows"].get<int>(), fit["grid_loo_mae_pct"].get<double>(),
+      fit["grid_loo_worst_pct"].get<double>());
+  return out;
+}
+
 }  // namespace explore

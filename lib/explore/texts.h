@@ -2,6 +2,8 @@
 // Texts of library values that several reports share: optional figures, memory sizes, a
 // top-1 with its provenance, and a front check's changes. Nothing here prints.
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,5 +52,9 @@ std::string ModesText(const std::string& board, const std::vector<Candidate>& mo
 /// the top-1 vs latency front of all modes and each imported model's latency per mode.
 std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string>& boards,
                              int64_t run_id, const std::string& db);
+
+/// `dse accuracy fit`'s text from SurrogateFitJson (result_json.h): the shared terms, per
+/// family its ceiling, centre and fit/leave-one-out errors, and the grid's leave-one-out error.
+std::string SurrogateFitText(const nlohmann::json& fit);
 
 }  // namespace explore
