@@ -321,7 +321,9 @@ TEST_F(MigrationTest, Version2ThenContentKeyedModel) {
   auto id = (*db)->WriteRun(run, kws_rows, {}, {});
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_EQ((*db)->Evaluations(*id, "f469").value()[0].macs, 7489664);
-  for (const auto& r : (*db)->Evaluations(1, "f469").value()) {
+  // Held in a variable: a range-for over value() of a temporary Result would dangle.
+  const auto old_rows = (*db)->Evaluations(1, "f469").value();
+  for (const auto& r : old_rows) {
     if (r.variant == kws) EXPECT_EQ(r.macs, old_macs);
   }
   EXPECT_EQ(Query(path, "SELECT count(*) FROM variants WHERE name = '" + kws + "'"), "2\n");
