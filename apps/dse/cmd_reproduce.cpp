@@ -7,9 +7,9 @@
 
 #include "app.h"
 #include "models.h"
-#include "reproduce_report.h"
 #include "explore/reproduce.h"
 #include "explore/reproduce_fairness.h"
+#include "explore/reproduce_text.h"
 #include "explore/result_json.h"
 #include "explore/calibration.h"
 #include "explore/summary.h"
@@ -70,8 +70,7 @@ void Run(const ReproduceArgs& args) {
     out["fairness"] = explore::FairnessJson(fairness);
     std::cout << out.dump(2) << "\n";
   } else {
-    PrintReproduceText(report);
-    std::cout << explore::FairnessText(fairness);
+    std::cout << explore::ReproduceText(report) << explore::FairnessText(fairness);
   }
   if (!args.strict) return;
   std::string failed;

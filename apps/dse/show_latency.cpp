@@ -4,10 +4,10 @@
 
 #include <iostream>
 
-#include "analysis/cost.h"
 #include "app.h"
 #include "explore/choice.h"
 #include "explore/fields.h"
+#include "explore/latency_text.h"
 #include "explore/report_json.h"
 #include "explore/texts.h"
 #include "latency/interval.h"
@@ -22,7 +22,6 @@ namespace {
 struct LatencyResult {
   hw::Board board;
   explore::Evaluation evaluation;
-  const latency::Estimate& estimate() const { return *evaluation.estimate; }
 };
 
 LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& options) {
@@ -92,32 +91,9 @@ void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& op
 void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& options,
                   bool per_op) {
   if (options.board.empty()) return;
-  const graph::Network& net = facts.net;
   const LatencyResult r = Compute(facts, options);
-  const latency::Estimate& e = r.estimate();
-  const explore::PowerFigure& power = r.evaluation.power;
-  std::cout << fmt::format(
-      "  latency on {} ({})  {:>10.1f} ms predicted  (compute {:.1f}, memory/DMA wait {:.1f}, "
-      "exposed transfers {:.1f})\n  latency provenance   {} ({})\n",
-      r.board.name, options.mode, e.latency_ms, e.compute_ms, e.memory_ms, e.exposed_ms,
-      e.provenance, latency::IntervalText(e.latency_ms_low, e.latency_ms_high, e.calibration_rows));
-  std::cout << (power.mw ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} "
-                                       "mW, {})\n", *power.mw * e.latency_ms / 1e3, *power.mw,
-                                       power.provenance)
-                            : std::string("  energy per inference unknown (no power measured)\n"));
-  if (options.every_mode) std::cout << explore::ModesText(r.board.name, EveryMode(facts, r, options));
-  if (!per_op) return;
-  std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13} {:>13} {:>11} {:>11}\n", "#", "kind",
-                           "kernel", "MACs", "cycles", "compute_ms", "mem/DMA_ms", "exposed_ms");
-  for (const latency::OpLatency& op : e.ops) {
-    const graph::Op& g = net.ops[static_cast<size_t>(op.op)];
-    std::cout << fmt::format("{:>4} {:<17} {:<14} {:>11} {:>13.0f} {:>13.3f} {:>11.3f} {:>11.3f}\n",
-                             op.op, graph::OpKindName(g.kind), kernels::KernelClassName(op.kernel),
-                             analysis::CountOp(net, g).macs, op.total_cycles,
-                             explore::CyclesToMs(op.compute_cycles, r.board),
-                             explore::CyclesToMs(op.memory_cycles + op.dma_wait_cycles, r.board),
-                             explore::CyclesToMs(op.exposed_cycles, r.board));
-  }
+  std::cout << explore::LatencyText(facts.net, r.evaluation, r.board, options.mode,
+                                    EveryMode(facts, r, options), per_op);
 }
 
 }  // namespace dse_app
