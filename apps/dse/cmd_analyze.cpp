@@ -9,14 +9,13 @@
 
 #include <iostream>
 
-#include "analysis/liveness.h"
 #include "app.h"
+#include "explore/import_report.h"
 #include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "deploy_report.h"
 #include "placement/tinyops_mode.h"
 #include "models.h"
-#include "report.h"
 #include "show_latency.h"
 #include "tflite_models.h"
 
@@ -68,33 +67,10 @@ BoardReport Deploy(const explore::VariantFacts& facts, const AnalyzeOptions& opt
   return d;
 }
 
-// Top-1 of an imported model: measured (imported under its file name) or unknown.
-std::string Top1Text(const std::optional<accuracy::Top1>& top1, const std::string& name) {
-  if (!top1) {
-    return fmt::format("unknown (not measured; import one with 'dse accuracy import', variant "
-                       "'{}')", name);
-  }
-  return fmt::format("{:.2f}% (measured{})", top1->top1_pct,
-                     top1->source.empty() ? "" : ", " + top1->source);
-}
-
 nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts& facts,
                            const AnalyzeOptions& options) {
   const graph::Network& net = im.network;
-  nlohmann::json out = explore::NetworkJson(net, options.per_op);
-  out["model_file"] = options.model_path;
-  out["source"] = "tflite";
-  out["unsupported_op_count"] = im.unsupported_count();
-  out["unsupported_ops"] = nlohmann::json::array();
-  for (const tflite::UnsupportedOp& u : im.unsupported) {
-    out["unsupported_ops"].push_back({{"name", u.name}, {"count", u.count}});
-  }
-  out["peak_tensors"] = explore::PeakTensorsJson(net, analysis::ComputePeak(net));
-  out["top1"] = facts.top1 ? nlohmann::json(facts.top1->top1_pct) : nlohmann::json(nullptr);
-  out["top1_provenance"] = facts.top1 ? "measured" : "unknown";
-  if (options.per_op) {
-    for (size_t i = 0; i < net.ops.size(); ++i) out["per_op"][i]["name"] = net.ops[i].name;
-  }
+  nlohmann::json out = explore::ImportJson(im, facts, options.model_path, options.per_op);
   if (options.latency.board.empty()) return out;
   const BoardReport d = Deploy(facts, options);
   out["fit"] = explore::FitReportJson(net, d.board, d.footprint, d.fits);
@@ -106,13 +82,7 @@ nlohmann::json AnalyzeJson(const tflite::Import& im, const explore::VariantFacts
 void PrintText(const tflite::Import& im, const explore::VariantFacts& facts,
                const AnalyzeOptions& options) {
   const graph::Network& net = im.network;
-  const analysis::PeakActivation peak = analysis::ComputePeak(net);
-  report::PrintTotals(net, peak, report::ParamsNote::kBatchNormFolded);
-  std::cout << fmt::format("  unsupported ops      {:>14}{}\n", im.unsupported_count(),
-                           im.unsupported.empty() ? "" : "  (" + UnsupportedText(im) + ")");
-  std::cout << "  top-1                " << Top1Text(facts.top1, net.name) << "\n";
-  report::PrintPeakTensors(net, peak);
-  if (options.per_op) report::PrintPerOp(net, peak);
+  std::cout << explore::ImportText(im, facts, options.per_op);
   if (options.latency.board.empty()) return;
   const BoardReport d = Deploy(facts, options);
   std::cout << "\n";

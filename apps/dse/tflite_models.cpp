@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app.h"
+#include "explore/import_report.h"
 #include "explore/model_files.h"
 
 namespace dse_app {
@@ -13,17 +14,9 @@ tflite::Import ImportModel(const std::string& path) {
   if (model.unsupported_count() > 0) {
     Note(fmt::format("dse: warning: {}: {} op(s) dse does not model ({}); they count no MACs "
                      "and no latency",
-                     model.network.name, model.unsupported_count(), UnsupportedText(model)));
+                     model.network.name, model.unsupported_count(), explore::UnsupportedText(model)));
   }
   return model;
-}
-
-std::string UnsupportedText(const tflite::Import& model) {
-  std::string text;
-  for (const tflite::UnsupportedOp& u : model.unsupported) {
-    text += fmt::format("{}{} x{}", text.empty() ? "" : ", ", u.name, u.count);
-  }
-  return text;
 }
 
 }  // namespace dse_app

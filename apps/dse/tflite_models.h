@@ -16,7 +16,4 @@ namespace dse_app {
 /// A missing, unreadable, non-TFLite or non-int8 file exits 2 with the reader's message.
 tflite::Import ImportModel(const std::string& path);
 
-/// The ops dse does not model, as "TANH x2, CUSTOM:Foo x1"; empty when there are none.
-std::string UnsupportedText(const tflite::Import& model);
-
 }  // namespace dse_app
