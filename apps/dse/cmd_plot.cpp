@@ -11,7 +11,7 @@
 
 #include "analysis/cost.h"
 #include "app.h"
-#include "explore/budget_range.h"
+#include "explore/budget_figure.h"
 #include "explore/op_shares.h"
 #include "explore/share_figure.h"
 #include "explore/evaluate.h"
@@ -121,70 +121,22 @@ explore::BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
       board.name));
 }
 
-// A flat reference line across the budget range: the predicted latency of another mode.
-void AddReference(const explore::VariantFacts& facts, const hw::Board& board,
-                  const kernels::Runtime* runtime, const std::string& mode,
-                  const explore::BudgetRange& r, const char* color, plot::Figure* f) {
-  const auto coefs = CoefficientsOn(board, runtime);
-  const explore::Target target = TargetOn(board, runtime, &coefs, mode);
-  const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
-  if (!evaluation.fit.fits || !evaluation.estimate) return;
-  const latency::Estimate* e = &*evaluation.estimate;
-  const std::string title =
-      fmt::format("{} memory, predicted ({:.0f} ms)", mode, e->latency_ms);
-  f->series.push_back({title,
-                       color,
-                       plot::Series::Style::kSteps,
-                       {r.from_bytes / 1024.0, r.to_bytes / 1024.0},
-                       {e->latency_ms, e->latency_ms}});
-  std::cout << fmt::format("  {} mode: {:.0f} ms (predicted)\n", mode, e->latency_ms);
-}
-
 void RunBudget(const BudgetArgs& a) {
   const kernels::Runtime* runtime = ResolveRuntime(a.runtime);
   const hw::Board board = BoardNamed(a.board);
   const explore::BudgetRange r = RangeOf(a, board);
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(a.variant));
-  plot::Series latency_series{
-      "TinyOps latency (predicted)", "#d62728", plot::Series::Style::kLinesPoints, {}, {}};
-  plot::Series pf_series{"partition factor", "#1f77b4", plot::Series::Style::kSteps, {}, {}};
-  pf_series.axis = 2;
-  std::vector<int64_t> left_out;
-  std::cout << fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
-                           a.variant, board.name, "budget_B", "PF", "S_B", "latency_ms");
-  std::string provenance;
-  for (const int64_t budget : explore::BudgetsOf(r, DefaultBudgetBytes(board))) {
-    const explore::Evaluation evaluation = EvaluateOn(facts, board, runtime, "tinyops", budget, true);
-    provenance = evaluation.candidate.latency_provenance;
-    const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
-    if (!plan.fits) {
-      left_out.push_back(budget);
-      continue;
-    }
-    const latency::Estimate& e = *evaluation.estimate;
-    latency_series.x.push_back(budget / 1024.0);
-    latency_series.y.push_back(e.latency_ms);
-    pf_series.x.push_back(budget / 1024.0);
-    pf_series.y.push_back(plan.partition_factor);
-    std::cout << fmt::format("{:>12} {:>4} {:>12} {:>14.1f}\n", budget, plan.partition_factor,
-                             plan.max_partition_bytes, e.latency_ms);
-  }
-  if (!left_out.empty()) {
-    std::cout << fmt::format("left out: {} budget(s) no plan fits ({} B to {} B)\n",
-                             left_out.size(), left_out.front(), left_out.back());
-  }
-  if (latency_series.x.empty()) {
+  const auto coefs = CoefficientsOn(board, runtime);
+  const explore::BudgetCurve curve = Unwrap(explore::BudgetCurveOf(
+      facts, a.variant, TargetOn(board, runtime, &coefs, "tinyops"), r,
+      explore::BudgetsOf(r, DefaultBudgetBytes(board))));
+  std::cout << curve.text;
+  if (!curve.any_fits()) {
     throw Failure{kExitInfeasible,
                   fmt::format("no budget from {} B to {} B fits a TinyOps plan of {}", r.from_bytes,
                               r.to_bytes, a.variant)};
   }
-  plot::Figure f = explore::BudgetFigureFrame(a.variant, board.name, provenance);
-  f.series = {latency_series, pf_series};
-  if (!left_out.empty())
-    f.title += fmt::format("\n(no plan fits below {:g} KiB)", latency_series.x.front());
-  AddReference(facts, board, runtime, "external", r, "#7f7f7f", &f);
-  AddReference(facts, board, runtime, "internal", r, "#2ca02c", &f);
-  for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
+  for (const auto& path : Unwrap(plot::Write(curve.figure, a.out))) Note("wrote " + path);
 }
 
 // `plot` allows extras so that an unknown figure gets a suggestion; a figure's own unknown
