@@ -5,14 +5,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <iostream>
-#include <map>
 
-#include "analysis/cost.h"
 #include "app.h"
 #include "explore/budget_figure.h"
-#include "explore/op_shares.h"
 #include "explore/share_figure.h"
 #include "explore/evaluate.h"
 #include "models.h"
@@ -39,41 +35,6 @@ struct BudgetArgs {
   std::string runtime;
 };
 
-// Every prediction goes through explore::EvaluatePoint, the sweep's path.
-explore::Evaluation EvaluateOn(const explore::VariantFacts& facts, const hw::Board& board,
-                               const kernels::Runtime* runtime, const std::string& mode,
-                               int64_t budget_bytes, bool predict_infeasible) {
-  const auto coefs = CoefficientsOn(board, runtime);
-  const explore::Target target = TargetOn(board, runtime, &coefs, mode, budget_bytes);
-  explore::Evaluation e =
-      Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = predict_infeasible}));
-  if (e.latency_error && (e.fit.fits || predict_infeasible)) FailInput(e.latency_error->message);
-  return e;
-}
-
-// The predicted latency at the board's default budget; nullopt (with a note) when it does not fit.
-std::optional<latency::Estimate> PredictIfFits(const explore::VariantFacts& facts,
-                                               const hw::Board& board,
-                                               const kernels::Runtime* runtime,
-                                               const std::string& mode) {
-  explore::Evaluation e = EvaluateOn(facts, board, runtime, mode, 0, false);
-  if (!e.fit.fits) {
-    Note(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar", facts.net.name,
-                     board.name, mode, e.fit.violations.front().constraint));
-    return std::nullopt;
-  }
-  return e.estimate;
-}
-
-void PrintShares(const std::string& variant, const std::string& what,
-                 const std::map<std::string, double>& shares) {
-  std::cout << fmt::format("  {:<24} {:<28}", variant, what);
-  for (const auto& [c, s] : explore::OrderedShares(shares)) {
-    std::cout << fmt::format(" {} {:.1f}%", c, 100 * s);
-  }
-  std::cout << "\n";
-}
-
 void RunOps(const OpsArgs& a) {
   const kernels::Runtime* runtime = ResolveRuntime(a.runtime);
   if (a.board.empty() && a.mode != "tinyops")
@@ -81,36 +42,19 @@ void RunOps(const OpsArgs& a) {
   const std::string mode(Unwrap(placement::FindMode(a.mode))->id());
   std::optional<hw::Board> board;
   if (!a.board.empty()) board = BoardNamed(a.board);
-  plot::Figure f = explore::ShareFigureFrame(a.variants, board ? board->name : "", a.mode);
   std::vector<explore::VariantFacts> nets;  // all built first: a bad name fails before any output
   for (const std::string& v : a.variants) nets.push_back(explore::FactsOf(BuildNamed(v)));
-  std::vector<explore::ShareBar> bars;
-  std::cout << (board ? "MAC share and predicted latency share per op class:\n"
-                      : "MAC share per op class:\n");
-  for (size_t i = 0; i < a.variants.size(); ++i) {
-    const graph::Network& net = nets[i].net;
-    explore::ShareBar macs{i * (board ? 2.5 : 1.2), {}};
-    for (const analysis::ClassShare& s : analysis::MacShares(net))
-      macs.shares[s.op_class] = s.share;
-    bars.push_back(macs);
-    // With a latency bar beside it, the variant's name goes on a third line between the two.
-    f.x_tics.push_back({macs.x, board ? "MACs" : a.variants[i]});
-    if (board) f.x_tics.push_back({macs.x + 0.5, "\n\n" + a.variants[i]});
-    PrintShares(a.variants[i], "MACs", macs.shares);
-    if (!board) continue;
-    const auto estimate = PredictIfFits(nets[i], *board, runtime, mode);
-    if (!estimate) continue;
-    explore::ShareBar time{macs.x + 1, {}};
-    for (const explore::ClassLatencyShare& s : explore::LatencyShares(net, *estimate))
-      time.shares[s.op_class] = s.share;
-    bars.push_back(time);
-    const bool prior = estimate->provenance.rfind("prior", 0) == 0;
-    f.x_tics.push_back({time.x, prior ? "latency\n(prior only)" : "latency\n(predicted)"});
-    PrintShares(a.variants[i], fmt::format("latency {:.0f} ms (predicted)", estimate->latency_ms),
-                time.shares);
+  std::optional<latency::BoardCoefficients> coefs;
+  std::optional<explore::Target> base;
+  if (board) {
+    coefs = CoefficientsOn(*board, runtime);
+    base = TargetOn(*board, runtime, &*coefs, mode);
   }
-  explore::AddStackedBars(bars, &f);
-  for (const auto& path : Unwrap(plot::Write(f, a.out))) Note("wrote " + path);
+  const explore::ShareFigure f =
+      Unwrap(explore::ShareFigureOf(a.variants, nets, base ? &*base : nullptr, a.mode));
+  std::cout << f.text;
+  for (const std::string& note : f.notes) Note(note);
+  for (const auto& path : Unwrap(plot::Write(f.figure, a.out))) Note("wrote " + path);
 }
 
 // Defaults: 16 KiB to the most SRAM the board gives TinyOps (its available SRAM, or its default

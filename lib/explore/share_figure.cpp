@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analysis/cost.h"
 #include "explore/op_shares.h"
 
 namespace explore {
@@ -72,6 +73,66 @@ plot::Figure ShareFigureFrame(const std::vector<std::string>& variants, const st
   f.key_position = "outside right top";
   f.box_width = 0.8;
   return f;
+}
+
+namespace {
+
+std::string SharesLine(const std::string& variant, const std::string& what,
+                       const std::map<std::string, double>& shares) {
+  std::string line = fmt::format("  {:<24} {:<28}", variant, what);
+  for (const auto& [c, s] : OrderedShares(shares)) line += fmt::format(" {} {:.1f}%", c, 100 * s);
+  return line + "\n";
+}
+
+// The latency bar of `facts` at `x` beside its MAC bar, its tick and its line; nothing (a note)
+// when the design does not fit.
+util::Result<bool> AddLatencyBar(const std::string& variant, const VariantFacts& facts,
+                                 const Target& base, double x, std::vector<ShareBar>* bars,
+                                 ShareFigure* out) {
+  auto e = EvaluatePoint(facts, base);
+  if (!e.ok()) return e.error();
+  if (e->latency_error && e->fit.fits) return *e->latency_error;
+  if (!e->fit.fits) {
+    out->notes.push_back(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar",
+                                     facts.net.name, base.board->name, base.deployment.mode,
+                                     e->fit.violations.front().constraint));
+    return false;
+  }
+  ShareBar time{x, {}};
+  for (const ClassLatencyShare& s : LatencyShares(facts.net, *e->estimate))
+    time.shares[s.op_class] = s.share;
+  bars->push_back(time);
+  const bool prior = e->estimate->provenance.rfind("prior", 0) == 0;
+  out->figure.x_tics.push_back({x, prior ? "latency\n(prior only)" : "latency\n(predicted)"});
+  out->text += SharesLine(variant, fmt::format("latency {:.0f} ms (predicted)",
+                                               e->estimate->latency_ms), time.shares);
+  return true;
+}
+
+}  // namespace
+
+util::Result<ShareFigure> ShareFigureOf(const std::vector<std::string>& variants,
+                                        const std::vector<VariantFacts>& nets, const Target* base,
+                                        const std::string& mode_label) {
+  ShareFigure out{ShareFigureFrame(variants, base ? base->board->name : "", mode_label), "", {}};
+  out.text = base ? "MAC share and predicted latency share per op class:\n"
+                  : "MAC share per op class:\n";
+  std::vector<ShareBar> bars;
+  for (size_t i = 0; i < variants.size(); ++i) {
+    ShareBar macs{i * (base ? 2.5 : 1.2), {}};
+    for (const analysis::ClassShare& s : analysis::MacShares(nets[i].net))
+      macs.shares[s.op_class] = s.share;
+    bars.push_back(macs);
+    // With a latency bar beside it, the variant's name goes on a third line between the two.
+    out.figure.x_tics.push_back({macs.x, base ? "MACs" : variants[i]});
+    if (base) out.figure.x_tics.push_back({macs.x + 0.5, "\n\n" + variants[i]});
+    out.text += SharesLine(variants[i], "MACs", macs.shares);
+    if (!base) continue;
+    auto added = AddLatencyBar(variants[i], nets[i], *base, macs.x + 1, &bars, &out);
+    if (!added.ok()) return added.error();
+  }
+  AddStackedBars(bars, &out.figure);
+  return out;
 }
 
 }  // namespace explore

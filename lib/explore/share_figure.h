@@ -8,7 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "explore/evaluate.h"
 #include "plot/figure.h"
+#include "util/result.h"
 
 namespace explore {
 
@@ -37,5 +39,21 @@ std::string FigureStem(const std::string& prefix, const std::vector<std::string>
 /// shares only; else MAC and predicted latency shares on `board` in `mode`.
 plot::Figure ShareFigureFrame(const std::vector<std::string>& variants, const std::string& board,
                               const std::string& mode);
+
+/// The whole Fig. 6: the figure, the lines `dse plot ops` prints, and a note per variant that
+/// does not fit (no latency bar for it).
+struct ShareFigure {
+  plot::Figure figure;
+  std::string text;
+  std::vector<std::string> notes;
+};
+
+/// The figure of `nets` (named `variants`); with `base` (its board, runtime, coefficients and
+/// mode at the board's default budget) each MAC bar gets a predicted latency bar beside it,
+/// evaluated through EvaluatePoint. `mode_label` is the mode as the user wrote it (the title).
+/// An input error when a fitting design's latency cannot be predicted.
+util::Result<ShareFigure> ShareFigureOf(const std::vector<std::string>& variants,
+                                        const std::vector<VariantFacts>& nets, const Target* base,
+                                        const std::string& mode_label);
 
 }  // namespace explore
