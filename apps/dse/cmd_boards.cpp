@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "app.h"
-#include "explore/vocabulary.h"
 #include "explore/board_profile.h"
 #include "explore/texts.h"
 #include "models.h"
