@@ -9,7 +9,6 @@
 
 #include "app.h"
 #include "explore/front_accuracy.h"
-#include "explore/front_figure.h"
 #include "explore/front_report.h"
 #include "explore/fronts.h"
 #include "explore/result_json.h"
@@ -84,7 +83,7 @@ void Run(const ParetoArgs& a) {
   std::cout << (a.csv ? explore::FrontCsvText(r, front, rows) : a.json ? explore::DocumentText(
       explore::FrontReportJson(r, front, rows), r.run_id) : explore::FrontText(r, front));
   if (a.plot) {
-    for (const auto& path : Unwrap(plot::Write(explore::FrontFigure(rows, a.board, a.x), a.out))) Note("wrote " + path);
+    for (const auto& path : Unwrap(plot::Write(explore::FrontReportFigure(r, rows), a.out))) Note("wrote " + path);
   }
 }
 

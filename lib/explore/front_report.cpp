@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "explore/front_accuracy.h"
+#include "explore/front_figure.h"
 #include "explore/result_json.h"
 #include "explore/vocabulary.h"
 
@@ -36,7 +37,9 @@ std::string ByRow(const std::vector<std::string>& values) {
   if (groups.size() == 1) return groups[0].first;
   std::string out;
   for (const auto& [value, rows] : groups) {
-    out += fmt::format("{}{} (rows {})", out.empty() ? "" : ", ", value.empty() ? "unknown" : value, rows);
+    const bool one = rows.find_first_of(",-") == std::string::npos;
+    out += fmt::format("{}{} ({} {})", out.empty() ? "" : ", ", value.empty() ? "unknown" : value,
+                       one ? "row" : "rows", rows);
   }
   return out;
 }
@@ -86,6 +89,16 @@ std::string FrontCsvText(const FrontReport& r, const std::vector<FrontMember>& f
                        ByRow(top1_provenance));
   }
   return out + FrontCsv(front, r.x_objective);
+}
+
+plot::Figure FrontReportFigure(const FrontReport& r, const std::vector<Candidate>& rows) {
+  plot::Figure f = FrontFigure(rows, r.board, r.x_objective);
+  if (IsImageNet(r.task_dataset)) return f;
+  f.name += "_" + std::string(r.task_dataset.task);
+  f.title = fmt::format("{}: {} top-1 (measured) vs {}", r.board, TaskDatasetText(r.task_dataset),
+                        r.x_objective == "macs" ? "MACs" : r.x_objective);
+  f.y_label = TaskDatasetText(r.task_dataset) + " top-1 (%, measured)";
+  return f;
 }
 
 }  // namespace explore

@@ -11,6 +11,7 @@
 #include "accuracy/types.h"
 #include "explore/candidate.h"
 #include "explore/fronts.h"
+#include "plot/figure.h"
 
 namespace explore {
 
@@ -42,5 +43,9 @@ nlohmann::json FrontReportJson(const FrontReport& report, const std::vector<Fron
 /// the column header): "# top1: published (rows 1-2), predicted (rows 3-5)".
 std::string FrontCsvText(const FrontReport& report, const std::vector<FrontMember>& front,
                          const std::vector<Candidate>& rows);
+
+/// The front's figure (FrontFigure); another task's names it in the file name
+/// ("pareto_f469_latency_keyword-spotting"), the title and the y axis ("... top-1 (%, measured)").
+plot::Figure FrontReportFigure(const FrontReport& report, const std::vector<Candidate>& rows);
 
 }  // namespace explore

@@ -121,7 +121,7 @@ TEST(FrontReport, CsvCarriesTheRunAndEachFiguresProvenance) {
             std::string::npos)
       << csv;
   EXPECT_NE(csv.find("# latency_ms: calibrated on 8 rows of f469\n"
-                     "# top1: predicted (rows 1), published (rows 2)\n"
+                     "# top1: predicted (row 1), published (row 2)\n"
                      "variant,mode,latency_ms,top1\n"
                      "mbv3-w0.35-r128,internal,100,48.5000\n"
                      "mcunet-in3-int4,internal,200,63.5000\n"),
