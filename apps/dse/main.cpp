@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   CLI::App app{"dse — design-space exploration of deep networks on microcontrollers"};
   app.set_version_flag("--version", std::string("dse ") + DSE_VERSION + " (" + DSE_GIT_REVISION + ")");
   app.require_subcommand(1);
+  app.fallthrough();  // global options after the command too: dse show X --space FILE
   auto& globals = dse_app::Globals();
   globals.data_dir = DefaultDataDir();
   app.add_flag("-q,--quiet", globals.quiet, "No progress or notes on stderr");

@@ -68,3 +68,16 @@ check fr-plot-kws 0 "wrote $FR/plots/pareto_f469_latency_keyword-spotting.png" \
   -- pareto --board f469 --db $FR/r.sqlite --task keyword-spotting --plot --out $FR/plots
 if grep -q 'set ylabel "keyword-spotting/speech-commands top-1 (%, measured)"' $FR/plots/pareto_f469_latency_keyword-spotting.gp; then
   passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL fr-plot-kws-axis" >&2; fi
+
+# Finding 6: one name per quantity: reproduce's candidates say latency_ms/top1/energy_mj with
+# their provenance beside them (were latency_ms_predicted, top1_predicted, energy_mj_predicted).
+"$DSE" --quiet reproduce --json >$FR/reproduce.json 2>&1
+if grep -q '"latency_ms": ' $FR/reproduce.json && grep -q '"latency_provenance": ' $FR/reproduce.json &&
+   ! grep -qE '"(latency_ms|top1|energy_mj)_predicted"' $FR/reproduce.json; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL fr-reproduce-names: $(head -c 300 $FR/reproduce.json)" >&2; fi
+
+# Finding 7: the global --space FILE works after the command too; pareto's own --space (a
+# design space) is unchanged.
+check fr-space-after-command 0 "tiny-w1.00-r064" -- show tiny-w1.00-r064 --space $DATA/tiny.toml
+check fr-space-before-command 0 "tiny-w1.00-r064" -- --space $DATA/tiny.toml show tiny-w1.00-r064
+check fr-pareto-design-space 0 "^f469 front \(internal designs\)" -- --quiet pareto --board f469 --space internal --db $FR/r.sqlite
