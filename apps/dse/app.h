@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "explore/sweep.h"
+#include "explore/vocabulary.h"  // every --json document: explore::DocumentText
 #include "searchspace/catalog.h"
 #include "store/database.h"
 #include "hw/board.h"

@@ -44,7 +44,7 @@ void RunFit(bool json) {
   const accuracy::Surrogate& s = Fitted();
   const nlohmann::json fit = explore::SurrogateFitJson(s, s.LeaveOneOut());
   if (json) {
-    std::cout << fit.dump(2) << "\n";
+    std::cout << explore::DocumentText(fit);
   } else {
     std::cout << explore::SurrogateFitText(fit);
     for (const std::string& line : accuracy::ArchFitReport(Unwrap(accuracy::ReadArchRows(
@@ -76,7 +76,7 @@ void RunPredict(const PredictOptions& o) {
                           {"top1", p.top1_pct},  {"top1_provenance", "predicted"},
                           {"fallback", p.fallback}};
     if (!note.empty()) out["note"] = note;
-    std::cout << out.dump(2) << "\n";
+    std::cout << explore::DocumentText(out);
     return;
   }
   std::cout << fmt::format("{} w{:.2f} r{} {:.2f} M MACs {}: top-1 {:.2f}% (predicted, {})\n",

@@ -7,22 +7,15 @@
 #include <iostream>
 
 #include "app.h"
-#include "explore/vocabulary.h"
-#include "explore/report_json.h"
+#include "explore/board_profile.h"
 #include "explore/texts.h"
 #include "models.h"
 #include "hw/catalog.h"
-#include "kernels/runtime.h"
-#include "power/power.h"
+#include "util/file.h"
 #include "util/numbers.h"
 
 namespace dse_app {
 namespace {
-
-// The board's measured power in `mode` (data/power/measured.csv), none when not measured.
-std::optional<double> ModePowerMw(const hw::Board& b, const char* mode) {
-  return power::Lookup(PowerTable(), b.name, kernels::kDefaultRuntime, mode, "").mw;
-}
 
 nlohmann::json BoardJson(const hw::Board& b) {
   return explore::BoardJson(b, DefaultBudgetBytes(b), PowerTable());
@@ -47,36 +40,14 @@ void List(bool json) {
   std::cout << text;
 }
 
-std::string PowerText(const std::optional<double>& mw) {
-  return mw ? fmt::format("{:g} mW", *mw) : "not measured";
-}
-
-void Show(const std::string& name, bool json) {
-  const hw::Board b = BoardNamed(name);
-  if (json) {
-    std::cout << explore::DocumentText(BoardJson(b));
+void Show(const std::string& name, bool json, bool toml) {
+  if (toml && name.ends_with(".json")) {  // a saved `boards show --json` back to a profile
+    std::cout << Unwrap(explore::BoardProfileFromJson(name, Unwrap(util::ReadFile(name, "board document"))));
     return;
   }
-  std::cout << fmt::format(
-      "{}  {}  ({})\n  core           {} at {} MHz, I-cache {} B, D-cache {} B, flash {} WS\n"
-      "  internal SRAM  {} B ({} reserved for runtime state)\n"
-      "  internal flash {} B ({} reserved for runtime code)\n",
-      b.name, b.title, b.file, b.core, b.clock_hz / 1e6, b.icache_bytes, b.dcache_bytes,
-      b.flash_wait_states, b.sram.size_bytes, b.sram.reserved_bytes, b.flash.size_bytes,
-      b.flash.reserved_bytes);
-  for (const hw::ExternalMemory& m : b.external) {
-    std::cout << fmt::format("  external       {} ({}): {} B, {}-bit, {} MHz{}{}\n", m.name,
-                             hw::MemoryKindName(m.kind), m.size_bytes, m.bus_width_bits,
-                             m.clock_hz / 1e6,
-                             m.cas_latency_cycles ? fmt::format(", CAS {}", m.cas_latency_cycles) : "",
-                             m.part.empty() ? "" : ", " + m.part);
-  }
-  std::cout << fmt::format(
-      "  DMA            {}, {} streams, memory-to-memory {}\n  TinyOps budget {} B\n"
-      "  power          internal {}, external {}, tinyops {}\n",
-      b.dma.controller, b.dma.streams_used, b.dma.memory_to_memory ? "yes" : "no",
-      DefaultBudgetBytes(b), PowerText(ModePowerMw(b, "internal")),
-      PowerText(ModePowerMw(b, "external")), PowerText(ModePowerMw(b, "tinyops")));
+  const hw::Board b = BoardNamed(name);
+  if (toml) std::cout << explore::BoardProfileToml(BoardJson(b));
+  else std::cout << (json ? explore::DocumentText(BoardJson(b)) : explore::BoardText(b, DefaultBudgetBytes(b), PowerTable()));
 }
 
 }  // namespace
@@ -93,16 +64,17 @@ int64_t ParseBudgetBytes(const std::string& text) {
 
 void RegisterBoards(CLI::App& app) {
   static std::string name;
-  static bool json = false;
+  static bool json = false, toml = false;
   CLI::App* boards = app.add_subcommand("boards", "Board profiles: list the built-in boards, show one");
   boards->require_subcommand(1);
   CLI::App* list = boards->add_subcommand("list", "One line per built-in board (hwprofiles/)");
   list->add_flag("--json", json, "Print a JSON array of board objects");
   list->callback([] { List(json); });
   CLI::App* show = boards->add_subcommand("show", "Every value of one board profile");
-  show->add_option("board", name, "Board name (e.g. f469) or a profile file FILE.toml")->required();
-  show->add_flag("--json", json, "Print the board as a JSON object");
-  show->callback([] { Show(name, json); });
+  show->add_option("board", name, "Board name, a profile FILE.toml, or with --toml a saved 'boards show --json' FILE.json")->required();
+  show->add_flag("--toml", toml, "Print the board as a profile file that --board loads")->excludes(
+      show->add_flag("--json", json, "Print the board as a JSON object"));
+  show->callback([] { Show(name, json, toml); });
 }
 
 }  // namespace dse_app

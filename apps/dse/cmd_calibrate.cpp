@@ -51,7 +51,7 @@ void Run(const CalibrateOptions& options) {
   const latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
   const latency::LeaveBoardOut lobo = latency::LeaveBoardsOut(samples, priors);
   if (options.json) {
-    std::cout << explore::CalibrationReportJson(cal, lobo).dump(2) << "\n";
+    std::cout << explore::DocumentText(explore::CalibrationReportJson(cal, lobo));
   } else {
     std::cout << explore::CalibrationText(cal);
     std::cout << explore::LeaveBoardOutText(lobo);

@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "app.h"
-#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "explore/texts.h"
 #include "deploy/artefacts.h"

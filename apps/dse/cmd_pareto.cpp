@@ -3,20 +3,18 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "app.h"
-#include "explore/front_figure.h"
+#include "explore/front_accuracy.h"
+#include "explore/front_report.h"
 #include "explore/fronts.h"
 #include "explore/result_json.h"
 #include "explore/texts.h"
-#include "explore/vocabulary.h"
 #include "plot/figure.h"
 #include "store/database.h"
-#include "util/spellcheck.h"
 
 namespace dse_app {
 namespace {
@@ -26,6 +24,7 @@ struct ParetoArgs {
   std::string x = "latency";
   std::string y = "top1";
   std::string space = "all";
+  std::string task, dataset;  // default: ImageNet classification (explore::ChooseTaskDataset)
   std::string db = "results/dse.sqlite";
   bool plot = false;
   std::string out = "results/plots";
@@ -35,16 +34,15 @@ struct ParetoArgs {
   bool update_golden = false;
 };
 
-std::vector<explore::Candidate> LatestEvaluations(const ParetoArgs& a, int64_t* run_id) {
-  if (!std::filesystem::exists(a.db)) {
-    FailInput(fmt::format("{}: no such database; run 'dse sweep --board {}' first", a.db, a.board));
-  }
-  auto db = Unwrap(store::Database::Open(a.db, false));
-  const std::optional<int64_t> run = Unwrap(db->LatestRun(a.board));
-  if (!run) FailInput(fmt::format("{}: no run evaluated board '{}'; run 'dse sweep --board {}'", a.db, a.board, a.board));
-  Note(fmt::format("{}: run {}", a.db, *run));
-  *run_id = *run;
-  return Unwrap(db->Evaluations(*run, a.board));
+// The newest run of the board, the top-1 of the chosen task and dataset applied (measured
+// accuracies imported into the database after the run included).
+std::vector<explore::Candidate> LatestEvaluations(const ParetoArgs& a, explore::FrontReport* report) {
+  const accuracy::TaskDataset td = Unwrap(explore::ChooseTaskDataset(a.task, a.dataset));
+  const store::BoardRun run = Unwrap(store::LatestBoardRun(a.db, a.board));
+  Note(fmt::format("{}: run {}", a.db, run.run.id));
+  *report = {a.board, a.x, a.space, td, a.db, run.run.id, run.run.tool_version,
+             run.run.git_revision, run.run.started_at};
+  return explore::WithMeasuredTop1(run.rows, run.measured, report->task_dataset, Spaces());
 }
 
 std::string ReadText(const std::string& path) {
@@ -73,27 +71,19 @@ void Check(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
   throw Failure{kExitCheckFailed, explore::FrontDiffText(a.check, a.board, diff)};
 }
 
-void Print(const ParetoArgs& a, const std::vector<explore::FrontMember>& front,
-           const std::vector<explore::Candidate>& rows, int64_t run_id) {
-  if (a.json || a.csv) {
-    std::cout << (a.csv ? explore::FrontCsv(front, a.x) : explore::DocumentText(
-                              explore::FrontJson(a.board, a.x, a.space, front, rows), run_id));
-    return;
-  }
-  std::cout << fmt::format("{} front ({} designs), top-1 vs {}:\n", a.board, a.space, explore::XLabel(a.x));
-  for (const auto& m : front) std::cout << fmt::format("  {:<28} {:<9} {:>12.2f}  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
-}
-
 void Run(const ParetoArgs& a) {
   if (a.update_golden && a.check.empty()) FailInput("--update-golden needs --check FILE (the golden file to rewrite)");
-  int64_t run_id = 0;
-  const std::vector<explore::Candidate> rows = LatestEvaluations(a, &run_id);
+  explore::FrontReport r;
+  const std::vector<explore::Candidate> rows = LatestEvaluations(a, &r);
   if (!a.check.empty()) return Check(a, rows);
-  const auto why = explore::MissingAxisReason(rows, a.board, a.x);  // no power: no energy
+  auto why = explore::MissingAxisReason(rows, a.board, a.x);  // no power: no energy
+  if (!why) why = explore::MissingTop1Reason(rows, a.board, r.task_dataset, a.db);
   if (why) throw Failure{kExitInfeasible, *why};
-  Print(a, explore::Front(rows, a.x, a.space), rows, run_id);
+  const auto front = explore::Front(rows, a.x, a.space);
+  std::cout << (a.csv ? explore::FrontCsvText(r, front, rows) : a.json ? explore::DocumentText(
+      explore::FrontReportJson(r, front, rows), r.run_id) : explore::FrontText(r, front));
   if (a.plot) {
-    for (const auto& path : Unwrap(plot::Write(explore::FrontFigure(rows, a.board, a.x), a.out))) Note("wrote " + path);
+    for (const auto& path : Unwrap(plot::Write(explore::FrontReportFigure(r, rows), a.out))) Note("wrote " + path);
   }
 }
 
@@ -107,7 +97,10 @@ void RegisterPareto(CLI::App& app) {
   p->add_option("--x", a.x, "Cost axis")->check(CLI::IsMember(explore::kXObjectives));
   p->add_option("--y", a.y, "Benefit axis")->check(CLI::IsMember({"top1"}));
   p->add_option("--space", a.space, "Design space")->check(CLI::IsMember(explore::DesignSpaces()));
-  p->add_option("--db", a.db, "Results database (default results/dse.sqlite)");
+  p->add_option("--db", a.db, "Results database (default results/dse.sqlite); its measured accuracies apply");
+  p->add_option("--task", a.task, "Task of the top-1 axis (default classification; another task "
+                "ranks the designs with a measured accuracy of it: keyword-spotting, ...)");
+  p->add_option("--dataset", a.dataset, "Dataset of the top-1 axis (default: the task's first, imagenet)");
   p->add_flag("--plot", a.plot, "Write PNG and SVG (with the .gp script and .dat data) through gnuplot");
   p->add_option("--out", a.out, "Directory for plots (default results/plots)");
   auto* json = p->add_flag("--json", a.json, "Print JSON");

@@ -8,7 +8,6 @@
 #include <iostream>
 
 #include "app.h"
-#include "explore/vocabulary.h"
 #include "explore/report_json.h"
 #include "models.h"
 #include "deploy/fit_text.h"

@@ -7,16 +7,16 @@
 #include "explore/choice.h"
 #include "explore/pick.h"
 #include "explore/sweep.h"
-#include "explore/vocabulary.h"
 #include "models.h"
 
 namespace dse_app {
 namespace {
 
-struct PickArgs { std::string board, max_latency, min_top1, max_sram, mode = "any", runtime; bool json = false; };
+struct PickArgs { std::string board, max_latency, min_top1, max_sram, mode = "any", runtime, db = store::kDefaultPath; bool json = false; };
 
 void Run(const PickArgs& a) {
   const auto k = Unwrap(explore::ParsePickConstraints(a.max_latency, a.min_top1, a.max_sram, a.mode));
+  UseDatabase(a.db, {});  // its measured accuracies apply
   explore::SweepOptions options;
   options.runtime = ResolveRuntime(a.runtime);
   const hw::Board board = BoardNamed(a.board);
@@ -40,6 +40,7 @@ void RegisterPick(CLI::App& app) {
   p->add_option("--max-sram", a.max_sram, "SRAM ceiling: bytes, or K/KiB/M/MiB");
   p->add_option("--mode", a.mode, "Deployment mode, or 'any' (default)");
   AddRuntimeOption(p, &a.runtime);
+  p->add_option("--db", a.db, "Results database whose measured accuracies apply (default results/dse.sqlite)")->check(CLI::ExistingFile);
   p->add_flag("--json", a.json, "Print JSON");
   p->callback([] { Run(a); });
 }

@@ -68,7 +68,7 @@ void Run(const ReproduceArgs& args) {
   if (args.json) {
     nlohmann::json out = explore::ReproduceJson(report);
     out["fairness"] = explore::FairnessJson(fairness);
-    std::cout << out.dump(2) << "\n";
+    std::cout << explore::DocumentText(out);
   } else {
     std::cout << explore::ReproduceText(report) << explore::FairnessText(fairness);
   }

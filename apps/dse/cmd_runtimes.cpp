@@ -39,7 +39,7 @@ void RegisterRuntimes(CLI::App& app) {
   fit->add_option("--runtime", o.runtime, "The data-file runtime to fit")->required();
   fit->add_option("--out", o.out_file, "Where to write the runtime file (default: stdout)");
   list->callback([] {
-    std::cout << (o.json ? explore::RuntimesListJson().dump(2) + "\n" : explore::RuntimesListText());
+    std::cout << (o.json ? explore::DocumentText(explore::RuntimesListJson()) : explore::RuntimesListText());
   });
   fit->callback([] {
     const std::string text = Unwrap(explore::RefitRuntimeText(Measured(o), o.runtime));

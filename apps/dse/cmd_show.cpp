@@ -8,8 +8,8 @@
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
 #include "app.h"
-#include "explore/vocabulary.h"
 #include "explore/report_json.h"
+#include "models.h"
 #include "report.h"
 #include "show_latency.h"
 
@@ -20,6 +20,7 @@ struct ShowOptions {
   std::string variant;
   bool per_op = false;
   bool json = false;
+  std::string db = store::kDefaultPath;  // its measured accuracies apply
   LatencyOptions latency;  // --board/--mode/--budget (show_latency.h)
 };
 
@@ -27,6 +28,7 @@ using explore::NetworkJson;
 using report::PrintPerOp;
 
 void Run(ShowOptions options) {
+  UseDatabase(options.db, {});
   ResolveRuntime(options.latency.runtime);
   options.latency = ResolveLatency(options.latency);  // a bad board exits before any output
   const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
@@ -58,6 +60,7 @@ void RegisterShow(CLI::App& app) {
       ->required();
   show->add_flag("--per-op", options.per_op, "List every op: kind, kernel, stride, shapes, MACs, bytes, live bytes");
   show->add_flag("--json", options.json, "Print JSON (totals at the top level, per-op rows in 'per_op')");
+  show->add_option("--db", options.db, "Results database whose measured accuracies apply (default results/dse.sqlite)")->check(CLI::ExistingFile);
   AddLatencyOptions(show, &options.latency);
   show->callback([] { Run(options); });
 }

@@ -36,7 +36,7 @@ void List(bool json) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : catalog.spaces()) out.push_back(SpaceJson(s));
-    std::cout << out.dump(2) << "\n";
+    std::cout << explore::DocumentText(out);
     return;
   }
   std::cout << fmt::format("{:<28} {:<8} {:<34} {}\n", "name", "kind", "grid", "description");
@@ -52,7 +52,7 @@ void Show(const std::string& name, bool json) {
     FailInput(fmt::format("unknown space '{}'{}", name, util::DidYouMean(name, Spaces().Names())));
   }
   if (json) {
-    std::cout << SpaceJson(*s).dump(2) << "\n";
+    std::cout << explore::DocumentText(SpaceJson(*s));
     return;
   }
   std::cout << fmt::format("{} — {}\n  file:   {}\n  source: {}\n  grid:   {}\n  blocks: {}\n",

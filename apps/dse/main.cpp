@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <set>
 
@@ -90,6 +91,11 @@ int main(int argc, char** argv) {
   dse_app::RegisterSearch(app, argc, argv);
   dse_app::RegisterExport(app);
   dse_app::RegisterDb(app);
+  // Global options after the command too (dse show X --space FILE); `plot` reads its extras.
+  std::function<void(CLI::App*)> fall = [&fall](CLI::App* a) {
+    for (CLI::App* sub : a->get_subcommands({})) fall(sub->fallthrough(!sub->get_allow_extras()));
+  };
+  fall(&app);
   app.parse_complete_callback([&globals] {  // data-file runtimes, before any command runs
     dse_app::Unwrap(kernels::RegisterRuntimeDirectory(globals.data_dir + "/data/runtimes"));
   });

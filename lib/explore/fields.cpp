@@ -103,7 +103,7 @@ std::vector<Field> MakeTable() {
       Make<&C::latency_provenance>("latency_provenance", kEval, "where latency_ms comes from"),
       Make<&C::energy_mj>("energy_mj", kEval, "predicted energy per inference, mJ; absent without power"),
       Make<&C::top1>("top1", kEval, "ImageNet top-1, %; absent when unknown"),
-      Make<&C::top1_provenance>("top1_provenance", kEval, "predicted | measured"),
+      Make<&C::top1_provenance>("top1_provenance", kEval, "predicted, extrapolated, published or measured (none: no top-1 of the task)"),
       Make<&C::latency_ms_low>("latency_ms_low", kEval, "low end of latency_ms's 80 % interval, ms"),
       Make<&C::latency_ms_high>("latency_ms_high", kEval, "high end of latency_ms's 80 % interval, ms"),
       Make<&C::energy_mj_low>("energy_mj_low", kEval, "low end of energy_mj's 80 % interval (latency's), mJ"),

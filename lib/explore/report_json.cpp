@@ -53,13 +53,6 @@ nlohmann::json OpPlanJson(const graph::Network& net, const tinyops::OpPlan& op) 
           {"parts", parts}};
 }
 
-// The board's measured power in `mode` under the default runtime, null when not measured.
-nlohmann::json ModePowerJson(const power::Table& power, const hw::Board& b, const char* mode) {
-  const std::optional<double> mw =
-      power::Lookup(power, b.name, kernels::kDefaultRuntime, mode, "").mw;
-  return mw ? nlohmann::json(*mw) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 std::string ShapeText(const graph::Shape& s) { return fmt::format("{}x{}x{}", s.h, s.w, s.c); }
@@ -215,71 +208,6 @@ void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
     row["memory_ms"] = CyclesToMs(op.memory_cycles + op.dma_wait_cycles, board);
     row["exposed_ms"] = CyclesToMs(op.exposed_cycles, board);
   }
-}
-
-nlohmann::json BoardJson(const hw::Board& b, int64_t tinyops_budget_bytes,
-                         const power::Table& power) {
-  nlohmann::json external = nlohmann::json::array();
-  for (const hw::ExternalMemory& m : b.external) {
-    external.push_back({{"name", m.name}, {"kind", hw::MemoryKindName(m.kind)},
-                        {"size_bytes", m.size_bytes}, {"bus_width_bits", m.bus_width_bits},
-                        {"clock_hz", m.clock_hz}, {"cas_latency_cycles", m.cas_latency_cycles},
-                        {"part", m.part}});
-  }
-  return {{"name", b.name}, {"title", b.title}, {"file", b.file}, {"core", b.core},
-          {"clock_hz", b.clock_hz}, {"icache_bytes", b.icache_bytes},
-          {"dcache_bytes", b.dcache_bytes}, {"flash_wait_states", b.flash_wait_states},
-          {"sram", {{"size_bytes", b.sram.size_bytes}, {"reserved_bytes", b.sram.reserved_bytes}}},
-          {"flash",
-           {{"size_bytes", b.flash.size_bytes}, {"reserved_bytes", b.flash.reserved_bytes}}},
-          {"external", external},
-          {"dma", {{"controller", b.dma.controller}, {"streams_used", b.dma.streams_used},
-                   {"memory_to_memory", b.dma.memory_to_memory}}},
-          {"tinyops_budget_bytes", tinyops_budget_bytes},
-          {"power_mw", {{"internal", ModePowerJson(power, b, "internal")},
-                        {"external", ModePowerJson(power, b, "external")},
-                        {"tinyops", ModePowerJson(power, b, "tinyops")}}}};
-}
-
-namespace {
-
-// `key = value` for a JSON scalar, TOML syntax (strings quoted by JSON's escaping, which TOML
-// basic strings share for the characters a profile holds).
-std::string TomlLine(const std::string& key, const nlohmann::json& value) {
-  return key + " = " + value.dump() + "\n";
-}
-
-std::string TomlTable(const nlohmann::json& j, const std::vector<std::string>& keys) {
-  std::string out;
-  for (const std::string& k : keys) {
-    if (!j.contains(k)) continue;
-    const nlohmann::json& v = j.at(k);
-    if (v.is_null() || (v.is_number() && v == 0 && k != "reserved_bytes") ||
-        (v.is_string() && v.get<std::string>().empty())) {
-      continue;  // an optional value left at its default
-    }
-    out += TomlLine(k, v);
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string BoardProfileToml(const nlohmann::json& b) {
-  std::string out = TomlTable(b, {"name", "title"}) + "source = \"dse boards show --json\"\n";
-  out += "\n[core]\n" + TomlLine("arch", b.at("core")) +
-         TomlTable(b, {"clock_hz", "icache_bytes", "dcache_bytes", "flash_wait_states"});
-  for (const char* memory : {"sram", "flash"}) {
-    out += fmt::format("\n[{}]\n", memory) + TomlTable(b.at(memory), {"size_bytes", "reserved_bytes"});
-  }
-  for (const nlohmann::json& m : b.at("external")) {
-    out += "\n[[external]]\n" + TomlTable(m, {"name", "kind", "size_bytes", "bus_width_bits",
-                                               "clock_hz", "cas_latency_cycles", "part"});
-  }
-  const nlohmann::json& dma = b.at("dma");
-  if (dma.value("controller", "").empty()) return out;  // a profile without [dma]
-  return out + "\n[dma]\n" + TomlTable(dma, {"controller", "streams_used"}) +
-         TomlLine("memory_to_memory", dma.at("memory_to_memory"));
 }
 
 }  // namespace explore

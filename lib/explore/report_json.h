@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/liveness.h"
+#include "explore/board_profile.h"
 #include "explore/evaluate.h"
 #include "graph/network.h"
 #include "hw/board.h"
@@ -62,14 +63,7 @@ double CyclesToMs(double cycles, const hw::Board& board);
 void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
                     const std::string& mode, bool per_op, nlohmann::json* out);
 
-/// `dse boards show --json`: every value of the profile, its default TinyOps budget and the
-/// power `power` has measured per mode under the default runtime (null when not measured).
-nlohmann::json BoardJson(const hw::Board& b, int64_t tinyops_budget_bytes,
-                         const power::Table& power);
+// BoardJson and BoardProfileToml: explore/board_profile.h.
 
-/// The board profile (hwprofiles/*.toml format) that BoardJson describes: `dse boards show
-/// --json` written back as a file hw::ParseBoard reads to the same board. The derived values
-/// (file, tinyops_budget_bytes, power_mw) and the envelope are left out.
-std::string BoardProfileToml(const nlohmann::json& board_json);
 
 }  // namespace explore

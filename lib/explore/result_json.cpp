@@ -38,11 +38,11 @@ nlohmann::json ToolkitJson(const Candidate& c) {
           {"feasible", c.feasible},
           {"macs", c.macs},
           {"params", c.params},
-          {"top1_predicted", OptionalJson(c.top1)},
+          {"top1", OptionalJson(c.top1)},
           {"top1_provenance", c.top1_provenance},
-          {"latency_ms_predicted", OptionalJson(c.latency_ms)},
+          {"latency_ms", OptionalJson(c.latency_ms)},
           {"latency_provenance", c.latency_provenance},
-          {"energy_mj_predicted", OptionalJson(c.energy_mj)}};
+          {"energy_mj", OptionalJson(c.energy_mj)}};
 }
 
 nlohmann::json RowJson(const RowComparison& r) {

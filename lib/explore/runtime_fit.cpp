@@ -1,4 +1,5 @@
 #include "explore/runtime_fit.h"
+#include "explore/vocabulary.h"
 
 #include <fmt/format.h>
 
@@ -342,7 +343,7 @@ std::string LeaveBoardsOutReport(const MeasuredRows& measured, const hw::Catalog
   }
   const PublicLeaveBoardOut lobo = LeaveBoardsOutByRuntime(
       measured.rows, latency::LeaveBoardsOut(tflm, PriorsOf(tflm, boards)));
-  return json ? PublicLeaveBoardOutJson(lobo).dump(2) + "\n" : PublicLeaveBoardOutText(lobo);
+  return json ? DocumentText(PublicLeaveBoardOutJson(lobo)) : PublicLeaveBoardOutText(lobo);
 }
 
 }  // namespace explore

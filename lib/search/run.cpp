@@ -1,7 +1,10 @@
 #include "search/run.h"
 
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
+
+#include "explore/vocabulary.h"
 
 #include <chrono>
 #include <thread>
@@ -167,26 +170,32 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
 }
 
 std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
-  std::vector<std::string> names;
-  for (Metric m : plan.problem.objectives()) names.emplace_back(MetricName(m));
+  // Objective values under the vocabulary's field names (unit in the name: latency_ms, ...).
+  static const std::map<std::string, std::string> kField = {
+      {"latency", "latency_ms"}, {"energy", "energy_mj"}, {"sram", "sram_bytes"}};
+  std::vector<std::string> names, fields;
+  for (Metric m : plan.problem.objectives()) {
+    names.emplace_back(MetricName(m));
+    const auto it = kField.find(names.back());
+    fields.push_back(it == kField.end() ? names.back() : it->second);
+  }
   nlohmann::json front = nlohmann::json::array();
   for (const FrontPoint& p : o.front) {
     nlohmann::json member{{"variant", p.variant}};
-    for (size_t i = 0; i < names.size(); ++i) member[names[i]] = p.values[i];
+    for (size_t i = 0; i < fields.size(); ++i) member[fields[i]] = p.values[i];
     front.push_back(member);
   }
-  nlohmann::json reference;
-  for (size_t i = 0; i < names.size() && i < o.reference.size(); ++i) reference[names[i]] = o.reference[i];
-  return nlohmann::json{{"run_id", run_id},
-                        {"algorithm", plan.algorithm->id()},
-                        {"seed", plan.seed},
-                        {"objectives", names},
-                        {"evaluations", o.evaluations},
-                        {"seconds", o.seconds},
-                        {"evaluations_per_second", o.evaluations_per_second},
-                        {"hypervolume", o.hypervolume},
-                        {"hypervolume_reference", reference},
-                        {"front", front}}.dump(2);
+  nlohmann::json reference = nlohmann::json::object();
+  for (size_t i = 0; i < fields.size() && i < o.reference.size(); ++i) reference[fields[i]] = o.reference[i];
+  return explore::Document({{"algorithm", plan.algorithm->id()},
+                            {"seed", plan.seed},
+                            {"objectives", names},
+                            {"evaluations", o.evaluations},
+                            {"seconds", o.seconds},
+                            {"evaluations_per_second", o.evaluations_per_second},
+                            {"hypervolume", o.hypervolume},
+                            {"hypervolume_reference", reference},
+                            {"front", front}}, run_id).dump(2);
 }
 
 namespace {

@@ -89,6 +89,9 @@ class Database {
   /// Imported models of this database: SHA-256 -> every name it was swept under, sorted.
   util::Result<std::map<std::string, std::vector<std::string>>> ImportedModels();
 
+  /// The imported models the run evaluated: name (as in its evaluations) -> SHA-256.
+  util::Result<std::map<std::string, std::string>> RunModels(int64_t run_id);
+
   /// Every measured accuracy, `variant` being the model's identity (a built variant's
   /// canonical name, an imported model's SHA-256).
   util::Result<std::vector<accuracy::Measurement>> MeasuredAccuracies();
@@ -140,6 +143,19 @@ util::Result<ImportCount> ImportAccuracyFile(const std::string& db_path, const s
 /// "imported 2 measured accuracies from FILE into DB (1 replaced); 1 already there, unchanged".
 std::string ImportText(const ImportCount& count, const std::string& file,
                        const std::string& db_path);
+
+/// The newest run of a board and what a report of it reads: the run's row (with its imported
+/// models), its evaluations of the board (Database::Evaluations) and the measured accuracies
+/// of its models stored in the file now (MeasuredFor; imported after the run too).
+struct BoardRun {
+  RunInfo run;
+  std::vector<EvaluationRow> rows;
+  std::vector<accuracy::Measurement> measured;
+};
+
+/// LatestBoardRun of the database at `path`, opened read-only. Input errors: no such file
+/// ("DB: no such database; run 'dse sweep --board B' first"), no run of `board`.
+util::Result<BoardRun> LatestBoardRun(const std::string& path, const std::string& board);
 
 /// The measured accuracies a command evaluating built variants and the imported models
 /// `sha_of_model` (model name -> SHA-256) uses, from the database at `path` (none when the

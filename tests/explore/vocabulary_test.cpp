@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
 #include "explore/evaluate.h"
 #include "explore/fields.h"
 #include "explore/pick.h"
@@ -99,6 +103,53 @@ TEST(Vocabulary, BoardsShowJsonRoundTripsToTheProfile) {
   again.erase("file");
   expected.erase("file");
   EXPECT_EQ(again, expected);
+}
+
+// Every field of the board comes back, compared field by field (h743: [memory] regions).
+TEST(Vocabulary, BoardsShowJsonOfH743RoundTripsEveryField) {
+  auto board = hw::LoadBoard(std::string(DSE_SOURCE_DIR) + "/hwprofiles/h743.toml");
+  ASSERT_TRUE(board) << board.error().message;
+  const std::string json = explore::Document(
+      explore::BoardJson(*board, 1, testing_support::MeasuredPower())).dump(2);
+  auto toml = explore::BoardProfileFromJson("h743.json", json);
+  ASSERT_TRUE(toml) << toml.error().message;
+  auto back = hw::ParseBoard("h743_roundtrip.toml", *toml);
+  ASSERT_TRUE(back) << back.error().message;
+  const hw::Board& a = *board;
+  const hw::Board& b = *back;
+  EXPECT_EQ(std::tie(a.name, a.title, a.core, a.clock_hz, a.icache_bytes, a.dcache_bytes,
+                     a.flash_wait_states, a.core_type),
+            std::tie(b.name, b.title, b.core, b.clock_hz, b.icache_bytes, b.dcache_bytes,
+                     b.flash_wait_states, b.core_type));
+  EXPECT_EQ(std::tie(a.sram.size_bytes, a.sram.reserved_bytes, a.flash.size_bytes, a.flash.reserved_bytes),
+            std::tie(b.sram.size_bytes, b.sram.reserved_bytes, b.flash.size_bytes, b.flash.reserved_bytes));
+  ASSERT_EQ(a.external.size(), b.external.size());
+  for (size_t i = 0; i < a.external.size(); ++i) {
+    const hw::ExternalMemory& x = a.external[i];
+    const hw::ExternalMemory& y = b.external[i];
+    EXPECT_EQ(std::tie(x.name, x.kind, x.size_bytes, x.bus_width_bits, x.clock_hz, x.cas_latency_cycles, x.part),
+              std::tie(y.name, y.kind, y.size_bytes, y.bus_width_bits, y.clock_hz, y.cas_latency_cycles, y.part));
+  }
+  EXPECT_EQ(std::tie(a.dma.controller, a.dma.streams_used, a.dma.memory_to_memory),
+            std::tie(b.dma.controller, b.dma.streams_used, b.dma.memory_to_memory));
+  ASSERT_EQ(a.regions.size(), 7u);  // itcm, dtcm, axi_sram, sram1-4 (hwprofiles/h743.toml)
+  ASSERT_EQ(a.regions.size(), b.regions.size());
+  for (size_t i = 0; i < a.regions.size(); ++i) {
+    const hw::MemoryRegion& x = a.regions[i];
+    const hw::MemoryRegion& y = b.regions[i];
+    EXPECT_EQ(std::tie(x.name, x.kind, x.start, x.size_bytes, x.dma),
+              std::tie(y.name, y.kind, y.start, y.size_bytes, y.dma));
+  }
+}
+
+// The README's JSON table is the code's table.
+TEST(Vocabulary, TheReadmeTableIsTheCodes) {
+  std::ifstream in(std::string(DSE_SOURCE_DIR) + "/README.md");
+  std::stringstream readme;
+  readme << in.rdbuf();
+  EXPECT_NE(readme.str().find(explore::VocabularyMarkdown()), std::string::npos)
+      << "regenerate the README's JSON table from explore::VocabularyMarkdown():\n"
+      << explore::VocabularyMarkdown();
 }
 
 }  // namespace
