@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "search/hypervolume.h"
+#include "search/stage_space.h"
 #include "util/spellcheck.h"
 
 namespace search {
@@ -60,8 +61,9 @@ std::vector<double> Natural(const std::vector<Metric>& metrics, std::vector<doub
 }
 
 std::string VariantName(const Plan& plan, int64_t id) {
+  if (plan.staged) return PointOf(*plan.staged, plan.problem.space().At(id)).ToString();
   const explore::DesignPoint p = explore::PointSpace(plan.sweep.spaces).At(id);
-  return searchspace::Variant{p.space->name, p.width, p.resolution, false}.name();
+  return searchspace::Variant{p.space->name, p.width, p.resolution, false, ""}.name();
 }
 
 std::string Unsatisfiable(const Plan& plan, const Recorder& r) {
@@ -85,6 +87,7 @@ std::string Unsatisfiable(const Plan& plan, const Recorder& r) {
 }  // namespace
 
 std::vector<Dimension> DimensionsOf(const searchspace::Space& space) {
+  if (space.staged()) return StageDimensions(space);
   return {{"width", static_cast<int64_t>(space.widths.size())},
           {"resolution", static_cast<int64_t>(space.resolutions.size())}};
 }
@@ -123,18 +126,68 @@ util::Result<Plan> MakePlan(const Request& request, const searchspace::Catalog& 
                                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   sweep.keep_all = request.keep_all;
   Problem problem(Space(DimensionsOf(*space), shard.first, shard.second), *objectives, constraints);
-  return Plan{std::move(problem), *algorithm, std::move(sweep), request.evaluations, request.seed,
-              request.reference};
+  Plan plan{std::move(problem), *algorithm, std::move(sweep), request.evaluations, request.seed,
+            request.reference};
+  if (space->staged()) {
+    auto predictor = accuracy::PointPredictor::Load(request.data_root);
+    if (!predictor) return predictor.error();
+    plan.staged = space;
+    plan.predictor = std::make_shared<const accuracy::PointPredictor>(std::move(*predictor));
+  }
+  for (const std::string& design : request.dominate) {
+    if (auto v = catalog.ParseVariant(design); !v) return util::InputError("--dominate: " + v.error().message);
+  }
+  const auto& metrics = plan.problem.objectives();
+  if (!request.dominate.empty() && (std::count(metrics.begin(), metrics.end(), Metric::kTop1) == 0 ||
+                                    std::count(metrics.begin(), metrics.end(), Metric::kLatency) == 0)) {
+    return util::InputError("--dominate needs the objectives top1 and latency");
+  }
+  plan.dominate = request.dominate;
+  for (const std::string& design : request.resume) {
+    const std::optional<int64_t> id = IdOfDesign(plan, catalog, design);
+    if (id) plan.resume_ids.push_back(*id);
+    else ++plan.resume_skipped;
+  }
+  return plan;
+}
+
+std::optional<int64_t> IdOfDesign(const Plan& plan, const searchspace::Catalog& catalog,
+                                  const std::string& design) {
+  const Space& space = plan.problem.space();
+  if (plan.staged) {
+    auto point = catalog.ParsePoint(design);
+    if (!point || point->space != plan.staged || point->width != plan.staged->width) return std::nullopt;
+    return space.Id(GenomeOf(*point));
+  }
+  auto variant = catalog.ParseVariant(design);
+  const searchspace::Space& grid = *plan.sweep.spaces.front();
+  if (!variant || variant->space != grid.name) return std::nullopt;
+  const auto w = std::find(grid.widths.begin(), grid.widths.end(), variant->width);
+  const auto r = std::find(grid.resolutions.begin(), grid.resolutions.end(), variant->resolution);
+  if (w == grid.widths.end() || r == grid.resolutions.end()) return std::nullopt;
+  return space.Id({w - grid.widths.begin(), r - grid.resolutions.begin()});
 }
 
 util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
                           const explore::Progress& progress) {
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<explore::Strategy> strategy = plan.algorithm->Make(plan.problem, plan.evaluations, plan.seed);
+  if (auto* base = dynamic_cast<StrategyBase*>(strategy.get())) base->Resume(plan.resume_ids);
   Recorder recorder(plan.problem, strategy.get());
-  const int64_t budget = std::min(plan.evaluations, plan.problem.space().shard_size());
+  const int64_t budget = std::min(plan.evaluations + static_cast<int64_t>(plan.resume_ids.size()),
+                                  plan.problem.space().shard_size());
   const explore::Progress bounded = [&](int64_t done, int64_t) { if (progress) progress(done, budget); };
-  auto swept = explore::Sweep(plan.sweep, models, &recorder, bounded);
+  explore::SweepOptions sweep = plan.sweep;
+  std::optional<accuracy::PointPredictor> predictor;
+  if (plan.staged) {
+    auto refitted = RefitOnMeasured(*plan.predictor, *plan.staged, models);
+    if (!refitted) return refitted.error();
+    predictor = std::move(*refitted);
+    sweep.analyse = [&](int64_t id) {
+      return AnalysePoint(PointOf(*plan.staged, plan.problem.space().At(id)), models, *predictor);
+    };
+  }
+  auto swept = explore::Sweep(sweep, models, &recorder, bounded);
   if (!swept) return swept.error();
   Outcome out;
   out.sweep = std::move(*swept);
