@@ -20,8 +20,8 @@ util::Result<PointPredictor> PointPredictor::Load(const std::string& data_root) 
     return util::InputError(fmt::format("{}: no supernet or no trained fp32 rows", kArchAccuracyPath));
   }
   PointPredictor p;
-  p.supernet_.fit = FitArchModel(ofa, true, "supernet weights");
-  p.trained_.fit = FitArchModel(trained, false, "trained");
+  p.supernet_.fit = FitArchModel(ofa, true, "supernet weights (OFA-MBv3-w1.0 supernet, fp32, no finetune)");
+  p.trained_.fit = FitArchModel(trained, false, "trained (MCUNet zoo and ProxylessNAS, fp32)");
   return p;
 }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "search/stage_space.h"
 
@@ -53,19 +55,24 @@ util::Status Evaluate(const Plan& plan, const explore::Models& models, const exp
 
 // How the searched designs' top-1 was obtained: the first front design's provenance and, for a
 // per-stage space, the predictor's regime and domain.
-std::string SearchedRegime(const Plan& plan, const Outcome& outcome, const explore::Models& models) {
+std::string SearchedRegime(const Plan& plan, const Outcome& outcome) {
   if (outcome.front.empty()) return "none (empty front)";
-  std::string regime = "predicted by the uniform-family surrogate";
+  std::set<std::string> front;
+  for (const FrontPoint& p : outcome.front) front.insert(p.variant);
+  std::map<std::string, std::string> provenance;  // per front design
   for (const explore::Candidate& c : outcome.sweep.candidates) {
-    if (c.variant == outcome.front.front().variant) regime = c.top1_provenance + " by the uniform-family surrogate";
+    if (front.count(c.variant)) provenance[c.variant] = c.top1_provenance;
   }
-  if (!plan.staged) return regime;
+  std::map<std::string, int> counts;
+  for (const auto& [variant, p] : provenance) ++counts[p];
+  std::string tally;
+  for (const auto& [p, n] : counts) tally += fmt::format("{}{} {}", tally.empty() ? "" : ", ", n, p);
+  if (!plan.staged) return "the uniform-family surrogate (" + tally + ")";
   const searchspace::Point point = PointOf(*plan.staged, plan.problem.space().At(outcome.front.front().id));
-  auto facts = AnalysePoint(point, models, *plan.predictor);
-  if (!facts || !facts->top1) return "per-stage predictor";
-  const std::string& source = facts->top1->source;  // "75.4 % (regime; domain)"
-  const size_t open = source.find('(');
-  return "per-stage predictor, " + (open == std::string::npos ? source : source.substr(open + 1, source.size() - open - 2));
+  const accuracy::ArchPrediction p = (outcome.predictor ? outcome.predictor : plan.predictor)->Predict(point, 0, 0);
+  return fmt::format("the per-stage predictor, regime {}, fitted {:.0f}-{:.0f} M MACs at r{}-{} ({} of {} front designs)",
+                     p.regime, p.domain.macs_min_m, p.domain.macs_max_m, p.domain.resolution_min,
+                     p.domain.resolution_max, tally, outcome.front.size());
 }
 
 util::Result<DominatingTable> Dominating(const Plan& plan, const Outcome& outcome,
@@ -73,7 +80,7 @@ util::Result<DominatingTable> Dominating(const Plan& plan, const Outcome& outcom
   const std::optional<size_t> top1 = IndexOf(plan, Metric::kTop1), latency = IndexOf(plan, Metric::kLatency);
   if (!top1 || !latency) return util::InputError("--dominate needs the objectives top1 and latency");
   const std::vector<std::string>& designs = plan.dominate;
-  DominatingTable table{SearchedRegime(plan, outcome, models), {}};
+  DominatingTable table{SearchedRegime(plan, outcome), {}};
   for (const std::string& design : designs) {
     auto facts = FactsOfDesign(plan, models, design);
     if (!facts) return facts.error();

@@ -178,11 +178,11 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
                                   plan.problem.space().shard_size());
   const explore::Progress bounded = [&](int64_t done, int64_t) { if (progress) progress(done, budget); };
   explore::SweepOptions sweep = plan.sweep;
-  std::optional<accuracy::PointPredictor> predictor;
+  std::shared_ptr<const accuracy::PointPredictor> predictor;
   if (plan.staged) {
     auto refitted = RefitOnMeasured(*plan.predictor, *plan.staged, models);
     if (!refitted) return refitted.error();
-    predictor = std::move(*refitted);
+    predictor = std::make_shared<const accuracy::PointPredictor>(std::move(*refitted));
     sweep.analyse = [&](int64_t id) {
       return AnalysePoint(PointOf(*plan.staged, plan.problem.space().At(id)), models, *predictor);
     };
@@ -192,6 +192,8 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
   Outcome out;
   out.sweep = std::move(*swept);
   out.evaluations = recorder.evaluated_;
+  out.predictor = predictor;
+  out.resumed = static_cast<int64_t>(plan.resume_ids.size());
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.evaluations_per_second = out.seconds > 0 ? static_cast<double>(out.evaluations) / out.seconds : 0;
   if (recorder.front_.empty()) {
@@ -239,6 +241,10 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
                         {"evaluations_per_second", o.evaluations_per_second},
                         {"hypervolume", o.hypervolume},
                         {"hypervolume_reference", reference},
+                        {"resumed", o.resumed},
+                        {"top1_regime", o.predictor && !o.front.empty()
+                                            ? o.predictor->Predict(PointOf(*plan.staged, plan.problem.space().At(o.front.front().id)), 0, 0).regime
+                                            : "uniform-family surrogate"},
                         {"front", front}}.dump(2);
 }
 
@@ -262,6 +268,17 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
       "run {} in {}: {} {} evaluations in {:.2f} s ({:.0f}/s); front of {} designs, hypervolume {:.6g}\n",
       run_id, db, o.evaluations, plan.algorithm->id(), o.seconds, o.evaluations_per_second,
       o.front.size(), o.hypervolume);
+  if (!plan.resume_ids.empty() || plan.resume_skipped > 0) {
+    text += fmt::format("  resumed: {} designs of the earlier run re-evaluated first ({} not points of this space), "
+                        "{} new\n", o.resumed, plan.resume_skipped, o.evaluations - o.resumed);
+  }
+  if (o.predictor && !o.front.empty()) {
+    const accuracy::ArchPrediction p =
+        o.predictor->Predict(PointOf(*plan.staged, plan.problem.space().At(o.front.front().id)), 0, 0);
+    text += fmt::format("  top-1: per-stage predictor, regime {} (fitted {:.0f}-{:.0f} M MACs, r{}-{}; outside: "
+                        "extrapolated)\n", p.regime, p.domain.macs_min_m, p.domain.macs_max_m,
+                        p.domain.resolution_min, p.domain.resolution_max);
+  }
   for (const FrontPoint& p : o.front) {
     text += fmt::format("  {:<28}", p.variant);
     for (size_t i = 0; i < p.values.size(); ++i) {

@@ -92,6 +92,9 @@ struct Outcome {
   /// Set when no evaluated point meets every constraint: names the tightest constraint and
   /// the closest design (the caller exits 4).
   std::optional<std::string> unsatisfiable;
+  /// Per-stage spaces: the predictor the run used (refitted on the measured designs).
+  std::shared_ptr<const accuracy::PointPredictor> predictor{};
+  int64_t resumed = 0;  // designs of the resumed run re-evaluated first
 };
 
 /// Runs the search; `progress(done, total)` after each point (total: the budget).
