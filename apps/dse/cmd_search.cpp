@@ -32,10 +32,10 @@ void Run(const SearchArgs& a) {
   if (a.resume) request.resume = Unwrap(search::ResumeDesigns(a.db, *a.resume));
   UseDatabase(a.db, {});
   const search::Plan plan = Unwrap(search::MakePlan(request, Spaces(), sweep));
-  auto db = OpenResults(a.db);
   const search::Outcome out = Unwrap(search::Run(plan, LoadedModels(), ProgressBar("evaluations")));
   if (out.unsatisfiable) throw Failure{kExitInfeasible, *out.unsatisfiable};
   const std::string dominating = plan.dominate.empty() ? "" : search::DominatingText(plan, out, Unwrap(search::Dominating(plan, out, LoadedModels())));
+  auto db = OpenResults(a.db);  // after the search: an unsatisfiable one writes nothing
   const int64_t run_id = StoreRun(*db, boards, plan.sweep, {}, a.command_line, out.sweep);
   std::cout << (a.json ? search::OutcomeJson(plan, out, run_id) : search::OutcomeText(plan, out, run_id, a.db)) << "\n" << dominating;
 }
