@@ -8,6 +8,12 @@ ArchQuery QueryOfPoint(const searchspace::Point& point, double macs_m, double pa
   return ArchQuery{point.depths, point.kernels, point.expands, point.resolution, macs_m, params_m};
 }
 
+std::string DomainText(const ArchDomain& d) {
+  const std::string res = d.resolution_min == d.resolution_max ? fmt::format("r{}", d.resolution_min)
+                                                               : fmt::format("r{}-{}", d.resolution_min, d.resolution_max);
+  return fmt::format("{:.0f}-{:.0f} M MACs, {}", d.macs_min_m, d.macs_max_m, res);
+}
+
 util::Result<PointPredictor> PointPredictor::Load(const std::string& data_root) {
   auto rows = ReadArchRows(data_root + "/" + kArchAccuracyPath);
   if (!rows) return rows.error();

@@ -46,6 +46,9 @@ class PointPredictor {
   Model supernet_, trained_;
 };
 
+/// "123-506 M MACs, r224" (or "r48-224"): where a model's fitted data lie.
+std::string DomainText(const ArchDomain& domain);
+
 /// The query of `point` (its 20-slot encoding, resolution and counts).
 ArchQuery QueryOfPoint(const searchspace::Point& point, double macs_m, double params_m);
 

@@ -70,9 +70,8 @@ std::string SearchedRegime(const Plan& plan, const Outcome& outcome) {
   if (!plan.staged) return "the uniform-family surrogate (" + tally + ")";
   const searchspace::Point point = PointOf(*plan.staged, plan.problem.space().At(outcome.front.front().id));
   const accuracy::ArchPrediction p = (outcome.predictor ? outcome.predictor : plan.predictor)->Predict(point, 0, 0);
-  return fmt::format("the per-stage predictor, regime {}, fitted {:.0f}-{:.0f} M MACs at r{}-{} ({} of {} front designs)",
-                     p.regime, p.domain.macs_min_m, p.domain.macs_max_m, p.domain.resolution_min,
-                     p.domain.resolution_max, tally, outcome.front.size());
+  return fmt::format("the per-stage predictor, regime {}, fitted {} ({} of {} front designs)", p.regime,
+                     accuracy::DomainText(p.domain), tally, outcome.front.size());
 }
 
 util::Result<DominatingTable> Dominating(const Plan& plan, const Outcome& outcome,

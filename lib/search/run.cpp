@@ -275,9 +275,8 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
   if (o.predictor && !o.front.empty()) {
     const accuracy::ArchPrediction p =
         o.predictor->Predict(PointOf(*plan.staged, plan.problem.space().At(o.front.front().id)), 0, 0);
-    text += fmt::format("  top-1: per-stage predictor, regime {} (fitted {:.0f}-{:.0f} M MACs, r{}-{}; outside: "
-                        "extrapolated)\n", p.regime, p.domain.macs_min_m, p.domain.macs_max_m,
-                        p.domain.resolution_min, p.domain.resolution_max);
+    text += fmt::format("  top-1: per-stage predictor, regime {} (fitted {}; outside: extrapolated)\n", p.regime,
+                        accuracy::DomainText(p.domain));
   }
   for (const FrontPoint& p : o.front) {
     text += fmt::format("  {:<28}", p.variant);
