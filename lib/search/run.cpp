@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <thread>
+#include <unordered_set>
 
 #include "search/hypervolume.h"
 #include "search/stage_space.h"
@@ -206,13 +207,18 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
   std::vector<std::vector<double>> minimised;
   std::vector<double> worst = recorder.front_[0].second, best = worst;
   for (const auto& [id, values] : recorder.front_) {
-    out.front.push_back({id, VariantName(plan, id), Natural(metrics, values)});
+    out.front.push_back({id, VariantName(plan, id), Natural(metrics, values), false});
     minimised.push_back(values);
     for (size_t i = 0; i < values.size(); ++i) {
       worst[i] = std::max(worst[i], values[i]);
       best[i] = std::min(best[i], values[i]);
     }
   }
+  std::unordered_set<std::string> measured;
+  for (const explore::Candidate& c : out.sweep.candidates) {
+    if (c.top1_provenance == "measured") measured.insert(c.variant);
+  }
+  for (FrontPoint& p : out.front) p.top1_measured = measured.count(p.variant) > 0;
   // The default reference: the front's nadir moved out by a tenth of its range (1 when flat),
   // so the front's extreme points count too.
   for (size_t i = 0; i < worst.size(); ++i) worst[i] += worst[i] > best[i] ? 0.1 * (worst[i] - best[i]) : 1;
@@ -226,7 +232,7 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
   for (Metric m : plan.problem.objectives()) names.emplace_back(MetricName(m));
   nlohmann::json front = nlohmann::json::array();
   for (const FrontPoint& p : o.front) {
-    nlohmann::json member{{"variant", p.variant}};
+    nlohmann::json member{{"variant", p.variant}, {"top1_provenance", p.top1_measured ? "measured" : "predicted"}};
     for (size_t i = 0; i < names.size(); ++i) member[names[i]] = p.values[i];
     front.push_back(member);
   }
@@ -251,9 +257,9 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
 namespace {
 // One objective's value with its unit and how it was obtained (every figure here is predicted:
 // the search evaluates designs, it does not measure them).
-std::string MetricText(Metric metric, double value) {
+std::string MetricText(Metric metric, double value, bool measured) {
   switch (metric) {
-    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% (predicted)", value);
+    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% ({})", value, measured ? "measured" : "predicted");
     case Metric::kLatency: return fmt::format("  {:.1f} ms (predicted)", value);
     case Metric::kEnergy: return fmt::format("  {:.2f} mJ (predicted)", value);
     case Metric::kSram: return fmt::format("  SRAM {:.1f} KiB", value / 1024);
@@ -281,7 +287,7 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
   for (const FrontPoint& p : o.front) {
     text += fmt::format("  {:<28}", p.variant);
     for (size_t i = 0; i < p.values.size(); ++i) {
-      text += MetricText(plan.problem.objectives()[i], p.values[i]);
+      text += MetricText(plan.problem.objectives()[i], p.values[i], p.top1_measured);
     }
     text += "\n";
   }
