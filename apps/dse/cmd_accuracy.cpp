@@ -9,6 +9,7 @@
 #include "accuracy/accuracy.h"
 #include "accuracy/arch_predictor.h"
 #include "app.h"
+#include "search/stage_space.h"
 #include "models.h"
 #include "store/database.h"
 #include "explore/provenance.h"
@@ -21,7 +22,7 @@ namespace dse_app {
 namespace {
 
 struct PredictOptions {
-  std::string family;
+  std::string family, point;
   double width = 1.0;
   int resolution = 224;
   std::string macs;
@@ -53,6 +54,12 @@ void RunFit(bool json) {
 }
 
 void RunPredict(const PredictOptions& o) {
+  if (!o.point.empty()) {
+    const auto predictor = Unwrap(accuracy::PointPredictor::Load(Globals().data_dir));
+    std::cout << Unwrap(search::PredictPointReport(Spaces(), predictor, o.point, o.json)) << "\n";
+    return;
+  }
+  if (o.family.empty()) FailInput("--family is required (with --width, --resolution and --macs), or give --point");
   const auto precision = accuracy::ParsePrecision(o.precision);
   if (!precision || (*precision != accuracy::Precision::kFp32 &&
                      *precision != accuracy::Precision::kInt8)) {
@@ -116,10 +123,11 @@ void RegisterAccuracy(CLI::App& app) {
   fit->callback([] { RunFit(fit_json); });
 
   CLI::App* pr = acc->add_subcommand("predict", "Predict top-1 for any network of a family, buildable or not");
-  pr->add_option("--family", predict.family, "Surrogate family or search space (e.g. mbv3, MobileNetV2); unknown families use the shared ceiling")->required();
-  pr->add_option("--width", predict.width, "Width multiplier, in (0, 4]")->required();
-  pr->add_option("--resolution", predict.resolution, "Input resolution in pixels (recorded; the surrogate sees it through MACs)")->required();
-  pr->add_option("--macs", predict.macs, "Multiply-accumulates: a count (300000000) or with k/M/G (300M)")->required();
+  pr->add_option("--family", predict.family, "Surrogate family or search space (e.g. mbv3, MobileNetV2); unknown families use the shared ceiling")
+      ->needs(pr->add_option("--width", predict.width, "Width multiplier, in (0, 4]"))
+      ->needs(pr->add_option("--resolution", predict.resolution, "Input resolution in pixels (recorded; the surrogate sees it through MACs)"))
+      ->needs(pr->add_option("--macs", predict.macs, "Multiply-accumulates: a count (300000000) or with k/M/G (300M)"));
+  pr->add_option("--point", predict.point, "A per-stage space's point (SPACE:d=..:k=..:e=..:r=..): the per-stage predictor, with its regime and domain")->excludes("--family");
   pr->add_option("--precision", predict.precision, "fp32 or int8 (post-training quantised; default)");
   pr->add_flag("--json", predict.json, "Print JSON with top-level keys top1 and top1_provenance");
   pr->callback([] { RunPredict(predict); });

@@ -6,6 +6,8 @@
 #include "app.h"
 #include "explore/choice.h"
 #include "models.h"
+#include "search/dominate.h"
+#include "search/resume.h"
 #include "search/run.h"
 
 namespace dse_app {
@@ -15,6 +17,7 @@ struct SearchArgs {
   search::Request request;
   std::vector<std::string> boards;
   std::string mode = "all", runtime, db = "results/dse.sqlite", command_line;
+  std::optional<int64_t> resume;
   bool json = false;
 };
 
@@ -24,12 +27,17 @@ void Run(const SearchArgs& a) {
   for (const hw::Board& b : boards) sweep.boards.push_back(&b);
   sweep.runtime = ResolveRuntime(a.runtime);
   sweep.modes = Unwrap(explore::ChooseModes(a.mode == "all" ? std::vector<std::string>{} : std::vector{a.mode}));
-  const search::Plan plan = Unwrap(search::MakePlan(a.request, Spaces(), sweep));
-  auto db = OpenResults(a.db);
+  search::Request request = a.request;
+  request.data_root = Globals().data_dir;
+  if (a.resume) request.resume = Unwrap(search::ResumeDesigns(a.db, *a.resume));
+  UseDatabase(a.db, {});
+  const search::Plan plan = Unwrap(search::MakePlan(request, Spaces(), sweep));
   const search::Outcome out = Unwrap(search::Run(plan, LoadedModels(), ProgressBar("evaluations")));
   if (out.unsatisfiable) throw Failure{kExitInfeasible, *out.unsatisfiable};
+  const std::string dominating = plan.dominate.empty() ? "" : search::DominatingText(plan, out, Unwrap(search::Dominating(plan, out, LoadedModels())));
+  auto db = OpenResults(a.db);  // after the search: an unsatisfiable one writes nothing
   const int64_t run_id = StoreRun(*db, boards, plan.sweep, {}, a.command_line, out.sweep);
-  std::cout << (a.json ? search::OutcomeJson(plan, out, run_id) : search::OutcomeText(plan, out, run_id, a.db)) << "\n";
+  std::cout << (a.json ? search::OutcomeJson(plan, out, run_id) : search::OutcomeText(plan, out, run_id, a.db)) << "\n" << dominating;
 }
 
 }  // namespace
@@ -51,6 +59,8 @@ void RegisterSearch(CLI::App& app, int argc, char** argv) {
   cmd->add_option("--shard", r.shard, "Search shard k of N of the points (k/N)");
   cmd->add_option("--threads", r.threads, "Evaluation threads (default: hardware concurrency)");
   cmd->add_flag("--keep-all", r.keep_all, "Store every evaluated candidate, not only the fronts'");
+  cmd->add_option("--resume", a.resume, "Re-evaluate run RUN's designs with the accuracies measured since, then search on from them (a new run)");
+  cmd->add_option("--dominate", r.dominate, "After the search, list the front's designs dominating DESIGN in (top-1, latency) (repeatable)");
   cmd->add_option("--db", a.db, "Results database (default results/dse.sqlite)");
   cmd->add_flag("--json", a.json, "Print the front and statistics as JSON");
   cmd->callback([] { Run(a); });

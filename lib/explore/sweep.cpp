@@ -60,8 +60,10 @@ void EvaluateEverywhere(const VariantFacts& facts, const Context& ctx, PointOutp
 }
 
 void EvaluateId(int64_t id, const PointSpace& points, const Context& ctx, PointOutput* out) {
-  const DesignPoint point = points.At(id);
-  auto facts = Analyse(*point.space, point.width, point.resolution, ctx.models);
+  auto facts = ctx.options.analyse ? ctx.options.analyse(id) : [&] {
+    const DesignPoint point = points.At(id);
+    return Analyse(*point.space, point.width, point.resolution, ctx.models);
+  }();
   if (!facts) {
     out->error = facts.error();
     return;

@@ -31,6 +31,9 @@ struct SweepOptions {
   // false: keep only the candidates on some front of their board (pruned as the run goes, so
   // memory stays bounded); the fronts are the same either way.
   bool keep_all = true;
+  // When set, a proposed id is analysed by this instead of PointSpace(spaces) (a search over a
+  // per-stage space numbers its own points); called from several threads at once.
+  std::function<util::Result<VariantFacts>(int64_t id)> analyse{};
 };
 
 struct SweepResult {

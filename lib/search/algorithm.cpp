@@ -17,6 +17,10 @@ int64_t StrategyBase::Ready() const {
 std::optional<int64_t> StrategyBase::Next() {
   if (Ready() <= 0) return std::nullopt;
   std::optional<int64_t> id;
+  if (!resumed_.empty()) {
+    id = resumed_.back();
+    resumed_.pop_back();
+  }
   for (int attempt = 0; attempt < kRedrawAttempts && !id; ++attempt) {
     const int64_t p = problem_.space().Repair(Propose());
     if (!seen_.count(p)) id = p;
@@ -32,12 +36,22 @@ std::optional<int64_t> StrategyBase::Next() {
   return id;
 }
 
+void StrategyBase::Resume(const std::vector<int64_t>& ids) {
+  for (int64_t id : ids) {
+    if (seen_.insert(id).second) resumed_.push_back(id);
+  }
+  std::reverse(resumed_.begin(), resumed_.end());
+  budget_ = std::min(budget_ + static_cast<int64_t>(resumed_.size()), problem_.space().shard_size());
+}
+
 // The first unseen id of the shard at or after `id`, wrapping; bounded by the space size.
 std::optional<int64_t> StrategyBase::Unseen(int64_t id) {
   const Space& space = problem_.space();
-  for (int64_t i = 0; i < space.shard_size(); ++i) {
+  // Gated spaces are too large to walk: a million successors are plenty there.
+  const int64_t steps = space.gated() ? std::min<int64_t>(space.shard_size(), 1 << 20) : space.shard_size();
+  for (int64_t i = 0; i < steps; ++i) {
     if (!seen_.count(id)) return id;
-    id = space.Repair(id + 1 < space.size() ? id + 1 : 0);
+    id = space.Successor(id);
   }
   return std::nullopt;
 }
@@ -56,7 +70,7 @@ void StrategyBase::Report(int64_t id, const explore::PointResult& result) {
 }
 
 int64_t StrategyBase::RandomId() {
-  return std::uniform_int_distribution<int64_t>(0, problem_.space().size() - 1)(rng_);
+  return problem_.space().Random(rng_);
 }
 
 int64_t StrategyBase::LatinId(int64_t k, int64_t n) {

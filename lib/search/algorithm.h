@@ -44,6 +44,9 @@ class StrategyBase : public explore::Strategy {
   std::optional<int64_t> Next() final;
   void Report(int64_t id, const explore::PointResult& result) final;
   int64_t Ready() const final;
+  /// Resumes a search: `ids` (distinct points of the shard) are proposed first, on top of the
+  /// budget, and join the population like any proposal once reported. Call before Next().
+  void Resume(const std::vector<int64_t>& ids);
 
  protected:
   /// Proposes a point (any id; repaired into the shard and made unseen by the base).
@@ -77,6 +80,7 @@ class StrategyBase : public explore::Strategy {
   std::unordered_map<int64_t, Score> scores_;
   std::vector<int64_t> batch_;
   std::vector<std::vector<int64_t>> latin_;  // per dimension, the stratum of each of n points
+  std::vector<int64_t> resumed_;  // resumed points not yet proposed, last first
   int64_t asked_in_batch_ = 0;
   int64_t proposed_ = 0;
   int64_t reported_ = 0;

@@ -92,7 +92,9 @@ std::string Manifest(const std::vector<Row>& rows) {
   std::string text = "variant,space,width,resolution,macs,params,top1,latency_ms,board,mode,config\n";
   for (const Row& r : rows) {
     const explore::Candidate& c = r.candidate;
-    text += fmt::format("{},{},{:.2f},{},{},{},{:.2f},{},{},{},{}\n", c.variant, c.space, c.width, c.resolution,
+    // A point's name holds commas: quoted (RFC 4180), as `dse accuracy import` reads it.
+    const std::string variant = c.variant.find(',') == std::string::npos ? c.variant : "\"" + c.variant + "\"";
+    text += fmt::format("{},{},{:.2f},{},{},{},{:.2f},{},{},{},{}\n", variant, c.space, c.width, c.resolution,
                         c.macs, c.params, *c.top1, c.latency_ms ? fmt::format("{:.3f}", *c.latency_ms) : "",
                         c.board, c.mode, r.config);
   }
@@ -178,9 +180,13 @@ util::Result<ExportSummary> ExportTraining(store::Database& db, const searchspac
   for (const explore::Candidate& c : *chosen) {
     const searchspace::Space* space = catalog.Find(c.space);
     if (space == nullptr) return util::InputError(fmt::format("{}: space '{}' is not loaded", c.variant, c.space));
-    auto net = searchspace::Build(*space, c.width, c.resolution);
+    auto variant = catalog.ParseVariant(c.variant);
+    if (!variant) return variant.error();
+    auto net = catalog.Build(*variant);
     if (!net) return net.error();
-    const std::string config = "configs/" + c.variant + ".json";
+    // A per-stage point's name holds ':' and ',': its file is named by its manifest row.
+    const std::string config = variant->point.empty() ? "configs/" + c.variant + ".json"
+                                                      : fmt::format("configs/point-{}.json", rows.size());
     files.emplace_back(config, ArchitectureJson(*net, c.space, c.width, c.resolution));
     jobs += FillTemplate(request.command, {c.variant, config, fmt::format("{:.2f}", c.width),
                                            std::to_string(c.resolution), std::to_string(rows.size())}) + "\n";

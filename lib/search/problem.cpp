@@ -59,36 +59,6 @@ std::optional<double> UnitFactor(Metric metric, const std::string& unit) {
 
 }  // namespace
 
-Space::Space(std::vector<Dimension> dimensions, int shard_index, int shard_count)
-    : dimensions_(std::move(dimensions)), shard_index_(shard_index), shard_count_(shard_count) {
-  for (const Dimension& d : dimensions_) size_ *= d.choices;
-}
-
-int64_t Space::Id(const Genome& g) const {
-  int64_t id = 0;
-  for (size_t i = 0; i < dimensions_.size(); ++i) id = id * dimensions_[i].choices + g[i];
-  return id;
-}
-
-Genome Space::At(int64_t id) const {
-  Genome g(dimensions_.size());
-  for (size_t i = dimensions_.size(); i-- > 0;) {
-    g[i] = id % dimensions_[i].choices;
-    id /= dimensions_[i].choices;
-  }
-  return g;
-}
-
-int64_t Space::shard_size() const {
-  return (size_ - (shard_index_ - 1) + shard_count_ - 1) / shard_count_;
-}
-
-int64_t Space::Repair(int64_t id) const {
-  const int64_t step = ((shard_index_ - 1) - id % shard_count_ + shard_count_) % shard_count_;
-  const int64_t repaired = id + step;
-  return repaired < size_ ? repaired : shard_index_ - 1;
-}
-
 util::Result<std::pair<int, int>> ParseShard(const std::string& text) {
   const size_t slash = text.find('/');
   int k = 0, n = 0;

@@ -7,7 +7,9 @@
 // violation; two that do by Pareto domination. So no algorithm ever needs a rejection loop.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -16,34 +18,61 @@
 
 namespace search {
 
-/// One dimension: its name and how many choices it has (>= 1).
+/// One dimension: its name and how many choices it has (>= 1). A gated dimension counts only
+/// when its gate dimension's choice switches it on (a slot past its stage's depth): otherwise
+/// its choice is a don't-care, written 0 (Space::Canonical), so it never makes a duplicate.
 struct Dimension {
   std::string name;
   int64_t choices = 1;
+  int gate = -1;                 // index of the gating dimension; -1: always counts
+  std::vector<bool> active_when{};  // per choice of the gate: whether this dimension counts
 };
 
 /// A point as one choice index per dimension.
 using Genome = std::vector<int64_t>;
 
-/// The space: dimensions, and optionally a shard k/N — only points whose id % N == k - 1.
+/// The space: dimensions, and optionally a shard k/N.
+///  * Ungated spaces number points mixed-radix (first dimension outermost); shard k/N keeps the
+///    ids with id % N == k - 1.
+///  * Gated spaces (per-stage spaces; 3^45 genomes overflow 64 bits) number points in the order
+///    they are first met (Id() registers a canonical genome; the registry is shared by copies
+///    and guarded by a mutex); shard k/N keeps the genomes whose hash % N == k - 1. size() is
+///    then saturated at kMaxGatedSize.
 class Space {
  public:
+  static constexpr int64_t kMaxGatedSize = int64_t{1} << 62;
   explicit Space(std::vector<Dimension> dimensions, int shard_index = 1, int shard_count = 1);
   const std::vector<Dimension>& dimensions() const { return dimensions_; }
   int64_t size() const { return size_; }  // every point, shard or not
+  bool gated() const { return registry_ != nullptr; }
+  /// `g` with every dimension that does not count set to 0.
+  Genome Canonical(Genome g) const;
+  /// The id of Canonical(g) (gated spaces: registered on first use).
   int64_t Id(const Genome& g) const;
   Genome At(int64_t id) const;
   /// Whether `id` belongs to this shard.
-  bool InShard(int64_t id) const { return id % shard_count_ == shard_index_ - 1; }
+  bool InShard(int64_t id) const;
   /// The points of this shard (size / N, rounded either way).
   int64_t shard_size() const;
-  /// The first id of this shard at or after `id`, wrapping around.
+  /// The first id of this shard at or after `id` (gated: the id itself or a successor's),
+  /// wrapping around.
   int64_t Repair(int64_t id) const;
+  /// The next point of this shard after `id`, wrapping around (gated: the next canonical
+  /// genome in mixed-radix order over the dimensions that count).
+  int64_t Successor(int64_t id) const;
+  /// A point drawn uniformly: an id (ungated), or each dimension's choice (gated).
+  int64_t Random(std::mt19937_64& rng) const;
 
  private:
+  struct Registry;
+  bool Counts(const Genome& g, size_t dimension) const;
+  bool GenomeInShard(const Genome& g) const;
+  Genome Increment(Genome g) const;
+
   std::vector<Dimension> dimensions_;
   int64_t size_ = 1;
   int shard_index_ = 1, shard_count_ = 1;
+  std::shared_ptr<Registry> registry_;  // gated spaces only
 };
 
 /// --shard k/N: 1 <= k <= N. Input error otherwise.

@@ -8,8 +8,10 @@
 
 #include <chrono>
 #include <thread>
+#include <unordered_set>
 
 #include "search/hypervolume.h"
+#include "search/stage_space.h"
 #include "util/spellcheck.h"
 
 namespace search {
@@ -63,8 +65,9 @@ std::vector<double> Natural(const std::vector<Metric>& metrics, std::vector<doub
 }
 
 std::string VariantName(const Plan& plan, int64_t id) {
+  if (plan.staged) return PointOf(*plan.staged, plan.problem.space().At(id)).ToString();
   const explore::DesignPoint p = explore::PointSpace(plan.sweep.spaces).At(id);
-  return searchspace::Variant{p.space->name, p.width, p.resolution, false}.name();
+  return searchspace::Variant{p.space->name, p.width, p.resolution, false, ""}.name();
 }
 
 std::string Unsatisfiable(const Plan& plan, const Recorder& r) {
@@ -88,6 +91,7 @@ std::string Unsatisfiable(const Plan& plan, const Recorder& r) {
 }  // namespace
 
 std::vector<Dimension> DimensionsOf(const searchspace::Space& space) {
+  if (space.staged()) return StageDimensions(space);
   return {{"width", static_cast<int64_t>(space.widths.size())},
           {"resolution", static_cast<int64_t>(space.resolutions.size())}};
 }
@@ -126,22 +130,74 @@ util::Result<Plan> MakePlan(const Request& request, const searchspace::Catalog& 
                                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   sweep.keep_all = request.keep_all;
   Problem problem(Space(DimensionsOf(*space), shard.first, shard.second), *objectives, constraints);
-  return Plan{std::move(problem), *algorithm, std::move(sweep), request.evaluations, request.seed,
-              request.reference};
+  Plan plan{std::move(problem), *algorithm, std::move(sweep), request.evaluations, request.seed,
+            request.reference};
+  if (space->staged()) {
+    auto predictor = accuracy::PointPredictor::Load(request.data_root);
+    if (!predictor) return predictor.error();
+    plan.staged = space;
+    plan.predictor = std::make_shared<const accuracy::PointPredictor>(std::move(*predictor));
+  }
+  for (const std::string& design : request.dominate) {
+    if (auto v = catalog.ParseVariant(design); !v) return util::InputError("--dominate: " + v.error().message);
+  }
+  const auto& metrics = plan.problem.objectives();
+  if (!request.dominate.empty() && (std::count(metrics.begin(), metrics.end(), Metric::kTop1) == 0 ||
+                                    std::count(metrics.begin(), metrics.end(), Metric::kLatency) == 0)) {
+    return util::InputError("--dominate needs the objectives top1 and latency");
+  }
+  plan.dominate = request.dominate;
+  for (const std::string& design : request.resume) {
+    const std::optional<int64_t> id = IdOfDesign(plan, catalog, design);
+    if (id) plan.resume_ids.push_back(*id);
+    else ++plan.resume_skipped;
+  }
+  return plan;
+}
+
+std::optional<int64_t> IdOfDesign(const Plan& plan, const searchspace::Catalog& catalog,
+                                  const std::string& design) {
+  const Space& space = plan.problem.space();
+  if (plan.staged) {
+    auto point = catalog.ParsePoint(design);
+    if (!point || point->space != plan.staged || point->width != plan.staged->width) return std::nullopt;
+    return space.Id(GenomeOf(*point));
+  }
+  auto variant = catalog.ParseVariant(design);
+  const searchspace::Space& grid = *plan.sweep.spaces.front();
+  if (!variant || variant->space != grid.name) return std::nullopt;
+  const auto w = std::find(grid.widths.begin(), grid.widths.end(), variant->width);
+  const auto r = std::find(grid.resolutions.begin(), grid.resolutions.end(), variant->resolution);
+  if (w == grid.widths.end() || r == grid.resolutions.end()) return std::nullopt;
+  return space.Id({w - grid.widths.begin(), r - grid.resolutions.begin()});
 }
 
 util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
                           const explore::Progress& progress) {
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<explore::Strategy> strategy = plan.algorithm->Make(plan.problem, plan.evaluations, plan.seed);
+  if (auto* base = dynamic_cast<StrategyBase*>(strategy.get())) base->Resume(plan.resume_ids);
   Recorder recorder(plan.problem, strategy.get());
-  const int64_t budget = std::min(plan.evaluations, plan.problem.space().shard_size());
+  const int64_t budget = std::min(plan.evaluations + static_cast<int64_t>(plan.resume_ids.size()),
+                                  plan.problem.space().shard_size());
   const explore::Progress bounded = [&](int64_t done, int64_t) { if (progress) progress(done, budget); };
-  auto swept = explore::Sweep(plan.sweep, models, &recorder, bounded);
+  explore::SweepOptions sweep = plan.sweep;
+  std::shared_ptr<const accuracy::PointPredictor> predictor;
+  if (plan.staged) {
+    auto refitted = RefitOnMeasured(*plan.predictor, *plan.staged, models);
+    if (!refitted) return refitted.error();
+    predictor = std::make_shared<const accuracy::PointPredictor>(std::move(*refitted));
+    sweep.analyse = [&](int64_t id) {
+      return AnalysePoint(PointOf(*plan.staged, plan.problem.space().At(id)), models, *predictor);
+    };
+  }
+  auto swept = explore::Sweep(sweep, models, &recorder, bounded);
   if (!swept) return swept.error();
   Outcome out;
   out.sweep = std::move(*swept);
   out.evaluations = recorder.evaluated_;
+  out.predictor = predictor;
+  out.resumed = static_cast<int64_t>(plan.resume_ids.size());
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.evaluations_per_second = out.seconds > 0 ? static_cast<double>(out.evaluations) / out.seconds : 0;
   if (recorder.front_.empty()) {
@@ -154,13 +210,18 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
   std::vector<std::vector<double>> minimised;
   std::vector<double> worst = recorder.front_[0].second, best = worst;
   for (const auto& [id, values] : recorder.front_) {
-    out.front.push_back({id, VariantName(plan, id), Natural(metrics, values)});
+    out.front.push_back({id, VariantName(plan, id), Natural(metrics, values), false});
     minimised.push_back(values);
     for (size_t i = 0; i < values.size(); ++i) {
       worst[i] = std::max(worst[i], values[i]);
       best[i] = std::min(best[i], values[i]);
     }
   }
+  std::unordered_set<std::string> measured;
+  for (const explore::Candidate& c : out.sweep.candidates) {
+    if (c.top1_provenance == "measured") measured.insert(c.variant);
+  }
+  for (FrontPoint& p : out.front) p.top1_measured = measured.count(p.variant) > 0;
   // The default reference: the front's nadir moved out by a tenth of its range (1 when flat),
   // so the front's extreme points count too.
   for (size_t i = 0; i < worst.size(); ++i) worst[i] += worst[i] > best[i] ? 0.1 * (worst[i] - best[i]) : 1;
@@ -181,12 +242,17 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
   }
   nlohmann::json front = nlohmann::json::array();
   for (const FrontPoint& p : o.front) {
-    nlohmann::json member{{"variant", p.variant}};
+    nlohmann::json member{{"variant", p.variant},
+                          {"top1_provenance", p.top1_measured ? "measured" : "predicted"}};
     for (size_t i = 0; i < fields.size(); ++i) member[fields[i]] = p.values[i];
     front.push_back(member);
   }
   nlohmann::json reference = nlohmann::json::object();
   for (size_t i = 0; i < fields.size() && i < o.reference.size(); ++i) reference[fields[i]] = o.reference[i];
+  const std::string regime =
+      o.predictor && !o.front.empty()
+          ? o.predictor->Predict(PointOf(*plan.staged, plan.problem.space().At(o.front.front().id)), 0, 0).regime
+          : "uniform-family surrogate";
   return explore::Document({{"algorithm", plan.algorithm->id()},
                             {"seed", plan.seed},
                             {"objectives", names},
@@ -195,15 +261,17 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
                             {"evaluations_per_second", o.evaluations_per_second},
                             {"hypervolume", o.hypervolume},
                             {"hypervolume_reference", reference},
+                            {"resumed", o.resumed},
+                            {"top1_regime", regime},
                             {"front", front}}, run_id).dump(2);
 }
 
 namespace {
 // One objective's value with its unit and how it was obtained (every figure here is predicted:
 // the search evaluates designs, it does not measure them).
-std::string MetricText(Metric metric, double value) {
+std::string MetricText(Metric metric, double value, bool measured) {
   switch (metric) {
-    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% (predicted)", value);
+    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% ({})", value, measured ? "measured" : "predicted");
     case Metric::kLatency: return fmt::format("  {:.1f} ms (predicted)", value);
     case Metric::kEnergy: return fmt::format("  {:.2f} mJ (predicted)", value);
     case Metric::kSram: return fmt::format("  SRAM {:.1f} KiB", value / 1024);
@@ -218,10 +286,20 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
       "run {} in {}: {} {} evaluations in {:.2f} s ({:.0f}/s); front of {} designs, hypervolume {:.6g}\n",
       run_id, db, o.evaluations, plan.algorithm->id(), o.seconds, o.evaluations_per_second,
       o.front.size(), o.hypervolume);
+  if (!plan.resume_ids.empty() || plan.resume_skipped > 0) {
+    text += fmt::format("  resumed: {} designs of the earlier run re-evaluated first ({} not points of this space), "
+                        "{} new\n", o.resumed, plan.resume_skipped, o.evaluations - o.resumed);
+  }
+  if (o.predictor && !o.front.empty()) {
+    const accuracy::ArchPrediction p =
+        o.predictor->Predict(PointOf(*plan.staged, plan.problem.space().At(o.front.front().id)), 0, 0);
+    text += fmt::format("  top-1: per-stage predictor, regime {} (fitted {}; outside: extrapolated)\n", p.regime,
+                        accuracy::DomainText(p.domain));
+  }
   for (const FrontPoint& p : o.front) {
     text += fmt::format("  {:<28}", p.variant);
     for (size_t i = 0; i < p.values.size(); ++i) {
-      text += MetricText(plan.problem.objectives()[i], p.values[i]);
+      text += MetricText(plan.problem.objectives()[i], p.values[i], p.top1_measured);
     }
     text += "\n";
   }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "accuracy/point_predictor.h"
 #include "explore/sweep.h"
 #include "search/algorithm.h"
 #include "search/problem.h"
@@ -30,6 +31,16 @@ struct Request {
   /// Hypervolume reference point in the objectives' units (top-1 %, ms, mJ, bytes, MACs);
   /// empty: the front's nadir moved out by a tenth of the front's range on each objective.
   std::vector<double> reference{};
+  /// Where data/accuracy/arch_accuracy_public.csv lies (the data root): needed by per-stage
+  /// spaces, whose top-1 comes from accuracy::PointPredictor.
+  std::string data_root{};
+  /// --resume: the designs of the run resumed (ResumeDesigns); they are re-evaluated first
+  /// (with the accuracies measured since, the predictor refitted on them) and seed the
+  /// strategy, which then proposes `evaluations` new points.
+  std::vector<std::string> resume{};
+  /// --dominate: reference designs (variant, fixed net or point names) the front is compared
+  /// with (dominate.h); needs the objectives top1 and latency.
+  std::vector<std::string> dominate{};
 };
 
 /// A validated search. `sweep` carries the boards, runtime and modes; Plan fills its space,
@@ -41,10 +52,17 @@ struct Plan {
   int64_t evaluations = 0;
   uint64_t seed = 0;
   std::vector<double> reference{};
+  /// Per-stage spaces: the space searched and its predictor (nullptr for uniform families).
+  const searchspace::Space* staged = nullptr;
+  std::shared_ptr<const accuracy::PointPredictor> predictor{};
+  std::vector<int64_t> resume_ids{};  // the resumed designs that are points of this space
+  int64_t resume_skipped = 0;         // resumed designs that are not
+  std::vector<std::string> dominate{};  // validated reference designs
 };
 
-/// The dimensions of a uniform family: width x resolution, ids as explore::PointSpace numbers
-/// them for that one space.
+/// The dimensions of a space: a uniform family's width x resolution (ids as
+/// explore::PointSpace numbers them for that one space), or a per-stage space's
+/// StageDimensions (stage_space.h).
 std::vector<Dimension> DimensionsOf(const searchspace::Space& space);
 
 /// Validates `request` (space in `catalog`, objectives, constraints, algorithm, shard,
@@ -52,10 +70,16 @@ std::vector<Dimension> DimensionsOf(const searchspace::Space& space);
 util::Result<Plan> MakePlan(const Request& request, const searchspace::Catalog& catalog,
                             explore::SweepOptions sweep);
 
+/// The id of `design` (a variant or point name) in `plan`'s space; nullopt when it is not one
+/// of its points (another space, width or grid).
+std::optional<int64_t> IdOfDesign(const Plan& plan, const searchspace::Catalog& catalog,
+                                  const std::string& design);
+
 struct FrontPoint {
   int64_t id = 0;
   std::string variant;
   std::vector<double> values;  // per objective, in its unit (top-1 %, ms, ...)
+  bool top1_measured = false;  // its top-1 is the user's imported measurement
 };
 
 struct Outcome {
@@ -69,6 +93,9 @@ struct Outcome {
   /// Set when no evaluated point meets every constraint: names the tightest constraint and
   /// the closest design (the caller exits 4).
   std::optional<std::string> unsatisfiable;
+  /// Per-stage spaces: the predictor the run used (refitted on the measured designs).
+  std::shared_ptr<const accuracy::PointPredictor> predictor{};
+  int64_t resumed = 0;  // designs of the resumed run re-evaluated first
 };
 
 /// Runs the search; `progress(done, total)` after each point (total: the budget).
