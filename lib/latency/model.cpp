@@ -37,7 +37,7 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
   Terms gradient{};
   for (size_t i = 0; i < terms.size(); ++i) {
     AddScaled(&gradient, Gradient(terms[i], coefs.value), 1.0);
-    OpLatency op = EvaluateOp(terms[i], coefs.value);
+    OpLatency op = EvaluateOp(Cheapest(terms[i], coefs.value), coefs.value);
     op.op = static_cast<int>(i);
     e.total_cycles += op.total_cycles;
     compute += op.compute_cycles;

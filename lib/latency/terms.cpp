@@ -35,13 +35,32 @@ double Dot(const Terms& terms, const CoefValues& coefs) {
   return sum;
 }
 
-Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
+namespace {
+
+Terms OwnGradient(const OpTerms& op, const CoefValues& coefs) {
   Terms g = Sum(Sum(op.compute, op.memory), op.exposed);
   for (const Stage& s : op.stages) {
     const Terms cpu = Sum(s.compute, s.memory);
     g = Sum(g, Dot(cpu, coefs) >= Dot(s.dma, coefs) ? cpu : s.dma);
   }
   return g;
+}
+
+}  // namespace
+
+const OpTerms& Cheapest(const OpTerms& op, const CoefValues& coefs) {
+  if (op.alternatives.empty()) return op;
+  const OpTerms* best = &op;
+  double best_cycles = Dot(OwnGradient(op, coefs), coefs);
+  for (const OpTerms& alt : op.alternatives) {
+    const double cycles = Dot(OwnGradient(alt, coefs), coefs);
+    if (cycles < best_cycles) best = &alt, best_cycles = cycles;
+  }
+  return *best;
+}
+
+Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
+  return OwnGradient(Cheapest(op, coefs), coefs);
 }
 
 void AddScaled(Terms* into, const Terms& t, double scale) {

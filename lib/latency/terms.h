@@ -29,11 +29,18 @@ struct OpTerms {
   Terms exposed{};  // DMA transfers the CPU waits for, not overlapped
   std::vector<Stage> stages;  // partitioned parts: CPU work per part and the DMA it hides
   kernels::KernelClass kernel = kernels::KernelClass::kCopy;  // the kernel that runs the op
+  // Other ways the same op can run (e.g. a TinyOps filter read in place instead of overlaid);
+  // the op costs the cheapest of itself and these at the coefficients (Cheapest). Usually empty.
+  std::vector<OpTerms> alternatives;
 };
 
 double Dot(const Terms& terms, const CoefValues& coefs);
 
-/// d(op cycles)/d(coefs) at `coefs`: the terms with each stage's binding side chosen.
+/// The cheapest of `op` and its alternatives at `coefs` (`op` itself when it has none, or on a tie).
+const OpTerms& Cheapest(const OpTerms& op, const CoefValues& coefs);
+
+/// d(op cycles)/d(coefs) at `coefs`: the terms of the cheapest way (Cheapest) with each stage's
+/// binding side chosen.
 Terms Gradient(const OpTerms& op, const CoefValues& coefs);
 
 /// into += scale * t.

@@ -3,6 +3,7 @@
 // exposed at an op's start.
 
 #include <numeric>
+#include <utility>
 
 #include "placement/tinyops_mode.h"
 
@@ -99,7 +100,17 @@ std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
       part0_prefetched = false;  // an unpartitioned op prefetches nothing
       continue;
     }
-    out.push_back(PartitionedOp(w, op, next, part0_prefetched, path));
+    latency::OpTerms terms = PartitionedOp(w, op, next, part0_prefetched, path);
+    if (op.filter_overlaid) {
+      // Price-aware overlay: a filter the plan overlays may cost more to DMA (exposed, at the
+      // DMA's per-byte price) than to read in place (e.g. a 1x1 conv's filter, read once), so
+      // the op costs the cheaper of the two at the board's coefficients. Without it a wider net
+      // whose filter misses the buffer got the cheaper plan and latency fell as width rose.
+      tinyops::OpPlan in_place = op;
+      in_place.filter_overlaid = false;
+      terms.alternatives.push_back(PartitionedOp(w, in_place, next, part0_prefetched, path));
+    }
+    out.push_back(std::move(terms));
     part0_prefetched = PrefetchedEarly(op, next);
   }
   return out;
