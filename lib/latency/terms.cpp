@@ -35,32 +35,34 @@ double Dot(const Terms& terms, const CoefValues& coefs) {
   return sum;
 }
 
-namespace {
-
-Terms OwnGradient(const OpTerms& op, const CoefValues& coefs) {
+Terms WayGradient(const OpTerms& op, const CoefValues& coefs, bool alternative) {
   Terms g = Sum(Sum(op.compute, op.memory), op.exposed);
+  if (alternative) AddScaled(&g, op.alternative_unexposed, -1.0);
   for (const Stage& s : op.stages) {
-    const Terms cpu = Sum(s.compute, s.memory);
+    Terms cpu = Sum(s.compute, s.memory);
+    if (alternative) AddScaled(&cpu, op.alternative_reads, s.alternative_share);
     g = Sum(g, Dot(cpu, coefs) >= Dot(s.dma, coefs) ? cpu : s.dma);
   }
   return g;
 }
 
-}  // namespace
-
-const OpTerms& Cheapest(const OpTerms& op, const CoefValues& coefs) {
-  if (op.alternatives.empty()) return op;
-  const OpTerms* best = &op;
-  double best_cycles = Dot(OwnGradient(op, coefs), coefs);
-  for (const OpTerms& alt : op.alternatives) {
-    const double cycles = Dot(OwnGradient(alt, coefs), coefs);
-    if (cycles < best_cycles) best = &alt, best_cycles = cycles;
+bool UsesAlternative(const OpTerms& op, const CoefValues& coefs) {
+  if (!op.has_alternative) return false;
+  // Both ways in one pass: they differ by the reads added to each stage's CPU side and the
+  // transfer no longer exposed.
+  const double reads = Dot(op.alternative_reads, coefs);
+  double own = 0, alt = -Dot(op.alternative_unexposed, coefs);
+  for (const Stage& s : op.stages) {
+    const double cpu = Dot(s.compute, coefs) + Dot(s.memory, coefs);
+    const double dma = Dot(s.dma, coefs);
+    own += std::max(cpu, dma);
+    alt += std::max(cpu + s.alternative_share * reads, dma);
   }
-  return *best;
+  return alt < own;
 }
 
 Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
-  return OwnGradient(Cheapest(op, coefs), coefs);
+  return WayGradient(op, coefs, UsesAlternative(op, coefs));
 }
 
 void AddScaled(Terms* into, const Terms& t, double scale) {

@@ -91,7 +91,7 @@ TEST(Monotone, LatencyNeverFallsWithWidthOrResolution) {
   // net whose filter missed the buffer got the cheaper plan (mbv3 r48 on the f469: w0.15
   // 80.6 ms, w0.20 76.0 ms). The overlay is now priced: the op costs the cheaper of overlay and
   // in-place read at the board's coefficients (placement/tinyops_terms.cpp, OpTerms::
-  // alternatives). 30 falls remain (u585 25, f469 3, m467 2; measured 2026-11-30), from two
+  // has_alternative). 30 falls remain (u585 25, f469 3, m467 2; measured 2026-11-30), from two
   // other size rules of the firmware that a price cannot undo:
   //  - the im2col scratch of a 5x5/7x7 depthwise goes to SRAM only when it is smaller than the
   //    input buffer S + 32 (tinyops.md §3, "uses buffer 4 if 2 kx ky C < TENSOR_BUFFER_SIZE");
