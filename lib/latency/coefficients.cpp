@@ -141,7 +141,6 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
     ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
                                           "its keys is a coefficient; such files are written by "
                                           "`dse calibrate --out`)", name));
-    return;
   }
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
@@ -220,7 +219,6 @@ void ReadCorrectionTable(const std::string& name, const toml::table& table,
     ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
                                           "its keys is a coefficient; such files are written by "
                                           "`dse calibrate --out`)", name));
-    return;
   }
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
