@@ -12,6 +12,7 @@
 #include "hw/catalog.h"
 #include "latency/coefficient_layers.h"
 #include "latency/fit.h"
+#include "explore/active_calibration.h"
 #include "explore/calibration.h"
 #include "explore/measurement_files.h"
 #include "explore/result_json.h"
@@ -55,6 +56,13 @@ void Run(const CalibrateOptions& options) {
   } else {
     std::cout << explore::CalibrationText(cal);
     std::cout << explore::LeaveBoardOutText(lobo);
+    if (!options.board.empty()) {  // active calibration: what to measure next
+      const hw::Board& b = *boards.Find(BoardNamed(options.board).name);
+      std::cout << explore::NextMeasurementText(
+          explore::NextMeasurementFor(explore::DefaultGridFacts(Spaces()), b,
+                                      latency::CoefficientsFor(b, cal.fitted), BudgetTable(), set.rows),
+          b.name);
+    }
   }
   if (options.no_write) return;
   const char* env = std::getenv(latency::kUserCoefficientsVariable);

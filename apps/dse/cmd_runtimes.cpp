@@ -1,9 +1,10 @@
-// dse runtimes list | fit | lobo — the registered runtimes (the values of --runtime), refitting a
+// dse runtimes list | fit | lobo | fewshot — the registered runtimes (the values of --runtime), refitting a
 // data-file runtime to measurements, leave one board out per runtime (explore/runtime_fit.h).
 
 #include <iostream>
 
 #include "app.h"
+#include "explore/few_shot_table.h"
 #include "explore/runtime_fit.h"
 #include "models.h"
 #include "util/atomic_file.h"
@@ -31,8 +32,9 @@ void RegisterRuntimes(CLI::App& app) {
   CLI::App* list = runtimes->add_subcommand("list", "One line per registered runtime: id, title");
   CLI::App* fit = runtimes->add_subcommand("fit", "Fit a data-file runtime's factors to rows");
   CLI::App* lobo = runtimes->add_subcommand("lobo", "Leave one board out, per runtime");
+  CLI::App* few = runtimes->add_subcommand("fewshot", "Calibrate on k = 1, 3 rows per board/runtime");
   for (CLI::App* cmd : {list, lobo}) cmd->add_flag("--json", o.json, "Print JSON");
-  for (CLI::App* cmd : {fit, lobo}) {
+  for (CLI::App* cmd : {fit, lobo, few}) {
     cmd->add_option("--data", o.data_files, "Measurement CSV (repeatable)")->required()
         ->check(CLI::ExistingFile);
   }
@@ -46,6 +48,7 @@ void RegisterRuntimes(CLI::App& app) {
     if (o.out_file.empty()) std::cout << text;
     else Unwrap(util::WriteFileAtomically(o.out_file, text, "runtime file"));
   });
+  few->callback([] { std::cout << explore::FewShotText(explore::FewShotTable(Measured(o), BoardCatalog())); });
   lobo->callback([] {
     std::cout << explore::LeaveBoardsOutReport(Measured(o), BoardCatalog(), o.json);
   });

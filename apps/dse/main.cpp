@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "kernels/data_runtime.h"
+#include "latency/coefficients.h"
 #include "util/spellcheck.h"
 
 namespace {
@@ -98,6 +99,7 @@ int main(int argc, char** argv) {
   fall(&app);
   app.parse_complete_callback([&globals] {  // data-file runtimes, before any command runs
     dse_app::Unwrap(kernels::RegisterRuntimeDirectory(globals.data_dir + "/data/runtimes"));
+    for (const auto& f : globals.coefficient_files) dse_app::Unwrap(latency::LoadCoefficients(f));
   });
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {

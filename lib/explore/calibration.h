@@ -28,7 +28,9 @@ latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Cata
 /// One sample per row, under `runtime` (nullptr: each row's own runtime column); model-file
 /// variants are read from `models_dir`. Fails
 /// ("file:line: ...") when a row's network cannot be built, its board lacks a memory its mode
-/// needs, or the plan of a mode with an SRAM budget (tinyops) does not fit that budget.
+/// needs, the plan of a mode with an SRAM budget (tinyops) does not fit that budget, or the
+/// design needs more than twice a memory of the board in the row's mode (naming the modes
+/// where it does fit; closer than that the row is kept, as the footprint estimate's error).
 util::Result<std::vector<latency::Sample>> BuildSamples(
     const std::vector<latency::Measurement>& rows, const hw::Catalog& boards,
     const searchspace::Catalog& spaces, const tinyops::BudgetTable& budgets,

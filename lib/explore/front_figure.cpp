@@ -48,6 +48,31 @@ std::string LatencyWord(const std::vector<Candidate>& candidates) {
   return any ? "latency prior only" : "latency predicted";
 }
 
+// Each front member's 80 % latency interval as a horizontal error bar, one series per space
+// after the (points, front) pairs, in the space's colour; nothing when no member has one.
+void AddIntervals(const std::vector<Candidate>& candidates, plot::Figure* f) {
+  std::map<std::pair<std::string, std::string>, const Candidate*> by_design;
+  for (const Candidate& c : candidates) by_design[{c.variant, c.mode}] = &c;
+  std::vector<plot::Series> bars;
+  for (size_t i = 1; i < f->series.size(); i += 2) {
+    const plot::Series& front = f->series[i];
+    const std::string space = front.title.substr(0, front.title.find(' '));
+    plot::Series s{space + " 80 % interval", front.color, plot::Series::Style::kXErrorBars, {}, {}};
+    for (const FrontMember& m : Front(candidates, "latency", space)) {
+      const auto it = by_design.find({m.variant, m.mode});
+      if (it == by_design.end() || !it->second->latency_ms_low || !it->second->latency_ms_high) {
+        continue;
+      }
+      s.x.push_back(m.x);
+      s.y.push_back(m.y);
+      s.low.push_back(*it->second->latency_ms_low);
+      s.high.push_back(*it->second->latency_ms_high);
+    }
+    if (!s.x.empty()) bars.push_back(std::move(s));
+  }
+  f->series.insert(f->series.end(), bars.begin(), bars.end());
+}
+
 }  // namespace
 
 plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::string& board,
@@ -95,6 +120,7 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
     f.series.push_back(points);
     f.series.push_back(front);
   }
+  if (x_objective == "latency") AddIntervals(candidates, &f);
   // Legend entries of the family colours (no points of their own).
   for (const auto& [family, color] : families) f.key_entries.emplace_back(family, color);
   return f;

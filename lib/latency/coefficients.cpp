@@ -134,6 +134,14 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
                                    "rows_informing", "loo_log_sigma"};
   std::vector<bool> seen(kNumCoefs, false);
   for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
+  const bool foreign = std::none_of(table.begin(), table.end(), [&](const auto& entry) {
+    return std::find(keys.begin(), keys.end(), std::string(entry.first.str())) != keys.end();
+  });
+  if (foreign) {  // e.g. a board profile's [core] given as --coefficients
+    ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
+                                          "its keys is a coefficient; such files are written by "
+                                          "`dse calibrate --out`)", name));
+  }
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
     const int index = CoefIndex(key);
@@ -204,6 +212,14 @@ void ReadCorrectionTable(const std::string& name, const toml::table& table,
   std::vector<std::string> keys = {"provenance", "calibration_rows", "boards", "data_sources"};
   std::vector<bool> seen(kNumCoefs, false);
   for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
+  const bool foreign = std::none_of(table.begin(), table.end(), [&](const auto& entry) {
+    return std::find(keys.begin(), keys.end(), std::string(entry.first.str())) != keys.end();
+  });
+  if (foreign) {  // e.g. a board profile's [core] given as --coefficients
+    ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
+                                          "its keys is a coefficient; such files are written by "
+                                          "`dse calibrate --out`)", name));
+  }
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
     const int index = CoefIndex(key);

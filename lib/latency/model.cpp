@@ -8,15 +8,17 @@
 namespace latency {
 namespace {
 
-OpLatency EvaluateOp(const OpTerms& op, const CoefValues& c) {
+OpLatency EvaluateOp(const OpTerms& op, const CoefValues& c, bool alternative) {
   OpLatency out;
   out.kernel = op.kernel;
   out.compute_cycles = Dot(op.compute, c);
   out.memory_cycles = Dot(op.memory, c);
   out.exposed_cycles = Dot(op.exposed, c);
+  const double reads = alternative ? Dot(op.alternative_reads, c) : 0;
+  if (alternative) out.exposed_cycles -= Dot(op.alternative_unexposed, c);
   for (const Stage& s : op.stages) {
     const double compute = Dot(s.compute, c);
-    const double memory = Dot(s.memory, c);
+    const double memory = Dot(s.memory, c) + s.alternative_share * reads;
     const double dma = Dot(s.dma, c);
     out.compute_cycles += compute;
     out.memory_cycles += memory;
@@ -36,8 +38,9 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
   double compute = 0, memory = 0, exposed = 0;
   Terms gradient{};
   for (size_t i = 0; i < terms.size(); ++i) {
-    AddScaled(&gradient, Gradient(terms[i], coefs.value), 1.0);
-    OpLatency op = EvaluateOp(terms[i], coefs.value);
+    const bool alternative = UsesAlternative(terms[i], coefs.value);
+    AddScaled(&gradient, WayGradient(terms[i], coefs.value, alternative), 1.0);
+    OpLatency op = EvaluateOp(terms[i], coefs.value, alternative);
     op.op = static_cast<int>(i);
     e.total_cycles += op.total_cycles;
     compute += op.compute_cycles;

@@ -35,13 +35,34 @@ double Dot(const Terms& terms, const CoefValues& coefs) {
   return sum;
 }
 
-Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
+Terms WayGradient(const OpTerms& op, const CoefValues& coefs, bool alternative) {
   Terms g = Sum(Sum(op.compute, op.memory), op.exposed);
+  if (alternative) AddScaled(&g, op.alternative_unexposed, -1.0);
   for (const Stage& s : op.stages) {
-    const Terms cpu = Sum(s.compute, s.memory);
+    Terms cpu = Sum(s.compute, s.memory);
+    if (alternative) AddScaled(&cpu, op.alternative_reads, s.alternative_share);
     g = Sum(g, Dot(cpu, coefs) >= Dot(s.dma, coefs) ? cpu : s.dma);
   }
   return g;
+}
+
+bool UsesAlternative(const OpTerms& op, const CoefValues& coefs) {
+  if (!op.has_alternative) return false;
+  // Both ways in one pass: they differ by the reads added to each stage's CPU side and the
+  // transfer no longer exposed.
+  const double reads = Dot(op.alternative_reads, coefs);
+  double own = 0, alt = -Dot(op.alternative_unexposed, coefs);
+  for (const Stage& s : op.stages) {
+    const double cpu = Dot(s.compute, coefs) + Dot(s.memory, coefs);
+    const double dma = Dot(s.dma, coefs);
+    own += std::max(cpu, dma);
+    alt += std::max(cpu + s.alternative_share * reads, dma);
+  }
+  return alt < own;
+}
+
+Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
+  return WayGradient(op, coefs, UsesAlternative(op, coefs));
 }
 
 void AddScaled(Terms* into, const Terms& t, double scale) {

@@ -22,6 +22,7 @@ struct Stage {
   Terms compute{};  // CPU arithmetic of the part, incl. the fixed per-part cost
   Terms memory{};   // CPU reads in place / writes of the part to external RAM
   Terms dma{};      // the transfer running meanwhile (the next part, or the next op's part 0)
+  double alternative_share = 0;  // the part's share of OpTerms::alternative_reads
 };
 struct OpTerms {
   Terms compute{};  // CPU arithmetic outside stages (the whole op when it has none)
@@ -29,12 +30,25 @@ struct OpTerms {
   Terms exposed{};  // DMA transfers the CPU waits for, not overlapped
   std::vector<Stage> stages;  // partitioned parts: CPU work per part and the DMA it hides
   kernels::KernelClass kernel = kernels::KernelClass::kCopy;  // the kernel that runs the op
+  // A second way to run the op (e.g. a TinyOps filter read in place instead of overlaid): each
+  // stage's memory plus alternative_share x alternative_reads, and exposed minus
+  // alternative_unexposed. The op costs the cheaper way at the coefficients (UsesAlternative).
+  bool has_alternative = false;
+  Terms alternative_reads{};
+  Terms alternative_unexposed{};
 };
 
 double Dot(const Terms& terms, const CoefValues& coefs);
 
-/// d(op cycles)/d(coefs) at `coefs`: the terms with each stage's binding side chosen.
+/// Whether `op` has an alternative way that is cheaper than its own at `coefs` (a tie keeps its
+/// own way).
+bool UsesAlternative(const OpTerms& op, const CoefValues& coefs);
+
+/// d(op cycles)/d(coefs) at `coefs`: the terms of the cheaper way (UsesAlternative) with each
+/// stage's binding side chosen.
 Terms Gradient(const OpTerms& op, const CoefValues& coefs);
+/// The same for the way `alternative` names (false: the op's own way).
+Terms WayGradient(const OpTerms& op, const CoefValues& coefs, bool alternative);
 
 /// into += scale * t.
 void AddScaled(Terms* into, const Terms& t, double scale);

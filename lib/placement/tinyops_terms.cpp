@@ -81,6 +81,31 @@ latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& 
   return op;
 }
 
+// Price-aware overlay: a filter the plan overlays may cost more to DMA (exposed, at the DMA's
+// per-byte price) than to read in place (e.g. a 1x1 conv's filter, read once), so the op also
+// gets the way with the filter read in place (OpTerms::has_alternative: the terms PartitionedOp
+// gives the plan without the overlay, the filter's reads spread over the parts by output rows
+// and its DMA no longer exposed) and costs the cheaper at the board's coefficients. Without it a wider net
+// whose filter missed the buffer got the cheaper plan and latency fell as width rose.
+void AddInPlaceFilter(const kernels::OpWork& w, const tinyops::OpPlan& plan,
+                      const latency::MemoryPath& path, latency::OpTerms* op) {
+  op->has_alternative = true;
+  latency::AddExternalReads(&op->alternative_reads,
+                            static_cast<double>(kernels::CachedBytes(
+                                w.weight_read_bytes, w.weight_bytes, w.weight_footprint_bytes,
+                                path.dcache)),
+                            path);
+  op->alternative_unexposed = latency::DmaWork(static_cast<double>(plan.filter_bytes));
+  const double out_rows = std::accumulate(
+      plan.parts.begin(), plan.parts.end(), 0.0,
+      [](double sum, const tinyops::Part& p) { return sum + p.rows.out_rows; });
+  const size_t n = plan.parts.size();
+  for (size_t p = 0; p < n; ++p) {
+    op->stages[p].alternative_share =
+        out_rows > 0 ? plan.parts[p].rows.out_rows / out_rows : 1.0 / static_cast<double>(n);
+  }
+}
+
 }  // namespace
 
 std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
@@ -100,6 +125,7 @@ std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
       continue;
     }
     out.push_back(PartitionedOp(w, op, next, part0_prefetched, path));
+    if (op.filter_overlaid) AddInPlaceFilter(w, op, path, &out.back());
     part0_prefetched = PrefetchedEarly(op, next);
   }
   return out;

@@ -19,9 +19,12 @@ struct Series {
   std::string color;  // gnuplot colour name or #rrggbb
   // kBars: a filled box from 0 to y at each x (Figure::box_width wide). Stacked bars are drawn
   // as boxes of cumulative height, tallest series first, so each lower one covers the rest.
-  enum class Style { kPoints, kSteps, kLinesPoints, kBars } style = Style::kPoints;
+  // kXErrorBars: a horizontal bar from low to high through each (x, y), e.g. a predicted
+  // latency's 80 % interval on a latency axis (needs `low` and `high`, one per point).
+  enum class Style { kPoints, kSteps, kLinesPoints, kBars, kXErrorBars } style = Style::kPoints;
   std::vector<double> x;
   std::vector<double> y;
+  std::vector<double> low, high;  // kXErrorBars only: the bar's ends, in x units
   int point_type = 7;
   int axis = 1;  // 1: left y axis, 2: right y axis (y2)
   // One label per point (empty: none): drawn beside the point in the PNG, a hover tooltip

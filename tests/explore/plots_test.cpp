@@ -62,6 +62,34 @@ TEST(Plots, LabelsAndColoursReachTheDataAndScript) {
   EXPECT_NE(script.find("set rmargin 6\n"), std::string::npos);
 }
 
+// Issue 13: against latency, each front member's 80 % interval is a horizontal error bar in a
+// series after the (points, front) pair; dominated designs get none.
+TEST(Plots, LatencyFrontsCarryTheirIntervalsAsErrorBars) {
+  std::vector<explore::Candidate> rows = {
+      Cand("mbv3", "mbv3-a", 100'000'000, 60, "prior only"),
+      Cand("mbv3", "mbv3-b", 200'000'000, 65, "prior only"),
+      Cand("mbv3", "mbv3-c", 300'000'000, 55, "prior only")};  // dominated (slower, worse)
+  for (size_t i = 0; i < rows.size(); ++i) {
+    rows[i].latency_ms = 10.0 * (i + 1);  // 10, 20, 30 ms
+    rows[i].latency_ms_low = 8.0 * (i + 1);
+    rows[i].latency_ms_high = 13.0 * (i + 1);
+  }
+  const plot::Figure f = explore::FrontFigure(rows, "f746", "latency");
+  EXPECT_EQ(f.title, "f746: top-1 vs latency (top-1 predicted, latency prior only)");
+  ASSERT_EQ(f.series.size(), 3u);  // internal designs, front, front's 80 % interval
+  const plot::Series& bars = f.series[2];
+  EXPECT_EQ(bars.title, "internal 80 % interval");
+  EXPECT_EQ(bars.style, plot::Series::Style::kXErrorBars);
+  EXPECT_EQ(bars.x, (std::vector<double>{10, 20}));
+  EXPECT_EQ(bars.low, (std::vector<double>{8, 16}));
+  EXPECT_EQ(bars.high, (std::vector<double>{13, 26}));
+  EXPECT_NE(plot::DataText(f).find("# internal 80 % interval\n10 60 8 13\n20 65 16 26\n"),
+            std::string::npos);
+  EXPECT_NE(plot::ScriptText(f).find("index 2 using 1:2:3:4 with xerrorbars"), std::string::npos);
+  // Against MACs there is no latency axis for the bars.
+  EXPECT_EQ(explore::FrontFigure(rows, "f746", "macs").series.size(), 2u);
+}
+
 TEST(Plots, TheBudgetSweepHoldsTheBoardsOwnBudget) {
   const explore::BudgetRange r{16384, 65536, 16384};
   // 16, 32, 48, 64 KiB with the board's 40,000 B between 32 KiB (32768) and 48 KiB (49152).

@@ -30,7 +30,8 @@ TEST(Calibration, PrintsEveryRow) {
   // Issue 4 goals: leave-one-out MAPE <= 10 % overall and better than the MACs-only baseline
   // on every board. Measured at commit time (`dse calibrate` on data/latency/paper.csv, with
   // im2col/depthwise scratch writes at the write price, 2026-11-30): in-sample 2.8 %, LOO 8.8 %
-  // (8.9 % with the old read-priced scratch), baseline LOO 26.2 % (lib/latency/README.md).
+  // (8.9 % with the old read-priced scratch), baseline LOO 26.2 % (lib/latency/README.md); with
+  // the price-aware TinyOps filter overlay (s5-c, 2026-12-01) LOO 9.2 % (`dse calibrate`).
   for (const auto& s : cal.summaries) {
     if (!s.mode.empty()) continue;
     ASSERT_TRUE(s.loo_mape_pct && s.baseline_loo_mape_pct);
@@ -40,7 +41,7 @@ TEST(Calibration, PrintsEveryRow) {
   const latency::ErrorSummary& all = cal.summaries.back();
   EXPECT_NEAR(all.mape_pct, 2.8, 0.3);
   EXPECT_LE(all.loo_mape_pct.value_or(100), 10.0);
-  EXPECT_NEAR(all.loo_mape_pct.value_or(100), 8.8, 0.3);
+  EXPECT_NEAR(all.loo_mape_pct.value_or(100), 9.2, 0.3);
   EXPECT_NEAR(all.baseline_loo_mape_pct.value_or(0), 26.2, 0.5);
   // TinyOps LOO per board, measured with the write-priced scratch (`dse calibrate`,
   // 2026-11-30): f469 8.4 %, f746 3.4 %, l552 13.4 % (was below 12 % with read-priced scratch

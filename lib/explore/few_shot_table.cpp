@@ -1,0 +1,122 @@
+#include "explore/few_shot_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "explore/calibration.h"
+
+namespace explore {
+namespace {
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Every k-subset of 0..n-1 in lexicographic order, the first `limit` spread evenly when there
+// are more (deterministic).
+std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
+  std::vector<std::vector<int>> all;
+  std::vector<int> pick(static_cast<size_t>(k));
+  for (int i = 0; i < k; ++i) pick[static_cast<size_t>(i)] = i;
+  while (true) {
+    all.push_back(pick);
+    int i = k - 1;
+    while (i >= 0 && pick[static_cast<size_t>(i)] == n - k + i) --i;
+    if (i < 0) break;
+    ++pick[static_cast<size_t>(i)];
+    for (int j = i + 1; j < k; ++j) pick[static_cast<size_t>(j)] = pick[static_cast<size_t>(j - 1)] + 1;
+  }
+  if (static_cast<int>(all.size()) <= limit) return all;
+  std::vector<std::vector<int>> chosen;
+  for (int i = 0; i < limit; ++i) chosen.push_back(all[all.size() * i / limit]);
+  return chosen;
+}
+
+// Another runtime's (board, runtime): factors from the other boards' rows of the runtime, one
+// per-board scale from the k shots; beside it MACs x k / clock fitted on the same shots.
+latency::FewShotSummary OtherRuntime(const std::vector<const PredictedRow*>& own,
+                                     const std::vector<PredictedRow>& others, int k,
+                                     int max_subsets) {
+  const FactorFit fit = FitFactors(others);
+  const int n = static_cast<int>(own.size());
+  latency::FewShotSummary sum{own.front()->row.board, k, n};
+  std::vector<double> model, line;
+  for (const std::vector<int>& pick : Subsets(n, k, max_subsets)) {
+    double log_scale = 0, num = 0, den = 0;
+    for (int i : pick) {
+      const PredictedRow& r = *own[static_cast<size_t>(i)];
+      log_scale += std::log(r.row.latency_ms / r.prediction.Total(fit.factors)) / k;
+      const double x = r.macs / r.clock_hz * 1e3 / r.row.latency_ms;
+      num += x;
+      den += x * x;
+    }
+    double m = 0, l = 0;
+    for (int i = 0; i < n; ++i) {
+      if (std::find(pick.begin(), pick.end(), i) != pick.end()) continue;
+      const PredictedRow& r = *own[static_cast<size_t>(i)];
+      m += std::abs(std::exp(log_scale) * r.prediction.Total(fit.factors) / r.row.latency_ms - 1);
+      l += std::abs(num / den * r.macs / r.clock_hz * 1e3 / r.row.latency_ms - 1);
+    }
+    model.push_back(100 * m / (n - k));
+    line.push_back(100 * l / (n - k));
+    if (model.back() > line.back()) ++sum.subsets_worse_than_baseline;
+  }
+  sum.subsets = static_cast<int>(model.size());
+  sum.median_mape_pct = Median(model);
+  sum.median_baseline_mape_pct = Median(line);
+  return sum;
+}
+
+}  // namespace
+
+std::vector<FewShotRow> FewShotTable(const MeasuredRows& measured, const hw::Catalog& boards,
+                                     const std::vector<int>& ks, int max_subsets, int min_rows) {
+  std::vector<FewShotRow> out;
+  std::vector<latency::Sample> tflm;
+  for (const latency::Sample& s : measured.samples) {
+    if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
+  }
+  for (const latency::FewShotSummary& s :
+       latency::FewShots(tflm, PriorsOf(tflm, boards), ks, max_subsets, min_rows)) {
+    out.push_back({std::string(kernels::kDefaultRuntime), s});
+  }
+  std::map<std::pair<std::string, std::string>, std::vector<const PredictedRow*>> cells;
+  for (const PredictedRow& r : measured.rows) {
+    if (r.row.runtime != kernels::kDefaultRuntime) cells[{r.row.runtime, r.row.board}].push_back(&r);
+  }
+  for (const auto& [key, own] : cells) {
+    const int n = static_cast<int>(own.size());
+    if (n < min_rows) continue;
+    std::vector<PredictedRow> others;
+    for (const PredictedRow& r : measured.rows) {
+      if (r.row.runtime == key.first && r.row.board != key.second) others.push_back(r);
+    }
+    for (int k : ks) {
+      if (k >= 1 && k < n) out.push_back({key.first, OtherRuntime(own, others, k, max_subsets)});
+    }
+  }
+  return out;
+}
+
+std::string FewShotText(const std::vector<FewShotRow>& table) {
+  std::string out =
+      "Few shots: each (board, runtime) with >= 6 rows calibrated on k of its rows (every "
+      "subset, or 20 of them), its other rows predicted; median MAPE over the subsets\n";
+  out += fmt::format("{:<17} {:<6} {:>4} {:>2} {:>7} {:>7} {:>9}  {}\n", "runtime", "board",
+                     "rows", "k", "subsets", "model", "MACs x k", "model worse in");
+  for (const FewShotRow& r : table) {
+    const latency::FewShotSummary& s = r.summary;
+    out += fmt::format("{:<17} {:<6} {:>4} {:>2} {:>7} {:>6.1f}% {:>8.1f}%  {}/{} subsets\n",
+                       r.runtime, s.board, s.rows, s.k, s.subsets, s.median_mape_pct,
+                       s.median_baseline_mape_pct, s.subsets_worse_than_baseline, s.subsets);
+  }
+  if (table.empty()) out += "(no board and runtime has enough rows)\n";
+  return out;
+}
+
+}  // namespace explore

@@ -1,0 +1,40 @@
+# Bad measurement rows and coefficient files (issue 13 "Bad input"): file:line, the nearest valid
+# choice, exit 2, nothing written. Sourced by tests/cli/run.sh.
+
+CAL=$TMP/cal
+mkdir -p "$CAL"
+HEAD="board,runtime,variant,mode,latency_ms,source"
+calrows() {  # calrows NAME ROW...: a measurement CSV with the header and the rows
+  local name=$1
+  shift
+  printf '%s\n' "$HEAD" "$@" > "$CAL/$name.csv"
+}
+calbad() {  # calbad NAME PATTERN: calibrate on NAME.csv fails with PATTERN and writes nothing
+  check "cal-$1" 2 "$2" -- calibrate --data "$CAL/$1.csv" --out "$CAL/$1.toml"
+  if [ -e "$CAL/$1.toml" ]; then failed=$((failed + 1)); echo "FAIL cal-$1 wrote $CAL/$1.toml" >&2; else passed=$((passed + 1)); fi
+}
+calrows runtime "f469,tflm-cmsis,mbv3-w0.50-r112,tinyops,674,me"
+calbad runtime "runtime.csv:2: unknown runtime 'tflm-cmsis' \(did you mean 'tflm-cmsis-nn'\?\)"
+calrows board "f47,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me"
+calbad board "board.csv:2: unknown board 'f47' \(did you mean 'f469'\?\)"
+calrows dup "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me" \
+            "f746,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,300,me" \
+            "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,680,me"
+calbad dup "dup.csv:4: duplicate of the row at .*dup.csv:2 \(same board, runtime, variant, mode and source\)"
+# A design too large for the L552's SRAM in the internal mode: named with the modes it fits in.
+calrows nofit "f469,tflm-cmsis-nn,mbv3-w1.00-r224,internal,900,me"
+calbad nofit "nofit.csv:2: mbv3-w1.00-r224 does not fit f469 in the internal mode \(internal (SRAM|flash) needs [0-9]+ B, [0-9]+ B available\); it fits in: external, tinyops"
+# Repeated measurements with their own sources are kept (the paper's Table III repeats Table II).
+calrows repeat "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,run 1" \
+               "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,676,run 2"
+check cal-repeat 0 "f469" -- calibrate --data "$CAL/repeat.csv" --no-write
+
+# --coefficients: a file of another schema (a board profile), refused before any output, and a
+# table for an unknown board (the shipped f469 table renamed).
+check coef-schema 2 "^dse: error: hwprofiles/f469.toml:[0-9]+: .*(must be a \[board\] table|is not a table of a coefficients file)" -- --coefficients hwprofiles/f469.toml show mbv3-w0.50-r112 --board f469
+sed -n '/^\[f469\]$/,/^\[f469.rows_informing\]$/p' data/latency/coefficients.toml | sed -e 's/^\[f469\]$/[f47]/' -e '/rows_informing/d' > "$CAL/unknown_board.toml"
+check coef-board 2 "unknown_board.toml:[0-9]+: \[f47\] names no known board \(did you mean 'f(469|746)'\?\)" -- --coefficients "$CAL/unknown_board.toml" show mbv3-w0.50-r112 --board f469
+
+# Active calibration: --board names the next measurement that most narrows the intervals.
+calrows own "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me"
+check cal-next 0 "Next measurement \(most narrows the latency intervals on f469 over the default grid\): [a-z0-9.-]+ in the (internal|external|tinyops) mode" -- calibrate --board f469 --data "$CAL/own.csv" --no-write
