@@ -20,9 +20,16 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
       f.arena_peak_op = static_cast<int>(i);
     }
   }
-  f.sram = LayoutOf(runtime).Plan(net, runtime);
-  f.model = DeployedModel(net, weight_bytes);
+  const SramLayout& layout = LayoutOf(runtime);
+  f.sram = layout.Plan(net, runtime);
+  f.code = layout.code();
+  f.model = f.code && f.code->generated_model ? GeneratedModel(weight_bytes)
+                                              : DeployedModel(net, weight_bytes);
   return f;
+}
+
+int64_t RuntimeCodeBytes(const Footprint& f, const hw::Board& board) {
+  return f.code ? f.code->bytes : board.flash.reserved_bytes;
 }
 
 }  // namespace placement

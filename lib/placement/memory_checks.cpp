@@ -12,14 +12,15 @@ void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available
 }
 
 void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit) {
-  fit->flash_bytes = f.model.total_bytes() + board.flash.reserved_bytes;
+  const int64_t code_bytes = RuntimeCodeBytes(f, board);
+  fit->flash_bytes = f.model.total_bytes() + code_bytes;
   fit->flash_model = f.model;
   fit->sram_bytes = f.sram.total_bytes() + board.sram.reserved_bytes;
   fit->sram_parts = f.sram;
   fit->storage_name = "flash";
   Require(fit, "internal flash", fit->flash_bytes, board.flash.size_bytes,
           fmt::format("{} B of model ({}) + {} B of runtime code", f.model.total_bytes(),
-                      ModelFlashText(f.model), board.flash.reserved_bytes));
+                      ModelFlashText(f.model), code_bytes));
   Require(fit, "internal SRAM", fit->sram_bytes, board.sram.size_bytes,
           fmt::format("{} layout: {} B of tensors + {} B of kernel scratch at op {} + {} B of "
                       "persistent data + {} B of runtime state",
@@ -28,6 +29,10 @@ void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit) {
 }
 
 std::string ModelFlashText(const ModelFlash& m) {
+  if (m.generated) {
+    return fmt::format("{} B of weights, biases and requantisation compiled to C, no flatbuffer",
+                       m.data_bytes);
+  }
   return m.from_file ? fmt::format("the .tflite file: {} B of weights, biases and requantisation "
                                    "+ {} B of flatbuffer", m.data_bytes, m.overhead_bytes)
                      : fmt::format("{} B of weights, biases and requantisation + {} B of "
@@ -55,7 +60,7 @@ std::string FitPartsText(const Fit& fit) {
 }
 
 void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_bytes, Fit* fit) {
-  fit->flash_bytes = board.flash.reserved_bytes;
+  fit->flash_bytes = RuntimeCodeBytes(f, board);
   const hw::ExternalMemory* ram = board.ExternalRam();
   fit->external_bytes = f.weight_bytes + f.arena_bytes + extra_bytes;
   fit->external_name = ram ? ram->name : "";

@@ -36,23 +36,6 @@ namespace {
 
 using graph::OpKind;
 
-// Step 0: `net` with every PAD turned into an alias (a RESHAPE: same buffer as its input);
-// the consumers keep the padded input shape, so their im2col sizes include the padding.
-graph::Network FusePads(const graph::Network& net) {
-  graph::Network fused = net;
-  for (graph::Op& op : fused.ops) {
-    if (op.kind == OpKind::kPad) op.kind = OpKind::kReshape;
-  }
-  return fused;
-}
-
-bool HasPad(const graph::Network& net) {
-  for (const graph::Op& op : net.ops) {
-    if (op.kind == OpKind::kPad) return true;
-  }
-  return false;
-}
-
 // Interval index of each tensor's buffer (aliases fold into their source), -1 when none.
 std::vector<int> BufferOf(const graph::Network& net, const std::vector<analysis::Interval>& ivs) {
   std::vector<int> owner(net.tensors.size(), -1);
@@ -131,6 +114,7 @@ class TinyEngineLayout final : public SramLayout {
     need.scratch_bytes = im2col + kernel;
     return need;
   }
+  std::optional<RuntimeCode> code() const override { return TinyEngineCode(); }
 };
 
 }  // namespace
