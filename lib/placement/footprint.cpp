@@ -13,8 +13,10 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
   Footprint f;
   f.weight_bytes = weight_bytes;
   f.peak_activation_bytes = peak.peak_bytes;
+  f.op_scratch_bytes.reserve(net.ops.size());
   for (size_t i = 0; i < net.ops.size(); ++i) {
-    const int64_t need = peak.live_bytes[i] + runtime.ScratchBytes(net, net.ops[i]);
+    f.op_scratch_bytes.push_back(runtime.ScratchBytes(net, net.ops[i]));
+    const int64_t need = peak.live_bytes[i] + f.op_scratch_bytes.back();
     if (need > f.arena_bytes) {
       f.arena_bytes = need;
       f.arena_peak_op = static_cast<int>(i);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "analysis/liveness.h"
 #include "graph/network.h"
@@ -23,6 +24,7 @@ struct Footprint {
   int arena_peak_op = 0;             // the op where arena_bytes is reached
   SramNeed sram;                     // internal SRAM by the runtime's layout (LayoutOf)
   ModelFlash model;                  // the model as deployed in flash (model_flash.h)
+  std::vector<int64_t> op_scratch_bytes;  // per op, the runtime's kernel scratch (ScratchBytes)
   std::optional<RuntimeCode> code;   // the runtime's code (SramLayout::code); nullopt = the
                                      // board's [flash] reserved_bytes
 };
