@@ -42,9 +42,18 @@ std::string ModelFlashText(const ModelFlash& m) {
 std::string SramPartsText(const Fit& fit) {
   if (!fit.sram_parts) return "";
   const SramNeed& p = *fit.sram_parts;
-  return fmt::format("SRAM by the {} layout: arena {} B + scratch {} B + persistent {} B + "
+  // A layout that is a fit says so (its title's "(fitted to ...)", e.g. x-cube-ai).
+  std::string fitted;
+  if (auto layout = FindSramLayout(p.layout); layout.ok()) {
+    const std::string_view title = layout.value()->title();
+    const size_t open = title.find("(fitted to");
+    if (open != std::string_view::npos && title.find(')', open) != std::string_view::npos) {
+      fitted = " " + std::string(title.substr(open, title.find(')', open) - open + 1));
+    }
+  }
+  return fmt::format("SRAM by the {} layout{}: arena {} B + scratch {} B + persistent {} B + "
                      "runtime reserve {} B",
-                     p.layout, p.arena_bytes, p.scratch_bytes, p.persistent_bytes,
+                     p.layout, fitted, p.arena_bytes, p.scratch_bytes, p.persistent_bytes,
                      fit.sram_bytes - p.total_bytes());
 }
 
