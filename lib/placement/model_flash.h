@@ -15,7 +15,8 @@
 // converter writes none for 'same' padding, so a built network is costed by its own ops.
 // (Weighted ops instead fit the files as well, 0.30 %, but charge every built conv its
 // PAD's entry: ~+4 % flash on the seed's Table III nets, which then miss the F469's 1 MiB
-// although the seed ran them there.) Off the conv families the fit is worse (the FC-only MLPerf AD file, KWS, the MLPerf VWW
+// although the seed ran them there.) Off the conv families the fit is worse (the FC-only
+// MLPerf AD file, KWS, the MLPerf VWW
 // file: see the test). The per-channel term is the per-channel quantisation TFLite stores for
 // each filter and bias (a float32 scale and an int64 zero point) beyond the 8 B of multiplier
 // and shift dse counts as requantisation data; the per-op term is the operator table, the
