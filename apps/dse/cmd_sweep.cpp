@@ -18,6 +18,7 @@
 #include "explore/texts.h"
 #include "explore/vocabulary.h"
 #include "models.h"
+#include "placement/memory_checks.h"
 #include "store/database.h"
 #include "tflite_models.h"
 #include "util/directory.h"
@@ -50,6 +51,7 @@ void Run(const SweepArgs& args) {
   for (const hw::Board& b : boards) options.boards.push_back(&b);
   options.modes = Unwrap(explore::ChooseModes(args.modes));
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
+  for (const hw::Board& b : boards) Unwrap(placement::CheckBudget(b, options.budget_bytes));
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
   if (!args.shard.empty()) std::tie(options.shard_index, options.shard_count) = Unwrap(search::ParseShard(args.shard));

@@ -83,7 +83,7 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
     external.push_back({{ram->name, "external", hw::kDefaultSdramStart, ram->size_bytes, true}, 0});
     map.regions.push_back(external.back().region);
   }
-  Put({"runtime code", ".text", board.flash.reserved_bytes}, &flash_slot, &map);
+  Put({"runtime code", ".text", placement::RuntimeCodeBytes(footprint, board)}, &flash_slot, &map);
   Put({"runtime state (stack, heap, interpreter)", ".runtime_state", board.sram.reserved_bytes,
        false, true}, &sram, &map);
   const bool off_chip = !fit.external_name.empty();

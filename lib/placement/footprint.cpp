@@ -13,16 +13,25 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
   Footprint f;
   f.weight_bytes = weight_bytes;
   f.peak_activation_bytes = peak.peak_bytes;
+  f.op_scratch_bytes.reserve(net.ops.size());
   for (size_t i = 0; i < net.ops.size(); ++i) {
-    const int64_t need = peak.live_bytes[i] + runtime.ScratchBytes(net, net.ops[i]);
+    f.op_scratch_bytes.push_back(runtime.ScratchBytes(net, net.ops[i]));
+    const int64_t need = peak.live_bytes[i] + f.op_scratch_bytes.back();
     if (need > f.arena_bytes) {
       f.arena_bytes = need;
       f.arena_peak_op = static_cast<int>(i);
     }
   }
-  f.sram = LayoutOf(runtime).Plan(net, runtime);
-  f.model = DeployedModel(net, weight_bytes);
+  const SramLayout& layout = LayoutOf(runtime);
+  f.sram = layout.Plan(net, runtime);
+  f.code = layout.code();
+  f.model = f.code && f.code->generated_model ? GeneratedModel(weight_bytes)
+                                              : DeployedModel(net, weight_bytes);
   return f;
+}
+
+int64_t RuntimeCodeBytes(const Footprint& f, const hw::Board& board) {
+  return f.code ? f.code->bytes : board.flash.reserved_bytes;
 }
 
 }  // namespace placement

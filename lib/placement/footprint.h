@@ -5,9 +5,12 @@
 // (sram_layout.h: the internal mode's figure).
 
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "analysis/liveness.h"
 #include "graph/network.h"
+#include "hw/board.h"
 #include "kernels/runtime.h"
 #include "placement/model_flash.h"
 #include "placement/sram_layout.h"
@@ -21,7 +24,14 @@ struct Footprint {
   int arena_peak_op = 0;             // the op where arena_bytes is reached
   SramNeed sram;                     // internal SRAM by the runtime's layout (LayoutOf)
   ModelFlash model;                  // the model as deployed in flash (model_flash.h)
+  std::vector<int64_t> op_scratch_bytes;  // per op, the runtime's kernel scratch (ScratchBytes)
+  std::optional<RuntimeCode> code;   // the runtime's code (SramLayout::code); nullopt = the
+                                     // board's [flash] reserved_bytes
 };
+
+/// The runtime code `f` puts in `board`'s flash: its layout's documented figure, else the
+/// board's [flash] reserved_bytes.
+int64_t RuntimeCodeBytes(const Footprint& f, const hw::Board& board);
 
 /// The footprint of `net` under `runtime` (its kernels' scratch and its SRAM layout).
 Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime);

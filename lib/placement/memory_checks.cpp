@@ -12,14 +12,15 @@ void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available
 }
 
 void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit) {
-  fit->flash_bytes = f.model.total_bytes() + board.flash.reserved_bytes;
+  const int64_t code_bytes = RuntimeCodeBytes(f, board);
+  fit->flash_bytes = f.model.total_bytes() + code_bytes;
   fit->flash_model = f.model;
   fit->sram_bytes = f.sram.total_bytes() + board.sram.reserved_bytes;
   fit->sram_parts = f.sram;
   fit->storage_name = "flash";
   Require(fit, "internal flash", fit->flash_bytes, board.flash.size_bytes,
           fmt::format("{} B of model ({}) + {} B of runtime code", f.model.total_bytes(),
-                      ModelFlashText(f.model), board.flash.reserved_bytes));
+                      ModelFlashText(f.model), code_bytes));
   Require(fit, "internal SRAM", fit->sram_bytes, board.sram.size_bytes,
           fmt::format("{} layout: {} B of tensors + {} B of kernel scratch at op {} + {} B of "
                       "persistent data + {} B of runtime state",
@@ -28,6 +29,10 @@ void CheckInternal(const Footprint& f, const hw::Board& board, Fit* fit) {
 }
 
 std::string ModelFlashText(const ModelFlash& m) {
+  if (m.generated) {
+    return fmt::format("{} B of weights, biases and requantisation compiled to C, no flatbuffer",
+                       m.data_bytes);
+  }
   return m.from_file ? fmt::format("the .tflite file: {} B of weights, biases and requantisation "
                                    "+ {} B of flatbuffer", m.data_bytes, m.overhead_bytes)
                      : fmt::format("{} B of weights, biases and requantisation + {} B of "
@@ -37,9 +42,18 @@ std::string ModelFlashText(const ModelFlash& m) {
 std::string SramPartsText(const Fit& fit) {
   if (!fit.sram_parts) return "";
   const SramNeed& p = *fit.sram_parts;
-  return fmt::format("SRAM by the {} layout: arena {} B + scratch {} B + persistent {} B + "
+  // A layout that is a fit says so (its title's "(fitted to ...)", e.g. x-cube-ai).
+  std::string fitted;
+  if (auto layout = FindSramLayout(p.layout); layout.ok()) {
+    const std::string_view title = layout.value()->title();
+    const size_t open = title.find("(fitted to");
+    if (open != std::string_view::npos && title.find(')', open) != std::string_view::npos) {
+      fitted = " " + std::string(title.substr(open, title.find(')', open) - open + 1));
+    }
+  }
+  return fmt::format("SRAM by the {} layout{}: arena {} B + scratch {} B + persistent {} B + "
                      "runtime reserve {} B",
-                     p.layout, p.arena_bytes, p.scratch_bytes, p.persistent_bytes,
+                     p.layout, fitted, p.arena_bytes, p.scratch_bytes, p.persistent_bytes,
                      fit.sram_bytes - p.total_bytes());
 }
 
@@ -55,7 +69,7 @@ std::string FitPartsText(const Fit& fit) {
 }
 
 void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_bytes, Fit* fit) {
-  fit->flash_bytes = board.flash.reserved_bytes;
+  fit->flash_bytes = RuntimeCodeBytes(f, board);
   const hw::ExternalMemory* ram = board.ExternalRam();
   fit->external_bytes = f.weight_bytes + f.arena_bytes + extra_bytes;
   fit->external_name = ram ? ram->name : "";

@@ -19,4 +19,6 @@ ModelFlash DeployedModel(const graph::Network& net, int64_t data_bytes) {
   return {data_bytes, FlatbufferOverheadBytes(net), false};
 }
 
+ModelFlash GeneratedModel(int64_t data_bytes) { return {data_bytes, 0, false, true}; }
+
 }  // namespace placement

@@ -23,9 +23,16 @@ Fit PatchMode::Place(const graph::Network& net, const Footprint& footprint,
     if (chosen) plan = std::move(chosen).value();
     else why = chosen.error().message;
   } else {
-    const int64_t scratch = footprint.arena_bytes - footprint.peak_activation_bytes;
-    plan = analysis::ChoosePatches(
-        net, kPatchMaxMacOverhead, board.sram.size_bytes - board.sram.reserved_bytes - scratch);
+    // What the --runtime keeps beside the tensors: its kernel scratch (TFLM: what scratch adds
+    // at the unscheduled peak; tinyengine / x-cube-ai: their static buffers) and its
+    // persistent data.
+    const bool static_scratch = footprint.sram.layout != "tflm" && !footprint.sram.layout.empty();
+    const int64_t scratch = static_scratch
+                                ? footprint.sram.scratch_bytes
+                                : footprint.arena_bytes - footprint.peak_activation_bytes;
+    plan = analysis::ChoosePatches(net, kPatchMaxMacOverhead,
+                                   board.sram.size_bytes - board.sram.reserved_bytes - scratch -
+                                       footprint.sram.persistent_bytes);
   }
   if (!plan) {
     Fit fit = PlaceScheduled(id(), net, footprint, board, analysis::ComputePeak(net).live_bytes);

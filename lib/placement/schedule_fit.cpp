@@ -7,16 +7,25 @@
 #include "placement/schedule_modes.h"
 
 namespace placement {
+namespace {
+
+// The runtime's scratch of op `i` as the footprint measured it; the default runtime's rules
+// for a footprint built without them.
+int64_t OpScratch(const graph::Network& net, const Footprint& footprint, size_t i) {
+  if (i < footprint.op_scratch_bytes.size()) return footprint.op_scratch_bytes[i];
+  return kernels::DefaultRuntime().ScratchBytes(net, net.ops[i]);
+}
+
+}  // namespace
 
 Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footprint& footprint,
                    const hw::Board& board, const std::vector<int64_t>& live_bytes) {
-  const kernels::Runtime& runtime = kernels::DefaultRuntime();
   Footprint scheduled = footprint;
   scheduled.peak_activation_bytes = 0;
   scheduled.arena_bytes = 0;
   for (size_t i = 0; i < net.ops.size() && i < live_bytes.size(); ++i) {
     scheduled.peak_activation_bytes = std::max(scheduled.peak_activation_bytes, live_bytes[i]);
-    const int64_t need = live_bytes[i] + runtime.ScratchBytes(net, net.ops[i]);
+    const int64_t need = live_bytes[i] + OpScratch(net, footprint, i);
     if (need > scheduled.arena_bytes) {
       scheduled.arena_bytes = need;
       scheduled.arena_peak_op = static_cast<int>(i);
@@ -24,11 +33,17 @@ Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footp
   }
   // CheckInternal takes the SRAM from the layout's figures (Footprint::sram), which the
   // runtime's planner computed for the unscheduled network. Under a schedule the tensors are
-  // the schedule's live bytes instead: the arena is its peak, the scratch what kernel scratch
-  // adds on top of it, and the runtime's persistent data is unchanged.
+  // the schedule's live bytes instead: the arena is its peak; the scratch is what the
+  // runtime's per-op kernel scratch adds on top of it (TFLM: scratch buffers live for their op
+  // only) or, for a layout whose scratch buffers are static (tinyengine, x-cube-ai: the largest
+  // im2col + kernel buffer, whatever the op order), the layout's own scratch; the runtime's
+  // persistent data is unchanged.
+  const bool static_scratch = footprint.sram.layout != "tflm" && !footprint.sram.layout.empty();
   scheduled.sram.layout = std::string(mode);
   scheduled.sram.arena_bytes = scheduled.peak_activation_bytes;
-  scheduled.sram.scratch_bytes = scheduled.arena_bytes - scheduled.peak_activation_bytes;
+  scheduled.sram.scratch_bytes = static_scratch
+                                     ? footprint.sram.scratch_bytes
+                                     : scheduled.arena_bytes - scheduled.peak_activation_bytes;
   scheduled.sram.peak_op = scheduled.arena_peak_op;
   Fit fit;
   fit.mode = std::string(mode);

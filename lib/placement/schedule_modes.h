@@ -11,8 +11,12 @@
 //             (analysis/pex_schedule.h); latency as internal plus one kernel call per slice.
 // They are opt-in: FindMode and `--modes` know them, the default design spaces (ModeIds) do not,
 // so the default sweeps, fronts and goldens stay those of internal/external/tinyops.
-// The SRAM arena under a schedule is max over ops of (live bytes under the schedule + the op's
-// kernel scratch by the default runtime's rules: Place is given no runtime).
+// The SRAM under a schedule takes its scratch and persistent parts from the --runtime the
+// footprint was measured with (Footprint::op_scratch_bytes, Footprint::sram): max over ops of
+// (live bytes under the schedule + the op's kernel scratch) for TFLM; the schedule's peak + the
+// layout's static im2col/kernel buffers for tinyengine and x-cube-ai. The schedule's live bytes
+// are its own (whole tensors, no in-place depthwise): a schedule under tinyengine is not also
+// given TinyEngine's in-place trick.
 
 #include <string>
 #include <vector>

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,15 @@ struct SramNeed {
   int64_t total_bytes() const { return arena_bytes + scratch_bytes + persistent_bytes; }
 };
 
+/// The flash a runtime's code takes, where the runtime documents it, with the figure's source.
+/// A code-generating runtime (TinyEngine, X-CUBE-AI) compiles the model into C: its flash is
+/// the model's data (weights, biases, requantisation) plus `bytes`, with no flatbuffer.
+struct RuntimeCode {
+  int64_t bytes = 0;
+  std::string_view source;       // where the figure comes from
+  bool generated_model = false;  // the model is compiled to C: no .tflite flatbuffer in flash
+};
+
 class SramLayout {
  public:
   virtual ~SramLayout() = default;
@@ -42,6 +52,9 @@ class SramLayout {
   virtual std::string_view title() const = 0;
   /// The SRAM `net` needs under this layout with `runtime`'s kernels (their scratch).
   virtual SramNeed Plan(const graph::Network& net, const kernels::Runtime& runtime) const = 0;
+  /// The runtime's code in flash; nullopt = the board's [flash] reserved_bytes (the built-in
+  /// profiles set it to the seed's "approximately 100KB" of TFLM framework code).
+  virtual std::optional<RuntimeCode> code() const { return std::nullopt; }
 };
 
 /// The layouts, in registration order ("tflm" first).
@@ -58,6 +71,27 @@ const SramLayout& LayoutOf(const kernels::Runtime& runtime);
 /// registered id): how `dse reproduce` asks "the same runtime under another layout". `base`
 /// must outlive the result.
 std::unique_ptr<kernels::Runtime> WithLayout(const kernels::Runtime& base, std::string layout);
+
+/// The "x-cube-ai" layout's one fitted constant (sram_layout_xcubeai.cpp: fitted to the three
+/// published X-CUBE-AI 7.3 peaks of mcunet-vww0/1/2), its persistent part.
+inline constexpr int64_t kXCubeAiFittedBytes = 26'385;
+
+/// Runtime code figures of the code-generating runtimes [derived]: the flash measured with the
+/// runtime (mit-han-lab/tinyengine README "Measured Results", STM32H743, reference
+/// latency_public.csv flash_kb, kB = 1024 B) minus the model's data as dse counts it, mean of
+/// the mcunet-vww0/1/2 rows (tests/placement/zoo_layouts_test.cpp RuntimeCodeFigures).
+/// TinyEngine: 43,760 / 39,616 / 28,384 B; X-CUBE-AI 7.3: 54,000 / 52,928 / 62,176 B. The same
+/// derivation for TFLM + CMSIS-NN gives 117,883 B (flash minus the .tflite file; 99,109 B with
+/// reference kernels), beside the seed's "approximately 100KB" the board profiles reserve.
+RuntimeCode TinyEngineCode();
+RuntimeCode XCubeAiCode();
+
+/// `net` with every PAD turned into an alias of its input (a RESHAPE: one buffer), for the
+/// runtimes that fold a PAD into the next conv (TinyEngine, X-CUBE-AI): the padded tensor never
+/// exists; the consumers keep the padded input shape, so their buffers include the padding.
+graph::Network FusePads(const graph::Network& net);
+/// True when `net` has a PAD op.
+bool HasPad(const graph::Network& net);
 
 // One factory per layout file; sram_layouts.cpp registers each once.
 std::unique_ptr<SramLayout> MakeTflmLayout();

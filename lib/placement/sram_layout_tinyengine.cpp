@@ -1,5 +1,10 @@
 // "tinyengine": TinyEngine's memory schedule (reference memory_schedules.md §4; MCUNet
 // arXiv 2007.10319 §3.2, mit-han-lab/tinyengine code_generator).
+//  0. PAD fused: TinyEngine's converter folds a PAD op into the next conv's padding (its
+//     TfliteConvertor makes no layer of a PAD; the consumer pads in its im2col / padded
+//     one-channel buffer), so the padded tensor never exists: a PAD is an alias of its input
+//     here, like RESHAPE. This matters for imported files: the MCUNet zoo .tflite files
+//     carry an explicit PAD before every conv (even a zero one).
 //  1. Lifetimes: a tensor lives from the op that first touches it to its last reader
 //     (analysis::Lifetimes: RESHAPE an alias, no 16-B rounding; TinyEngine's half-open
 //     [first, last + 1) is the closed [first, last] used here).
@@ -86,7 +91,9 @@ class TinyEngineLayout final : public SramLayout {
   std::string_view title() const override {
     return "TinyEngine: in-place depthwise, first-fit placement, max im2col + max kernel buffer";
   }
-  SramNeed Plan(const graph::Network& net, const kernels::Runtime&) const override {
+  SramNeed Plan(const graph::Network& original, const kernels::Runtime& runtime) const override {
+    if (HasPad(original)) return Plan(FusePads(original), runtime);
+    const graph::Network& net = original;
     std::vector<analysis::Interval> ivs = analysis::Lifetimes(net);
     const std::vector<bool> in_place = MakeDepthwiseInPlace(net, &ivs);
     const analysis::Placement plan = analysis::GreedyPlan(ivs);
@@ -107,6 +114,7 @@ class TinyEngineLayout final : public SramLayout {
     need.scratch_bytes = im2col + kernel;
     return need;
   }
+  std::optional<RuntimeCode> code() const override { return TinyEngineCode(); }
 };
 
 }  // namespace

@@ -47,6 +47,31 @@ std::unique_ptr<kernels::Runtime> WithLayout(const kernels::Runtime& base, std::
   return std::make_unique<LayoutOverride>(base, std::move(layout));
 }
 
+RuntimeCode TinyEngineCode() {
+  return {37'253, "TinyEngine README flash (H743, mcunet-vww0/1/2) minus the model data, mean",
+          true};
+}
+
+RuntimeCode XCubeAiCode() {
+  return {56'368, "TinyEngine README X-CUBE-AI 7.3 flash (H743, mcunet-vww0/1/2) minus the "
+          "model data, mean", true};
+}
+
+graph::Network FusePads(const graph::Network& net) {
+  graph::Network fused = net;
+  for (graph::Op& op : fused.ops) {
+    if (op.kind == graph::OpKind::kPad) op.kind = graph::OpKind::kReshape;
+  }
+  return fused;
+}
+
+bool HasPad(const graph::Network& net) {
+  for (const graph::Op& op : net.ops) {
+    if (op.kind == graph::OpKind::kPad) return true;
+  }
+  return false;
+}
+
 std::vector<const SramLayout*> SramLayouts() { return Instance().All(); }
 
 std::vector<std::string> SramLayoutIds() { return Instance().Ids(); }

@@ -139,4 +139,29 @@ TEST(ScheduleModes, PatchModePlacesMobileNetV2OnH743AndCostsTheHalo) {
   EXPECT_EQ(terms.back().compute[latency::kDispatchCycles], 1);
 }
 
+// Issue 14 item 5: a schedule takes its scratch and persistent parts from the --runtime.
+TEST(ScheduleModes, ScheduleSramFollowsTheRuntimesLayout) {
+  static const hw::Catalog catalog =
+      hw::Catalog::LoadDirectory(std::string(DSE_SOURCE_DIR) + "/hwprofiles").value();
+  const hw::Board& board = *catalog.Find("h743");
+  const graph::Network net = testing_support::BuildVariant("mcunet-in2");
+  const auto tinyengine = placement::WithLayout(kernels::DefaultRuntime(), "tinyengine");
+  const placement::Footprint tflm_f = placement::Measure(net, kernels::DefaultRuntime());
+  const placement::Footprint te_f = placement::Measure(net, *tinyengine);
+  ASSERT_EQ(te_f.sram.layout, "tinyengine");
+  for (const char* mode : {"pex", "reorder"}) {
+    SCOPED_TRACE(mode);
+    const placement::Fit tflm = placement::Check(net, tflm_f, board, {mode, 0, true}).value();
+    const placement::Fit te = placement::Check(net, te_f, board, {mode, 0, true}).value();
+    ASSERT_TRUE(tflm.sram_parts && te.sram_parts);
+    // The same schedule, so the same tensors ...
+    EXPECT_EQ(te.sram_parts->arena_bytes, tflm.sram_parts->arena_bytes);
+    // ... TFLM's per-op scratch and persistent tail, TinyEngine's static buffers and no tail.
+    EXPECT_EQ(tflm.sram_parts->persistent_bytes, tflm_f.sram.persistent_bytes);
+    EXPECT_GT(tflm.sram_parts->persistent_bytes, 0);
+    EXPECT_EQ(te.sram_parts->persistent_bytes, 0);
+    EXPECT_EQ(te.sram_parts->scratch_bytes, te_f.sram.scratch_bytes);
+  }
+}
+
 }  // namespace

@@ -21,6 +21,17 @@ check deploy-bad-mode 2 "unknown deployment mode 'pach' \(did you mean 'patch'\?
 if [ ! -e $TMP/bad ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL deploy wrote on bad input" >&2; fi
 printf 'name = "r"\ntitle = "t"\n[core]\narch = "cortex-m7"\nclock_hz = 216_000_000\n[sram]\nsize_bytes = 262_144\n[flash]\nsize_bytes = 1_048_576\n[memory]\nsram_total_bytes = 327_680\n[[memory.region]]\nname = "a"\nkind = "sram"\nstart = 0x2000_0000\nsize_bytes = 65_536\n[[memory.region]]\nname = "b"\nkind = "sram"\nstart = 0x2000_8000\nsize_bytes = 65_536\n' > $TMP/overlap.toml
 check fit-overlapping-regions 2 "overlap.toml:17: region 'b' .* overlaps region 'a'" -- fit mcunet-in1 --board $TMP/overlap.toml --map
+# A region bigger than the part (regions_test: "region 'big' (1048576 B) is larger than ...").
+printf 'name = "r"\ntitle = "t"\n[core]\narch = "cortex-m7"\nclock_hz = 216_000_000\n[sram]\nsize_bytes = 262_144\n[flash]\nsize_bytes = 1_048_576\n[memory]\nsram_total_bytes = 327_680\n[[memory.region]]\nname = "big"\nkind = "sram"\nstart = 0x2000_0000\nsize_bytes = 1_048_576\n' > $TMP/big.toml
+check fit-region-bigger-than-part 2 "big.toml:[0-9]+: region 'big' \(1048576 B\) is larger than the part" -- fit mcunet-in1 --board $TMP/big.toml --map
+# A budget above the board's SRAM: refused naming the board's size, by fit, partition and sweep
+# (f469: 262,144 B of SRAM; issue 14 item 7), nothing written.
+check fit-budget-above-sram 2 "--budget: 400000 B is above the internal SRAM of board 'f469' \(262144 B\); at most 262144 B" -- fit mbv3-w1.00-r160 --board f469 --budget 400000
+check partition-budget-above-sram 2 "--budget: 400000 B is above the internal SRAM of board 'f469' \(262144 B\)" -- partition mbv3-w1.00-r160 --board f469 --budget 400000
+check sweep-budget-above-sram 2 "above the internal SRAM of board 'f469' \(262144 B\)" -- sweep --board f469 --spaces mcunet-in1 --budget 400000 --db $TMP/over.sqlite
+if [ ! -e $TMP/over.sqlite ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL sweep wrote on a budget above SRAM" >&2; fi
+# TinyOps on a board without external RAM (h7a3 has none).
+check partition-no-external-ram 2 "TinyOps needs external RAM: board 'h7a3' has none" -- partition mcunet-in1 --board h7a3
 
 # Opt-in modes in a sweep.
 check sweep-patch-mode 0 "run 1 in $TMP/p.sqlite: 1 variant x 1 board, 2 evaluations" -- sweep --board h743 --spaces mcunet-in1 --modes internal,pex --db $TMP/p.sqlite
