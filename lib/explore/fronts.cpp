@@ -45,11 +45,19 @@ std::optional<std::string> MissingAxisReason(const std::vector<Candidate>& candi
   return fmt::format("no design on {} has a figure for --x {}", board, x_objective);
 }
 
-std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
-                               const std::string& x_objective, const std::string& design_space) {
+namespace {
+
+// One template serves pools of candidates and of pointers to them.
+const Candidate& Deref(const Candidate& c) { return c; }
+const Candidate& Deref(const Candidate* c) { return *c; }
+
+template <typename Pool>
+std::vector<FrontMember> FrontOf(const Pool& candidates, const std::string& x_objective,
+                                 const std::string& design_space) {
   std::vector<const Candidate*> pool;
   std::vector<Point> points;
-  for (const Candidate& c : candidates) {
+  for (const auto& entry : candidates) {
+    const Candidate& c = Deref(entry);
     if (!c.feasible || !c.top1) continue;
     if (design_space != "all" && c.mode != design_space) continue;
     const std::optional<double> x = XValue(c, x_objective);
@@ -66,15 +74,32 @@ std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
   return members;
 }
 
-std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
+template <typename Pool>
+std::vector<FrontMember> AllFrontsOf(const Pool& candidates) {
   std::vector<FrontMember> all;
+  const std::vector<std::string> spaces = DesignSpaces();
   for (const std::string& x : kXObjectives) {
-    for (const std::string& space : DesignSpaces()) {
-      const std::vector<FrontMember> front = Front(candidates, x, space);
+    for (const std::string& space : spaces) {
+      const std::vector<FrontMember> front = FrontOf(candidates, x, space);
       all.insert(all.end(), front.begin(), front.end());
     }
   }
   return all;
+}
+
+}  // namespace
+
+std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
+                               const std::string& x_objective, const std::string& design_space) {
+  return FrontOf(candidates, x_objective, design_space);
+}
+
+std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
+  return AllFrontsOf(candidates);
+}
+
+std::vector<FrontMember> AllFronts(const std::vector<const Candidate*>& candidates) {
+  return AllFrontsOf(candidates);
 }
 
 std::string GoldenText(const std::vector<FrontMember>& members) {
