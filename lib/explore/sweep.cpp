@@ -132,9 +132,9 @@ std::vector<PointOutput> EvaluateBatch(const std::vector<int64_t>& ids, const Po
 std::vector<FrontMember> FrontsOf(const SweepOptions& options, const std::vector<Candidate>& all) {
   std::vector<FrontMember> out;
   for (const hw::Board* board : options.boards) {
-    std::vector<const Candidate*> mine;
+    std::vector<Candidate> mine;
     for (const Candidate& c : all) {
-      if (c.board == board->name) mine.push_back(&c);
+      if (c.board == board->name) mine.push_back(c);
     }
     const std::vector<FrontMember> fronts = AllFronts(mine);
     out.insert(out.end(), fronts.begin(), fronts.end());
@@ -142,15 +142,31 @@ std::vector<FrontMember> FrontsOf(const SweepOptions& options, const std::vector
   return out;
 }
 
-// Drops the candidates on no front: the fronts of the kept ones stay those of all.
+// Drops the candidates on no front: the fronts of the kept ones stay those of all. A candidate
+// is kept when a front member has its (board, variant, mode, runtime), as FrontsOf names them.
 void Prune(const SweepOptions& options, std::vector<Candidate>* candidates) {
   using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
-  const std::vector<FrontMember> fronts = FrontsOf(options, *candidates);
   std::set<Key> members;
-  for (const FrontMember& m : fronts) members.emplace(m.board, m.variant, m.mode, m.runtime);
-  std::erase_if(*candidates, [&](const Candidate& c) {
-    return !members.count({c.board, c.variant, c.mode, c.runtime});
-  });
+  for (const hw::Board* board : options.boards) {
+    std::vector<const Candidate*> mine;
+    for (const Candidate& c : *candidates) {
+      if (c.board == board->name) mine.push_back(&c);
+    }
+    for (const Candidate* m : FrontCandidates(mine)) members.emplace(m->board, m->variant, m->mode, m->runtime);
+  }
+  // The keys view the candidates, so the kept ones are chosen before any is moved.
+  std::vector<char> keep(candidates->size());
+  for (size_t i = 0; i < keep.size(); ++i) {
+    const Candidate& c = (*candidates)[i];
+    keep[i] = members.count({c.board, c.variant, c.mode, c.runtime}) > 0;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i]) continue;
+    if (kept != i) (*candidates)[kept] = std::move((*candidates)[i]);
+    ++kept;
+  }
+  candidates->resize(kept);
 }
 
 void Append(PointOutput&& out, SweepResult* result) {
