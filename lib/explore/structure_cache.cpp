@@ -74,7 +74,10 @@ std::string StructureKey(const graph::Network& net) {
 std::shared_ptr<const StructureEvaluations> StructureCache::Find(const std::string& key) const {
   const std::lock_guard<std::mutex> lock(mutex_);
   const auto it = map_.find(key);
-  return it == map_.end() ? nullptr : it->second;
+  ++lookups_;
+  if (it == map_.end()) return nullptr;
+  ++hits_;
+  return it->second;
 }
 
 void StructureCache::Insert(const std::string& key, StructureEvaluations value) {

@@ -6,6 +6,7 @@
 // candidates with its own name-dependent fields set again (explore::Renamed: name, width,
 // top-1, power and energy found by name), so every row is what EvaluatePoint gives it.
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -38,8 +39,14 @@ class StructureCache {
   std::shared_ptr<const StructureEvaluations> Find(const std::string& key) const;
   /// Keeps the first value stored under `key`.
   void Insert(const std::string& key, StructureEvaluations value);
+  /// Whether lookups are still worth their cost: false once kProbeLookups lookups found
+  /// nothing (a grid without repeated structures, e.g. the default sweep).
+  bool Useful() const { return hits_ > 0 || lookups_ < kProbeLookups; }
 
  private:
+  static constexpr int64_t kProbeLookups = 256;
+  mutable std::atomic<int64_t> lookups_{0};
+  mutable std::atomic<int64_t> hits_{0};
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const StructureEvaluations>> map_;
   size_t capacity_;

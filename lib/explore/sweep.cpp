@@ -104,14 +104,15 @@ void EvaluateId(int64_t id, const PointSpace& points, const Context& ctx, PointO
     return;
   }
   std::string key;
-  if (ctx.cache != nullptr) {
+  const bool cached = ctx.cache != nullptr && ctx.cache->Useful();
+  if (cached) {
     key = StructureKey(*net);
-    if (const auto cached = ctx.cache->Find(key)) return Reuse(*cached, *net, point, ctx, out);
+    if (const auto hit = ctx.cache->Find(key)) return Reuse(*hit, *net, point, ctx, out);
   }
   const VariantFacts facts =
       AnalyseBuilt(*point.space, point.width, point.resolution, std::move(net).value(), ctx.models);
   EvaluateEverywhere(facts, ctx, out);
-  if (ctx.cache != nullptr && !out->error) ctx.cache->Insert(key, {facts.totals, out->candidates});
+  if (cached && !out->error) ctx.cache->Insert(key, {facts.totals, out->candidates});
 }
 
 // Evaluates `ids` on up to options.threads threads; outputs in the order of `ids`.
