@@ -18,24 +18,42 @@ std::string FailReason(const placement::Fit& fit) {
   return reason;
 }
 
+// The fields of a candidate that follow from the design's name and variant, not its structure.
+void SetIdentity(const std::string& name, const searchspace::Variant& variant,
+                 const std::optional<accuracy::Top1>& top1, Candidate* c) {
+  c->variant = name;
+  c->space = variant.space;
+  c->width = variant.width;
+  c->resolution = variant.resolution;
+  if (top1) {
+    c->top1 = top1->top1_pct;
+    c->top1_provenance = std::string(accuracy::ProvenanceName(top1->provenance));
+  } else {
+    c->top1.reset();
+    c->top1_provenance = "unknown";
+  }
+}
+
 Candidate Describe(const VariantFacts& facts) {
   Candidate c;
-  c.variant = facts.net.name;
-  c.space = facts.variant.space;
-  c.width = facts.variant.width;
-  c.resolution = facts.variant.resolution;
+  SetIdentity(facts.net.name, facts.variant, facts.top1, &c);
   c.macs = facts.totals.macs;
   c.params = facts.totals.params;
   c.weight_bytes = facts.totals.weight_bytes;
   c.flash_bytes = facts.totals.flash_bytes;
   c.peak_activation_bytes = facts.footprint.peak_activation_bytes;
-  if (facts.top1) {
-    c.top1 = facts.top1->top1_pct;
-    c.top1_provenance = std::string(accuracy::ProvenanceName(facts.top1->provenance));
-  } else {
-    c.top1_provenance = "unknown";
-  }
   return c;
+}
+
+// Energy = measured power x the candidate's latency and its interval (none without either).
+void RecordEnergy(const PowerFigure& power, Candidate* c) {
+  c->energy_mj.reset();
+  c->energy_mj_low.reset();
+  c->energy_mj_high.reset();
+  if (!power.mw || !c->latency_ms) return;
+  c->energy_mj = *power.mw * *c->latency_ms / 1e3;
+  c->energy_mj_low = *power.mw * *c->latency_ms_low / 1e3;
+  c->energy_mj_high = *power.mw * *c->latency_ms_high / 1e3;
 }
 
 void RecordFit(const placement::Fit& fit, Candidate* c) {
@@ -65,12 +83,23 @@ util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width
                                    const Models& models) {
   auto net = searchspace::Build(space, width, resolution);
   if (!net) return net.error();
-  VariantFacts facts = FactsOf(std::move(net).value());
+  return AnalyseBuilt(space, width, resolution, std::move(net).value(), models);
+}
+
+VariantFacts AnalyseBuilt(const searchspace::Space& space, double width, int resolution,
+                          graph::Network net, const Models& models) {
+  VariantFacts facts = FactsOf(std::move(net));
   facts.space = &space;
-  facts.variant = {space.name, width, resolution, space.fixed};
-  facts.top1 = accuracy::Top1ForVariant(*models.surrogate, *models.measured, space, facts.variant,
-                                        facts.totals.macs, accuracy::DeployedPrecision(space));
+  facts.variant = {space.name, width, resolution, space.fixed, ""};
+  facts.top1 = Top1Of(space, facts.variant, facts.totals.macs, models);
   return facts;
+}
+
+std::optional<accuracy::Top1> Top1Of(const searchspace::Space& space,
+                                     const searchspace::Variant& variant, int64_t macs,
+                                     const Models& models) {
+  return accuracy::Top1ForVariant(*models.surrogate, *models.measured, space, variant, macs,
+                                  accuracy::DeployedPrecision(space));
 }
 
 util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& models) {
@@ -133,12 +162,19 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   e.candidate.latency_provenance = e.estimate->provenance;
   e.candidate.latency_ms_low = e.estimate->latency_ms_low;
   e.candidate.latency_ms_high = e.estimate->latency_ms_high;
-  if (e.power.mw) {
-    e.candidate.energy_mj = *e.power.mw * e.estimate->latency_ms / 1e3;
-    e.candidate.energy_mj_low = *e.power.mw * e.estimate->latency_ms_low / 1e3;
-    e.candidate.energy_mj_high = *e.power.mw * e.estimate->latency_ms_high / 1e3;
-  }
+  RecordEnergy(e.power, &e.candidate);
   return e;
+}
+
+Candidate Renamed(const Candidate& cached, const std::string& name,
+                  const searchspace::Variant& variant, const std::optional<accuracy::Top1>& top1,
+                  const Target& target) {
+  Candidate c = cached;
+  SetIdentity(name, variant, top1, &c);
+  // EvaluatePoint looks the power up by name only for a feasible latency (the only case that
+  // records an energy), so the lookup is skipped otherwise.
+  if (c.latency_ms) RecordEnergy(PowerFor(target.power, *target.board, c.runtime, c.mode, name), &c);
+  return c;
 }
 
 util::Result<std::vector<Evaluation>> EvaluateAllModes(const VariantFacts& facts, Target target,

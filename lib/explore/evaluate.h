@@ -51,6 +51,15 @@ struct Models {
 util::Result<VariantFacts> Analyse(const searchspace::Space& space, double width, int resolution,
                                    const Models& models);
 
+/// Analyse on `net`, already built by searchspace::Build(space, width, resolution).
+VariantFacts AnalyseBuilt(const searchspace::Space& space, double width, int resolution,
+                          graph::Network net, const Models& models);
+
+/// The top-1 Analyse gives a variant of `space` with `macs` (measured, published or predicted).
+std::optional<accuracy::Top1> Top1Of(const searchspace::Space& space,
+                                     const searchspace::Variant& variant, int64_t macs,
+                                     const Models& models);
+
 /// The space name of imported networks in candidates and the database.
 inline constexpr const char* kImportedSpace = "tflite";
 
@@ -104,6 +113,15 @@ struct Evaluation {
 /// mode or the board has no clock.
 util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& target,
                                        const EvaluateOptions& options = {});
+
+/// The candidate EvaluatePoint gives on `target` for a design named `name` (variant `variant`,
+/// top-1 `top1`) whose network has the structure of the one `cached` was evaluated for on the
+/// same target under another name: `cached` with its name, variant, top-1 and energy (power is
+/// looked up by name) set again. Contract: the placement and latency of target's mode do not
+/// read the network's name (true of the default modes; see structure_cache.h).
+Candidate Renamed(const Candidate& cached, const std::string& name,
+                  const searchspace::Variant& variant, const std::optional<accuracy::Top1>& top1,
+                  const Target& target);
 
 /// EvaluatePoint in every registered mode, in registry order (target.deployment.mode is
 /// ignored).

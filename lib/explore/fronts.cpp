@@ -45,11 +45,21 @@ std::optional<std::string> MissingAxisReason(const std::vector<Candidate>& candi
   return fmt::format("no design on {} has a figure for --x {}", board, x_objective);
 }
 
-std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
-                               const std::string& x_objective, const std::string& design_space) {
+namespace {
+
+// One template serves pools of candidates and of pointers to them.
+const Candidate& Deref(const Candidate& c) { return c; }
+const Candidate& Deref(const Candidate* c) { return *c; }
+
+// The candidates of one front (pointers into `candidates`) with their points, sorted by x.
+template <typename Pool>
+std::vector<std::pair<const Candidate*, Point>> FrontOf(const Pool& candidates,
+                                                        const std::string& x_objective,
+                                                        const std::string& design_space) {
   std::vector<const Candidate*> pool;
   std::vector<Point> points;
-  for (const Candidate& c : candidates) {
+  for (const auto& entry : candidates) {
+    const Candidate& c = Deref(entry);
     if (!c.feasible || !c.top1) continue;
     if (design_space != "all" && c.mode != design_space) continue;
     const std::optional<double> x = XValue(c, x_objective);
@@ -57,24 +67,54 @@ std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
     pool.push_back(&c);
     points.push_back({*x, *c.top1});
   }
+  std::vector<std::pair<const Candidate*, Point>> front;
+  for (int i : ParetoFront(points)) front.emplace_back(pool[static_cast<size_t>(i)], points[static_cast<size_t>(i)]);
+  return front;
+}
+
+template <typename Pool>
+std::vector<FrontMember> MembersOf(const Pool& candidates, const std::string& x_objective,
+                                   const std::string& design_space) {
   std::vector<FrontMember> members;
-  for (int i : ParetoFront(points)) {
-    const Candidate& c = *pool[static_cast<size_t>(i)];
-    members.push_back({c.board, x_objective, "top1", design_space, c.variant, c.mode,
-                       points[static_cast<size_t>(i)].x, points[static_cast<size_t>(i)].y, c.runtime});
+  for (const auto& [c, p] : FrontOf(candidates, x_objective, design_space)) {
+    members.push_back({c->board, x_objective, "top1", design_space, c->variant, c->mode, p.x, p.y,
+                       c->runtime});
   }
   return members;
 }
 
-std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
+template <typename Pool>
+std::vector<FrontMember> AllFrontsOf(const Pool& candidates) {
   std::vector<FrontMember> all;
+  const std::vector<std::string> spaces = DesignSpaces();
   for (const std::string& x : kXObjectives) {
-    for (const std::string& space : DesignSpaces()) {
-      const std::vector<FrontMember> front = Front(candidates, x, space);
+    for (const std::string& space : spaces) {
+      const std::vector<FrontMember> front = MembersOf(candidates, x, space);
       all.insert(all.end(), front.begin(), front.end());
     }
   }
   return all;
+}
+
+}  // namespace
+
+std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
+                               const std::string& x_objective, const std::string& design_space) {
+  return MembersOf(candidates, x_objective, design_space);
+}
+
+std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
+  return AllFrontsOf(candidates);
+}
+
+std::vector<const Candidate*> FrontCandidates(const std::vector<const Candidate*>& candidates) {
+  std::vector<const Candidate*> out;
+  for (const std::string& x : kXObjectives) {
+    for (const std::string& space : DesignSpaces()) {
+      for (const auto& member : FrontOf(candidates, x, space)) out.push_back(member.first);
+    }
+  }
+  return out;
 }
 
 std::string GoldenText(const std::vector<FrontMember>& members) {

@@ -49,6 +49,9 @@ std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
 
 // Every front of one board: each x objective x each design space.
 std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates);
+/// The candidates AllFronts(candidates) takes its members from (one entry per member, in its
+/// order), without building the members: what a sweep needs to prune.
+std::vector<const Candidate*> FrontCandidates(const std::vector<const Candidate*>& candidates);
 
 // Golden files: CSV "x_objective,design_space,variant,mode" with a header line.
 std::string GoldenText(const std::vector<FrontMember>& members);

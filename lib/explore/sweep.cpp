@@ -2,16 +2,40 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <tuple>
 #include <thread>
+
+#include "explore/structure_cache.h"
+#include "placement/schedule_modes.h"
 
 namespace explore {
 namespace {
+
+// Structures kept by a sweep's StructureCache: a few KiB each, so at most ~200 MiB.
+constexpr size_t kCachedStructures = 1 << 15;
 
 struct Context {
   const SweepOptions& options;
   const Models& models;
   std::vector<latency::BoardCoefficients> coefficients;  // one per board
+  StructureCache* cache = nullptr;  // nullptr: every point evaluated afresh
 };
+
+// Whether points may share evaluations by structure: not when every op's cost is kept (the
+// cache keeps candidates only), nor in the opt-in modes (their messages name the network).
+bool Cacheable(const SweepOptions& options) {
+  const std::vector<std::string> opt_in = placement::OptInModeIds();
+  return !options.per_op && std::none_of(options.modes.begin(), options.modes.end(), [&](const std::string& m) {
+    return std::find(opt_in.begin(), opt_in.end(), m) != opt_in.end();
+  });
+}
+
+Target TargetFor(const Context& ctx, size_t board, const std::string& mode) {
+  const SweepOptions& o = ctx.options;
+  return Target{o.boards[board], o.runtime, &ctx.coefficients[board],
+                {mode, o.budget_bytes, o.filter_growth, ctx.models.budgets}, ctx.models.power};
+}
 
 // What one point produced, before it is appended to the run in proposal order.
 struct PointOutput {
@@ -41,10 +65,7 @@ void EvaluateEverywhere(const VariantFacts& facts, const Context& ctx, PointOutp
   const SweepOptions& o = ctx.options;
   for (size_t b = 0; b < o.boards.size(); ++b) {
     for (const std::string& mode : o.modes) {
-      const Target target{o.boards[b], o.runtime, &ctx.coefficients[b],
-                          {mode, o.budget_bytes, o.filter_growth, ctx.models.budgets},
-                          ctx.models.power};
-      auto e = EvaluatePoint(facts, target);
+      auto e = EvaluatePoint(facts, TargetFor(ctx, b, mode));
       if (!e) {
         out->error = e.error();
         return;
@@ -59,16 +80,47 @@ void EvaluateEverywhere(const VariantFacts& facts, const Context& ctx, PointOutp
   }
 }
 
+// The point's candidates from those of an earlier point with the same structure.
+void Reuse(const StructureEvaluations& cached, const graph::Network& net, const DesignPoint& point,
+           const Context& ctx, PointOutput* out) {
+  const searchspace::Variant variant{point.space->name, point.width, point.resolution, point.space->fixed, ""};
+  const std::optional<accuracy::Top1> top1 = Top1Of(*point.space, variant, cached.totals.macs, ctx.models);
+  const SweepOptions& o = ctx.options;
+  size_t i = 0;
+  for (size_t b = 0; b < o.boards.size(); ++b) {
+    for (const std::string& mode : o.modes) {
+      Candidate c = Renamed(cached.candidates[i++], net.name, variant, top1, TargetFor(ctx, b, mode));
+      Note(c, &out->result);
+      out->candidates.push_back(std::move(c));
+    }
+  }
+}
+
 void EvaluateId(int64_t id, const PointSpace& points, const Context& ctx, PointOutput* out) {
-  auto facts = ctx.options.analyse ? ctx.options.analyse(id) : [&] {
-    const DesignPoint point = points.At(id);
-    return Analyse(*point.space, point.width, point.resolution, ctx.models);
-  }();
-  if (!facts) {
-    out->error = facts.error();
+  if (ctx.options.analyse) {  // per-stage points: analysed by the search's hook, not cached
+    auto facts = ctx.options.analyse(id);
+    if (!facts) {
+      out->error = facts.error();
+      return;
+    }
+    return EvaluateEverywhere(*facts, ctx, out);
+  }
+  const DesignPoint point = points.At(id);
+  auto net = searchspace::Build(*point.space, point.width, point.resolution);
+  if (!net) {
+    out->error = net.error();
     return;
   }
-  EvaluateEverywhere(*facts, ctx, out);
+  std::string key;
+  const bool cached = ctx.cache != nullptr && ctx.cache->Useful();
+  if (cached) {
+    key = StructureKey(*net);
+    if (const auto hit = ctx.cache->Find(key)) return Reuse(*hit, *net, point, ctx, out);
+  }
+  const VariantFacts facts =
+      AnalyseBuilt(*point.space, point.width, point.resolution, std::move(net).value(), ctx.models);
+  EvaluateEverywhere(facts, ctx, out);
+  if (cached && !out->error) ctx.cache->Insert(key, {facts.totals, out->candidates});
 }
 
 // Evaluates `ids` on up to options.threads threads; outputs in the order of `ids`.
@@ -99,15 +151,31 @@ std::vector<FrontMember> FrontsOf(const SweepOptions& options, const std::vector
   return out;
 }
 
-// Drops the candidates on no front: the fronts of the kept ones stay those of all.
+// Drops the candidates on no front: the fronts of the kept ones stay those of all. A candidate
+// is kept when a front member has its (board, variant, mode, runtime), as FrontsOf names them.
 void Prune(const SweepOptions& options, std::vector<Candidate>* candidates) {
-  std::set<std::tuple<std::string, std::string, std::string, std::string>> members;
-  for (const FrontMember& m : FrontsOf(options, *candidates)) {
-    members.emplace(m.board, m.variant, m.mode, m.runtime);
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
+  std::set<Key> members;
+  for (const hw::Board* board : options.boards) {
+    std::vector<const Candidate*> mine;
+    for (const Candidate& c : *candidates) {
+      if (c.board == board->name) mine.push_back(&c);
+    }
+    for (const Candidate* m : FrontCandidates(mine)) members.emplace(m->board, m->variant, m->mode, m->runtime);
   }
-  std::erase_if(*candidates, [&](const Candidate& c) {
-    return !members.count({c.board, c.variant, c.mode, c.runtime});
-  });
+  // The keys view the candidates, so the kept ones are chosen before any is moved.
+  std::vector<char> keep(candidates->size());
+  for (size_t i = 0; i < keep.size(); ++i) {
+    const Candidate& c = (*candidates)[i];
+    keep[i] = members.count({c.board, c.variant, c.mode, c.runtime}) > 0;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i]) continue;
+    if (kept != i) (*candidates)[kept] = std::move((*candidates)[i]);
+    ++kept;
+  }
+  candidates->resize(kept);
 }
 
 void Append(PointOutput&& out, SweepResult* result) {
@@ -119,7 +187,8 @@ void Append(PointOutput&& out, SweepResult* result) {
 
 util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& models,
                                 Strategy* strategy, const Progress& progress) {
-  Context ctx{options, models, {}};
+  StructureCache cache(kCachedStructures);
+  Context ctx{options, models, {}, Cacheable(options) ? &cache : nullptr};
   for (const hw::Board* board : options.boards) {
     const kernels::Runtime& runtime =
         options.runtime ? *options.runtime : kernels::DefaultRuntime();

@@ -56,6 +56,7 @@ latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& 
       plan.parts.begin(), plan.parts.end(), 0.0,
       [](double sum, const tinyops::Part& p) { return sum + p.rows.out_rows; });
   const size_t n = plan.parts.size();
+  op.stages.reserve(n);
   for (size_t p = 0; p < n; ++p) {
     latency::Stage s;
     const double share = out_rows > 0 ? plan.parts[p].rows.out_rows / out_rows : 1.0 / n;

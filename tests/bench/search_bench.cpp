@@ -52,6 +52,44 @@ void BM_SearchDenseMbv3(benchmark::State& state) {
 }
 BENCHMARK(BM_SearchDenseMbv3)->Args({1, 20000})->Args({2, 20000})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
+// The million: NSGA-II over the same dense space on three boards (f746, f469, l552) in
+// all three modes, 111,112 points x 9 = 1,000,008 candidate evaluations, fronts only, 2 threads.
+// Run alone: bench_search --benchmark_filter=Million (it takes minutes).
+void BM_SearchMillion(benchmark::State& state) {
+  auto catalog = searchspace::Catalog::LoadDirectory(kRoot + "/searchspaces").value();
+  searchspace::Space dense = *catalog.Find("mbv3");
+  dense.name = "mbv3-dense";
+  dense.widths.clear();
+  dense.resolutions.clear();
+  for (int w = 100; w <= 1000; ++w) dense.widths.push_back(w / 1000.0);
+  for (int r = 48; r <= 224; ++r) dense.resolutions.push_back(r);
+  (void)catalog.Add(dense);
+  const auto boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
+  const auto surrogate = accuracy::LoadSurrogate(kRoot).value();
+  const std::vector<accuracy::Measurement> measured;
+  const auto coefficients = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
+  const auto power = power::LoadTable(kRoot + "/data/power/measured.csv", placement::ModeIds()).value();
+  const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
+  const explore::Models models{&catalog, &surrogate, &measured, &coefficients, &power, &budgets};
+  explore::SweepOptions sweep;
+  for (const auto& b : boards.boards()) {
+    if (b.name == "f746" || b.name == "f469" || b.name == "l552") sweep.boards.push_back(&b);
+  }
+  search::Request request{.space = "mbv3-dense", .evaluations = 111112, .threads = 2};
+  const search::Plan plan = search::MakePlan(request, catalog, sweep).value();
+  int64_t evaluations = 0;
+  for (auto _ : state) {
+    const search::Outcome o = search::Run(plan, models, {}).value();
+    evaluations += o.evaluations * static_cast<int64_t>(plan.sweep.modes.size() * plan.sweep.boards.size());
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["evaluations"] = static_cast<double>(evaluations);
+  state.counters["evaluations_per_s"] = benchmark::Counter(static_cast<double>(evaluations), benchmark::Counter::kIsRate);
+  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+BENCHMARK(BM_SearchMillion)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
 }  // namespace
 
 BENCHMARK_MAIN();
