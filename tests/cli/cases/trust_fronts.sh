@@ -10,7 +10,7 @@ check fr-sweep 0 "run 1 in $FR/r.sqlite: 3 variants x 1 board, 9 evaluations" \
 # The ImageNet front as the sweep stored it: the published figures of mcunet-in0/in1
 # (data/accuracy/published.csv: 40.4, 49.9); latencies predicted with the shipped coefficients.
 exact fr-imagenet 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
-  mcunet-in0                   tinyops         335.12   40.40%
+  mcunet-in0                   tinyops         304.15   40.40%
   mcunet-in1                   internal        417.58   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
 # Accuracies imported AFTER the sweep: a KWS one for the imported model, an ImageNet one for
 # mcunet-in0 (45.0, an input of this test).
@@ -18,7 +18,7 @@ printf 'variant,top1,precision,task,dataset,source\nkws.tflite,91.2,int8,keyword
 check fr-import 0 "imported 2 measured accuracies" -- accuracy import $FR/acc.csv --db $FR/r.sqlite
 # pareto applies them: mcunet-in0 at 45.00% (measured); the KWS figure stays off this front.
 exact fr-imagenet-after 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
-  mcunet-in0                   tinyops         335.12   45.00%
+  mcunet-in0                   tinyops         304.15   45.00%
   mcunet-in1                   internal        417.58   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
 check fr-json-measured 0 '"top1_provenance": "measured"' -- --quiet pareto --board f469 --db $FR/r.sqlite --json
 # One front per task and dataset: --task keyword-spotting ranks only KWS measurements.
@@ -42,7 +42,7 @@ if [ "$(grep -v '^# \(run_id\|printed\)' $FR/front.csv)" = "# dse pareto: f469 f
 # latency_ms: calibrated on 9 rows (data/latency/paper.csv)
 # top1: measured (row 1), published (row 2)
 variant,mode,latency_ms,top1
-mcunet-in0,tinyops,335.118,45.0000
+mcunet-in0,tinyops,304.148,45.0000
 mcunet-in1,internal,417.577,49.9000" ]; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL fr-csv-provenance: $(cat $FR/front.csv)" >&2; fi
 
