@@ -123,6 +123,22 @@ int CoefIndex(std::string_view key) {
 
 bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0; }
 
+// Adds the coefficient keys to `keys` (the table's own keys) and reports a table none of whose
+// keys is one of them: another kind of file, e.g. a board profile's [core] given as
+// --coefficients.
+void CheckCoefficientTable(const std::string& name, const toml::table& table,
+                           std::vector<std::string>* keys, tomlspec::Context& ctx) {
+  for (const CoefInfo& info : CoefTable()) keys->emplace_back(info.key);
+  const bool foreign = std::none_of(table.begin(), table.end(), [&](const auto& entry) {
+    return std::find(keys->begin(), keys->end(), std::string(entry.first.str())) != keys->end();
+  });
+  if (foreign) {
+    ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
+                                          "its keys is a coefficient; such files are written by "
+                                          "`dse calibrate --out`)", name));
+  }
+}
+
 void ReadBoardTable(const std::string& name, const toml::table& table,
                             tomlspec::Context& ctx, CoefficientFile* out) {
   BoardCoefficients bc;
@@ -133,15 +149,7 @@ void ReadBoardTable(const std::string& name, const toml::table& table,
   std::vector<std::string> keys = {"provenance", "calibration_rows", "data_sources",
                                    "rows_informing", "loo_log_sigma"};
   std::vector<bool> seen(kNumCoefs, false);
-  for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
-  const bool foreign = std::none_of(table.begin(), table.end(), [&](const auto& entry) {
-    return std::find(keys.begin(), keys.end(), std::string(entry.first.str())) != keys.end();
-  });
-  if (foreign) {  // e.g. a board profile's [core] given as --coefficients
-    ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
-                                          "its keys is a coefficient; such files are written by "
-                                          "`dse calibrate --out`)", name));
-  }
+  CheckCoefficientTable(name, table, &keys, ctx);
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
     const int index = CoefIndex(key);
@@ -211,15 +219,7 @@ void ReadCorrectionTable(const std::string& name, const toml::table& table,
   Correction c = ParseCorrectionName(name, table, ctx);
   std::vector<std::string> keys = {"provenance", "calibration_rows", "boards", "data_sources"};
   std::vector<bool> seen(kNumCoefs, false);
-  for (const CoefInfo& info : CoefTable()) keys.emplace_back(info.key);
-  const bool foreign = std::none_of(table.begin(), table.end(), [&](const auto& entry) {
-    return std::find(keys.begin(), keys.end(), std::string(entry.first.str())) != keys.end();
-  });
-  if (foreign) {  // e.g. a board profile's [core] given as --coefficients
-    ctx.Error(table.source(), fmt::format("[{}] is not a table of a coefficients file (none of "
-                                          "its keys is a coefficient; such files are written by "
-                                          "`dse calibrate --out`)", name));
-  }
+  CheckCoefficientTable(name, table, &keys, ctx);
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
     const int index = CoefIndex(key);
