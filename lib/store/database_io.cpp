@@ -78,13 +78,8 @@ util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e, const std::
 int64_t InsertRun(sqlite3* db, const RunInfo& run) {
   Statement s(db, "INSERT INTO runs(started_at, tool_version, git_revision, command_line, "
                   "inputs_hash, boards, spaces) VALUES (?,?,?,?,?,?,?)");
-  s.Bind(1, run.started_at);
-  s.Bind(2, run.tool_version);
-  s.Bind(3, run.git_revision);
-  s.Bind(4, run.command_line);
-  s.Bind(5, run.inputs_hash);
-  s.Bind(6, run.boards);
-  s.Bind(7, run.spaces);
+  s.BindAll(run.started_at, run.tool_version, run.git_revision, run.command_line, run.inputs_hash,
+            run.boards, run.spaces);
   return s.Step() == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : -1;
 }
 
@@ -115,14 +110,8 @@ util::Status WritePareto(sqlite3* db, int64_t run_id, const std::vector<ParetoRo
                       "design_space, variant_id, mode) VALUES (?,?,?,?,?,?,?,?)");
   for (const ParetoRow& p : rows) {
     front.Reset();
-    front.Bind(1, run_id);
-    front.Bind(2, p.board);
-    front.Bind(3, p.runtime);
-    front.Bind(4, p.x_objective);
-    front.Bind(5, p.y_objective);
-    front.Bind(6, p.design_space);
-    front.Bind(7, variant_ids.at(p.variant));
-    front.Bind(8, p.mode);
+    front.BindAll(run_id, p.board, p.runtime, p.x_objective, p.y_objective, p.design_space,
+                  variant_ids.at(p.variant), p.mode);
     if (front.Step() != SQLITE_DONE) return WriteError(db, "inserting a Pareto row");
   }
   return util::Ok{};
@@ -134,15 +123,8 @@ util::Status WriteOpCosts(sqlite3* db, int64_t run_id, const std::vector<OpCostR
                     "kind, macs, latency_ms) VALUES (?,?,?,?,?,?,?,?,?)");
   for (const OpCostRow& o : rows) {
     ops.Reset();
-    ops.Bind(1, run_id);
-    ops.Bind(2, variant_ids.at(o.variant));
-    ops.Bind(3, o.board);
-    ops.Bind(4, o.runtime);
-    ops.Bind(5, o.mode);
-    ops.Bind(6, o.op_index);
-    ops.Bind(7, o.kind);
-    ops.Bind(8, o.macs);
-    ops.Bind(9, o.latency_ms);
+    ops.BindAll(run_id, variant_ids.at(o.variant), o.board, o.runtime, o.mode, o.op_index, o.kind, o.macs,
+                o.latency_ms);
     if (ops.Step() != SQLITE_DONE) return WriteError(db, "inserting an op cost");
   }
   return util::Ok{};

@@ -142,10 +142,7 @@ util::Result<ImportCount> Database::ImportAccuracies(const std::string& file,
     }
     Statement old(db_, "SELECT top1, source, file, imported_at FROM measured_accuracy WHERE "
                        "model = ? AND precision = ? AND task = ? AND dataset = ?");
-    old.Bind(1, key.model);
-    old.Bind(2, key.precision);
-    old.Bind(3, key.task);
-    old.Bind(4, key.dataset);
+    old.BindAll(key.model, key.precision, key.task, key.dataset);
     if (old.Step() == SQLITE_ROW) {
       if (old.Optional<double>(0) == m.top1_pct && old.Text(1) == m.source) {
         ++count.unchanged;
@@ -172,15 +169,8 @@ util::Result<ImportCount> Database::ImportAccuracies(const std::string& file,
                      "dataset, top1, source, file, imported_at) VALUES (?,?,?,?,?,?,?,?,?)");
   for (const auto& [key, m] : writes) {
     put.Reset();
-    put.Bind(1, key.model);
-    put.Bind(2, m->variant);
-    put.Bind(3, key.precision);
-    put.Bind(4, key.task);
-    put.Bind(5, key.dataset);
-    put.Bind(6, m->top1_pct);
-    put.Bind(7, m->source);
-    put.Bind(8, file);
-    put.Bind(9, imported_at);
+    put.BindAll(key.model, m->variant, key.precision, key.task, key.dataset, m->top1_pct, m->source, file,
+                imported_at);
     if (put.Step() != SQLITE_DONE) {
       return util::RuntimeError(fmt::format("{}: cannot store the accuracies: {}; rolled back",
                                             path_, ErrorText(db_)));

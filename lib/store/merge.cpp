@@ -149,14 +149,8 @@ util::Status RecomputeFronts(const std::string& path, sqlite3* raw, MergeSummary
       summary->evaluations += static_cast<int64_t>(rows->size());
       for (const explore::FrontMember& m : explore::AllFronts(*rows)) {
         insert.Reset();
-        insert.Bind(1, run.id);
-        insert.Bind(2, m.board);
-        insert.Bind(3, m.runtime);
-        insert.Bind(4, m.x_objective);
-        insert.Bind(5, m.y_objective);
-        insert.Bind(6, m.design_space);
-        insert.Bind(7, m.variant);
-        insert.Bind(8, m.mode);
+        insert.BindAll(run.id, m.board, m.runtime, m.x_objective, m.y_objective, m.design_space, m.variant,
+                       m.mode);
         if (insert.Step() != SQLITE_DONE) return util::RuntimeError(fmt::format("{}: {}", path, sqlite3_errmsg(raw)));
       }
     }

@@ -70,6 +70,12 @@ class Statement {
       else Bind(i, x);
     }, v);
   }
+  // Binds `values` to parameters 1, 2, ... in order (after a Reset when the statement is reused).
+  template <typename... Ts>
+  void BindAll(const Ts&... values) {
+    int i = 0;
+    (Bind(++i, values), ...);
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return sqlite3_step(stmt_); }
   void Reset() { sqlite3_reset(stmt_); sqlite3_clear_bindings(stmt_); }
