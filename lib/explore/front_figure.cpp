@@ -88,13 +88,19 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
   f.log_x = true;
   const auto families = FamilyColors(candidates);
   const auto space_variants = SpaceVariants(candidates);
-  // Labels only on members of the front of all modes, and only one per 0.15 decade of x (the
-  // first from the left), so they stay legible where the front is crowded.
+  // Labels only on members of the front of all modes, the first from the left, and a member only
+  // when it lies 0.15 decade right of the last labelled one and either 0.45 decade right (a label's
+  // width at the PNG's size and font) or 3 points of top-1 above it (its height), so labels do not
+  // overlap where the front is crowded or flat.
   std::set<std::pair<std::string, std::string>> overall;
-  double last_labelled_log_x = -1e300;
+  double last_log_x = -1e300;
+  double last_top1 = -1e300;
   for (const FrontMember& m : Front(candidates, x_objective, "all")) {
-    if (m.x <= 0 || std::log10(m.x) - last_labelled_log_x < 0.15) continue;
-    last_labelled_log_x = std::log10(m.x);
+    if (m.x <= 0) continue;
+    const double dx_decades = std::log10(m.x) - last_log_x;
+    if (dx_decades < 0.15 || (dx_decades < 0.45 && m.y - last_top1 < 3.0)) continue;
+    last_log_x = std::log10(m.x);
+    last_top1 = m.y;
     overall.insert({m.variant, m.mode});
   }
   struct Space { const char* name; const char* color; int point_type; };
