@@ -48,6 +48,19 @@ std::string LatencyWord(const std::vector<Candidate>& candidates) {
   return any ? "latency prior only" : "latency predicted";
 }
 
+// "top-1 predicted" when every plotted top-1 is (extrapolated ones too), else how many models
+// have a measured or published top-1.
+std::string Top1Word(const std::vector<Candidate>& candidates) {
+  std::set<std::string> not_predicted;
+  for (const Candidate& c : candidates) {
+    const bool observed = c.top1_provenance == "measured" || c.top1_provenance == "published";
+    if (c.feasible && c.top1 && observed) not_predicted.insert(c.variant);
+  }
+  if (not_predicted.empty()) return "top-1 predicted";
+  return fmt::format("top-1 predicted but {} model{} measured or published", not_predicted.size(),
+                     not_predicted.size() == 1 ? "" : "s");
+}
+
 // Each front member's 80 % latency interval as a horizontal error bar, one series per space
 // after the (points, front) pairs, in the space's colour; nothing when no member has one.
 void AddIntervals(const std::vector<Candidate>& candidates, plot::Figure* f) {
@@ -80,9 +93,10 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
   plot::Figure f;
   f.name = fmt::format("pareto_{}_{}", board, x_objective);
   const std::string latency = LatencyWord(candidates);
+  const std::string top1 = Top1Word(candidates);
   f.title = fmt::format("{}: top-1 vs {} ({})", board, x_objective == "macs" ? "MACs" : x_objective,
-                        latency == "latency predicted" ? "top-1 and latency predicted"
-                                                       : "top-1 predicted, " + latency);
+                        top1 == "top-1 predicted" && latency == "latency predicted"
+                            ? "top-1 and latency predicted" : top1 + ", " + latency);
   f.x_label = XLabel(x_objective);
   f.y_label = "ImageNet top-1 (%, predicted unless measured)";
   f.log_x = true;

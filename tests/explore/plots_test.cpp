@@ -43,6 +43,29 @@ TEST(Plots, FrontMembersAreLabelledAndPointsColouredByFamily) {
   EXPECT_EQ(f.key_entries[1].first, "proxyless");
 }
 
+TEST(Plots, TheTitleCountsMeasuredTop1AndFlatFrontsKeepLabelsApart) {
+  // MACs 100, 150, 300, 1000 M on a front whose top-1 rises 60, 61, 61.5, 70: 150 M is 0.18
+  // decade right of 100 M but 1 point higher (within a label's 0.45 decade width and 3-point
+  // height), so it is not labelled; 300 M is 0.48 decade right, 1000 M 0.52 decade further.
+  std::vector<explore::Candidate> rows = {
+      Cand("mbv3", "mbv3-a", 100'000'000, 60, "predicted"),
+      Cand("mbv3", "mbv3-b", 150'000'000, 61, "predicted"),
+      Cand("mbv3", "mbv3-c", 300'000'000, 61.5, "predicted"),
+      Cand("proxyless", "proxyless-d", 1'000'000'000, 70, "predicted")};
+  for (auto& c : rows) c.top1_provenance = "predicted";
+  rows[3].top1_provenance = "published";
+  rows[1].top1_provenance = "measured";
+  const plot::Figure f = explore::FrontFigure(rows, "f746", "macs");
+  EXPECT_EQ(f.title, "f746: top-1 vs MACs (top-1 predicted but 2 models measured or published, "
+                     "latency predicted)");
+  EXPECT_EQ(f.series[1].labels,
+            (std::vector<std::string>{"mbv3-a", "", "mbv3-c", "proxyless-d"}));
+  rows[1].top1_provenance = "extrapolated";  // a prediction outside the fit's domain
+  rows[3].top1_provenance = "predicted";
+  EXPECT_EQ(explore::FrontFigure(rows, "f746", "macs").title,
+            "f746: top-1 vs MACs (top-1 and latency predicted)");
+}
+
 TEST(Plots, LabelsAndColoursReachTheDataAndScript) {
   plot::Figure f;
   f.name = "front";
