@@ -63,6 +63,9 @@ int main(int argc, char** argv) {
   CLI::App app{"dse — design-space exploration of deep networks on microcontrollers"};
   app.set_version_flag("--version", std::string("dse ") + DSE_VERSION + " (" + DSE_GIT_REVISION + ")");
   app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {  // as every other dse error
+    return std::string("dse: error: ") + e.what() + "\nRun with --help for more information.\n";
+  });
   auto& globals = dse_app::Globals();
   globals.data_dir = DefaultDataDir();
   app.add_flag("-q,--quiet", globals.quiet, "No progress or notes on stderr");

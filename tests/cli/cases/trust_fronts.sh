@@ -50,7 +50,7 @@ mcunet-in1,internal,417.577,49.9000" ]; then passed=$((passed + 1)); else
 check fr-show-db 0 "^  top-1 +45\.00% int8 \(measured: lab\)$" -- show mcunet-in0 --db $FR/r.sqlite
 check fr-show-no-db 0 "^  top-1 +40\.40% int8 \(published: " -- show mcunet-in0 --db $TMP/acc16/pub.sqlite
 check fr-show-db-json 0 '"top1": 45\.0' -- show mcunet-in0 --db $FR/r.sqlite --json
-check fr-show-db-missing 2 "--db: File does not exist: $FR/none.sqlite" -- show mcunet-in0 --db $FR/none.sqlite
+check fr-show-db-missing 2 "dse: error: --db: File does not exist: $FR/none.sqlite" -- show mcunet-in0 --db $FR/none.sqlite
 # pick --db: a measured top-1 of 99 % (an input) makes mbv3-w0.35-r128 the best design.
 printf 'variant,top1,precision,task,dataset\nmbv3-w0.35-r128,99.0,int8,classification,imagenet\n' >$FR/pick.csv
 check fr-pick-import 0 "imported 1 measured accuracy" -- accuracy import $FR/pick.csv --db $FR/pick.sqlite
