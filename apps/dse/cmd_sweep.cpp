@@ -108,7 +108,7 @@ int64_t StoreRun(store::Database& db, const std::vector<hw::Board>& boards, cons
       boards, options.spaces, !options.networks.empty(),
       explore::RunInputFiles(Spaces(), board_files, Globals().data_dir, accuracy::kDefaultStorePath, model_files),
       std::time(nullptr));
-  store::RunInfo run{0, provenance.started_at, DSE_VERSION, DSE_GIT_REVISION, command_line,
+  store::RunInfo run{0, provenance.started_at, explore::ToolVersion(), explore::GitRevision(), command_line,
                      provenance.inputs_hash, provenance.boards, provenance.spaces, model_sha256};
   return Unwrap(db.WriteRun(run, result.candidates, result.fronts, result.op_costs));
 }

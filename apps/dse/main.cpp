@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app.h"
+#include "explore/vocabulary.h"
 #include "kernels/data_runtime.h"
 #include "latency/coefficients.h"
 #include "util/spellcheck.h"
@@ -61,7 +62,7 @@ std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   CLI::App app{"dse — design-space exploration of deep networks on microcontrollers"};
-  app.set_version_flag("--version", std::string("dse ") + DSE_VERSION + " (" + DSE_GIT_REVISION + ")");
+  app.set_version_flag("--version", "dse " + explore::ToolVersion() + " (" + explore::GitRevision() + ")");
   app.require_subcommand(1);
   app.failure_message([](const CLI::App*, const CLI::Error& e) {  // as every other dse error
     return std::string("dse: error: ") + e.what() + "\nRun with --help for more information.\n";

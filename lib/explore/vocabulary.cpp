@@ -9,9 +9,7 @@
 #ifndef DSE_VERSION
 #define DSE_VERSION "unknown"
 #endif
-#ifndef DSE_GIT_REVISION
-#define DSE_GIT_REVISION "unknown"
-#endif
+#include "dse_git_revision.h"  // generated at every build (cmake/git_revision.cmake)
 
 namespace explore {
 namespace {
@@ -321,11 +319,15 @@ std::vector<std::string> UnknownKeys(const nlohmann::json& doc) {
   return unknown;
 }
 
+std::string ToolVersion() { return DSE_VERSION; }
+
+std::string GitRevision() { return DSE_GIT_REVISION; }
+
 nlohmann::json Document(nlohmann::json body, std::optional<int64_t> run_id) {
   nlohmann::json out = body.is_object() ? std::move(body) : nlohmann::json{{"rows", std::move(body)}};
   out["schema_version"] = kJsonSchemaVersion;
-  out["tool_version"] = DSE_VERSION;
-  out["git_revision"] = DSE_GIT_REVISION;
+  out["tool_version"] = ToolVersion();
+  out["git_revision"] = GitRevision();
   if (run_id) out["run_id"] = *run_id;
   return out;
 }

@@ -40,6 +40,12 @@ bool IsKnownKey(std::string_view key);
 /// as "path.key", in document order.
 std::vector<std::string> UnknownKeys(const nlohmann::json& doc);
 
+/// The project's version (CMake's PROJECT_VERSION) and the git revision the binary was built
+/// from (12 hex digits, "+dirty" when tracked files had uncommitted changes, "unknown" outside a
+/// git checkout), stamped at build time.
+std::string ToolVersion();
+std::string GitRevision();
+
 /// `body` with the envelope: schema_version, tool_version, git_revision (from the build,
 /// "unknown" outside a git checkout) and run_id when given. A body that is not an object goes
 /// under "rows".
