@@ -9,6 +9,7 @@
 #include "search/dominate.h"
 #include "search/resume.h"
 #include "search/run.h"
+#include "search/stage_space.h"
 
 namespace dse_app {
 namespace {
@@ -29,14 +30,16 @@ void Run(const SearchArgs& a) {
   sweep.modes = Unwrap(explore::ChooseModes(a.mode == "all" ? std::vector<std::string>{} : std::vector{a.mode}));
   search::Request request = a.request;
   request.data_root = Globals().data_dir;
-  if (a.resume) request.resume = Unwrap(search::ResumeDesigns(a.db, *a.resume));
+  if (a.resume) request.resume = Unwrap(search::ResumeDesigns(a.db, *a.resume)), request.resumed_from = a.resume;
   UseDatabase(a.db, {});
-  const search::Plan plan = Unwrap(search::MakePlan(request, Spaces(), sweep));
+  const std::optional<searchspace::Catalog> at_width = search::CatalogAtWidth(Spaces(), request.space);
+  const search::Plan plan = Unwrap(search::MakePlan(request, at_width ? *at_width : Spaces(), sweep));
   const search::Outcome out = Unwrap(search::Run(plan, LoadedModels(), ProgressBar("evaluations")));
   if (out.unsatisfiable) throw Failure{kExitInfeasible, *out.unsatisfiable};
   const std::string dominating = plan.dominate.empty() ? "" : search::DominatingText(plan, out, Unwrap(search::Dominating(plan, out, LoadedModels())));
   auto db = OpenResults(a.db);  // after the search: an unsatisfiable one writes nothing
   const int64_t run_id = StoreRun(*db, boards, plan.sweep, {}, a.command_line, out.sweep);
+  if (a.resume) Unwrap(db->SetResumedFrom(run_id, *a.resume));
   std::cout << (a.json ? search::OutcomeJson(plan, out, run_id) : search::OutcomeText(plan, out, run_id, a.db)) << "\n" << dominating;
 }
 
@@ -48,7 +51,7 @@ void RegisterSearch(CLI::App& app, int argc, char** argv) {
   search::Request& r = a.request;
   CLI::App* cmd = app.add_subcommand("search", "Search one space for the best designs under constraints; write one run to the database");
   cmd->add_option("--board", a.boards, "Board name or profile file (repeatable)")->required();
-  cmd->add_option("--space", r.space, "The space to search")->required();
+  cmd->add_option("--space", r.space, "The space to search; a per-stage space's family at another width as in a point, e.g. ofa-proxyless-w0.5")->required();
   cmd->add_option("--mode", a.mode, "Deployment mode, or 'all' (default)");
   AddRuntimeOption(cmd, &a.runtime);
   cmd->add_option("--objectives", r.objectives, "Objectives: top1,latency[,energy,sram,macs] (default top1,latency)");

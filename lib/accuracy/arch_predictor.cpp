@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <Eigen/Dense>
 #include <fmt/format.h>
@@ -33,7 +34,9 @@ bool ReadInts(const std::string& text, std::array<int, N>* out) {
   return i == N && start > text.size();
 }
 
-std::vector<double> Features(const ArchQuery& q, bool one_hot) {
+}  // namespace
+
+std::vector<double> ArchFeatures(const ArchQuery& q, bool one_hot) {
   std::vector<double> x{1.0};
   if (one_hot) {
     for (size_t s = 0; s < 20; ++s) {
@@ -46,6 +49,8 @@ std::vector<double> Features(const ArchQuery& q, bool one_hot) {
   x.push_back(std::log(q.params_m));
   return x;
 }
+
+namespace {
 
 ArchDomain DomainOf(const std::vector<ArchRow>& rows) {
   ArchDomain d{rows.front().macs_m, rows.front().macs_m, rows.front().resolution, rows.front().resolution};
@@ -108,7 +113,7 @@ ArchModel FitArchModel(const std::vector<ArchRow>& rows, bool one_hot, const std
   Eigen::MatrixXd x(n, p);
   Eigen::VectorXd y(n);
   for (int i = 0; i < n; ++i) {
-    const std::vector<double> f = Features(QueryOf(rows[static_cast<size_t>(i)]), one_hot);
+    const std::vector<double> f = ArchFeatures(QueryOf(rows[static_cast<size_t>(i)]), one_hot);
     for (int j = 0; j < p; ++j) x(i, j) = f[static_cast<size_t>(j)];
     y(i) = rows[static_cast<size_t>(i)].top1_pct;
   }
@@ -120,7 +125,7 @@ ArchModel FitArchModel(const std::vector<ArchRow>& rows, bool one_hot, const std
 }
 
 ArchPrediction PredictArch(const ArchModel& model, const ArchQuery& query) {
-  const std::vector<double> f = Features(query, model.one_hot);
+  const std::vector<double> f = ArchFeatures(query, model.one_hot);
   double top1 = 0;
   for (size_t j = 0; j < f.size(); ++j) top1 += model.coefficients[j] * f[j];
   const ArchDomain& d = model.domain;
@@ -175,6 +180,85 @@ ArchCv CrossValidate(const std::vector<ArchRow>& rows, bool one_hot, int folds) 
   cv.rmse_pct = std::sqrt(cv.rmse_pct);
   cv.kendall_tau = KendallTau(predicted, measured);
   return cv;
+}
+
+namespace {
+
+std::vector<double> ResidualFeatures(const ArchQuery& q, bool one_hot) {
+  std::vector<double> f = ArchFeatures(q, one_hot);
+  f.push_back(std::log(q.resolution));
+  return f;
+}
+
+// Ridge fit of residuals r on features x with `lambda` on every column but the intercept, and
+// its exact leave-one-out MAE (e_i / (1 - h_ii), h the hat matrix's diagonal).
+std::pair<Eigen::VectorXd, double> RidgeLoo(const Eigen::MatrixXd& x, const Eigen::VectorXd& r, double lambda) {
+  Eigen::MatrixXd gram = x.transpose() * x;
+  for (Eigen::Index j = 1; j < gram.rows(); ++j) gram(j, j) += lambda;
+  const Eigen::LDLT<Eigen::MatrixXd> ldlt = gram.ldlt();
+  const Eigen::VectorXd delta = ldlt.solve(x.transpose() * r);
+  const Eigen::MatrixXd solved = ldlt.solve(x.transpose());  // (X'X + L)^-1 X'
+  double loo = 0;
+  for (Eigen::Index i = 0; i < x.rows(); ++i) {
+    const double h = x.row(i).dot(solved.col(i));
+    loo += std::abs((r(i) - x.row(i).dot(delta)) / std::max(1 - h, 1e-9)) / static_cast<double>(x.rows());
+  }
+  return {delta, loo};
+}
+
+}  // namespace
+
+ArchResidual FitResidual(const ArchModel& prior, const std::vector<ArchQuery>& queries,
+                         const std::vector<double>& top1_pct) {
+  ArchResidual out;
+  out.rows = static_cast<int>(queries.size());
+  if (queries.empty()) return out;
+  const Eigen::Index n = out.rows;
+  const Eigen::Index p = static_cast<Eigen::Index>(ResidualFeatures(queries.front(), prior.one_hot).size());
+  Eigen::MatrixXd x(n, p);
+  Eigen::VectorXd r(n);
+  double mean = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const std::vector<double> f = ResidualFeatures(queries[static_cast<size_t>(i)], prior.one_hot);
+    for (Eigen::Index j = 0; j < p; ++j) x(i, j) = f[static_cast<size_t>(j)];
+    r(i) = top1_pct[static_cast<size_t>(i)] - PredictArch(prior, queries[static_cast<size_t>(i)]).top1_pct;
+    mean += r(i) / static_cast<double>(n);
+  }
+  // The offset alone: leave-one-out residual of row i is r_i - mean of the others.
+  double offset_loo = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    offset_loo += n > 1 ? std::abs(r(i) - mean) * static_cast<double>(n) / static_cast<double>(n - 1) / static_cast<double>(n) : 0;
+  }
+  out.delta.assign(static_cast<size_t>(p), 0.0);
+  out.delta[0] = mean;
+  out.lambda = std::numeric_limits<double>::infinity();
+  out.loo_mae_pct = out.offset_loo_mae_pct = offset_loo;
+  if (out.rows < kMinResidualRows) return out;
+  for (double lambda : kResidualLambdas) {  // ascending: a later (stronger) one wins ties
+    const auto [delta, loo] = RidgeLoo(x, r, lambda);
+    if (loo >= out.loo_mae_pct) continue;
+    out.delta.assign(delta.data(), delta.data() + p);
+    out.lambda = lambda;
+    out.loo_mae_pct = loo;
+  }
+  return out;
+}
+
+double ArchResidual::Apply(const ArchQuery& query, bool one_hot) const {
+  if (delta.empty()) return 0;
+  const std::vector<double> f = ResidualFeatures(query, one_hot);
+  double sum = 0;
+  for (size_t j = 0; j < f.size() && j < delta.size(); ++j) sum += delta[j] * f[j];
+  return sum;
+}
+
+std::string ArchResidual::Describe() const {
+  if (std::isinf(lambda)) {
+    return fmt::format("offset {:+.2f} pt refitted on {} measured{}", delta.empty() ? 0.0 : delta[0], rows,
+                       rows > 1 ? fmt::format(" (LOO MAE {:.2f} pt)", offset_loo_mae_pct) : "");
+  }
+  return fmt::format("ridge residual (shrinkage {:g}) refitted on {} measured (LOO MAE {:.2f} pt; offset alone "
+                     "{:.2f} pt)", lambda, rows, loo_mae_pct, offset_loo_mae_pct);
 }
 
 static std::vector<ArchRow> RowsOfKind(const std::vector<ArchRow>& rows, const std::string& kind,

@@ -73,6 +73,30 @@ struct ArchPrediction {
 ArchModel FitArchModel(const std::vector<ArchRow>& rows, bool one_hot, const std::string& regime);
 ArchPrediction PredictArch(const ArchModel& model, const ArchQuery& query);
 
+/// The features of `query` in `one_hot` or ln-only form (intercept first), as the fit uses them.
+std::vector<double> ArchFeatures(const ArchQuery& query, bool one_hot);
+
+/// A correction of a fitted model learnt from the user's measured designs (a resumed search):
+/// a linear model of the residual (measured - prior prediction) over the prior's features plus
+/// ln resolution, ridge-shrunk towards zero, i.e. the prior's coefficients pulled towards the
+/// measurements (a Gaussian prior centred on the public fit). The intercept is not shrunk, so
+/// the limit of infinite shrinkage is the mean-residual offset. The shrinkage is chosen by
+/// exact leave-one-out error over the measured rows among kResidualLambdas and that offset
+/// (ties: the stronger shrinkage); fewer than kMinResidualRows rows: the offset alone.
+struct ArchResidual {
+  std::vector<double> delta;   // per feature (ArchFeatures + ln resolution); empty: no correction
+  double lambda = 0;           // the shrinkage chosen; infinity: offset only
+  int rows = 0;                // measured designs fitted
+  double loo_mae_pct = 0;      // leave-one-out MAE of the chosen correction
+  double offset_loo_mae_pct = 0;  // ... and of the offset alone (equal when the offset won)
+  double Apply(const ArchQuery& query, bool one_hot) const;  // 0 when empty
+  std::string Describe() const;  // "refitted on 12 measured (ridge 10, LOO MAE 0.41 pt; offset 0.93 pt)"
+};
+inline constexpr double kResidualLambdas[] = {0.1, 1, 10, 100, 1000};
+inline constexpr int kMinResidualRows = 3;
+ArchResidual FitResidual(const ArchModel& prior, const std::vector<ArchQuery>& queries,
+                         const std::vector<double>& top1_pct);
+
 /// Cross-validated error over `rows`: fold of row i is i % folds (fixed folds, file order).
 struct ArchCv {
   int rows = 0;

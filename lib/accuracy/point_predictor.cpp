@@ -37,25 +37,25 @@ const PointPredictor::Model& PointPredictor::ModelFor(const searchspace::Point& 
 
 ArchPrediction PointPredictor::Predict(const searchspace::Point& point, double macs_m, double params_m) const {
   const Model& m = ModelFor(point);
-  ArchPrediction p = PredictArch(m.fit, QueryOfPoint(point, macs_m, params_m));
-  p.top1_pct += m.offset_pct;
-  if (m.measured > 0) {
-    p.regime += fmt::format(", offset {:+.2f} pt refitted on {} measured", m.offset_pct, m.measured);
+  const ArchQuery query = QueryOfPoint(point, macs_m, params_m);
+  ArchPrediction p = PredictArch(m.fit, query);
+  if (m.residual.rows > 0) {
+    p.top1_pct += m.residual.Apply(query, m.fit.one_hot);
+    p.regime += ", " + m.residual.Describe();
   }
   return p;
 }
 
 void PointPredictor::Refit(const std::vector<MeasuredPoint>& measured) {
   for (Model* m : {&supernet_, &trained_}) {
-    double sum = 0;
-    int n = 0;
+    std::vector<ArchQuery> queries;
+    std::vector<double> top1;
     for (const MeasuredPoint& mp : measured) {
       if (&ModelFor(mp.point) != m) continue;
-      sum += mp.top1_pct - PredictArch(m->fit, QueryOfPoint(mp.point, mp.macs_m, mp.params_m)).top1_pct;
-      ++n;
+      queries.push_back(QueryOfPoint(mp.point, mp.macs_m, mp.params_m));
+      top1.push_back(mp.top1_pct);
     }
-    m->offset_pct = n > 0 ? sum / n : 0;
-    m->measured = n;
+    m->residual = FitResidual(m->fit, queries, top1);
   }
 }
 

@@ -7,9 +7,11 @@
 //  * ProxylessNAS-based spaces (a final block: ofa-proxyless, mcunet-tinynas): the ln MACs +
 //    ln params model fitted to the trained fp32 rows (MCUNet zoo, ProxylessNAS), regime
 //    "trained".
-// Refit() shifts each model by the mean residual of measured designs of its kind (the user's
-// imported accuracies), so a resumed search predicts on the scale of its own measurements; the
-// regime then says on how many.
+// Refit() corrects each model with the measured designs of its kind (the user's imported
+// accuracies): a ridge-shrunk linear residual model over the same architecture features plus
+// ln resolution (arch_predictor.h ArchResidual), its shrinkage chosen by leave-one-out error
+// against the mean-residual offset, so a resumed search predicts on the scale and the trends of
+// its own measurements; the regime then says how and on how many.
 
 #include <string>
 #include <vector>
@@ -33,14 +35,14 @@ class PointPredictor {
   static util::Result<PointPredictor> Load(const std::string& data_root);
   /// The prediction for `point` with `macs_m` M MACs and `params_m` M parameters.
   ArchPrediction Predict(const searchspace::Point& point, double macs_m, double params_m) const;
-  /// Sets each model's offset to the mean of (measured - predicted) over `measured` of its kind.
+  /// Fits each model's residual correction (ArchResidual) to `measured` of its kind, replacing
+  /// any earlier one; none of its kind: no correction.
   void Refit(const std::vector<MeasuredPoint>& measured);
 
  private:
   struct Model {
     ArchModel fit;
-    double offset_pct = 0;
-    int measured = 0;  // designs the offset was fitted to
+    ArchResidual residual;  // rows 0: no correction
   };
   const Model& ModelFor(const searchspace::Point& point) const;
   Model supernet_, trained_;

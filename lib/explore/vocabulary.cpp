@@ -109,6 +109,7 @@ const std::vector<ReportField>& ReportFields() {
       {"memory_to_memory", "the DMA copies memory to memory"},
       {"dma_reachable", "a memory region the general-purpose DMA reaches"},
       {"resumed", "search: designs of the resumed run evaluated again first"},
+      {"resumed_from", "search: the run resumed (--resume), or null"},
       {"start_address", "a memory region's first address"},
       {"min_top1_pct", "dse pick: top-1 floor"},
       {"model_bytes", "fit: the model in flash (weight data + flatbuffer)"},

@@ -147,6 +147,7 @@ util::Result<Plan> MakePlan(const Request& request, const searchspace::Catalog& 
     return util::InputError("--dominate needs the objectives top1 and latency");
   }
   plan.dominate = request.dominate;
+  plan.resumed_from = request.resumed_from;
   for (const std::string& design : request.resume) {
     const std::optional<int64_t> id = IdOfDesign(plan, catalog, design);
     if (id) plan.resume_ids.push_back(*id);
@@ -262,6 +263,7 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
                             {"hypervolume", o.hypervolume},
                             {"hypervolume_reference", reference},
                             {"resumed", o.resumed},
+                            {"resumed_from", plan.resumed_from ? nlohmann::json(*plan.resumed_from) : nlohmann::json()},
                             {"top1_regime", regime},
                             {"front", front}}, run_id).dump(2);
 }

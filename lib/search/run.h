@@ -38,6 +38,7 @@ struct Request {
   /// (with the accuracies measured since, the predictor refitted on them) and seed the
   /// strategy, which then proposes `evaluations` new points.
   std::vector<std::string> resume{};
+  std::optional<int64_t> resumed_from{};  // --resume's run id (shown as resumed_from)
   /// --dominate: reference designs (variant, fixed net or point names) the front is compared
   /// with (dominate.h); needs the objectives top1 and latency.
   std::vector<std::string> dominate{};
@@ -57,6 +58,7 @@ struct Plan {
   std::shared_ptr<const accuracy::PointPredictor> predictor{};
   std::vector<int64_t> resume_ids{};  // the resumed designs that are points of this space
   int64_t resume_skipped = 0;         // resumed designs that are not
+  std::optional<int64_t> resumed_from{};  // Request::resumed_from
   std::vector<std::string> dominate{};  // validated reference designs
 };
 

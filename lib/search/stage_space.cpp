@@ -3,7 +3,29 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+
 namespace search {
+
+std::optional<searchspace::Catalog> CatalogAtWidth(const searchspace::Catalog& catalog, const std::string& name) {
+  const std::string family = searchspace::Family(name);
+  if (catalog.Find(name) != nullptr || family == name) return std::nullopt;
+  const std::string tail = name.substr(family.size() + 2);
+  char* end = nullptr;
+  const double width = std::strtod(tail.c_str(), &end);
+  if (end != tail.c_str() + tail.size() || !(width > 0 && width <= 4)) return std::nullopt;
+  for (const searchspace::Space& file : catalog.spaces()) {
+    if (!file.staged() || searchspace::Family(file.name) != family) continue;
+    searchspace::Point at{&file, width};
+    searchspace::Space derived = file;
+    derived.name = at.SpaceName();
+    derived.width = width;
+    searchspace::Catalog out = catalog;
+    if (!out.Add(std::move(derived))) return std::nullopt;  // the canonical name is a file's
+    return out;
+  }
+  return std::nullopt;
+}
 
 std::vector<Dimension> StageDimensions(const searchspace::Space& space) {
   std::vector<Dimension> dims;

@@ -5,6 +5,7 @@
 // and the analysis of one point with its top-1 from accuracy::PointPredictor (or the user's
 // measurement of its canonical point string).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,13 @@
 #include "searchspace/stages.h"
 
 namespace search {
+
+/// `dse search --space FAMILY-wX`: a per-stage space file's family at another width, named as
+/// a point's SPACE token names it (e.g. ofa-proxyless-w0.5 from ofa-proxyless-w1.3). Returns a
+/// copy of `catalog` holding that space too (the family's first file at width X, named
+/// canonically, so its points print as the family's points at X do); nullopt when `name` is a
+/// space of `catalog` or no such token (MakePlan then reports it).
+std::optional<searchspace::Catalog> CatalogAtWidth(const searchspace::Catalog& catalog, const std::string& name);
 
 /// The dimensions of a per-stage space, in searchspace::Dimensions() order; slot k_i and e_i are
 /// gated by their stage's depth d_s (they count only when d_s > the slot's place in its stage).

@@ -272,21 +272,22 @@ std::vector<Dimension> Dimensions(const Space& space) {
   return dims;
 }
 
+// Reads the choice sets in place (no Dimensions() list: a search calls this once per point).
 Point FromChoices(const Space& space, double width, const std::vector<int>& index) {
-  const std::vector<Dimension> dims = Dimensions(space);
-  auto value = [&](size_t d) { return dims[d].choices[static_cast<size_t>(index[d])]; };
+  auto pick = [&](const std::vector<int>& choices, size_t d) { return choices[static_cast<size_t>(index[d])]; };
   Point p;
   p.space = &space;
   p.width = width;
-  for (size_t s = 0; s < kStages; ++s) p.depths[s] = value(s);
+  for (size_t s = 0; s < kStages; ++s) p.depths[s] = pick(space.stages[s].depths, s);
   for (size_t i = 0; i < kSlots; ++i) {
-    p.kernels[i] = value(kStages + i);
-    p.expands[i] = value(kStages + kSlots + i);
+    const StageChoices& stage = StageOf(space, static_cast<int>(i));
+    p.kernels[i] = pick(stage.kernels, kStages + i);
+    p.expands[i] = pick(stage.expands, kStages + kSlots + i);
   }
-  p.resolution = value(kStages + 2 * kSlots);
+  p.resolution = pick(space.resolutions, kStages + 2 * kSlots);
   if (space.last.out > 0) {
-    p.last_kernel = value(kStages + 2 * kSlots + 1);
-    p.last_expand = value(kStages + 2 * kSlots + 2);
+    p.last_kernel = pick(space.last.kernels, kStages + 2 * kSlots + 1);
+    p.last_expand = pick(space.last.expands, kStages + 2 * kSlots + 2);
   }
   Canonicalize(&p);
   return p;

@@ -60,7 +60,20 @@ std::string ViewSql() {
 std::string Database::MissingColumnsSql() {
   const std::string sql = store::MissingColumnsSql(db_, "variants", explore::FieldScope::kVariant) +
                           store::MissingColumnsSql(db_, "evaluations", explore::FieldScope::kEvaluation);
-  return sql.empty() ? sql : sql + ViewSql();
+  // runs.resumed_from: the run a `dse search --resume` continued (NULL otherwise).
+  const std::string runs = ColumnsOf(db_, "runs").count("resumed_from") > 0
+                               ? "" : "ALTER TABLE runs ADD COLUMN resumed_from INTEGER;\n";
+  return sql.empty() ? runs : runs + sql + ViewSql();
+}
+
+util::Status Database::SetResumedFrom(int64_t run_id, int64_t resumed_from) {
+  Statement s(db_, "UPDATE runs SET resumed_from = ? WHERE id = ?");
+  s.Bind(1, resumed_from);
+  s.Bind(2, run_id);
+  if (s.Step() != SQLITE_DONE) {
+    return util::RuntimeError(fmt::format("{}: {} (while recording run {}'s resumed_from)", path_, ErrorText(db_), run_id));
+  }
+  return util::Ok{};
 }
 
 util::Status Database::AddMissingColumns() {

@@ -112,6 +112,10 @@ class Database {
   /// (or new). For the app's note "migrated from schema version 1 to 2".
   std::optional<int> migrated_from() const { return migrated_from_; }
 
+  /// Records in runs.resumed_from that run `run_id` resumed run `resumed_from` (dse search
+  /// --resume); the column is added on open (columns.cpp), NULL for every other run.
+  util::Status SetResumedFrom(int64_t run_id, int64_t resumed_from);
+
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   util::Status Exec(const std::string& sql);

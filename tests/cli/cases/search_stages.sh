@@ -14,6 +14,12 @@ check stages-search 0 "^  ofa-mbv3-w1.0:d=[234],[234],[234],[234],[234]:k=[0357,
 check stages-search-regime 0 "top-1: per-stage predictor, regime supernet weights" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
 check stages-search-proxyless 0 ":r=[0-9]+:last=k[357]e[346]  top-1" -- -q search --board f746 --space mcunet-tinynas-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
 check stages-dominate 0 "^mcunet-in3: top-1 61.80% \(published\), [0-9.]+ ms \(tinyops\); dominated by [1-9][0-9]* of" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 200 --threads 2 --dominate mcunet-in3 --db "$TMP/stages.sqlite"
+# A per-stage space's family at another width, named as a point's SPACE token; a resumed run
+# records the run it came from (null otherwise).
+check stages-width 0 '"resumed_from": null' -- -q search --board f746 --space ofa-proxyless-w0.5 --evaluations 20 --threads 2 --json --db "$TMP/width.sqlite"
+check stages-width-points 0 '"variant": "ofa-proxyless-w0.5:d=' -- -q search --board f746 --space ofa-proxyless-w0.5 --evaluations 20 --threads 2 --json --db "$TMP/width.sqlite"
+check stages-width-resumed 0 '"resumed_from": 2' -- -q search --board f746 --space ofa-proxyless-w0.5 --evaluations 10 --threads 2 --resume 2 --json --db "$TMP/width.sqlite"
+check stages-width-bad 2 "unknown space 'ofa-proxyless-w9' \(did you mean 'ofa-proxyless-w1.3'\?\)" -- -q search --board f746 --space ofa-proxyless-w9 --db "$TMP/stages-none.sqlite"
 
 # Bad input: nothing written (a fresh database path stays absent).
 check stages-unsat 4 "tightest: 'latency<=100ms' \(met by 0 of 50 designs\); closest design: ofa-mbv3-w1.0:d=" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 50 --constraint 'latency<=100ms' --db "$TMP/stages-none.sqlite"
