@@ -87,11 +87,15 @@ util::Status CopyInput(sqlite3* db, std::map<std::string, int64_t>* shard_runs, 
                                         cols, old_id)); !s) return s;
       new_id = sqlite3_last_insert_rowid(db);
       ++summary->runs_written;
+      // A resumed run names an earlier run of the same input, mapped already (ids ascend).
+      if (Has(copied, "resumed_from")) {
+        if (auto s = Exec(db, fmt::format("UPDATE main.runs SET resumed_from = (SELECT new FROM run_map "
+                                          "WHERE old = resumed_from) WHERE id = {}", new_id)); !s) return s;
+      }
       if (!key.empty()) {
         (*shard_runs)[key] = new_id;
         Statement set(db, "UPDATE main.runs SET command_line = ? WHERE id = ?");
-        set.Bind(1, key);
-        set.Bind(2, new_id);
+        set.BindAll(key, new_id);
         set.Step();
       }
     }

@@ -84,6 +84,11 @@ grep -q "resumed: .* re-evaluated first (0 not points of this space), 16 new" "$
 "$DSE" -q search --board f746 --space mbv3 --evaluations 30 --shard 1/2 --db "$TMP/s1.sqlite" > /dev/null
 "$DSE" -q search --board f746 --space mbv3 --evaluations 30 --shard 2/2 --db "$TMP/s2.sqlite" > /dev/null
 "$DSE" db merge "$TMP/s1.sqlite" "$TMP/s2.sqlite" --out "$TMP/m.sqlite" | grep -q "2 runs read, 1 written" || fail "shards not joined"
+# A resumed run keeps naming its origin after a merge renumbers both: p.sqlite's runs 1 and 2
+# (2 resumed from 1) come after s1.sqlite's run 1, as runs 2 and 3.
+"$DSE" db merge "$TMP/s1.sqlite" "$TMP/p.sqlite" --out "$TMP/mp.sqlite" > /dev/null
+[ "$(sqlite3 "$TMP/mp.sqlite" "SELECT id || ':' || ifnull(resumed_from, '-') FROM runs ORDER BY id" | tr '\n' ' ')" = "1:- 2:- 3:2 " ] \
+  || fail "merge: resumed_from not remapped"
 
 # Bad input: exit 2 for malformed objectives and constraints, 4 for unsatisfiable ones.
 set +e
