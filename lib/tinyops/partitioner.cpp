@@ -1,6 +1,9 @@
 #include "tinyops/partitioner.h"
 
 #include <algorithm>
+#include <array>
+#include <memory>
+#include <unordered_map>
 
 #include "tinyops/geometry.h"
 
@@ -50,27 +53,78 @@ int64_t LargestFittingS(int64_t budget, int64_t rf, int64_t bmax) {
   return lo;
 }
 
+// The largest part's input rows, detail::MaxRows(Split(g, pf)), of one split geometry at every
+// factor, filled in as asked (-1: not yet). The factor search asks each op at up to 222
+// factors and the same windows recur across a sweep's networks (the width does not change
+// them), so each thread keeps the rows per geometry.
+class RowsMemo {
+ public:
+  using Rows = std::array<int, kMaxPartitionFactor + 1>;
+  // The rows of every op of `geo` (nullptr where unpartitioned), valid until the next call.
+  std::vector<Rows*> For(const NetGeometry& geo) {
+    if (map_.size() + geo.ops.size() > kCapacity) map_.clear();  // ~1 KiB per geometry
+    std::vector<Rows*> out(geo.ops.size(), nullptr);
+    for (size_t i = 0; i < geo.ops.size(); ++i) {
+      const OpGeometry& g = geo.ops[i];
+      if (g.rule == SplitRule::kNone) continue;
+      const Key key{static_cast<int>(g.rule), g.window.in_h, g.window.kernel_h, g.window.stride_h,
+                    g.window.pad_top, g.window.out_h, g.pad_bottom};
+      auto [it, inserted] = map_.try_emplace(key, nullptr);
+      if (inserted) {
+        it->second = std::make_unique<Rows>();
+        it->second->fill(-1);
+      }
+      out[i] = it->second.get();
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kCapacity = 1 << 14;
+  using Key = std::array<int, 7>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      size_t h = 0;
+      for (int v : k) h = h * 1000003u ^ static_cast<size_t>(static_cast<unsigned>(v));
+      return h;
+    }
+  };
+  std::unordered_map<Key, std::unique_ptr<Rows>, KeyHash> map_;
+};
+
+// One search's view of its ops' rows: each (op, factor) split at most once.
+struct OpRows {
+  const NetGeometry& geo;
+  std::vector<RowsMemo::Rows*> rows;
+  std::vector<RowPart>* parts;
+  int MaxRows(size_t i, int pf) const {
+    int& r = (*rows[i])[static_cast<size_t>(pf)];
+    if (r < 0) {
+      detail::Split(geo.ops[i], pf, parts);
+      r = detail::MaxRows(*parts);
+    }
+    return r;
+  }
+};
+
 // True when op `i` has a part larger than `s_limit` at factor `pf`.
-bool Exceeds(const NetGeometry& geo, size_t i, int pf, int64_t s_limit,
-             std::vector<RowPart>* parts) {
-  detail::Split(geo.ops[i], pf, parts);
-  return geo.RowBytes(geo.ops[i], detail::MaxRows(*parts)) > s_limit;
+bool Exceeds(const OpRows& op_rows, size_t i, int pf, int64_t s_limit) {
+  return op_rows.geo.RowBytes(op_rows.geo.ops[i], op_rows.MaxRows(i, pf)) > s_limit;
 }
 
 // S at factor `pf`, or -1 as soon as one op's part exceeds `s_limit`. The op that exceeded at
 // the previous factor is tried first (`*first_failing`): it usually exceeds again, and the
 // order of the test does not change the outcome.
-int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, size_t* first_failing,
-                     std::vector<RowPart>* parts) {
-  if (*first_failing < geo.ops.size() && Exceeds(geo, *first_failing, pf, s_limit, parts)) {
+int64_t MaxPartBytes(const OpRows& op_rows, int pf, int64_t s_limit, size_t* first_failing) {
+  const NetGeometry& geo = op_rows.geo;
+  if (*first_failing < geo.ops.size() && Exceeds(op_rows, *first_failing, pf, s_limit)) {
     return -1;
   }
   int64_t s = 0;
   for (size_t i = 0; i < geo.ops.size(); ++i) {
     const OpGeometry& g = geo.ops[i];
     if (g.rule == SplitRule::kNone) continue;
-    detail::Split(g, pf, parts);
-    const int64_t bytes = geo.RowBytes(g, detail::MaxRows(*parts));
+    const int64_t bytes = geo.RowBytes(g, op_rows.MaxRows(i, pf));
     if (bytes > s_limit) {
       *first_failing = i;
       return -1;
@@ -83,40 +137,45 @@ int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, size_t* fi
 // True when some op exceeds `s_limit` even at the largest factor, where every part holds a
 // single stride chunk: its parts are then too large at every factor and no PF fits. (A part's
 // rows never grow with the factor; tests/tinyops check this shortcut against the plain search.)
-bool NoFactorFits(const NetGeometry& geo, int64_t s_limit, std::vector<RowPart>* parts) {
-  for (size_t i = 0; i < geo.ops.size(); ++i) {
-    if (geo.ops[i].rule != SplitRule::kNone &&
-        Exceeds(geo, i, kMaxPartitionFactor, s_limit, parts)) {
+bool NoFactorFits(const OpRows& op_rows, int64_t s_limit) {
+  for (size_t i = 0; i < op_rows.geo.ops.size(); ++i) {
+    if (op_rows.geo.ops[i].rule != SplitRule::kNone &&
+        Exceeds(op_rows, i, kMaxPartitionFactor, s_limit)) {
       return true;
     }
   }
   return false;
 }
 
-SearchResult SearchGeometry(const NetGeometry& geo, int64_t budget) {
+// The rows of `geo`'s ops through this thread's memo.
+OpRows RowsOf(const NetGeometry& geo) {
+  thread_local std::vector<RowPart> parts;
+  thread_local RowsMemo memo;
+  return OpRows{geo, memo.For(geo), &parts};
+}
+
+SearchResult SearchGeometry(const OpRows& op_rows, int64_t budget) {
+  const NetGeometry& geo = op_rows.geo;
   const int64_t s_limit = LargestFittingS(budget, geo.rf_bytes, geo.bmax_bytes);
   if (s_limit < 0) return {};
-  thread_local std::vector<RowPart> parts;
-  if (NoFactorFits(geo, s_limit, &parts)) return {};
+  if (NoFactorFits(op_rows, s_limit)) return {};
   size_t first_failing = geo.ops.size();
   for (int pf = 2; pf <= kMaxPartitionFactor; ++pf) {
-    const int64_t s = MaxPartBytes(geo, pf, s_limit, &first_failing, &parts);
+    const int64_t s = MaxPartBytes(op_rows, pf, s_limit, &first_failing);
     if (s >= 0) return {true, pf, s, SramBytes(s, geo.rf_bytes, geo.bmax_bytes)};
   }
   return {};
 }
 
 // Step 2 (§1.6): ops without exactly 2 parts take the first j in 2..pf whose parts fit in S.
-void ReduceFactors(const NetGeometry& geo, Plan* plan,
-                   std::vector<std::vector<RowPart>>* splits) {
-  std::vector<RowPart> trial;
+void ReduceFactors(const OpRows& op_rows, Plan* plan, std::vector<std::vector<RowPart>>* splits) {
+  const NetGeometry& geo = op_rows.geo;
   for (size_t i = 0; i < geo.ops.size(); ++i) {
     OpPlan& op = plan->ops[i];
     if (op.rule == SplitRule::kNone || op.global_parts == 2) continue;
     for (int j = 2; j <= plan->partition_factor; ++j) {
-      detail::Split(geo.ops[i], j, &trial);
-      if (geo.RowBytes(geo.ops[i], detail::MaxRows(trial)) <= plan->max_partition_bytes) {
-        (*splits)[i] = trial;
+      if (geo.RowBytes(geo.ops[i], op_rows.MaxRows(i, j)) <= plan->max_partition_bytes) {
+        detail::Split(geo.ops[i], j, &(*splits)[i]);
         op.partition_factor = j;
         break;
       }
@@ -187,18 +246,20 @@ int64_t SramBytes(int64_t s_bytes, int64_t rf_bytes, int64_t bmax_bytes) {
 }
 
 SearchResult Partitioner::Search(const graph::Network& net) const {
-  return SearchGeometry(detail::Describe(net), options_.budget_bytes);
+  const NetGeometry geo = detail::Describe(net);
+  return SearchGeometry(RowsOf(geo), options_.budget_bytes);
 }
 
 Plan Partitioner::Run(const graph::Network& net) const {
   const NetGeometry geo = detail::Describe(net);
-  Plan plan = EmptyPlan(geo, SearchGeometry(geo, options_.budget_bytes), options_);
+  const OpRows op_rows = RowsOf(geo);
+  Plan plan = EmptyPlan(geo, SearchGeometry(op_rows, options_.budget_bytes), options_);
   std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, geo, &plan);
   // Step 1c: the buffers are sized from S at the network factor, before the reduction.
   plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   if (plan.fits) {
-    ReduceFactors(geo, &plan, &splits);
+    ReduceFactors(op_rows, &plan, &splits);
     if (options_.filter_growth) GrowFilterBuffer(&plan);
   }
   AttachParts(splits, &plan);
