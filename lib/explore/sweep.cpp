@@ -1,10 +1,10 @@
 #include "explore/sweep.h"
 
 #include <algorithm>
-#include <set>
+#include <future>
 #include <string_view>
 #include <tuple>
-#include <future>
+#include <unordered_set>
 
 #include "explore/structure_cache.h"
 #include "placement/schedule_modes.h"
@@ -121,7 +121,16 @@ void EvaluateId(int64_t id, const PointSpace& points, const Context& ctx, PointO
   const VariantFacts facts =
       AnalyseBuilt(*point.space, point.width, point.resolution, std::move(net).value(), ctx.models);
   EvaluateEverywhere(facts, ctx, out);
-  if (cached && !out->error) ctx.cache->Insert(key, {facts.totals, out->candidates});
+  if (cached && !out->error) {
+    // Renamed sets the name-dependent fields again, so the copies kept drop their strings.
+    StructureEvaluations kept{facts.totals, out->candidates};
+    for (Candidate& c : kept.candidates) {
+      c.variant = std::string();
+      c.space = std::string();
+      c.top1_provenance = std::string();
+    }
+    ctx.cache->Insert(key, std::move(kept));
+  }
 }
 
 // Evaluates `ids` on the pool's threads; outputs in the order of `ids`.
@@ -149,7 +158,13 @@ std::vector<FrontMember> FrontsOf(const SweepOptions& options, const std::vector
 // is kept when a front member has its (board, variant, mode, runtime), as FrontsOf names them.
 void Prune(const SweepOptions& options, std::vector<Candidate>* candidates) {
   using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
-  std::set<Key> members;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      const std::hash<std::string_view> h;
+      return h(std::get<1>(k)) ^ (h(std::get<2>(k)) * 31) ^ (h(std::get<0>(k)) * 131) ^ (h(std::get<3>(k)) * 1031);
+    }
+  };
+  std::unordered_set<Key, KeyHash> members;
   // FrontCandidates passes over only the feasible candidates with a top-1, so the pools hold
   // just those (in order: the same fronts, ties broken alike), gathered in one pass.
   std::vector<std::vector<const Candidate*>> pools(options.boards.size());
