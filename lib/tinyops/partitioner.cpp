@@ -53,17 +53,25 @@ int64_t LargestFittingS(int64_t budget, int64_t rf, int64_t bmax) {
   return lo;
 }
 
-// The largest part's input rows, detail::MaxRows(Split(g, pf)), of one split geometry at every
-// factor, filled in as asked (-1: not yet). The factor search asks each op at up to 222
-// factors and the same windows recur across a sweep's networks (the width does not change
-// them), so each thread keeps the rows per geometry.
+// One split geometry's parts through a sweep: the largest part's input rows,
+// detail::MaxRows(Split(g, pf)), at every factor (-1: not asked yet), and the parts themselves
+// at the factors a plan used. The factor search asks each op at up to 222 factors and the same
+// windows recur across a sweep's networks (the width does not change them), so each thread
+// keeps them per geometry.
+struct SplitMemo {
+  std::array<int, kMaxPartitionFactor + 1> max_rows;
+  std::vector<std::pair<int, std::vector<RowPart>>> parts;  // (factor, parts), few entries
+};
+
 class RowsMemo {
  public:
-  using Rows = std::array<int, kMaxPartitionFactor + 1>;
-  // The rows of every op of `geo` (nullptr where unpartitioned), valid until the next call.
-  std::vector<Rows*> For(const NetGeometry& geo) {
-    if (map_.size() + geo.ops.size() > kCapacity) map_.clear();  // ~1 KiB per geometry
-    std::vector<Rows*> out(geo.ops.size(), nullptr);
+  // The memo of every op of `geo` (nullptr where unpartitioned), valid until the next call.
+  std::vector<SplitMemo*> For(const NetGeometry& geo) {
+    if (map_.size() + geo.ops.size() > kCapacity || stored_parts_ > kStoredParts) {
+      map_.clear();  // ~1 KiB per geometry plus its parts
+      stored_parts_ = 0;
+    }
+    std::vector<SplitMemo*> out(geo.ops.size(), nullptr);
     for (size_t i = 0; i < geo.ops.size(); ++i) {
       const OpGeometry& g = geo.ops[i];
       if (g.rule == SplitRule::kNone) continue;
@@ -71,16 +79,18 @@ class RowsMemo {
                     g.window.pad_top, g.window.out_h, g.pad_bottom};
       auto [it, inserted] = map_.try_emplace(key, nullptr);
       if (inserted) {
-        it->second = std::make_unique<Rows>();
-        it->second->fill(-1);
+        it->second = std::make_unique<SplitMemo>();
+        it->second->max_rows.fill(-1);
       }
       out[i] = it->second.get();
     }
     return out;
   }
+  void CountParts(size_t n) { stored_parts_ += n; }
 
  private:
   static constexpr size_t kCapacity = 1 << 14;
+  static constexpr size_t kStoredParts = 1 << 20;  // RowParts kept, 24 MiB
   using Key = std::array<int, 7>;
   struct KeyHash {
     size_t operator()(const Key& k) const {
@@ -89,21 +99,35 @@ class RowsMemo {
       return h;
     }
   };
-  std::unordered_map<Key, std::unique_ptr<Rows>, KeyHash> map_;
+  std::unordered_map<Key, std::unique_ptr<SplitMemo>, KeyHash> map_;
+  size_t stored_parts_ = 0;
 };
 
-// One search's view of its ops' rows: each (op, factor) split at most once.
+// One network's view of its ops' splits: each (op geometry, factor) split at most once.
 struct OpRows {
   const NetGeometry& geo;
-  std::vector<RowsMemo::Rows*> rows;
-  std::vector<RowPart>* parts;
+  std::vector<SplitMemo*> memo;
+  RowsMemo* owner;
+  std::vector<RowPart>* scratch;
   int MaxRows(size_t i, int pf) const {
-    int& r = (*rows[i])[static_cast<size_t>(pf)];
+    int& r = memo[i]->max_rows[static_cast<size_t>(pf)];
     if (r < 0) {
-      detail::Split(geo.ops[i], pf, parts);
-      r = detail::MaxRows(*parts);
+      detail::Split(geo.ops[i], pf, scratch);
+      r = detail::MaxRows(*scratch);
     }
     return r;
+  }
+  // detail::Split(geo.ops[i], pf, out).
+  void Split(size_t i, int pf, std::vector<RowPart>* out) const {
+    for (const auto& [factor, parts] : memo[i]->parts) {
+      if (factor == pf) {
+        *out = parts;
+        return;
+      }
+    }
+    detail::Split(geo.ops[i], pf, out);
+    memo[i]->parts.emplace_back(pf, *out);
+    owner->CountParts(out->size() + 1);
   }
 };
 
@@ -149,9 +173,9 @@ bool NoFactorFits(const OpRows& op_rows, int64_t s_limit) {
 
 // The rows of `geo`'s ops through this thread's memo.
 OpRows RowsOf(const NetGeometry& geo) {
-  thread_local std::vector<RowPart> parts;
+  thread_local std::vector<RowPart> scratch;
   thread_local RowsMemo memo;
-  return OpRows{geo, memo.For(geo), &parts};
+  return OpRows{geo, memo.For(geo), &memo, &scratch};
 }
 
 SearchResult SearchGeometry(const OpRows& op_rows, int64_t budget) {
@@ -175,7 +199,7 @@ void ReduceFactors(const OpRows& op_rows, Plan* plan, std::vector<std::vector<Ro
     if (op.rule == SplitRule::kNone || op.global_parts == 2) continue;
     for (int j = 2; j <= plan->partition_factor; ++j) {
       if (geo.RowBytes(geo.ops[i], op_rows.MaxRows(i, j)) <= plan->max_partition_bytes) {
-        detail::Split(geo.ops[i], j, &(*splits)[i]);
+        op_rows.Split(i, j, &(*splits)[i]);
         op.partition_factor = j;
         break;
       }
@@ -200,7 +224,8 @@ Plan EmptyPlan(const NetGeometry& geo, const SearchResult& found, const Options&
 // partitioned, its parts count, factor and largest part), and sets S and the op that sets it
 // (the first op with the largest part). Returns each op's row parts, empty when unpartitioned.
 std::vector<std::vector<RowPart>> SplitAtNetworkFactor(const graph::Network& net,
-                                                       const NetGeometry& geo, Plan* plan) {
+                                                       const OpRows& op_rows, Plan* plan) {
+  const NetGeometry& geo = op_rows.geo;
   std::vector<std::vector<RowPart>> splits(geo.ops.size());
   plan->ops.resize(geo.ops.size());
   for (size_t i = 0; i < geo.ops.size(); ++i) {
@@ -209,7 +234,7 @@ std::vector<std::vector<RowPart>> SplitAtNetworkFactor(const graph::Network& net
     op.kind = net.ops[i].kind;
     op.rule = geo.ops[i].rule;
     if (op.rule == SplitRule::kNone) continue;
-    detail::Split(geo.ops[i], plan->partition_factor, &splits[i]);
+    op_rows.Split(i, plan->partition_factor, &splits[i]);
     op.global_parts = static_cast<int>(splits[i].size());
     op.partition_factor = plan->partition_factor;
     op.max_part_bytes = geo.RowBytes(geo.ops[i], detail::MaxRows(splits[i]));
@@ -254,7 +279,7 @@ Plan Partitioner::Run(const graph::Network& net) const {
   const NetGeometry geo = detail::Describe(net);
   const OpRows op_rows = RowsOf(geo);
   Plan plan = EmptyPlan(geo, SearchGeometry(op_rows, options_.budget_bytes), options_);
-  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, geo, &plan);
+  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, op_rows, &plan);
   // Step 1c: the buffers are sized from S at the network factor, before the reduction.
   plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
