@@ -15,6 +15,8 @@ namespace {
 
 // Structures kept by a sweep's StructureCache: a few KiB each, so at most ~200 MiB.
 constexpr size_t kCachedStructures = 1 << 15;
+// Points a sweep keeping every candidate reserves room for at most (more grow the vector).
+constexpr int64_t kReservedPoints = 1 << 16;
 
 struct Context {
   const SweepOptions& options;
@@ -215,6 +217,10 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
   const int64_t batch_cap = 64 * std::max(options.threads, 1);
   size_t prune_at = 4096;
   int64_t done = 0;
+  if (options.keep_all) {  // room for every candidate up front: no regrowth, each page faulted once
+    const int64_t per_point = static_cast<int64_t>(options.boards.size() * options.modes.size());
+    result.candidates.reserve(static_cast<size_t>(std::min<int64_t>(total, kReservedPoints) * per_point));
+  }
   util::ThreadPool pool(std::max(options.threads, 1));
   // A batch's candidates are appended (and the run pruned) on a worker while the next batch is
   // evaluated: the strategy needs only the reports, and each append and prune still sees the
