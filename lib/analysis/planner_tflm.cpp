@@ -1,7 +1,7 @@
 #include "analysis/planner_tflm.h"
 
 #include <algorithm>
-#include <list>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -22,7 +22,7 @@ struct Entry {
 };
 
 // Step 4: the offset TFLM's walk gives `wanted` among the placed buffers (offset-ordered).
-int64_t WalkForGap(const std::vector<Interval>& intervals, const std::list<Entry>& placed,
+int64_t WalkForGap(const std::vector<Interval>& intervals, const std::vector<Entry>& placed,
                    const Interval& wanted) {
   int64_t candidate = 0;
   for (const Entry& e : placed) {
@@ -35,14 +35,12 @@ int64_t WalkForGap(const std::vector<Interval>& intervals, const std::list<Entry
 }
 
 // Step 5: after every entry with offset <= candidate; before the head when lower than it.
-void Insert(std::list<Entry>& placed, Entry entry) {
-  if (placed.empty() || placed.front().offset > entry.offset) {
-    placed.push_front(entry);
-    return;
-  }
-  auto it = placed.begin();
-  while (std::next(it) != placed.end() && std::next(it)->offset <= entry.offset) ++it;
-  placed.insert(std::next(it), entry);
+// `placed` stays sorted by offset (TFLM's linked list, here a vector), so that is its upper
+// bound.
+void Insert(std::vector<Entry>& placed, Entry entry) {
+  const auto at = std::upper_bound(placed.begin(), placed.end(), entry.offset,
+                                   [](int64_t offset, const Entry& e) { return offset < e.offset; });
+  placed.insert(at, entry);
 }
 
 }  // namespace
@@ -66,7 +64,8 @@ Placement TflmGreedyPlan(const std::vector<Interval>& intervals,
                          const std::vector<int64_t>& offline_offsets) {
   Placement plan;
   plan.offsets.assign(intervals.size(), 0);
-  std::list<Entry> placed;  // offset order, as TFLM's buffers_sorted_by_offset_
+  std::vector<Entry> placed;  // offset order, as TFLM's buffers_sorted_by_offset_
+  placed.reserve(intervals.size());
   for (int id : TflmPlacementOrder(intervals, offline_offsets)) {
     const auto i = static_cast<size_t>(id);
     const int64_t offset = !Online(offline_offsets, i) ? offline_offsets[i]

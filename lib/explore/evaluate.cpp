@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "placement/memory_checks.h"
+#include "placement/tinyops_mode.h"
 
 namespace explore {
 namespace {
@@ -156,6 +157,7 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
     return e;
   }
   e.estimate = latency::Evaluate(*terms, e.clock_hz, *target.coefficients);
+  placement::RecycleStages(&terms.value());
   e.power = PowerFor(target.power, board, runtime.id(), e.candidate.mode, facts.net.name);
   if (!e.fit.fits) return e;  // predicted for the caller, not recorded as the point's figure
   e.candidate.latency_ms = e.estimate->latency_ms;

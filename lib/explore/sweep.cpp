@@ -1,19 +1,22 @@
 #include "explore/sweep.h"
 
 #include <algorithm>
-#include <set>
+#include <future>
 #include <string_view>
 #include <tuple>
-#include <thread>
+#include <unordered_set>
 
 #include "explore/structure_cache.h"
 #include "placement/schedule_modes.h"
+#include "util/thread_pool.h"
 
 namespace explore {
 namespace {
 
 // Structures kept by a sweep's StructureCache: a few KiB each, so at most ~200 MiB.
 constexpr size_t kCachedStructures = 1 << 15;
+// Points a sweep keeping every candidate reserves room for at most (more grow the vector).
+constexpr int64_t kReservedPoints = 1 << 16;
 
 struct Context {
   const SweepOptions& options;
@@ -120,21 +123,23 @@ void EvaluateId(int64_t id, const PointSpace& points, const Context& ctx, PointO
   const VariantFacts facts =
       AnalyseBuilt(*point.space, point.width, point.resolution, std::move(net).value(), ctx.models);
   EvaluateEverywhere(facts, ctx, out);
-  if (cached && !out->error) ctx.cache->Insert(key, {facts.totals, out->candidates});
+  if (cached && !out->error) {
+    // Renamed sets the name-dependent fields again, so the copies kept drop their strings.
+    StructureEvaluations kept{facts.totals, out->candidates};
+    for (Candidate& c : kept.candidates) {
+      c.variant = std::string();
+      c.space = std::string();
+      c.top1_provenance = std::string();
+    }
+    ctx.cache->Insert(key, std::move(kept));
+  }
 }
 
-// Evaluates `ids` on up to options.threads threads; outputs in the order of `ids`.
+// Evaluates `ids` on the pool's threads; outputs in the order of `ids`.
 std::vector<PointOutput> EvaluateBatch(const std::vector<int64_t>& ids, const PointSpace& points,
-                                       const Context& ctx) {
+                                       const Context& ctx, util::ThreadPool* pool) {
   std::vector<PointOutput> outputs(ids.size());
-  const size_t threads = std::clamp<size_t>(static_cast<size_t>(ctx.options.threads), 1, ids.size());
-  const auto work = [&](size_t first) {
-    for (size_t i = first; i < ids.size(); i += threads) EvaluateId(ids[i], points, ctx, &outputs[i]);
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread& t : pool) t.join();
+  pool->ParallelFor(ids.size(), [&](size_t i) { EvaluateId(ids[i], points, ctx, &outputs[i]); });
   return outputs;
 }
 
@@ -155,12 +160,23 @@ std::vector<FrontMember> FrontsOf(const SweepOptions& options, const std::vector
 // is kept when a front member has its (board, variant, mode, runtime), as FrontsOf names them.
 void Prune(const SweepOptions& options, std::vector<Candidate>* candidates) {
   using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
-  std::set<Key> members;
-  for (const hw::Board* board : options.boards) {
-    std::vector<const Candidate*> mine;
-    for (const Candidate& c : *candidates) {
-      if (c.board == board->name) mine.push_back(&c);
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      const std::hash<std::string_view> h;
+      return h(std::get<1>(k)) ^ (h(std::get<2>(k)) * 31) ^ (h(std::get<0>(k)) * 131) ^ (h(std::get<3>(k)) * 1031);
     }
+  };
+  std::unordered_set<Key, KeyHash> members;
+  // FrontCandidates passes over only the feasible candidates with a top-1, so the pools hold
+  // just those (in order: the same fronts, ties broken alike), gathered in one pass.
+  std::vector<std::vector<const Candidate*>> pools(options.boards.size());
+  for (const Candidate& c : *candidates) {
+    if (!c.feasible || !c.top1) continue;
+    for (size_t b = 0; b < pools.size(); ++b) {
+      if (c.board == options.boards[b]->name) pools[b].push_back(&c);
+    }
+  }
+  for (const std::vector<const Candidate*>& mine : pools) {
     for (const Candidate* m : FrontCandidates(mine)) members.emplace(m->board, m->variant, m->mode, m->runtime);
   }
   // The keys view the candidates, so the kept ones are chosen before any is moved.
@@ -201,6 +217,27 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
   const int64_t batch_cap = 64 * std::max(options.threads, 1);
   size_t prune_at = 4096;
   int64_t done = 0;
+  if (options.keep_all) {  // room for every candidate up front: no regrowth, each page faulted once
+    const int64_t per_point = static_cast<int64_t>(options.boards.size() * options.modes.size());
+    result.candidates.reserve(static_cast<size_t>(std::min<int64_t>(total, kReservedPoints) * per_point));
+  }
+  util::ThreadPool pool(std::max(options.threads, 1));
+  // A batch's candidates are appended (and the run pruned) on a worker while the next batch is
+  // evaluated: the strategy needs only the reports, and each append and prune still sees the
+  // candidates in proposal order, as a serial sweep would.
+  std::future<void> appending;
+  std::vector<PointOutput> pending;
+  const auto append = [&] {
+    for (PointOutput& out : pending) Append(std::move(out), &result);
+    pending.clear();
+    if (!options.keep_all && result.candidates.size() > prune_at) {
+      Prune(options, &result.candidates);
+      prune_at = std::max<size_t>(4096, 2 * result.candidates.size());
+    }
+  };
+  const auto finish_append = [&] {
+    if (appending.valid()) appending.get();
+  };
   for (;;) {
     std::vector<int64_t> ids;
     for (int64_t n = std::min(strategy->Ready(), batch_cap); n > 0; --n) {
@@ -209,19 +246,18 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
       ids.push_back(*id);
     }
     if (ids.empty()) break;
-    std::vector<PointOutput> outputs = EvaluateBatch(ids, points, ctx);
+    std::vector<PointOutput> outputs = EvaluateBatch(ids, points, ctx, &pool);
+    finish_append();
     for (size_t i = 0; i < ids.size(); ++i) {
       if (outputs[i].error) return *outputs[i].error;
       strategy->Report(ids[i], outputs[i].result);
-      Append(std::move(outputs[i]), &result);
       ++done;
       if (progress) progress(done, total);
     }
-    if (!options.keep_all && result.candidates.size() > prune_at) {
-      Prune(options, &result.candidates);
-      prune_at = std::max<size_t>(4096, 2 * result.candidates.size());
-    }
+    pending = std::move(outputs);
+    appending = pool.Async(append);
   }
+  finish_append();
   result.infeasible_points = strategy->infeasible_points();
   for (const graph::Network* net : options.shard_index == 1 ? options.networks
                                    : std::vector<const graph::Network*>{}) {

@@ -11,6 +11,22 @@ namespace {
 
 using graph::OpKind;
 
+// Spare stage vectors of this thread (RecycleStages), at most kSpareStages of them.
+constexpr size_t kSpareStages = 256;
+thread_local std::vector<std::vector<latency::Stage>> t_spare_stages;
+
+// An empty stage vector with room for `n` stages, a spare one when there is.
+std::vector<latency::Stage> EmptyStages(size_t n) {
+  std::vector<latency::Stage> stages;
+  if (!t_spare_stages.empty()) {
+    stages = std::move(t_spare_stages.back());
+    t_spare_stages.pop_back();
+    stages.clear();
+  }
+  stages.reserve(n);
+  return stages;
+}
+
 // Whether op i+1's part 0 is enqueued before op i's last part runs (tinyops.md §4 (d)): op i is
 // partitioned, op i+1 is partitioned and single-input (ADD/MUL skip the test), and the output
 // bytes of op i's parts 0..n-2 cover op i+1's part 0.
@@ -56,7 +72,7 @@ latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& 
       plan.parts.begin(), plan.parts.end(), 0.0,
       [](double sum, const tinyops::Part& p) { return sum + p.rows.out_rows; });
   const size_t n = plan.parts.size();
-  op.stages.reserve(n);
+  op.stages = EmptyStages(n);
   for (size_t p = 0; p < n; ++p) {
     latency::Stage s;
     const double share = out_rows > 0 ? plan.parts[p].rows.out_rows / out_rows : 1.0 / n;
@@ -132,5 +148,12 @@ std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
   return out;
 }
 
+void RecycleStages(std::vector<latency::OpTerms>* terms) {
+  for (latency::OpTerms& op : *terms) {
+    if (op.stages.capacity() == 0 || t_spare_stages.size() >= kSpareStages) continue;
+    t_spare_stages.push_back(std::move(op.stages));
+    op.stages = {};
+  }
+}
 
 }  // namespace placement

@@ -1,6 +1,9 @@
 #include "tinyops/partitioner.h"
 
 #include <algorithm>
+#include <array>
+#include <memory>
+#include <unordered_map>
 
 #include "tinyops/geometry.h"
 
@@ -50,27 +53,102 @@ int64_t LargestFittingS(int64_t budget, int64_t rf, int64_t bmax) {
   return lo;
 }
 
+// One split geometry's parts through a sweep: the largest part's input rows,
+// detail::MaxRows(Split(g, pf)), at every factor (-1: not asked yet), and the parts themselves
+// at the factors a plan used. The factor search asks each op at up to 222 factors and the same
+// windows recur across a sweep's networks (the width does not change them), so each thread
+// keeps them per geometry.
+struct SplitMemo {
+  std::array<int, kMaxPartitionFactor + 1> max_rows;
+  std::vector<std::pair<int, std::vector<RowPart>>> parts;  // (factor, parts), few entries
+};
+
+class RowsMemo {
+ public:
+  // The memo of every op of `geo` (nullptr where unpartitioned), valid until the next call.
+  std::vector<SplitMemo*> For(const NetGeometry& geo) {
+    if (map_.size() + geo.ops.size() > kCapacity || stored_parts_ > kStoredParts) {
+      map_.clear();  // ~1 KiB per geometry plus its parts
+      stored_parts_ = 0;
+    }
+    std::vector<SplitMemo*> out(geo.ops.size(), nullptr);
+    for (size_t i = 0; i < geo.ops.size(); ++i) {
+      const OpGeometry& g = geo.ops[i];
+      if (g.rule == SplitRule::kNone) continue;
+      const Key key{static_cast<int>(g.rule), g.window.in_h, g.window.kernel_h, g.window.stride_h,
+                    g.window.pad_top, g.window.out_h, g.pad_bottom};
+      auto [it, inserted] = map_.try_emplace(key, nullptr);
+      if (inserted) {
+        it->second = std::make_unique<SplitMemo>();
+        it->second->max_rows.fill(-1);
+      }
+      out[i] = it->second.get();
+    }
+    return out;
+  }
+  void CountParts(size_t n) { stored_parts_ += n; }
+
+ private:
+  static constexpr size_t kCapacity = 1 << 14;
+  static constexpr size_t kStoredParts = 1 << 20;  // RowParts kept, 24 MiB
+  using Key = std::array<int, 7>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      size_t h = 0;
+      for (int v : k) h = h * 1000003u ^ static_cast<size_t>(static_cast<unsigned>(v));
+      return h;
+    }
+  };
+  std::unordered_map<Key, std::unique_ptr<SplitMemo>, KeyHash> map_;
+  size_t stored_parts_ = 0;
+};
+
+// One network's view of its ops' splits: each (op geometry, factor) split at most once.
+struct OpRows {
+  const NetGeometry& geo;
+  std::vector<SplitMemo*> memo;
+  RowsMemo* owner;
+  std::vector<RowPart>* scratch;
+  int MaxRows(size_t i, int pf) const {
+    int& r = memo[i]->max_rows[static_cast<size_t>(pf)];
+    if (r < 0) {
+      detail::Split(geo.ops[i], pf, scratch);
+      r = detail::MaxRows(*scratch);
+    }
+    return r;
+  }
+  // detail::Split(geo.ops[i], pf, out).
+  void Split(size_t i, int pf, std::vector<RowPart>* out) const {
+    for (const auto& [factor, parts] : memo[i]->parts) {
+      if (factor == pf) {
+        *out = parts;
+        return;
+      }
+    }
+    detail::Split(geo.ops[i], pf, out);
+    memo[i]->parts.emplace_back(pf, *out);
+    owner->CountParts(out->size() + 1);
+  }
+};
+
 // True when op `i` has a part larger than `s_limit` at factor `pf`.
-bool Exceeds(const NetGeometry& geo, size_t i, int pf, int64_t s_limit,
-             std::vector<RowPart>* parts) {
-  detail::Split(geo.ops[i], pf, parts);
-  return geo.RowBytes(geo.ops[i], detail::MaxRows(*parts)) > s_limit;
+bool Exceeds(const OpRows& op_rows, size_t i, int pf, int64_t s_limit) {
+  return op_rows.geo.RowBytes(op_rows.geo.ops[i], op_rows.MaxRows(i, pf)) > s_limit;
 }
 
 // S at factor `pf`, or -1 as soon as one op's part exceeds `s_limit`. The op that exceeded at
 // the previous factor is tried first (`*first_failing`): it usually exceeds again, and the
 // order of the test does not change the outcome.
-int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, size_t* first_failing,
-                     std::vector<RowPart>* parts) {
-  if (*first_failing < geo.ops.size() && Exceeds(geo, *first_failing, pf, s_limit, parts)) {
+int64_t MaxPartBytes(const OpRows& op_rows, int pf, int64_t s_limit, size_t* first_failing) {
+  const NetGeometry& geo = op_rows.geo;
+  if (*first_failing < geo.ops.size() && Exceeds(op_rows, *first_failing, pf, s_limit)) {
     return -1;
   }
   int64_t s = 0;
   for (size_t i = 0; i < geo.ops.size(); ++i) {
     const OpGeometry& g = geo.ops[i];
     if (g.rule == SplitRule::kNone) continue;
-    detail::Split(g, pf, parts);
-    const int64_t bytes = geo.RowBytes(g, detail::MaxRows(*parts));
+    const int64_t bytes = geo.RowBytes(g, op_rows.MaxRows(i, pf));
     if (bytes > s_limit) {
       *first_failing = i;
       return -1;
@@ -83,40 +161,45 @@ int64_t MaxPartBytes(const NetGeometry& geo, int pf, int64_t s_limit, size_t* fi
 // True when some op exceeds `s_limit` even at the largest factor, where every part holds a
 // single stride chunk: its parts are then too large at every factor and no PF fits. (A part's
 // rows never grow with the factor; tests/tinyops check this shortcut against the plain search.)
-bool NoFactorFits(const NetGeometry& geo, int64_t s_limit, std::vector<RowPart>* parts) {
-  for (size_t i = 0; i < geo.ops.size(); ++i) {
-    if (geo.ops[i].rule != SplitRule::kNone &&
-        Exceeds(geo, i, kMaxPartitionFactor, s_limit, parts)) {
+bool NoFactorFits(const OpRows& op_rows, int64_t s_limit) {
+  for (size_t i = 0; i < op_rows.geo.ops.size(); ++i) {
+    if (op_rows.geo.ops[i].rule != SplitRule::kNone &&
+        Exceeds(op_rows, i, kMaxPartitionFactor, s_limit)) {
       return true;
     }
   }
   return false;
 }
 
-SearchResult SearchGeometry(const NetGeometry& geo, int64_t budget) {
+// The rows of `geo`'s ops through this thread's memo.
+OpRows RowsOf(const NetGeometry& geo) {
+  thread_local std::vector<RowPart> scratch;
+  thread_local RowsMemo memo;
+  return OpRows{geo, memo.For(geo), &memo, &scratch};
+}
+
+SearchResult SearchGeometry(const OpRows& op_rows, int64_t budget) {
+  const NetGeometry& geo = op_rows.geo;
   const int64_t s_limit = LargestFittingS(budget, geo.rf_bytes, geo.bmax_bytes);
   if (s_limit < 0) return {};
-  thread_local std::vector<RowPart> parts;
-  if (NoFactorFits(geo, s_limit, &parts)) return {};
+  if (NoFactorFits(op_rows, s_limit)) return {};
   size_t first_failing = geo.ops.size();
   for (int pf = 2; pf <= kMaxPartitionFactor; ++pf) {
-    const int64_t s = MaxPartBytes(geo, pf, s_limit, &first_failing, &parts);
+    const int64_t s = MaxPartBytes(op_rows, pf, s_limit, &first_failing);
     if (s >= 0) return {true, pf, s, SramBytes(s, geo.rf_bytes, geo.bmax_bytes)};
   }
   return {};
 }
 
 // Step 2 (§1.6): ops without exactly 2 parts take the first j in 2..pf whose parts fit in S.
-void ReduceFactors(const NetGeometry& geo, Plan* plan,
-                   std::vector<std::vector<RowPart>>* splits) {
-  std::vector<RowPart> trial;
+void ReduceFactors(const OpRows& op_rows, Plan* plan, std::vector<std::vector<RowPart>>* splits) {
+  const NetGeometry& geo = op_rows.geo;
   for (size_t i = 0; i < geo.ops.size(); ++i) {
     OpPlan& op = plan->ops[i];
     if (op.rule == SplitRule::kNone || op.global_parts == 2) continue;
     for (int j = 2; j <= plan->partition_factor; ++j) {
-      detail::Split(geo.ops[i], j, &trial);
-      if (geo.RowBytes(geo.ops[i], detail::MaxRows(trial)) <= plan->max_partition_bytes) {
-        (*splits)[i] = trial;
+      if (geo.RowBytes(geo.ops[i], op_rows.MaxRows(i, j)) <= plan->max_partition_bytes) {
+        op_rows.Split(i, j, &(*splits)[i]);
         op.partition_factor = j;
         break;
       }
@@ -141,7 +224,8 @@ Plan EmptyPlan(const NetGeometry& geo, const SearchResult& found, const Options&
 // partitioned, its parts count, factor and largest part), and sets S and the op that sets it
 // (the first op with the largest part). Returns each op's row parts, empty when unpartitioned.
 std::vector<std::vector<RowPart>> SplitAtNetworkFactor(const graph::Network& net,
-                                                       const NetGeometry& geo, Plan* plan) {
+                                                       const OpRows& op_rows, Plan* plan) {
+  const NetGeometry& geo = op_rows.geo;
   std::vector<std::vector<RowPart>> splits(geo.ops.size());
   plan->ops.resize(geo.ops.size());
   for (size_t i = 0; i < geo.ops.size(); ++i) {
@@ -150,7 +234,7 @@ std::vector<std::vector<RowPart>> SplitAtNetworkFactor(const graph::Network& net
     op.kind = net.ops[i].kind;
     op.rule = geo.ops[i].rule;
     if (op.rule == SplitRule::kNone) continue;
-    detail::Split(geo.ops[i], plan->partition_factor, &splits[i]);
+    op_rows.Split(i, plan->partition_factor, &splits[i]);
     op.global_parts = static_cast<int>(splits[i].size());
     op.partition_factor = plan->partition_factor;
     op.max_part_bytes = geo.RowBytes(geo.ops[i], detail::MaxRows(splits[i]));
@@ -187,18 +271,20 @@ int64_t SramBytes(int64_t s_bytes, int64_t rf_bytes, int64_t bmax_bytes) {
 }
 
 SearchResult Partitioner::Search(const graph::Network& net) const {
-  return SearchGeometry(detail::Describe(net), options_.budget_bytes);
+  const NetGeometry geo = detail::Describe(net);
+  return SearchGeometry(RowsOf(geo), options_.budget_bytes);
 }
 
 Plan Partitioner::Run(const graph::Network& net) const {
   const NetGeometry geo = detail::Describe(net);
-  Plan plan = EmptyPlan(geo, SearchGeometry(geo, options_.budget_bytes), options_);
-  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, geo, &plan);
+  const OpRows op_rows = RowsOf(geo);
+  Plan plan = EmptyPlan(geo, SearchGeometry(op_rows, options_.budget_bytes), options_);
+  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, op_rows, &plan);
   // Step 1c: the buffers are sized from S at the network factor, before the reduction.
   plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
   if (plan.fits) {
-    ReduceFactors(geo, &plan, &splits);
+    ReduceFactors(op_rows, &plan, &splits);
     if (options_.filter_growth) GrowFilterBuffer(&plan);
   }
   AttachParts(splits, &plan);
