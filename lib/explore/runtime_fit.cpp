@@ -172,7 +172,7 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
                                             const hw::Catalog& boards,
                                             const latency::LeaveBoardOut& tflm) {
   PublicLeaveBoardOut out;
-  std::vector<Scored> tflm_all, other_all, tflm_base, other_base;
+  std::vector<Scored> tflm_all, other_all, tflm_base, other_base, moved, moved_base;
   for (const latency::BoardOutRow& r : tflm.rows) {
     tflm_all.push_back({r.predicted_ms, r.row.latency_ms, r.Covered()});
     if (r.baseline_ms) tflm_base.push_back({*r.baseline_ms, r.row.latency_ms, false});
@@ -234,8 +234,12 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
     out.cells.push_back(Cell(runtime, "all", rt_all, rt_base, ""));
     other_all.insert(other_all.end(), rt_all.begin(), rt_all.end());
     other_base.insert(other_base.end(), rt_base.begin(), rt_base.end());
+    if (runtime_boards.size() < 2) continue;
+    moved.insert(moved.end(), rt_all.begin(), rt_all.end());
+    moved_base.insert(moved_base.end(), rt_base.begin(), rt_base.end());
   }
   out.other_overall = Cell("other", "all", other_all, other_base, "");
+  out.other_transferred = Cell("other, 2+ boards", "all", moved, moved_base, "");
   return out;
 }
 
@@ -249,7 +253,7 @@ std::string PublicLeaveBoardOutText(const PublicLeaveBoardOut& lobo) {
                        c.coverage_pct, c.predicted_with);
   };
   for (const RuntimeBoardOut& c : lobo.cells) out += line(c);
-  out += "\n" + line(lobo.tflm_overall) + line(lobo.other_overall);
+  out += "\n" + line(lobo.tflm_overall) + line(lobo.other_overall) + line(lobo.other_transferred);
   return out;
 }
 
@@ -265,7 +269,8 @@ nlohmann::json PublicLeaveBoardOutJson(const PublicLeaveBoardOut& lobo) {
   nlohmann::json cells = nlohmann::json::array();
   for (const RuntimeBoardOut& c : lobo.cells) cells.push_back(cell(c));
   return {{"cells", cells}, {"tflm_cmsis_nn", cell(lobo.tflm_overall)},
-          {"other_runtimes", cell(lobo.other_overall)}};
+          {"other_runtimes", cell(lobo.other_overall)},
+          {"other_runtimes_transferred", cell(lobo.other_transferred)}};
 }
 
 std::string RuntimesListText() {

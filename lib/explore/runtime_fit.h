@@ -76,6 +76,9 @@ struct PublicLeaveBoardOut {
   std::vector<RuntimeBoardOut> cells;  // per runtime, per board, then the runtime's "all"
   RuntimeBoardOut tflm_overall;        // tflm-cmsis-nn rows (runtime "tflm-cmsis-nn", board "all")
   RuntimeBoardOut other_overall;       // every other runtime's rows (runtime "other")
+  /// The rows of other runtimes measured on 2+ boards (runtime "other, 2+ boards"): those whose
+  /// left-out rows are predicted with factors from other boards, not factor 1.
+  RuntimeBoardOut other_transferred;
 };
 
 /// Leave one board out: tflm-cmsis-nn rows from `tflm` (latency::LeaveBoardsOut over them);

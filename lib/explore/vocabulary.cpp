@@ -241,6 +241,7 @@ const std::vector<ReportField>& ReportFields() {
       {"notes", "remarks on the fit"},
       {"objectives", "search: the objectives"},
       {"other_runtimes", "runtimes lobo: every runtime but the default, pooled"},
+      {"other_runtimes_transferred", "runtimes lobo: the other runtimes measured on 2+ boards, pooled"},
       {"overall", "calibrate: leave-one-board-out over every board"},
       {"paper", "reproduce: the paper's figures for a row"},
       {"paper_latency_ratio", "reproduce: the paper's latency ratio"},
