@@ -11,7 +11,7 @@
 #include "app.h"
 #include "explore/vocabulary.h"
 #include "kernels/data_runtime.h"
-#include "latency/coefficients.h"
+#include "models.h"
 #include "util/spellcheck.h"
 
 namespace {
@@ -101,9 +101,9 @@ int main(int argc, char** argv) {
     for (CLI::App* sub : a->get_subcommands({})) fall(sub->fallthrough(!sub->get_allow_extras()));
   };
   fall(&app);
-  app.parse_complete_callback([&globals] {  // data-file runtimes, before any command runs
+  app.parse_complete_callback([&globals, &app] {  // runtimes and coefficients, before a command
     dse_app::Unwrap(kernels::RegisterRuntimeDirectory(globals.data_dir + "/data/runtimes"));
-    for (const auto& f : globals.coefficient_files) dse_app::Unwrap(latency::LoadCoefficients(f));
+    dse_app::CheckCoefficientFiles(app);
   });
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {

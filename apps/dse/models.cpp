@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <functional>
 
 #include "app.h"
 #include "store/database.h"
@@ -90,6 +92,30 @@ int64_t DefaultBudgetBytes(const hw::Board& board) {
   return tinyops::DefaultBudgetBytes(BudgetTable(), board);
 }
 
+// The built-in boards, those resolved so far and those of profile files among `app`'s values.
+std::vector<std::string> KnownBoards(const CLI::App* app) {
+  std::vector<std::string> known = ResolvedBoardNames();
+  for (const hw::Board& b : BoardCatalog().boards()) known.push_back(b.name);
+  std::function<void(const CLI::App*)> add = [&](const CLI::App* a) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const std::string& v : o->results()) {
+        auto b = v.ends_with(".toml") && std::filesystem::is_regular_file(v) ? hw::LoadBoard(v)
+                                                                               : util::InputError("");
+        if (b) known.push_back(b->name);
+      }
+    }
+    for (const CLI::App* sub : a->get_subcommands()) add(sub);
+  };
+  if (app != nullptr) add(app);
+  return known;
+}
+
+void CheckCoefficientFiles(const CLI::App& app) {
+  if (UserCoefficientFiles().empty()) return;
+  Unwrap(latency::LayerCoefficients(Unwrap(latency::LoadCoefficients(CoefficientsPath())),
+                                    UserCoefficientFiles(), KnownBoards(&app)));
+}
+
 namespace {
 std::string measured_db = store::kDefaultPath;
 std::map<std::string, std::string> model_sha256;  // this command's imported models
@@ -104,10 +130,9 @@ const explore::Models& LoadedModels() {
   static const accuracy::Surrogate surrogate = Unwrap(accuracy::LoadSurrogate(Globals().data_dir));
   static const std::vector<accuracy::Measurement> measured =
       Unwrap(store::MeasuredFor(measured_db, model_sha256));
-  std::vector<std::string> known = ResolvedBoardNames();
-  for (const hw::Board& b : BoardCatalog().boards()) known.push_back(b.name);
   static const latency::CoefficientFile coefficients = Unwrap(latency::LayerCoefficients(
-      Unwrap(latency::LoadCoefficients(CoefficientsPath())), UserCoefficientFiles(), known));
+      Unwrap(latency::LoadCoefficients(CoefficientsPath())), UserCoefficientFiles(),
+      KnownBoards(nullptr)));
   static const explore::Models models{&Spaces(),     &surrogate,    &measured,
                                       &coefficients, &PowerTable(), &BudgetTable()};
   return models;

@@ -8,6 +8,8 @@
 #include "explore/evaluate.h"
 #include "hw/catalog.h"
 
+namespace CLI { class App; }
+
 namespace dse_app {
 
 const hw::Catalog& BoardCatalog();
@@ -15,6 +17,8 @@ const hw::Catalog& BoardCatalog();
 std::vector<std::string>& ResolvedBoardNames();
 // $DSE_COEFFICIENTS (when set), then every --coefficients FILE: read over the shipped file.
 std::vector<std::string> UserCoefficientFiles();
+// Checks the user coefficient files over the shipped one before a command runs (file:line, exit 2).
+void CheckCoefficientFiles(const CLI::App& app);
 // --board values: built-in names, profile files, or "all" (every built-in board). Fails with
 // exit 2 when two of them name the same board.
 std::vector<hw::Board> BoardsNamed(const std::vector<std::string>& names);

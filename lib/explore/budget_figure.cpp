@@ -29,13 +29,16 @@ util::Result<bool> AddReference(const VariantFacts& facts, const Target& base,
   auto evaluation = EvaluatePoint(facts, target);  // a latency it cannot predict: no line
   if (!evaluation.ok()) return evaluation.error();
   if (!evaluation->fit.fits || !evaluation->estimate) return false;
-  const double ms = evaluation->estimate->latency_ms;
-  curve->figure.series.push_back({fmt::format("{} memory, predicted ({:.0f} ms)", mode, ms),
+  const latency::Estimate& e = *evaluation->estimate;
+  const double ms = e.latency_ms;
+  curve->figure.series.push_back({fmt::format("{} memory, predicted ({:.0f} ms, 80 %: {:.0f}-{:.0f})",
+                                              mode, ms, e.latency_ms_low, e.latency_ms_high),
                                   color,
                                   plot::Series::Style::kSteps,
                                   {r.from_bytes / 1024.0, r.to_bytes / 1024.0},
                                   {ms, ms}});
-  curve->text += fmt::format("  {} mode: {:.0f} ms (predicted)\n", mode, ms);
+  curve->text += fmt::format("  {} mode: {:.0f} ms (predicted; 80 %: {:.0f}-{:.0f} ms)\n", mode,
+                             ms, e.latency_ms_low, e.latency_ms_high);
   return true;
 }
 
@@ -47,6 +50,8 @@ util::Result<BudgetCurve> BudgetCurveOf(const VariantFacts& facts, const std::st
   BudgetCurve curve;
   plot::Series latency{"TinyOps latency (predicted)", "#d62728",
                        plot::Series::Style::kLinesPoints, {}, {}};
+  plot::Series band{"TinyOps latency, 80 % interval (predicted)", "#d62728",
+                    plot::Series::Style::kBand, {}, {}};
   plot::Series pf{"partition factor", "#1f77b4", plot::Series::Style::kSteps, {}, {}};
   pf.axis = 2;
   curve.text = fmt::format("{} on {}: TinyOps plan per SRAM budget\n{:>12} {:>4} {:>12} {:>14}\n",
@@ -64,6 +69,10 @@ util::Result<BudgetCurve> BudgetCurveOf(const VariantFacts& facts, const std::st
     const double ms = evaluation->estimate->latency_ms;
     latency.x.push_back(budget / 1024.0);
     latency.y.push_back(ms);
+    band.x.push_back(budget / 1024.0);
+    band.y.push_back(ms);
+    band.low.push_back(evaluation->estimate->latency_ms_low);
+    band.high.push_back(evaluation->estimate->latency_ms_high);
     pf.x.push_back(budget / 1024.0);
     pf.y.push_back(plan.partition_factor);
     curve.text += fmt::format("{:>12} {:>4} {:>12} {:>14.1f}\n", budget, plan.partition_factor,
@@ -75,7 +84,7 @@ util::Result<BudgetCurve> BudgetCurveOf(const VariantFacts& facts, const std::st
   }
   if (latency.x.empty()) return curve;
   curve.figure = BudgetFigureFrame(variant, base.board->name, provenance);
-  curve.figure.series = {latency, pf};
+  curve.figure.series = {band, latency, pf};
   if (!curve.left_out.empty())
     curve.figure.title += fmt::format("\n(no plan fits below {:g} KiB)", latency.x.front());
   for (const auto& [mode, color] : {std::pair{"external", "#7f7f7f"}, {"internal", "#2ca02c"}}) {

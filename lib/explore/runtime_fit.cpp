@@ -9,6 +9,7 @@
 
 #include "explore/calibration.h"
 #include "explore/measurement_files.h"
+#include "latency/interval.h"
 #include "latency/model.h"
 
 namespace explore {
@@ -68,10 +69,26 @@ double SingleFactor(const std::vector<PredictedRow>& rows) {
   return std::exp(log_s);
 }
 
-double Mape(const std::vector<std::pair<double, double>>& predicted_measured) {
+// A predicted row: prediction, measurement, whether the measurement is inside the interval.
+struct Scored {
+  double predicted_ms = 0, measured_ms = 0;
+  bool covered = false;
+};
+
+double Mape(const std::vector<Scored>& rows) {
   double sum = 0;
-  for (const auto& [p, m] : predicted_measured) sum += std::abs(p - m) / m;
-  return predicted_measured.empty() ? 0 : 100 * sum / predicted_measured.size();
+  for (const Scored& r : rows) sum += std::abs(r.predicted_ms - r.measured_ms) / r.measured_ms;
+  return rows.empty() ? 0 : 100 * sum / rows.size();
+}
+
+RuntimeBoardOut Cell(const std::string& runtime, const std::string& board,
+                     const std::vector<Scored>& model, const std::vector<Scored>& base,
+                     const std::string& with) {
+  int covered = 0;
+  for (const Scored& r : model) covered += r.covered ? 1 : 0;
+  return {runtime, board, static_cast<int>(model.size()), Mape(model),
+          base.empty() ? std::nullopt : std::optional(Mape(base)), with,
+          model.empty() ? 0 : 100.0 * covered / model.size()};
 }
 
 // k (cycles per MAC) of latency = k x MACs / clock, by relative least squares over `rows`.
@@ -102,7 +119,8 @@ std::vector<PredictedRow> PredictRows(const std::vector<latency::Sample>& sample
     const latency::BoardCoefficients coefs = latency::CoefficientsFor(
         *boards.Find(s.row.board), coefficients, kernels::kDefaultRuntime);
     const latency::Estimate e = latency::Evaluate(s.terms, s.clock_hz, coefs);
-    PredictedRow row{s.row, {}, s.macs, s.clock_hz};
+    PredictedRow row{s.row, {}, s.macs, s.clock_hz,
+                     std::log(e.latency_ms_high / e.latency_ms) / latency::kInterval80Z};
     const double ms_per_cycle = 1e3 / s.clock_hz;
     for (size_t i = 0; i < e.ops.size(); ++i) {
       const double dispatch =
@@ -150,35 +168,41 @@ FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage) {
 }
 
 PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& rows,
+                                            const std::vector<latency::Sample>& samples,
+                                            const hw::Catalog& boards,
                                             const latency::LeaveBoardOut& tflm) {
   PublicLeaveBoardOut out;
-  std::vector<std::pair<double, double>> tflm_all, other_all, tflm_base, other_base;
-  std::map<std::string, std::vector<std::pair<double, double>>> tflm_board, tflm_board_base;
+  std::vector<Scored> tflm_all, other_all, tflm_base, other_base, moved, moved_base;
   for (const latency::BoardOutRow& r : tflm.rows) {
-    tflm_board[r.row.board].emplace_back(r.predicted_ms, r.row.latency_ms);
-    tflm_all.emplace_back(r.predicted_ms, r.row.latency_ms);
-    if (r.baseline_ms) tflm_board_base[r.row.board].emplace_back(*r.baseline_ms, r.row.latency_ms);
-    if (r.baseline_ms) tflm_base.emplace_back(*r.baseline_ms, r.row.latency_ms);
+    tflm_all.push_back({r.predicted_ms, r.row.latency_ms, r.Covered()});
+    if (r.baseline_ms) tflm_base.push_back({*r.baseline_ms, r.row.latency_ms, false});
   }
   for (const latency::BoardOutSummary& s : tflm.boards) {
     out.cells.push_back({"tflm-cmsis-nn", s.board, s.rows, s.mape_pct, s.baseline_mape_pct,
-                         s.provenance});
+                         s.provenance, s.coverage_pct});
   }
-  out.tflm_overall = {"tflm-cmsis-nn", "all", static_cast<int>(tflm_all.size()), Mape(tflm_all),
-                      tflm_base.empty() ? std::nullopt : std::optional(Mape(tflm_base)), ""};
+  out.tflm_overall = Cell("tflm-cmsis-nn", "all", tflm_all, tflm_base, "");
   out.cells.push_back(out.tflm_overall);
   std::set<std::string> runtimes;
   for (const PredictedRow& r : rows) {
     if (r.row.runtime != kernels::kDefaultRuntime) runtimes.insert(r.row.runtime);
   }
+  std::map<std::string, std::vector<PredictedRow>> fold_rows;  // per board with a fold fit
+  for (const auto& [board, fit] : tflm.fold_fits) {
+    fold_rows.emplace(board, PredictRows(samples, boards, fit));
+  }
   for (const std::string& runtime : runtimes) {
-    std::set<std::string> boards;
-    for (const PredictedRow& r : rows) if (r.row.runtime == runtime) boards.insert(r.row.board);
-    std::vector<std::pair<double, double>> rt_all, rt_base;
-    for (const std::string& board : boards) {
+    std::set<std::string> runtime_boards;
+    for (const PredictedRow& r : rows) {
+      if (r.row.runtime == runtime) runtime_boards.insert(r.row.board);
+    }
+    std::vector<Scored> rt_all, rt_base;
+    for (const std::string& board : runtime_boards) {
+      const auto fold = fold_rows.find(board);
+      const std::vector<PredictedRow>& in_fold = fold == fold_rows.end() ? rows : fold->second;
       std::vector<PredictedRow> train;
       std::vector<const PredictedRow*> k_same, k_any, test;
-      for (const PredictedRow& r : rows) {
+      for (const PredictedRow& r : in_fold) {
         if (r.row.board == board) {
           if (r.row.runtime == runtime) test.push_back(&r);
           continue;
@@ -191,40 +215,45 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
       }
       const FactorFit fit = FitFactors(train);
       const std::optional<double> k = FitK(k_same.empty() ? k_any : k_same);
-      std::vector<std::pair<double, double>> model, base;
+      std::vector<Scored> model, base;
       for (const PredictedRow* r : test) {
-        model.emplace_back(r->prediction.Total(fit.factors), r->row.latency_ms);
-        if (k) base.emplace_back(*k * r->macs / r->clock_hz * 1e3, r->row.latency_ms);
+        const double predicted = r->prediction.Total(fit.factors);
+        const double half = std::exp(latency::kInterval80Z * r->log_sigma);
+        const double measured = r->row.latency_ms;
+        model.push_back(
+            {predicted, measured, measured >= predicted / half && measured <= predicted * half});
+        if (k) base.push_back({*k * r->macs / r->clock_hz * 1e3, measured, false});
       }
       rt_all.insert(rt_all.end(), model.begin(), model.end());
       rt_base.insert(rt_base.end(), base.begin(), base.end());
       const std::string with =
           train.empty() ? "factor 1 (no other board has rows of this runtime)"
                         : fmt::format("factors fitted on {} rows of other boards", train.size());
-      out.cells.push_back({runtime, board, static_cast<int>(model.size()), Mape(model),
-                           base.empty() ? std::nullopt : std::optional(Mape(base)), with});
+      out.cells.push_back(Cell(runtime, board, model, base, with));
     }
-    out.cells.push_back({runtime, "all", static_cast<int>(rt_all.size()), Mape(rt_all),
-                         rt_base.empty() ? std::nullopt : std::optional(Mape(rt_base)), ""});
+    out.cells.push_back(Cell(runtime, "all", rt_all, rt_base, ""));
     other_all.insert(other_all.end(), rt_all.begin(), rt_all.end());
     other_base.insert(other_base.end(), rt_base.begin(), rt_base.end());
+    if (runtime_boards.size() < 2) continue;
+    moved.insert(moved.end(), rt_all.begin(), rt_all.end());
+    moved_base.insert(moved_base.end(), rt_base.begin(), rt_base.end());
   }
-  out.other_overall = {"other", "all", static_cast<int>(other_all.size()), Mape(other_all),
-                       other_base.empty() ? std::nullopt : std::optional(Mape(other_base)), ""};
+  out.other_overall = Cell("other", "all", other_all, other_base, "");
+  out.other_transferred = Cell("other, 2+ boards", "all", moved, moved_base, "");
   return out;
 }
 
 std::string PublicLeaveBoardOutText(const PublicLeaveBoardOut& lobo) {
-  std::string out = fmt::format("{:<18} {:<6} {:>4} {:>8} {:>9}  {}\n", "runtime", "board", "rows",
-                                "model", "MACs x k", "predicted with");
+  std::string out = fmt::format("{:<18} {:<6} {:>4} {:>8} {:>9} {:>7}  {}\n", "runtime", "board",
+                                "rows", "model", "MACs x k", "in 80%", "predicted with");
   auto line = [](const RuntimeBoardOut& c) {
-    return fmt::format("{:<18} {:<6} {:>4} {:>7.1f}% {:>9}  {}\n", c.runtime, c.board, c.rows,
-                       c.mape_pct,
+    return fmt::format("{:<18} {:<6} {:>4} {:>7.1f}% {:>9} {:>6.0f}%  {}\n", c.runtime, c.board,
+                       c.rows, c.mape_pct,
                        c.baseline_mape_pct ? fmt::format("{:.1f}%", *c.baseline_mape_pct) : "-",
-                       c.predicted_with);
+                       c.coverage_pct, c.predicted_with);
   };
   for (const RuntimeBoardOut& c : lobo.cells) out += line(c);
-  out += "\n" + line(lobo.tflm_overall) + line(lobo.other_overall);
+  out += "\n" + line(lobo.tflm_overall) + line(lobo.other_overall) + line(lobo.other_transferred);
   return out;
 }
 
@@ -232,14 +261,16 @@ nlohmann::json PublicLeaveBoardOutJson(const PublicLeaveBoardOut& lobo) {
   auto cell = [](const RuntimeBoardOut& c) {
     nlohmann::json j = {{"runtime", c.runtime}, {"board", c.board}, {"rows", c.rows},
                         {"mape_pct", c.mape_pct}, {"baseline_mape_pct", nullptr},
-                        {"predicted_with", c.predicted_with}};
+                        {"predicted_with", c.predicted_with},
+                        {"interval_coverage_pct", c.coverage_pct}};
     if (c.baseline_mape_pct) j["baseline_mape_pct"] = *c.baseline_mape_pct;
     return j;
   };
   nlohmann::json cells = nlohmann::json::array();
   for (const RuntimeBoardOut& c : lobo.cells) cells.push_back(cell(c));
   return {{"cells", cells}, {"tflm_cmsis_nn", cell(lobo.tflm_overall)},
-          {"other_runtimes", cell(lobo.other_overall)}};
+          {"other_runtimes", cell(lobo.other_overall)},
+          {"other_runtimes_transferred", cell(lobo.other_transferred)}};
 }
 
 std::string RuntimesListText() {
@@ -341,8 +372,9 @@ std::string LeaveBoardsOutReport(const MeasuredRows& measured, const hw::Catalog
   for (const latency::Sample& s : measured.samples) {
     if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
   }
-  const PublicLeaveBoardOut lobo = LeaveBoardsOutByRuntime(
-      measured.rows, latency::LeaveBoardsOut(tflm, PriorsOf(tflm, boards)));
+  const PublicLeaveBoardOut lobo =
+      LeaveBoardsOutByRuntime(measured.rows, measured.samples, boards,
+                              latency::LeaveBoardsOut(tflm, PriorsOf(tflm, boards)));
   return json ? DocumentText(PublicLeaveBoardOutJson(lobo)) : PublicLeaveBoardOutText(lobo);
 }
 

@@ -43,6 +43,7 @@ struct PredictedRow {
   GroupedPrediction prediction;
   double macs = 0;
   double clock_hz = 0;
+  double log_sigma = 0;  // the prediction's 80 % interval spread (latency/interval.h)
 };
 
 /// Each sample (built under tflm-cmsis-nn: BuildSamples with kernels::DefaultRuntime()) predicted
@@ -68,23 +69,34 @@ struct RuntimeBoardOut {
   double mape_pct = 0;
   std::optional<double> baseline_mape_pct;  // none when no other board has rows
   std::string predicted_with;
+  double coverage_pct = 0;  // rows whose measurement is inside their 80 % interval
 };
 
 struct PublicLeaveBoardOut {
   std::vector<RuntimeBoardOut> cells;  // per runtime, per board, then the runtime's "all"
   RuntimeBoardOut tflm_overall;        // tflm-cmsis-nn rows (runtime "tflm-cmsis-nn", board "all")
   RuntimeBoardOut other_overall;       // every other runtime's rows (runtime "other")
+  /// The rows of other runtimes measured on 2+ boards (runtime "other, 2+ boards"): those whose
+  /// left-out rows are predicted with factors from other boards, not factor 1.
+  RuntimeBoardOut other_transferred;
 };
 
 /// Leave one board out: tflm-cmsis-nn rows from `tflm` (latency::LeaveBoardsOut over them);
 /// every other runtime's rows of a board from factors fitted on that runtime's rows of the
-/// other boards (factor 1, i.e. tflm-cmsis-nn, when no other board has rows of it). Beside each,
-/// MACs x k / clock with k fitted (relative least squares) on the other boards' rows of the
-/// runtime, else of every runtime.
+/// other boards (factor 1, i.e. tflm-cmsis-nn, when no other board has rows of it). In the fold
+/// of a board with tflm-cmsis-nn rows every row is re-predicted (PredictRows of `samples`) with
+/// that fold's fit (tflm.fold_fits), so no row leans on the left-out board's calibration; other
+/// folds use `rows` (the shipped coefficients). A row's 80 % interval is its prediction x
+/// exp(-/+ z sigma), sigma the tflm-cmsis-nn prediction's. Beside each, MACs x k / clock with k
+/// fitted (relative least squares) on the other boards' rows of the runtime, else of every
+/// runtime.
 PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& rows,
+                                            const std::vector<latency::Sample>& samples,
+                                            const hw::Catalog& boards,
                                             const latency::LeaveBoardOut& tflm);
 
-/// The table of `lobo` as text (runtime, board, rows, model MAPE, MACs x k MAPE, what predicted).
+/// The table of `lobo` as text (runtime, board, rows, model MAPE, MACs x k MAPE, share of rows
+/// inside their 80 % interval, what predicted).
 std::string PublicLeaveBoardOutText(const PublicLeaveBoardOut& lobo);
 nlohmann::json PublicLeaveBoardOutJson(const PublicLeaveBoardOut& lobo);
 

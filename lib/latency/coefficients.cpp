@@ -28,6 +28,17 @@ namespace {
 // its per-pixel s16 window copy (about 2.5x). The 5x5 and 7x7 priors are deliberately equal: any
 // ranking between them must come from measurements. Requantisation (arm_nn_requantize + clamp +
 // store) is about 12 instructions per output.
+// Cortex-M0+ (Armv6-M, DDI 0484): no DSP extension, so CMSIS-NN builds its plain-C paths
+// (ARM_MATH_DSP undefined): no SMLAD/SXTB16, no MLA, no SMULL; loads take 2 cycles, MULS 1 (the
+// single-cycle multiplier), a taken branch 2, and 8 low registers force spills. Per MAC of the
+// scalar mat-mult: 2 byte loads (4) + MULS + ADD + loop and spills (about 1) = 5 cycles for
+// 1x1, leftover and im2col mat-mults alike; gathering an im2col element (load, offset, store
+// halfword, loop) about 6; the 3x3 depthwise's per-tap indexing adds about 2 (7) and the
+// generic depthwise (what _opt falls back to without DSP) its padding test too (about 10); the
+// fully-connected dot product about 6. Requantisation calls __aeabi_lmul for the 64-bit
+// doubling multiply (about 20 cycles) besides the shift, clamp and store: about 35 per output;
+// an elementwise add requantises twice (about 30); pooling pays 2-cycle loads (about 6); the
+// interpreter's dispatch runs the same code at lower IPC (about 1.5x the M4's).
 struct ComputePrior {
   std::string_view core;
   double dispatch, conv1x1, leftover, im2col, im2col_element, dw3x3, dw_opt, fc, requant,
@@ -35,6 +46,7 @@ struct ComputePrior {
 };
 
 constexpr ComputePrior kComputePriors[] = {
+    {"cortex-m0plus", 6000, 5.0, 5.0, 5.0, 6.0, 7.0, 10.0, 6.0, 35, 30, 6},
     {"cortex-m4", 4000, 1.6, 3.0, 1.6, 4.0, 3.2, 4.0, 2.0, 12, 10, 3},
     {"cortex-m33", 4000, 1.6, 3.0, 1.6, 4.0, 3.2, 4.0, 2.0, 12, 10, 3},
     {"cortex-m7", 3000, 0.9, 1.6, 0.9, 2.5, 1.8, 2.3, 1.2, 8, 6, 2},
@@ -44,7 +56,7 @@ const ComputePrior& ComputePriorFor(const std::string& core) {
   for (const ComputePrior& p : kComputePriors) {
     if (p.core == core) return p;
   }
-  return kComputePriors[0];  // unknown cores: the single-issue M4 values (documented)
+  return kComputePriors[1];  // unknown cores: the single-issue M4 values (documented)
 }
 
 // External RAM timing in core cycles: one random access of the bus width (the CPU and the

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "latency/model.h"
+
 namespace latency {
 namespace {
 
@@ -39,12 +41,13 @@ BoardOutSummary Summarise(const std::vector<BoardOutRow>& rows, const std::strin
   BoardOutSummary s;
   s.board = board.empty() ? "all" : board;
   double model = 0, prior = 0, base = 0;
-  int n_base = 0;
+  int n_base = 0, covered = 0;
   for (const BoardOutRow& r : rows) {
     if (!board.empty() && r.row.board != board) continue;
     ++s.rows;
     model += AbsPct(r.predicted_ms, r.row.latency_ms);
     prior += AbsPct(r.prior_ms, r.row.latency_ms);
+    covered += r.Covered() ? 1 : 0;
     if (r.baseline_ms) {
       base += AbsPct(*r.baseline_ms, r.row.latency_ms);
       ++n_base;
@@ -53,6 +56,7 @@ BoardOutSummary Summarise(const std::vector<BoardOutRow>& rows, const std::strin
   if (s.rows > 0) {
     s.mape_pct = model / s.rows;
     s.prior_mape_pct = prior / s.rows;
+    s.coverage_pct = 100.0 * covered / s.rows;
   }
   if (n_base > 0) s.baseline_mape_pct = base / n_base;
   return s;
@@ -80,11 +84,15 @@ LeaveBoardOut LeaveBoardsOut(const std::vector<Sample>& samples, const Coefficie
       const BoardCoefficients& prior = priors.at(s.row.CoefficientKey());
       const BoardCoefficients inherited = Inherit(prior, fit);
       provenance = inherited.Provenance();
-      out.rows.push_back({s.row, PredictMs(s, inherited.value), PredictMs(s, prior.prior),
-                          BaselineMs(s, others)});
+      const double predicted_ms = PredictMs(s, inherited.value);
+      const Estimate e = Evaluate(s.terms, s.clock_hz, inherited);  // its interval's spread
+      out.rows.push_back({s.row, predicted_ms, PredictMs(s, prior.prior), BaselineMs(s, others),
+                          predicted_ms * e.latency_ms_low / e.latency_ms,
+                          predicted_ms * e.latency_ms_high / e.latency_ms});
     }
     out.boards.push_back(Summarise(out.rows, board));
     out.boards.back().provenance = provenance;
+    out.fold_fits.emplace(board, fit);
   }
   out.overall = Summarise(out.rows, "");
   return out;

@@ -7,6 +7,7 @@
 // cycles per MAC fitted (relative least squares) on the other boards' rows of the same mode
 // (all their rows when none has that mode).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ struct BoardOutRow {
   double predicted_ms = 0;  // priors x inherited correction, fitted without the board
   double prior_ms = 0;      // priors alone
   std::optional<double> baseline_ms;  // none when no other board has rows
+  double low_ms = 0, high_ms = 0;     // the 80 % interval of predicted_ms (interval.h)
+  bool Covered() const { return row.latency_ms >= low_ms && row.latency_ms <= high_ms; }
 };
 
 /// MAPE of one left-out board (or of every row: board "all").
@@ -32,12 +35,16 @@ struct BoardOutSummary {
   double mape_pct = 0;
   double prior_mape_pct = 0;
   std::optional<double> baseline_mape_pct;
+  double coverage_pct = 0;  // rows whose measurement is inside their 80 % interval
 };
 
 struct LeaveBoardOut {
   std::vector<BoardOutRow> rows;
   std::vector<BoardOutSummary> boards;  // per board with rows, by name
   BoardOutSummary overall;              // every row, board "all"
+  /// Per left-out board, the joint fit without its rows: what every board is predicted with
+  /// in that fold (the left-out board inherits its family's correction from it).
+  std::map<std::string, CoefficientFile> fold_fits;
 };
 
 /// Leave-one-board-out over every board of `samples`; `priors` holds the Priors() of every

@@ -29,6 +29,7 @@ std::string StyleText(const Series& s) {
     case Series::Style::kLinesPoints: return fmt::format("with linespoints pt {} ps 0.8 lw 2", s.point_type);
     case Series::Style::kBars: return "with boxes fill solid 0.9 border lc rgb \"#404040\"";
     case Series::Style::kXErrorBars: return "with xerrorbars pt 7 ps 0.3 lw 1";
+    case Series::Style::kBand: return "with filledcurves fs transparent solid 0.2 noborder";
     case Series::Style::kPoints: break;
   }
   return fmt::format("with points pt {} ps 0.6", s.point_type);
@@ -49,8 +50,10 @@ std::string PlotCommand(const Figure& f, const std::string& data_file, bool svg)
     if (i > 0) cmd += ", \\\n     ";
     const bool colored = !s.point_colors.empty() && s.labels.empty();
     const bool bars = s.style == Series::Style::kXErrorBars;
-    cmd += fmt::format("{} index {} using 1:2{} {} lc rgb {} title {}{}", Quote(data_file), i,
-                       bars ? ":3:4" : colored ? ":3" : "", StyleText(s),
+    const bool band = s.style == Series::Style::kBand;
+    cmd += fmt::format("{} index {} using {}{} {} lc rgb {} title {}{}", Quote(data_file), i,
+                       band ? "1:3:4" : "1:2", bars ? ":3:4" : colored && !band ? ":3" : "",
+                       StyleText(s),
                        colored && !bars ? "variable" : Quote(s.color),
                        Quote(s.title), s.axis == 2 ? " axes x1y2" : "");
     if (!s.labels.empty()) {
@@ -111,9 +114,10 @@ std::string DataText(const Figure& figure) {
     text += fmt::format("# {}\n", s.title);
     for (size_t j = 0; j < s.x.size(); ++j) {
       text += fmt::format("{:.10g} {:.10g}", s.x[j], s.y[j]);
-      if (s.style == Series::Style::kXErrorBars) {
-        text += fmt::format(" {:.10g} {:.10g}", j < s.low.size() ? s.low[j] : s.x[j],
-                            j < s.high.size() ? s.high[j] : s.x[j]);
+      if (s.style == Series::Style::kXErrorBars || s.style == Series::Style::kBand) {
+        const double at = s.style == Series::Style::kBand ? s.y[j] : s.x[j];
+        text += fmt::format(" {:.10g} {:.10g}", j < s.low.size() ? s.low[j] : at,
+                            j < s.high.size() ? s.high[j] : at);
       } else if (j < s.labels.size()) {
         text += " " + Quote(s.labels[j]);
       } else if (j < s.point_colors.size() && s.point_colors[j].size() == 7) {
@@ -123,7 +127,8 @@ std::string DataText(const Figure& figure) {
     }
     // An empty series keeps its block (and its index) present.
     if (s.x.empty()) {
-      text += s.style == Series::Style::kXErrorBars                ? "NaN NaN NaN NaN\n"
+      text += s.style == Series::Style::kXErrorBars || s.style == Series::Style::kBand
+                  ? "NaN NaN NaN NaN\n"
               : s.labels.empty() && s.point_colors.empty() ? "NaN NaN\n"
                                                            : "NaN NaN 0\n";
     }

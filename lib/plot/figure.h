@@ -21,10 +21,13 @@ struct Series {
   // as boxes of cumulative height, tallest series first, so each lower one covers the rest.
   // kXErrorBars: a horizontal bar from low to high through each (x, y), e.g. a predicted
   // latency's 80 % interval on a latency axis (needs `low` and `high`, one per point).
-  enum class Style { kPoints, kSteps, kLinesPoints, kBars, kXErrorBars } style = Style::kPoints;
+  // kBand: a translucent area from low to high at each x (y units), e.g. a predicted latency's
+  // 80 % interval along a curve; list it before the curve so the curve is drawn over it.
+  enum class Style { kPoints, kSteps, kLinesPoints, kBars, kXErrorBars, kBand } style =
+      Style::kPoints;
   std::vector<double> x;
   std::vector<double> y;
-  std::vector<double> low, high;  // kXErrorBars only: the bar's ends, in x units
+  std::vector<double> low, high;  // kXErrorBars (x units) and kBand (y units): the ends
   int point_type = 7;
   int axis = 1;  // 1: left y axis, 2: right y axis (y2)
   // One label per point (empty: none): drawn beside the point in the PNG, a hover tooltip

@@ -49,6 +49,22 @@ TEST(Figure, BarsGetBoxesLabelledTicsAndRanges) {
   EXPECT_NE(script.find("index 0 using 1:2 with boxes fill solid 0.9"), std::string::npos);
 }
 
+// A band (a predicted latency's 80 % interval along a curve): each point's low and high after
+// x and y, drawn from columns 3 and 4 as a translucent filled area; an empty band keeps its block.
+TEST(Figure, BandFillsFromLowToHigh) {
+  plot::Figure f;
+  f.name = "budget";
+  plot::Series band{"80 %", "#d62728", plot::Series::Style::kBand, {112, 128}, {3908, 3792}};
+  band.low = {3380, 3290};
+  band.high = {4520, 4370};
+  f.series = {band, {"empty", "#d62728", plot::Series::Style::kBand, {}, {}}};
+  EXPECT_EQ(plot::DataText(f),
+            "# 80 %\n112 3908 3380 4520\n128 3792 3290 4370\n\n\n# empty\nNaN NaN NaN NaN\n");
+  EXPECT_NE(plot::ScriptText(f).find("index 0 using 1:3:4 with filledcurves fs transparent solid "
+                                     "0.2 noborder lc rgb \"#d62728\""),
+            std::string::npos);
+}
+
 TEST(Figure, PlainFigureHasNoOptionalSettings) {
   const std::string script = plot::ScriptText(Sample());
   EXPECT_EQ(script.find("set xtics"), std::string::npos);
