@@ -163,7 +163,22 @@ struct Split {
   int split_op = 0;
   int stage_output = -1;
   std::vector<int> stage;  // the tensors ops [0, split_op) read or write, ascending
+  bool square = false;     // H and W alike in every stage tensor and op: the W spans are the H spans
 };
+
+bool Square(const graph::Network& net, int split_op, const std::vector<int>& stage) {
+  for (int t : stage) {
+    if (net.tensor(t).shape.h != net.tensor(t).shape.w) return false;
+  }
+  for (int i = 0; i < split_op; ++i) {
+    const graph::Op& op = net.ops[static_cast<size_t>(i)];
+    if (op.kernel_h != op.kernel_w || op.stride_h != op.stride_w ||
+        op.padding.top != op.padding.left) {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::vector<int> StageTensors(const graph::Network& net, int split_op) {
   std::vector<int> out;
@@ -184,7 +199,9 @@ std::vector<Split> Splits(const graph::Network& net) {
     if (split_op < 0) break;
     const int stage = StageOutput(net, split_op);
     if (stage >= 0 && net.tensor(stage).shape.h >= 2) {
-      out.push_back({n, split_op, stage, StageTensors(net, split_op)});
+      std::vector<int> tensors = StageTensors(net, split_op);
+      const bool square = Square(net, split_op, tensors);
+      out.push_back({n, split_op, stage, std::move(tensors), square});
     }
   }
   return out;
@@ -217,7 +234,8 @@ PatchPlan PlanAt(const graph::Network& net, const NetFacts& facts, const Split& 
   plan.stage_output = split.stage_output;
   const size_t nt = net.tensors.size();
   const AxisSize hs = Sizes(net, plan.split_op, plan.stage_output, split.stage, patches, true);
-  const AxisSize ws = Sizes(net, plan.split_op, plan.stage_output, split.stage, patches, false);
+  const AxisSize ws = split.square
+                          ? hs : Sizes(net, plan.split_op, plan.stage_output, split.stage, patches, false);
   plan.input_patch_h = hs.max[static_cast<size_t>(net.input)];
   plan.input_patch_w = ws.max[static_cast<size_t>(net.input)];
   plan.macs_before = facts.macs;
@@ -295,8 +313,10 @@ util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choic
         Nearest(counts, choice.patches), counts.back()));
   }
   const int split_op = SplitOp(net, choice.split_units);
-  return PlanAt(net, NetFacts(net),
-                {choice.split_units, split_op, StageOutput(net, split_op), StageTensors(net, split_op)},
+  const int stage = StageOutput(net, split_op);
+  std::vector<int> tensors = StageTensors(net, split_op);
+  const bool square = Square(net, split_op, tensors);
+  return PlanAt(net, NetFacts(net), {choice.split_units, split_op, stage, std::move(tensors), square},
                 choice.patches);
 }
 
