@@ -8,6 +8,7 @@
 
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
+#include "graph/network_memo.h"
 
 namespace analysis {
 namespace {
@@ -76,18 +77,26 @@ struct Span {
   int lo = 0, hi = 0;
 };
 
-// Per tile along one axis (`rows`: H, else W), the span of every stage tensor, grown backwards
+// Per tensor: the largest tile span and the sum of the spans over tiles, along one axis.
+struct AxisSize {
+  std::vector<int> max, sum;
+};
+
+// Along one axis (`rows`: H, else W), per tile the span of every stage tensor, grown backwards
 // from the tile of the stage output through each windowed op (its padding, stride and kernel)
-// and clipped to the tensor: border tiles need no halo beyond the image.
-std::vector<std::vector<Span>> Spans(const graph::Network& net, int split_op, int stage_output,
-                                     int p, bool rows) {
+// and clipped to the tensor: border tiles need no halo beyond the image. Returns per tensor the
+// largest span and the sum of the spans over the p tiles (0 for a tensor not in `stage`, the
+// tensors ops [0, split_op) read or write).
+AxisSize Sizes(const graph::Network& net, int split_op, int stage_output, const std::vector<int>& stage,
+               int p, bool rows) {
   const auto extent = [rows](const graph::Shape& s) { return rows ? s.h : s.w; };
+  const size_t nt = net.tensors.size();
   const int full = extent(net.tensor(stage_output).shape);
   const int tile = (full + p - 1) / p;
-  std::vector<std::vector<Span>> spans(static_cast<size_t>(p),
-                                       std::vector<Span>(net.tensors.size(), Span{0, -1}));
+  AxisSize a{std::vector<int>(nt, 0), std::vector<int>(nt, 0)};
+  std::vector<Span> need(nt);
   for (int i = 0; i < p; ++i) {
-    auto& need = spans[static_cast<size_t>(i)];
+    for (int t : stage) need[static_cast<size_t>(t)] = Span{0, -1};
     need[static_cast<size_t>(stage_output)] = {std::min(i * tile, full), std::min((i + 1) * tile, full)};
     for (int k = split_op - 1; k >= 0; --k) {
       const graph::Op& op = net.ops[static_cast<size_t>(k)];
@@ -106,19 +115,9 @@ std::vector<std::vector<Span>> Spans(const graph::Network& net, int split_op, in
         n = n.hi < n.lo ? r : Span{std::min(n.lo, r.lo), std::max(n.hi, r.hi)};
       }
     }
-  }
-  return spans;
-}
-
-// Per tensor: the largest tile span and the sum of the spans over tiles, along one axis.
-struct AxisSize {
-  std::vector<int> max, sum;
-};
-AxisSize Sizes(const std::vector<std::vector<Span>>& spans, size_t tensors) {
-  AxisSize a{std::vector<int>(tensors, 0), std::vector<int>(tensors, 0)};
-  for (const auto& tile : spans) {
-    for (size_t t = 0; t < tensors; ++t) {
-      const int len = std::max(0, tile[t].hi - tile[t].lo);
+    for (int s : stage) {
+      const auto t = static_cast<size_t>(s);
+      const int len = std::max(0, need[t].hi - need[t].lo);
       a.max[t] = std::max(a.max[t], len);
       a.sum[t] += len;
     }
@@ -132,7 +131,7 @@ int64_t Scaled(int64_t value, const graph::Shape& full, Region r) {
 
 // MCUNetV2's analytic memory of one op (§4 "Memory profiling"): its inputs + its output; a
 // depthwise conv runs in place (TinyEngine), so only the larger of its input and output counts.
-int64_t OpBytes(const graph::Network& net, const graph::Op& op, const std::vector<int64_t>& bytes) {
+int64_t OpBytes(const graph::Op& op, const std::vector<int64_t>& bytes) {
   const int64_t out = bytes[static_cast<size_t>(op.output)];
   if (op.kind == OpKind::kReshape) return out;
   if (op.kind == OpKind::kDepthwiseConv2d) {
@@ -156,14 +155,132 @@ int Nearest(const std::vector<int>& valid, int wanted) {
 
 }  // namespace
 
-std::vector<int> PatchSplitChoices(const graph::Network& net) {
+namespace {
+
+// A valid split: n, the first op after the patch stage and the tensor the stage hands on.
+struct Split {
+  int units = 0;
+  int split_op = 0;
+  int stage_output = -1;
+  std::vector<int> stage;  // the tensors ops [0, split_op) read or write, ascending
+  bool square = false;     // H and W alike in every stage tensor and op: the W spans are the H spans
+};
+
+bool Square(const graph::Network& net, int split_op, const std::vector<int>& stage) {
+  for (int t : stage) {
+    if (net.tensor(t).shape.h != net.tensor(t).shape.w) return false;
+  }
+  for (int i = 0; i < split_op; ++i) {
+    const graph::Op& op = net.ops[static_cast<size_t>(i)];
+    if (op.kernel_h != op.kernel_w || op.stride_h != op.stride_w ||
+        op.padding.top != op.padding.left) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<int> StageTensors(const graph::Network& net, int split_op) {
   std::vector<int> out;
+  for (int i = 0; i < split_op; ++i) {
+    const graph::Op& op = net.ops[static_cast<size_t>(i)];
+    out.push_back(op.output);
+    out.insert(out.end(), op.inputs.begin(), op.inputs.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Split> Splits(const graph::Network& net) {
+  std::vector<Split> out;
   for (int n = 1;; ++n) {
     const int split_op = SplitOp(net, n);
     if (split_op < 0) break;
     const int stage = StageOutput(net, split_op);
-    if (stage >= 0 && net.tensor(stage).shape.h >= 2) out.push_back(n);
+    if (stage >= 0 && net.tensor(stage).shape.h >= 2) {
+      std::vector<int> tensors = StageTensors(net, split_op);
+      const bool square = Square(net, split_op, tensors);
+      out.push_back({n, split_op, stage, std::move(tensors), square});
+    }
   }
+  return out;
+}
+
+// What every plan of one network shares, computed once: per op its MACs and per-layer bytes,
+// per tensor its whole bytes.
+struct NetFacts {
+  std::vector<int64_t> op_macs, per_layer, whole;
+  int64_t macs = 0;
+  int64_t peak_before_bytes = 0;
+  explicit NetFacts(const graph::Network& net) {
+    for (size_t t = 0; t < net.tensors.size(); ++t) {
+      whole.push_back(TensorBytes(net, static_cast<int>(t)));
+    }
+    for (const graph::Op& op : net.ops) {
+      op_macs.push_back(CountOp(net, op).macs);
+      macs += op_macs.back();
+      per_layer.push_back(OpBytes(op, whole));
+    }
+    if (!per_layer.empty()) peak_before_bytes = *std::max_element(per_layer.begin(), per_layer.end());
+  }
+};
+
+// The plan of a valid split and patch count.
+PatchPlan PlanAt(const graph::Network& net, const NetFacts& facts, const Split& split, int patches) {
+  PatchPlan plan;
+  plan.choice = {split.units, patches};
+  plan.split_op = split.split_op;
+  plan.stage_output = split.stage_output;
+  const size_t nt = net.tensors.size();
+  const AxisSize hs = Sizes(net, plan.split_op, plan.stage_output, split.stage, patches, true);
+  const AxisSize ws = split.square
+                          ? hs : Sizes(net, plan.split_op, plan.stage_output, split.stage, patches, false);
+  plan.input_patch_h = hs.max[static_cast<size_t>(net.input)];
+  plan.input_patch_w = ws.max[static_cast<size_t>(net.input)];
+  plan.macs_before = facts.macs;
+  plan.op_macs = facts.op_macs;
+  plan.macs = facts.macs;
+  for (size_t i = 0; i < static_cast<size_t>(plan.split_op); ++i) {
+    const graph::Op& op = net.ops[i];
+    const auto o = static_cast<size_t>(op.output);
+    const int64_t patched = Scaled(facts.op_macs[i], net.output_shape(op), {hs.sum[o], ws.sum[o]});
+    plan.stage_macs_before += facts.op_macs[i];
+    plan.stage_macs += patched;
+    plan.macs += patched - facts.op_macs[i];
+    plan.op_macs[i] = patched;
+  }
+  std::vector<int64_t> tile(nt, 0);  // only the stage's tensors are read
+  for (int s : split.stage) {
+    const auto t = static_cast<size_t>(s);
+    tile[t] = static_cast<int>(t) == plan.stage_output
+                  ? facts.whole[t]
+                  : Scaled(facts.whole[t], net.tensor(static_cast<int>(t)).shape, {hs.max[t], ws.max[t]});
+  }
+  plan.live_bytes = facts.per_layer;
+  for (size_t s = 0; s < static_cast<size_t>(plan.split_op); ++s) {
+    plan.live_bytes[s] = OpBytes(net.ops[s], tile);
+    if (net.ops[s].output != plan.stage_output) {
+      plan.live_bytes[s] += facts.whole[static_cast<size_t>(plan.stage_output)];
+    }
+  }
+  plan.peak_before_bytes = facts.peak_before_bytes;
+  for (size_t s = 0; s < plan.live_bytes.size(); ++s) {
+    int64_t& part = static_cast<int>(s) < plan.split_op ? plan.stage_peak_bytes : plan.rest_peak_bytes;
+    part = std::max(part, plan.live_bytes[s]);
+    if (plan.live_bytes[s] > plan.peak_bytes) {
+      plan.peak_bytes = plan.live_bytes[s];
+      plan.peak_op = static_cast<int>(s);
+    }
+  }
+  return plan;
+}
+
+}  // namespace
+
+std::vector<int> PatchSplitChoices(const graph::Network& net) {
+  std::vector<int> out;
+  for (const Split& s : Splits(net)) out.push_back(s.units);
   return out;
 }
 
@@ -195,80 +312,71 @@ util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choic
         "valid: 2..{})", choice.patches, choice.split_units, counts.back(),
         Nearest(counts, choice.patches), counts.back()));
   }
-  PatchPlan plan;
-  plan.choice = choice;
-  plan.split_op = SplitOp(net, choice.split_units);
-  plan.stage_output = StageOutput(net, plan.split_op);
-  const size_t nt = net.tensors.size();
-  const AxisSize hs = Sizes(Spans(net, plan.split_op, plan.stage_output, choice.patches, true), nt);
-  const AxisSize ws = Sizes(Spans(net, plan.split_op, plan.stage_output, choice.patches, false), nt);
-  std::vector<Region> need(nt), total(nt);
-  for (size_t t = 0; t < nt; ++t) {
-    need[t] = {hs.max[t], ws.max[t]};
-    total[t] = {hs.sum[t], ws.sum[t]};
-  }
-  plan.input_patch_h = need[static_cast<size_t>(net.input)].h;
-  plan.input_patch_w = need[static_cast<size_t>(net.input)].w;
-  for (size_t i = 0; i < net.ops.size(); ++i) {
-    const graph::Op& op = net.ops[i];
-    const int64_t macs = CountOp(net, op).macs;
-    plan.macs_before += macs;
-    int64_t patched = macs;
-    if (static_cast<int>(i) < plan.split_op) {
-      patched = Scaled(macs, net.output_shape(op), total[static_cast<size_t>(op.output)]);
-      plan.stage_macs_before += macs;
-      plan.stage_macs += patched;
-    }
-    plan.op_macs.push_back(patched);
-    plan.macs += patched;
-  }
-  std::vector<int64_t> whole(nt, 0), tile(nt, 0);
-  for (size_t t = 0; t < nt; ++t) {
-    whole[t] = TensorBytes(net, static_cast<int>(t));
-    tile[t] = static_cast<int>(t) == plan.stage_output
-                  ? whole[t] : Scaled(whole[t], net.tensor(static_cast<int>(t)).shape, need[t]);
-  }
-  std::vector<int64_t> per_layer(net.ops.size(), 0);
-  plan.live_bytes.assign(net.ops.size(), 0);
-  for (size_t s = 0; s < net.ops.size(); ++s) {
-    const bool in_stage = static_cast<int>(s) < plan.split_op;
-    per_layer[s] = OpBytes(net, net.ops[s], whole);
-    plan.live_bytes[s] = in_stage ? OpBytes(net, net.ops[s], tile) : per_layer[s];
-    if (in_stage && net.ops[s].output != plan.stage_output) {
-      plan.live_bytes[s] += whole[static_cast<size_t>(plan.stage_output)];
-    }
-  }
-  plan.peak_before_bytes = *std::max_element(per_layer.begin(), per_layer.end());
-  for (size_t s = 0; s < plan.live_bytes.size(); ++s) {
-    int64_t& part = static_cast<int>(s) < plan.split_op ? plan.stage_peak_bytes : plan.rest_peak_bytes;
-    part = std::max(part, plan.live_bytes[s]);
-    if (plan.live_bytes[s] > plan.peak_bytes) {
-      plan.peak_bytes = plan.live_bytes[s];
-      plan.peak_op = static_cast<int>(s);
-    }
-  }
-  return plan;
+  const int split_op = SplitOp(net, choice.split_units);
+  const int stage = StageOutput(net, split_op);
+  std::vector<int> tensors = StageTensors(net, split_op);
+  const bool square = Square(net, split_op, tensors);
+  return PlanAt(net, NetFacts(net), {choice.split_units, split_op, stage, std::move(tensors), square},
+                choice.patches);
 }
 
-std::optional<PatchPlan> ChoosePatches(const graph::Network& net, double max_mac_overhead,
-                                       int64_t target_peak_bytes) {
-  std::optional<PatchPlan> lowest, cheapest_fitting;
-  for (int n : PatchSplitChoices(net)) {
-    for (int p : PatchCountChoices(net, n)) {
-      if (p > 8) break;
-      auto plan = PlanPatches(net, {n, p});
-      if (!plan) continue;
-      if (plan->mac_overhead() <= max_mac_overhead &&
-          (!lowest || plan->peak_bytes < lowest->peak_bytes)) {
-        lowest = *plan;
-      }
-      if (target_peak_bytes > 0 && plan->peak_bytes <= target_peak_bytes &&
-          (!cheapest_fitting || plan->macs < cheapest_fitting->macs)) {
-        cheapest_fitting = *plan;
-      }
+namespace {
+
+// What ChoosePatches weighs of one (n, p <= 8) plan.
+struct Candidate {
+  size_t split = 0;  // index into PatchSpace::splits
+  int patches = 0;
+  int64_t peak_bytes = 0;
+  int64_t macs = 0;
+  double mac_overhead = 0;
+};
+
+// Every (n, p <= 8) of a network in ascending order, with what its plans share.
+struct PatchSpace {
+  std::vector<Split> splits;
+  std::optional<NetFacts> facts;
+  std::vector<Candidate> candidates;
+};
+
+PatchSpace SpaceOf(const graph::Network& net) {
+  PatchSpace space;
+  space.splits = Splits(net);
+  if (space.splits.empty()) return space;
+  space.facts.emplace(net);
+  for (size_t s = 0; s < space.splits.size(); ++s) {
+    const int max_p = std::min(8, net.tensor(space.splits[s].stage_output).shape.h);
+    for (int p = 2; p <= max_p; ++p) {
+      const PatchPlan plan = PlanAt(net, *space.facts, space.splits[s], p);
+      space.candidates.push_back({s, p, plan.peak_bytes, plan.macs, plan.mac_overhead()});
     }
   }
-  return cheapest_fitting ? cheapest_fitting : lowest;
+  return space;
+}
+
+struct PatchSpaceTag {};
+
+}  // namespace
+
+// Every (n, p <= 8) in ascending order, keeping the first of equal candidates. The candidates
+// depend on the network only: they are memoised for the next call with an equal network (the
+// sweep's next board).
+std::optional<PatchPlan> ChoosePatches(const graph::Network& net, double max_mac_overhead,
+                                       int64_t target_peak_bytes) {
+  const PatchSpace& space = graph::MemoOnNetwork<PatchSpaceTag>(net, SpaceOf);
+  const Candidate* lowest = nullptr;
+  const Candidate* cheapest_fitting = nullptr;
+  for (const Candidate& c : space.candidates) {
+    if (c.mac_overhead <= max_mac_overhead && (!lowest || c.peak_bytes < lowest->peak_bytes)) {
+      lowest = &c;
+    }
+    if (target_peak_bytes > 0 && c.peak_bytes <= target_peak_bytes &&
+        (!cheapest_fitting || c.macs < cheapest_fitting->macs)) {
+      cheapest_fitting = &c;
+    }
+  }
+  const Candidate* chosen = cheapest_fitting ? cheapest_fitting : lowest;
+  if (chosen == nullptr) return std::nullopt;
+  return PlanAt(net, *space.facts, space.splits[chosen->split], chosen->patches);
 }
 
 std::string DescribePatchPlan(const PatchPlan& plan) {

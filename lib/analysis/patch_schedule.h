@@ -65,7 +65,9 @@ util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choic
 
 /// The plan chosen per design: among every (n, p <= 8) the lowest peak whose MAC overhead is at
 /// most `max_mac_overhead`; with `target_peak_bytes` > 0, the least MAC overhead whose peak is at
-/// most the target when one exists. nullopt when `net` has no valid split.
+/// most the target when one exists. nullopt when `net` has no valid split. The (n, p) candidates
+/// are computed once per network and thread (graph/network_memo.h): the next call with an equal
+/// network, e.g. the sweep's next board, only selects.
 std::optional<PatchPlan> ChoosePatches(const graph::Network& net, double max_mac_overhead,
                                        int64_t target_peak_bytes);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/liveness.h"
+#include "graph/network_memo.h"
 
 namespace analysis {
 namespace {
@@ -54,7 +55,9 @@ int PexPlan::split_blocks() const {
                                         [](const PexBlock& b) { return b.slices > 1; }));
 }
 
-PexPlan PlanPex(const graph::Network& net) {
+namespace {
+
+PexPlan PlanPexOnce(const graph::Network& net) {
   PexPlan plan;
   const PeakActivation peak = ComputePeak(net);
   plan.peak_before_bytes = peak.peak_bytes;
@@ -98,6 +101,15 @@ PexPlan PlanPex(const graph::Network& net) {
     }
   }
   return plan;
+}
+
+struct PexTag {};
+
+}  // namespace
+
+// The plan depends on the network only: memoised for the next call with an equal network.
+PexPlan PlanPex(const graph::Network& net) {
+  return graph::MemoOnNetwork<PexTag>(net, PlanPexOnce);
 }
 
 std::string DescribePexPlan(const PexPlan& plan) {

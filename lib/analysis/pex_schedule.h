@@ -37,6 +37,7 @@ struct PexPlan {
 
 /// The schedule of `net`: each block gets the fewest slices (a divisor of its expanded width)
 /// that bring it down to the peak of the ops outside split blocks, or as low as it goes.
+/// Memoised per thread for the last network (graph/network_memo.h).
 PexPlan PlanPex(const graph::Network& net);
 
 /// One line: "7 of 16 blocks split (s 2-48); peak 1404928 B -> 401408 B; MACs unchanged".

@@ -65,6 +65,7 @@ struct Tensor {
   // Bits per element when it differs from the network's activation_bits (e.g. an int32 or
   // float32 tensor of an imported graph); 0 means activation_bits.
   int element_bits = 0;
+  bool operator==(const Tensor&) const = default;
 };
 
 // Explicit padding in rows/columns, as TFLite computes it (SAME: top = floor(total / 2)).
@@ -73,6 +74,7 @@ struct Padding {
   int bottom = 0;
   int left = 0;
   int right = 0;
+  bool operator==(const Padding&) const = default;
 };
 
 struct Op {
@@ -92,6 +94,7 @@ struct Op {
   bool has_bias = false;
   bool has_batch_norm = false;
   int block = -1;  // index of the inverted-residual block the op belongs to, -1 outside blocks
+  bool operator==(const Op&) const = default;
 };
 
 // A whole network. Invariant: ops are in execution order and every input of op i is the
@@ -107,6 +110,9 @@ struct Network {
   // The size of the file an imported network came from (its flash as deployed, issue 14);
   // 0 for a network dse built (placement/model_flash.h estimates that one's flatbuffer).
   int64_t file_bytes = 0;
+
+  /// Equal in every field (name, tensors, ops, ids, bits, file size).
+  bool operator==(const Network&) const = default;
 
   const Tensor& tensor(int id) const { return tensors[static_cast<size_t>(id)]; }
   const Shape& input_shape(const Op& op, size_t i = 0) const { return tensor(op.inputs[i]).shape; }

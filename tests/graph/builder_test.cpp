@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "graph/builder.h"
+#include "graph/network_memo.h"
 
 namespace {
 
@@ -21,6 +22,26 @@ TEST(Builder, ConvShapesAndPadding) {
   EXPECT_EQ(net.output_shape(net.ops[0]), (graph::Shape{72, 72, 12}));
   EXPECT_EQ(net.ops[0].padding.top, 0);
   EXPECT_EQ(net.ops[0].padding.bottom, 1);
+}
+
+struct CountTag {};
+
+TEST(MemoOnNetwork, ComputesOnceForEqualNetworksAndAgainForAnother) {
+  graph::Builder b("n", 144, 3);
+  const graph::Network net = b.Finish(b.Conv(b.input(), graph::ConvSpec{12, 3, 2}));
+  graph::Network other = net;
+  other.ops[0].stride_w = 1;  // one field differs
+  int computed = 0;
+  const auto ops = [&computed](const graph::Network& n) {
+    ++computed;
+    return n.ops.size() + static_cast<size_t>(n.ops[0].stride_w);
+  };
+  EXPECT_EQ(graph::MemoOnNetwork<CountTag>(net, ops), 3u);  // 1 op + stride 2
+  const graph::Network copy = net;
+  EXPECT_EQ(graph::MemoOnNetwork<CountTag>(copy, ops), 3u);
+  EXPECT_EQ(computed, 1);  // an equal copy hits the memo
+  EXPECT_EQ(graph::MemoOnNetwork<CountTag>(other, ops), 2u);  // 1 op + stride 1
+  EXPECT_EQ(computed, 2);
 }
 
 }  // namespace
