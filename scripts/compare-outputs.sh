@@ -59,7 +59,7 @@ for f in "$work"/old/* "$work"/old/plots/*; do
   [ -f "$f" ] || continue
   rel=${f#"$work"/old/}
   # The JSON envelope's git revision names the commit each binary was built from.
-  mask='s/"git_revision": "[0-9a-f]*"/"git_revision": "REV"/'
+  mask='s/"git_revision": "[^"]*"/"git_revision": "REV"/'
   if ! cmp -s <(sed -e "s#$work/old#OUT#g" -e "$mask" "$f") \
               <(sed -e "s#$work/new#OUT#g" -e "$mask" "$work/new/$rel"); then
     echo "differs: $rel"
