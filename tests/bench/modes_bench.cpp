@@ -5,38 +5,15 @@
 
 #include <benchmark/benchmark.h>
 
-#include "accuracy/accuracy.h"
-#include "explore/sweep.h"
-#include "hw/catalog.h"
-#include "latency/coefficients.h"
-#include "placement/mode.h"
+#include "bench/bench_inputs.h"
 #include "placement/schedule_modes.h"
 
 namespace {
 
-const std::string kRoot = DSE_SOURCE_DIR;
-
-struct Inputs {
-  searchspace::Catalog catalog = searchspace::Catalog::LoadDirectory(kRoot + "/searchspaces").value();
-  hw::Catalog boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
-  accuracy::Surrogate surrogate = accuracy::LoadSurrogate(kRoot).value();
-  std::vector<accuracy::Measurement> measured;
-  latency::CoefficientFile coefficients =
-      latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
-  power::Table power = power::LoadTable(kRoot + "/data/power/measured.csv", placement::ModeIds()).value();
-  tinyops::BudgetTable budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
-};
-
-const Inputs& Shared() {
-  static const Inputs* inputs = new Inputs();
-  return *inputs;
-}
-
 // state.range(0): 0 = f469 only, 1 = every board. modes: the mode ids swept.
 void RunSweep(benchmark::State& state, const std::vector<std::string>& modes) {
-  const Inputs& in = Shared();
-  const explore::Models models{&in.catalog, &in.surrogate, &in.measured, &in.coefficients,
-                               &in.power, &in.budgets};
+  const bench::Inputs& in = bench::Shared();
+  const explore::Models models = in.ModelsOver();
   explore::SweepOptions options;
   for (const auto& s : in.catalog.spaces()) {
     if (s.fixed || s.name == "mbv3" || s.name == "proxyless" || s.name == "mnasnet") options.spaces.push_back(&s);

@@ -7,22 +7,11 @@
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
-#include <sys/resource.h>
 
-#include "accuracy/accuracy.h"
-#include "hw/catalog.h"
-#include "latency/coefficients.h"
+#include "bench/bench_inputs.h"
 #include "search/run.h"
 
 namespace {
-
-const std::string kRoot = DSE_SOURCE_DIR;
-
-double UserSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec) / 1e6;
-}
 
 // FNV-1a over the candidates' printed fields, folded to 48 bits (exact in a double counter).
 double Checksum(const std::vector<explore::Candidate>& candidates) {
@@ -37,30 +26,21 @@ double Checksum(const std::vector<explore::Candidate>& candidates) {
 }
 
 void BM_SearchStageSpace(benchmark::State& state, const std::string& space) {
-  auto catalog = searchspace::Catalog::LoadDirectory(kRoot + "/searchspaces").value();
-  const auto boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
-  const auto surrogate = accuracy::LoadSurrogate(kRoot).value();
-  const std::vector<accuracy::Measurement> measured;
-  const auto coefficients = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
-  const auto power = power::LoadTable(kRoot + "/data/power/measured.csv", placement::ModeIds()).value();
-  const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
-  const explore::Models models{&catalog, &surrogate, &measured, &coefficients, &power, &budgets};
+  const bench::Inputs& in = bench::Shared();
   explore::SweepOptions sweep;
-  for (const auto& b : boards.boards()) {
-    if (b.name == "f746") sweep.boards.push_back(&b);
-  }
+  sweep.boards = {in.Board("f746")};
   search::Request request{.space = space, .evaluations = state.range(0), .threads = 1, .keep_all = true,
-                          .data_root = kRoot};
-  const search::Plan plan = search::MakePlan(request, catalog, sweep).value();
+                          .data_root = bench::kRoot};
+  const search::Plan plan = search::MakePlan(request, in.catalog, sweep).value();
   int64_t points = 0;
   double checksum = 0;
-  const double user_start = UserSeconds();
+  const double user_start = bench::UserCpuSeconds();
   for (auto _ : state) {
-    const search::Outcome o = search::Run(plan, models, {}).value();
+    const search::Outcome o = search::Run(plan, in.ModelsOver(), {}).value();
     points += o.evaluations;
     checksum = Checksum(o.sweep.candidates);
   }
-  const double user_s = UserSeconds() - user_start;
+  const double user_s = bench::UserCpuSeconds() - user_start;
   state.counters["points_per_s"] = benchmark::Counter(static_cast<double>(points), benchmark::Counter::kIsRate);
   state.counters["user_s_per_1k_points"] = user_s * 1000.0 / static_cast<double>(points);
   state.counters["points_per_user_s"] = static_cast<double>(points) / user_s;

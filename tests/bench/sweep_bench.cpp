@@ -1,38 +1,27 @@
 // The default sweep end to end: every variant of mbv3, proxyless, mnasnet (paper grid) and the
-// fixed reference nets, on all four built-in boards in all three modes, written to a fresh
-// SQLite database (issue target: under 2 s on one core).
+// fixed reference nets, on every built-in board (14) in the three default modes, written to a
+// fresh SQLite database (issue target: under 2 s on one core).
 
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 
-#include "accuracy/accuracy.h"
-#include "explore/sweep.h"
-#include "hw/catalog.h"
-#include "latency/coefficients.h"
+#include "bench/bench_inputs.h"
 #include "placement/schedule_modes.h"
 #include "store/database.h"
 
 namespace {
 
-const std::string kRoot = DSE_SOURCE_DIR;
-
 // state.range(0) = 1: every mode, the opt-in schedules (patch, reorder, pex) too (issue 14:
 // still under 1 s on one core).
 void BM_DefaultSweepAllBoardsIntoDatabase(benchmark::State& state) {
-  const auto catalog = searchspace::Catalog::LoadDirectory(kRoot + "/searchspaces").value();
-  const auto boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
-  const auto surrogate = accuracy::LoadSurrogate(kRoot).value();
-  const std::vector<accuracy::Measurement> measured;
-  const auto coefficients = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
-  const auto power = power::LoadTable(kRoot + "/data/power/measured.csv", placement::ModeIds()).value();
-  const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
-  const explore::Models models{&catalog, &surrogate, &measured, &coefficients, &power, &budgets};
+  const bench::Inputs& in = bench::Shared();
+  const explore::Models models = in.ModelsOver();
   explore::SweepOptions options;
-  for (const auto& s : catalog.spaces()) {
+  for (const auto& s : in.catalog.spaces()) {
     if (s.fixed || s.name == "mbv3" || s.name == "proxyless" || s.name == "mnasnet") options.spaces.push_back(&s);
   }
-  for (const auto& b : boards.boards()) options.boards.push_back(&b);
+  for (const auto& b : in.boards.boards()) options.boards.push_back(&b);
   options.threads = 1;
   if (state.range(0) == 1) {
     for (const std::string& id : placement::OptInModeIds()) options.modes.push_back(id);
