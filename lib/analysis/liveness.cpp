@@ -1,5 +1,7 @@
 #include "analysis/liveness.h"
 
+#include <algorithm>
+
 #include "analysis/cost.h"
 
 namespace analysis {
@@ -53,6 +55,20 @@ PeakActivation ComputePeak(const graph::Network& net) {
     }
   }
   return result;
+}
+
+std::vector<int64_t> InPlaceDepthwiseSavings(const graph::Network& net) {
+  std::vector<int64_t> saved(net.ops.size(), 0);
+  std::vector<Interval> by_tensor(net.tensors.size());
+  for (const Interval& iv : Lifetimes(net)) by_tensor[static_cast<size_t>(iv.tensor)] = iv;
+  for (size_t d = 0; d < net.ops.size(); ++d) {
+    const graph::Op& op = net.ops[d];
+    if (op.kind != graph::OpKind::kDepthwiseConv2d || op.output == net.output) continue;
+    const Interval& in = by_tensor[static_cast<size_t>(op.inputs[0])];
+    if (in.bytes == 0 || in.last_step != static_cast<int>(d)) continue;  // read later, or aliased
+    saved[d] = std::min(in.bytes, TensorBytes(net, op.output));
+  }
+  return saved;
 }
 
 }  // namespace analysis

@@ -33,4 +33,11 @@ struct PeakActivation {
 
 PeakActivation ComputePeak(const graph::Network& net);
 
+/// Per op of `net` in its order: the bytes a runtime that runs depthwise convolutions in place
+/// (TinyEngine's rule, reference memory_schedules.md §4) saves while that op runs, the smaller
+/// of its input and output, for a depthwise op whose input no later op reads and whose output
+/// is not the network's output; 0 for every other op. Subtracted from ComputePeak's live bytes
+/// it gives the live bytes under in-place depthwise.
+std::vector<int64_t> InPlaceDepthwiseSavings(const graph::Network& net);
+
 }  // namespace analysis

@@ -35,12 +35,15 @@ Fit PatchMode::Place(const graph::Network& net, const Footprint& footprint,
                                        footprint.sram.persistent_bytes);
   }
   if (!plan) {
-    Fit fit = PlaceScheduled(id(), net, footprint, board, analysis::ComputePeak(net).live_bytes);
+    Fit fit = PlaceScheduled(id(), net, footprint, board,
+                             WithInPlaceDepthwise(net, footprint, analysis::ComputePeak(net).live_bytes));
     fit.violations.push_back({"patch schedule", 0, 0, why});
     fit.fits = false;
     return fit;
   }
-  Fit fit = PlaceScheduled(id(), net, footprint, board, plan->live_bytes);
+  // The patch stage's live bytes count in-place depthwise already (MCUNetV2's rule).
+  Fit fit = PlaceScheduled(id(), net, footprint, board,
+                           WithInPlaceDepthwise(net, footprint, plan->live_bytes, plan->split_op));
   fit.plan = std::make_shared<PatchModePlan>(std::move(*plan));
   return fit;
 }

@@ -5,7 +5,8 @@ namespace placement {
 Fit PexMode::Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
                    const Deployment&) const {
   analysis::PexPlan plan = analysis::PlanPex(net);
-  Fit fit = PlaceScheduled(id(), net, footprint, board, plan.live_bytes);
+  Fit fit = PlaceScheduled(id(), net, footprint, board,
+                           WithInPlaceDepthwise(net, footprint, plan.live_bytes, 0, plan.kernel_calls));
   fit.plan = std::make_shared<PexModePlan>(std::move(plan));
   return fit;
 }

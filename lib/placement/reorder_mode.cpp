@@ -8,13 +8,15 @@ namespace {
 // are memoised for the next call with an equal network (the sweep's next board).
 struct Reordering {
   analysis::ReorderPlan plan;
+  graph::Network reordered;  // the ops in the plan's order
   std::vector<int64_t> live_bytes;
 };
 struct ReorderTag {};
 
 Reordering ReorderingOf(const graph::Network& net) {
-  Reordering r{analysis::PlanReorder(net), {}};
-  r.live_bytes = analysis::ComputePeak(analysis::Reordered(net, r.plan.order)).live_bytes;
+  Reordering r{analysis::PlanReorder(net), {}, {}};
+  r.reordered = analysis::Reordered(net, r.plan.order);
+  r.live_bytes = analysis::ComputePeak(r.reordered).live_bytes;
   return r;
 }
 
@@ -23,7 +25,15 @@ Reordering ReorderingOf(const graph::Network& net) {
 Fit ReorderMode::Place(const graph::Network& net, const Footprint& footprint,
                        const hw::Board& board, const Deployment&) const {
   const Reordering& r = graph::MemoOnNetwork<ReorderTag>(net, ReorderingOf);
-  Fit fit = PlaceScheduled(id(), net, footprint, board, r.live_bytes);
+  // Live bytes and each op's scratch in the plan's order.
+  Footprint in_order = footprint;
+  const size_t measured = footprint.op_scratch_bytes.size();  // 0 for a footprint without them
+  for (size_t i = 0; i < r.plan.order.size() && i < measured; ++i) {
+    const auto from = static_cast<size_t>(r.plan.order[i]);
+    if (from < measured) in_order.op_scratch_bytes[i] = footprint.op_scratch_bytes[from];
+  }
+  Fit fit = PlaceScheduled(id(), r.reordered, in_order, board,
+                           WithInPlaceDepthwise(r.reordered, footprint, r.live_bytes));
   fit.plan = std::make_shared<ReorderModePlan>(r.plan);
   return fit;
 }

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 
+#include "analysis/liveness.h"
 #include "placement/memory_checks.h"
+#include "placement/sram_layout.h"
 #include "placement/schedule_modes.h"
 
 namespace placement {
@@ -50,6 +52,19 @@ Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footp
   CheckInternal(scheduled, board, &fit);
   fit.fits = fit.violations.empty();
   return fit;
+}
+
+std::vector<int64_t> WithInPlaceDepthwise(const graph::Network& net, const Footprint& footprint,
+                                          std::vector<int64_t> live_bytes, int from_op,
+                                          const std::vector<int>& slices) {
+  const auto layout = FindSramLayout(footprint.sram.layout);
+  if (!layout.ok() || !layout.value()->in_place_depthwise()) return live_bytes;
+  const std::vector<int64_t> saved = analysis::InPlaceDepthwiseSavings(net);
+  for (size_t i = static_cast<size_t>(std::max(0, from_op)); i < saved.size() && i < live_bytes.size(); ++i) {
+    const int64_t divisor = i < slices.size() ? std::max(1, slices[i]) : 1;
+    live_bytes[i] -= saved[i] / divisor;
+  }
+  return live_bytes;
 }
 
 std::vector<latency::OpTerms> ScheduledTerms(const graph::Network& net,

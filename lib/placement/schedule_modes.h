@@ -14,9 +14,11 @@
 // The SRAM under a schedule takes its scratch and persistent parts from the --runtime the
 // footprint was measured with (Footprint::op_scratch_bytes, Footprint::sram): max over ops of
 // (live bytes under the schedule + the op's kernel scratch) for TFLM; the schedule's peak + the
-// layout's static im2col/kernel buffers for tinyengine and x-cube-ai. The schedule's live bytes
-// are its own (whole tensors, no in-place depthwise): a schedule under tinyengine is not also
-// given TinyEngine's in-place trick.
+// layout's static im2col/kernel buffers for tinyengine and x-cube-ai. Under a layout that runs
+// depthwise convolutions in place (tinyengine, x-cube-ai) the schedule's live bytes are taken
+// with that rule too (WithInPlaceDepthwise): the patch stage already counts it, so it applies
+// after the split op; pex divides a sliced depthwise's saving by its slices; reorder applies it
+// in the chosen order.
 
 #include <string>
 #include <vector>
@@ -101,6 +103,14 @@ class PexMode final : public DeploymentMode {
 /// modes.
 Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footprint& footprint,
                    const hw::Board& board, const std::vector<int64_t>& live_bytes);
+
+/// `live_bytes` (per op of `net`, in its order) less what `footprint`'s runtime layout saves by
+/// running depthwise convolutions in place (SramLayout::in_place_depthwise,
+/// analysis::InPlaceDepthwiseSavings), from op `from_op` on, a sliced op's saving divided by its
+/// `slices[i]` (empty: 1); unchanged under a layout without in-place depthwise.
+std::vector<int64_t> WithInPlaceDepthwise(const graph::Network& net, const Footprint& footprint,
+                                          std::vector<int64_t> live_bytes, int from_op = 0,
+                                          const std::vector<int>& slices = {});
 
 /// The internal mode's terms of every op, with `calls[i]` dispatches and its work scaled by
 /// `work_scale[i]` (empty vectors: 1 each).

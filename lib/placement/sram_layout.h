@@ -55,6 +55,9 @@ class SramLayout {
   /// The runtime's code in flash; nullopt = the board's [flash] reserved_bytes (the built-in
   /// profiles set it to the seed's "approximately 100KB" of TFLM framework code).
   virtual std::optional<RuntimeCode> code() const { return std::nullopt; }
+  /// Whether the layout runs a depthwise convolution in place (its output over its input), which
+  /// the memory-saving schedules then apply to their own live bytes too.
+  virtual bool in_place_depthwise() const { return false; }
 };
 
 /// The layouts, in registration order ("tflm" first).

@@ -88,6 +88,7 @@ int64_t KernelBufferBytes(const graph::Network& net, const graph::Op& op) {
 class TinyEngineLayout final : public SramLayout {
  public:
   std::string_view id() const override { return "tinyengine"; }
+  bool in_place_depthwise() const override { return true; }
   std::string_view title() const override {
     return "TinyEngine: in-place depthwise, first-fit placement, max im2col + max kernel buffer";
   }
