@@ -7,6 +7,7 @@
 #include <map>
 
 #include "explore/reproduce_report.h"
+#include "support/candidates.h"
 
 namespace {
 
@@ -21,17 +22,7 @@ explore::PaperRow Paper(const std::string& table, const std::string& variant,
   return p;
 }
 
-explore::Candidate Cand(const std::string& variant, const std::string& mode, double top1,
-                        double latency_ms) {
-  explore::Candidate c;
-  c.variant = variant;
-  c.board = "f746";
-  c.mode = mode;
-  c.feasible = true;
-  c.top1 = top1;
-  c.latency_ms = latency_ms;
-  return c;
-}
+using testing_support::FeasibleF746;
 
 TEST(ReproduceReport, RowDifferencesAreToolkitMinusPaper) {
   explore::PaperRow p = Paper("II", "v", "tinyops", 1000);
@@ -39,7 +30,7 @@ TEST(ReproduceReport, RowDifferencesAreToolkitMinusPaper) {
   p.params_m = 3.0;
   p.top1_pct = 68.0;
   p.energy_mj = 400;
-  explore::Candidate c = Cand("v", "tinyops", 66.5, 1100);
+  explore::Candidate c = FeasibleF746("v", "tinyops", 66.5, 1100);
   c.macs = 215'000'000;
   c.params = 2'750'000;
   c.energy_mj = 300;
@@ -56,7 +47,7 @@ TEST(ReproduceReport, RowDifferencesAreToolkitMinusPaper) {
 }
 
 TEST(ReproduceReport, PowerIsEnergyOverLatency) {
-  explore::Candidate c = Cand("v", "internal", 60, 250);
+  explore::Candidate c = FeasibleF746("v", "internal", 60, 250);
   c.energy_mj = 100;
   EXPECT_DOUBLE_EQ(*explore::PowerMw(c), 400);  // 100 mJ / 250 ms = 0.4 W
   c.latency_ms = 0;
@@ -68,9 +59,9 @@ TEST(ReproduceReport, SummaryIsTheMeanAbsoluteDifferencePerTable) {
   a.top1_pct = 60;
   b.top1_pct = 70;
   const std::vector<explore::RowComparison> rows = {
-      {a, Cand("a", "internal", 61, 1100)},   // latency +10%, top-1 +1
-      {b, Cand("b", "tinyops", 67, 400)},     // latency -20%, top-1 -3
-      {Paper("III", "c", "external", 200), Cand("c", "external", 0, 230)}};  // +15%
+      {a, FeasibleF746("a", "internal", 61, 1100)},   // latency +10%, top-1 +1
+      {b, FeasibleF746("b", "tinyops", 67, 400)},     // latency -20%, top-1 -3
+      {Paper("III", "c", "external", 200), FeasibleF746("c", "external", 0, 230)}};  // +15%
   const explore::ReproduceSummary s = explore::Summarise(rows);
   EXPECT_DOUBLE_EQ(*s.latency_mape_t2, 15);  // (10 + 20) / 2
   EXPECT_DOUBLE_EQ(*s.top1_mae_t2, 2);       // (1 + 3) / 2
@@ -79,15 +70,15 @@ TEST(ReproduceReport, SummaryIsTheMeanAbsoluteDifferencePerTable) {
 }
 
 TEST(ReproduceReport, OneLatencyProvenancePerBoardFromItsFirstFeasibleRow) {
-  explore::Candidate infeasible = Cand("a", "internal", 60, 1);
+  explore::Candidate infeasible = FeasibleF746("a", "internal", 60, 1);
   infeasible.feasible = false;
   infeasible.latency_provenance = "as if it fitted";
-  explore::Candidate first = Cand("b", "tinyops", 60, 1), second = first;
+  explore::Candidate first = FeasibleF746("b", "tinyops", 60, 1), second = first;
   first.latency_provenance = "calibrated on 8 rows";
   second.latency_provenance = "later";
   explore::PaperRow l552 = Paper("II", "c", "internal", 1);
   l552.board = "l552";
-  explore::Candidate other = Cand("c", "internal", 60, 1);
+  explore::Candidate other = FeasibleF746("c", "internal", 60, 1);
   other.latency_provenance = "prior only";
   const auto per_board = explore::LatencyProvenancePerBoard(
       {{Paper("II", "a", "internal", 1), infeasible}, {Paper("II", "b", "tinyops", 1), first},
@@ -115,16 +106,16 @@ TEST(ReproduceReport, BuildsClaimsAndPicksFromTheEvaluations) {
   base.top1_pct = 60;
   tiny.top1_pct = 66;
   const std::map<std::string, explore::Candidate> evaluated = {
-      {"base/internal", Cand("base", "internal", 61, 1800)},
-      {"tiny/tinyops", Cand("tiny", "tinyops", 65, 900)}};
+      {"base/internal", FeasibleF746("base", "internal", 61, 1800)},
+      {"tiny/tinyops", FeasibleF746("tiny", "tinyops", 65, 900)}};
   int calls = 0;
   const auto evaluate = [&](const std::string& v, const std::string&, const std::string& m) {
     ++calls;
     return evaluated.at(v + "/" + m);
   };
   const std::vector<explore::Candidate> front = {
-      Cand("fast", "tinyops", 64, 500), Cand("best", "tinyops", 67, 850),
-      Cand("too-slow", "tinyops", 70, 1801)};
+      FeasibleF746("fast", "tinyops", 64, 500), FeasibleF746("best", "tinyops", 67, 850),
+      FeasibleF746("too-slow", "tinyops", 70, 1801)};
   const explore::ReproduceReport r = explore::BuildReproduceReport(
       {base, tiny}, {{"f746", "tiny", "base", 6, 2, "s"}}, evaluate, front);
   EXPECT_EQ(calls, 4);  // two rows, the claim's two models

@@ -2,6 +2,7 @@
 
 #include "explore/op_shares.h"
 #include "explore/reproduce.h"
+#include "support/candidates.h"
 
 namespace {
 
@@ -26,17 +27,7 @@ accuracy::PublishedRow Published(const std::string& model, double top1_pct) {
   return r;
 }
 
-explore::Candidate Cand(const std::string& variant, const std::string& mode, double top1,
-                        double latency_ms) {
-  explore::Candidate c;
-  c.variant = variant;
-  c.board = "f746";
-  c.mode = mode;
-  c.feasible = true;
-  c.top1 = top1;
-  c.latency_ms = latency_ms;
-  return c;
-}
+using testing_support::FeasibleF746;
 
 TEST(Reproduce, ClaimsParseWithQuotedSources) {
   const auto claims = explore::ParseClaims(
@@ -101,33 +92,33 @@ TEST(Reproduce, ClaimCheckComparesPredictedAndTableFigures) {
                                            {Published("b", 61.5), Published("t", 68.0)});
   ASSERT_TRUE(rows.ok());
   const explore::Claim claim{"f746", "tiny", "base", 6.4, 1.4, "s"};
-  const auto check = explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 1000),
-                                         Cand("base", "internal", 62, 2000), *rows);
+  const auto check = explore::CheckClaim(claim, FeasibleF746("tiny", "tinyops", 68, 1000),
+                                         FeasibleF746("base", "internal", 62, 2000), *rows);
   EXPECT_DOUBLE_EQ(*check.table_top1_gain_pct, 6.5);
   EXPECT_DOUBLE_EQ(*check.table_latency_ratio, 1838.0 / 1307.0);
   EXPECT_DOUBLE_EQ(*check.top1_gain_pct, 6);
   EXPECT_DOUBLE_EQ(*check.latency_ratio, 2);
   EXPECT_TRUE(check.holds);
-  EXPECT_FALSE(explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 3000),
-                                   Cand("base", "internal", 62, 2000), *rows)
+  EXPECT_FALSE(explore::CheckClaim(claim, FeasibleF746("tiny", "tinyops", 68, 3000),
+                                   FeasibleF746("base", "internal", 62, 2000), *rows)
                    .holds);
-  explore::Candidate infeasible = Cand("tiny", "tinyops", 68, 1000);
+  explore::Candidate infeasible = FeasibleF746("tiny", "tinyops", 68, 1000);
   infeasible.feasible = false;
   EXPECT_FALSE(
-      explore::CheckClaim(claim, infeasible, Cand("base", "internal", 62, 2000), *rows).holds);
-  explore::Candidate baseline_infeasible = Cand("base", "internal", 62, 2000);
+      explore::CheckClaim(claim, infeasible, FeasibleF746("base", "internal", 62, 2000), *rows).holds);
+  explore::Candidate baseline_infeasible = FeasibleF746("base", "internal", 62, 2000);
   baseline_infeasible.feasible = false;
   EXPECT_TRUE(
-      explore::CheckClaim(claim, Cand("tiny", "tinyops", 68, 1000), baseline_infeasible, *rows)
+      explore::CheckClaim(claim, FeasibleF746("tiny", "tinyops", 68, 1000), baseline_infeasible, *rows)
           .holds);
 }
 
 TEST(Reproduce, PickIsTheMostAccurateTinyopsDesignNoSlowerThanThePaperPick) {
-  const explore::Candidate paper = Cand("paper", "tinyops", 60, 1000);
+  const explore::Candidate paper = FeasibleF746("paper", "tinyops", 60, 1000);
   const std::vector<explore::Candidate> front = {
-      Cand("slower", "tinyops", 70, 1001), Cand("internal", "internal", 69, 500),
-      Cand("tie-slow", "tinyops", 65, 900), Cand("tie-fast", "tinyops", 65, 800),
-      Cand("worse", "tinyops", 55, 100)};
+      FeasibleF746("slower", "tinyops", 70, 1001), FeasibleF746("internal", "internal", 69, 500),
+      FeasibleF746("tie-slow", "tinyops", 65, 900), FeasibleF746("tie-fast", "tinyops", 65, 800),
+      FeasibleF746("worse", "tinyops", 55, 100)};
   const auto pick = explore::ToolkitPick(paper, front);
   ASSERT_TRUE(pick);
   EXPECT_EQ(pick->variant, "tie-fast");

@@ -13,24 +13,11 @@
 #include "explore/sweep.h"
 #include "hw/catalog.h"
 #include "latency/coefficients.h"
+#include "support/shipped_inputs.h"
 
 namespace {
 
-const std::string kRoot = DSE_SOURCE_DIR;
-
-struct Fixture {
-  searchspace::Catalog catalog = searchspace::Catalog::LoadDirectory(kRoot + "/searchspaces").value();
-  hw::Catalog boards = hw::Catalog::LoadDirectory(kRoot + "/hwprofiles").value();
-  accuracy::Surrogate surrogate = accuracy::LoadSurrogate(kRoot).value();
-  std::vector<accuracy::Measurement> measured;
-  latency::CoefficientFile coefficients =
-      latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
-  power::Table power = power::LoadTable(kRoot + "/data/power/measured.csv", placement::ModeIds()).value();
-  tinyops::BudgetTable budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
-  explore::Models models() const {
-    return {&catalog, &surrogate, &measured, &coefficients, &power, &budgets};
-  }
-};
+using Fixture = testing_support::ShippedInputs;
 
 TEST(StructureKey, LeavesOutTheNameOnly) {
   const Fixture f;
@@ -65,7 +52,7 @@ TEST(StructureCache, ReusedRowsEqualEvaluatePointOnTheirOwn) {
     if (b.name == "f746") options.boards = {&b};
   }
   ASSERT_EQ(options.boards.size(), 1u);
-  const explore::Models models = f.models();
+  const explore::Models models = f.ModelsOver();
   const explore::SweepResult swept = explore::Sweep(options, models, {}).value();
   ASSERT_EQ(swept.candidates.size(), 2 * placement::ModeIds().size());
   const latency::BoardCoefficients coefficients =
