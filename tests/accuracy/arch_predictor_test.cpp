@@ -64,17 +64,27 @@ TEST(ArchPredictor, PredictionStatesRegimeAndDomain) {
 // was written.
 namespace {
 double Shifted(const accuracy::ArchRow& r) { return r.top1_pct + 3 + 2 * (std::log(r.macs_m) - std::log(300.0)); }
+
+// Every 60th OFA row as a measured point (32 of 1,899), with its top-1 as `top1_of` gives it.
+struct Measured {
+  std::vector<accuracy::ArchQuery> queries;
+  std::vector<double> top1;
+};
+template <typename Top1Of>
+Measured EverySixtieth(const std::vector<accuracy::ArchRow>& ofa, Top1Of top1_of) {
+  Measured m;
+  for (size_t i = 0; i < ofa.size(); i += 60) {
+    m.queries.push_back(accuracy::QueryOf(ofa[i]));
+    m.top1.push_back(top1_of(ofa[i]));
+  }
+  return m;
+}
 }  // namespace
 
 TEST(ArchPredictor, ResidualRefitLearnsAShiftedRegime) {
   const auto ofa = OfaRows();
   const accuracy::ArchModel prior = accuracy::FitArchModel(ofa, true, "supernet weights");
-  std::vector<accuracy::ArchQuery> queries;
-  std::vector<double> top1;
-  for (size_t i = 0; i < ofa.size(); i += 60) {
-    queries.push_back(accuracy::QueryOf(ofa[i]));
-    top1.push_back(Shifted(ofa[i]));
-  }
+  const auto [queries, top1] = EverySixtieth(ofa, Shifted);
   const accuracy::ArchResidual refit = accuracy::FitResidual(prior, queries, top1);
   // The offset alone (today's refit before this one): the mean residual.
   accuracy::ArchResidual offset = refit;
@@ -111,12 +121,7 @@ TEST(ArchPredictor, ResidualRefitLearnsAShiftedRegime) {
 TEST(ArchPredictor, ResidualRefitOnThePriorsRegimeStaysSmall) {
   const auto ofa = OfaRows();
   const accuracy::ArchModel prior = accuracy::FitArchModel(ofa, true, "supernet weights");
-  std::vector<accuracy::ArchQuery> queries;
-  std::vector<double> top1;
-  for (size_t i = 0; i < ofa.size(); i += 60) {
-    queries.push_back(accuracy::QueryOf(ofa[i]));
-    top1.push_back(ofa[i].top1_pct);
-  }
+  const auto [queries, top1] = EverySixtieth(ofa, [](const accuracy::ArchRow& r) { return r.top1_pct; });
   const accuracy::ArchResidual refit = accuracy::FitResidual(prior, queries, top1);
   EXPECT_LE(refit.loo_mae_pct, refit.offset_loo_mae_pct);
   EXPECT_TRUE(std::isinf(refit.lambda));  // printed when written: the offset wins, LOO 0.0625 pt
