@@ -393,7 +393,14 @@ util::Result<std::string> RefitRuntimeText(const MeasuredRows& measured,
   }
   const FactorFit fit =
       FitFactors(own, kFactorShrinkage, spec->prior ? &*spec->prior : nullptr);
-  return kernels::FormatRuntimeSpec(*spec, RefitComment(*spec, fit, measured.sources));
+  std::vector<Scored> in_sample;
+  for (const PredictedRow& r : own) {
+    in_sample.push_back({r.prediction.Total(fit.factors), r.row.latency_ms, false});
+  }
+  return kernels::FormatRuntimeSpec(
+      *spec, RefitComment(*spec, fit, measured.sources) +
+                 fmt::format("\nIn-sample MAPE of these factors on those rows: {:.1f} %.",
+                             Mape(in_sample)));
 }
 
 std::string LeaveBoardsOutReport(const MeasuredRows& measured, const hw::Catalog& boards,
