@@ -5,8 +5,8 @@
 // the same k rows.
 //  - tflm-cmsis-nn: latency::FewShots over the tflm-cmsis-nn rows only (the joint fit with the
 //    other boards' rows; other runtimes' rows would otherwise enter the shared corrections);
-//  - another runtime: its factors fitted on the runtime's rows of the other boards (FitFactors),
-//    times one per-board scale fitted on the k rows (the mean log ratio): a single scale on the
+//  - another runtime: its factors fitted on the runtime's rows of the other boards (FitFactors,
+//    shrunk toward the runtime's [prior]; the prior alone when no other board has rows), times one per-board scale fitted on the k rows (the mean log ratio): a single scale on the
 //    family's model, the same one parameter the MACs x k line has.
 
 #include <string>

@@ -50,23 +50,26 @@ kernels::GroupFactors Exp(const std::array<double, kGroups>& log_f) {
   return f;
 }
 
-// The best single factor: 1-D Gauss-Newton on log s.
-double SingleFactor(const std::vector<PredictedRow>& rows) {
-  double log_s = 0;
+// The log level c of `shape` (1-D Gauss-Newton): rows' log residuals of
+// fixed + e^c sum_g shape_g x group_ms_g, plus level_weight x c^2. With shape 1 and no weight,
+// the log of the best single factor.
+double LogLevel(const std::vector<PredictedRow>& rows, const kernels::GroupFactors& shape,
+                double level_weight) {
+  double c = 0;
   for (int step = 0; step < kSteps; ++step) {
-    double jtj = 0, jtr = 0;
+    double jtj = level_weight, jtr = level_weight * c;
     for (const PredictedRow& r : rows) {
       double scaled = 0;
-      for (double ms : r.prediction.group_ms) scaled += std::exp(log_s) * ms;
+      for (int g = 0; g < kGroups; ++g) scaled += std::exp(c) * shape[g] * r.prediction.group_ms[g];
       const double total = r.prediction.fixed_ms + scaled;
       const double j = scaled / total;
       jtj += j * j;
       jtr += j * (std::log(total) - std::log(r.row.latency_ms));
     }
     if (jtj <= 0) break;
-    log_s -= jtr / jtj;
+    c -= jtr / jtj;
   }
-  return std::exp(log_s);
+  return c;
 }
 
 // A predicted row: prediction, measurement, whether the measurement is inside the interval.
@@ -105,6 +108,14 @@ std::optional<double> FitK(const std::vector<const PredictedRow*>& rows) {
 
 }  // namespace
 
+const kernels::RuntimePrior* RegisteredPrior(const std::string& runtime_id) {
+  auto runtime = kernels::FindRuntime(runtime_id);
+  if (!runtime) return nullptr;
+  const auto* data = dynamic_cast<const kernels::DataRuntime*>(*runtime);
+  if (data == nullptr || !data->spec().prior) return nullptr;
+  return &*data->spec().prior;
+}
+
 double GroupedPrediction::Total(const kernels::GroupFactors& factors) const {
   double total = fixed_ms;
   for (int g = 0; g < kGroups; ++g) total += factors[g] * group_ms[g];
@@ -134,14 +145,22 @@ std::vector<PredictedRow> PredictRows(const std::vector<latency::Sample>& sample
   return out;
 }
 
-FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage) {
+FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage,
+                     const kernels::RuntimePrior* prior) {
   FactorFit fit;
   fit.rows = static_cast<int>(rows.size());
-  if (rows.empty()) return fit;
-  fit.single_factor = SingleFactor(rows);
-  const double anchor = std::log(fit.single_factor);
-  std::array<double, kGroups> log_f;
-  log_f.fill(anchor);
+  const kernels::GroupFactors shape = prior ? prior->factors : kernels::GroupFactors{1, 1, 1, 1, 1};
+  if (rows.empty()) {
+    fit.factors = shape;
+    fit.from_prior = prior != nullptr;
+    return fit;
+  }
+  const double level_weight =
+      prior ? std::pow(kRowLogSigma / prior->log_spread, 2) : 0.0;
+  const double level = LogLevel(rows, shape, level_weight);
+  fit.single_factor = std::exp(level);
+  std::array<double, kGroups> anchor, log_f;
+  for (int g = 0; g < kGroups; ++g) anchor[g] = log_f[g] = std::log(shape[g]) + level;
   for (int step = 0; step < kSteps; ++step) {
     std::array<std::array<double, kGroups>, kGroups> a{};
     std::array<double, kGroups> b{};
@@ -158,7 +177,7 @@ FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage) {
     }
     for (int g = 0; g < kGroups; ++g) {
       a[g][g] += shrinkage;
-      b[g] -= shrinkage * (log_f[g] - anchor);
+      b[g] -= shrinkage * (log_f[g] - anchor[g]);
     }
     const auto delta = Solve(a, b);
     for (int g = 0; g < kGroups; ++g) log_f[g] += delta[g];
@@ -192,6 +211,7 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
     fold_rows.emplace(board, PredictRows(samples, boards, fit));
   }
   for (const std::string& runtime : runtimes) {
+    const kernels::RuntimePrior* prior = RegisteredPrior(runtime);
     std::set<std::string> runtime_boards;
     for (const PredictedRow& r : rows) {
       if (r.row.runtime == runtime) runtime_boards.insert(r.row.board);
@@ -213,12 +233,14 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
           k_same.push_back(&r);
         }
       }
-      const FactorFit fit = FitFactors(train);
+      const FactorFit fit = FitFactors(train, kFactorShrinkage, prior);
       const std::optional<double> k = FitK(k_same.empty() ? k_any : k_same);
       std::vector<Scored> model, base;
       for (const PredictedRow* r : test) {
         const double predicted = r->prediction.Total(fit.factors);
-        const double half = std::exp(latency::kInterval80Z * r->log_sigma);
+        const double sigma =
+            fit.from_prior ? std::hypot(r->log_sigma, prior->log_spread) : r->log_sigma;
+        const double half = std::exp(latency::kInterval80Z * sigma);
         const double measured = r->row.latency_ms;
         model.push_back(
             {predicted, measured, measured >= predicted / half && measured <= predicted * half});
@@ -227,8 +249,9 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
       rt_all.insert(rt_all.end(), model.begin(), model.end());
       rt_base.insert(rt_base.end(), base.begin(), base.end());
       const std::string with =
-          train.empty() ? "factor 1 (no other board has rows of this runtime)"
-                        : fmt::format("factors fitted on {} rows of other boards", train.size());
+          !train.empty() ? fmt::format("factors fitted on {} rows of other boards", train.size())
+          : fit.from_prior ? "prior (no other board has rows of this runtime)"
+                           : "factor 1 (no other board has rows of this runtime)";
       out.cells.push_back(Cell(runtime, board, model, base, with));
     }
     out.cells.push_back(Cell(runtime, "all", rt_all, rt_base, ""));
@@ -316,7 +339,8 @@ util::Result<kernels::RuntimeSpec> RefitRuntime(const std::vector<PredictedRow>&
     return util::InputError(fmt::format("no row of the data measures runtime '{}'", runtime_id));
   }
   kernels::RuntimeSpec spec = data->spec();
-  const FactorFit fit = FitFactors(own);
+  const FactorFit fit =
+      FitFactors(own, kFactorShrinkage, spec.prior ? &*spec.prior : nullptr);
   spec.factors = fit.factors;
   spec.fitted_rows = fit.rows;
   return spec;
@@ -324,11 +348,16 @@ util::Result<kernels::RuntimeSpec> RefitRuntime(const std::vector<PredictedRow>&
 
 std::string RefitComment(const kernels::RuntimeSpec& spec, const FactorFit& fit,
                          const std::string& data_sources) {
+  const std::string target =
+      spec.prior ? fmt::format("the [prior] below x {:.3f}, its level pulled toward the prior's by "
+                               "(0.16 / {:.2f})^2 rows",
+                               fit.single_factor, spec.prior->log_spread)
+                 : fmt::format("the single factor {:.3f}", fit.single_factor);
   return fmt::format(
-      "Written by `dse runtimes fit --runtime {} --data {}`: factors fitted (least squares in\n"
-      "log space, shrinkage {} toward the single factor {:.3f}) to {} rows against tflm-cmsis-nn\n"
-      "predictions with the shipped coefficients on the same boards.",
-      spec.id, data_sources, kFactorShrinkage, fit.single_factor, fit.rows);
+      "Written by `dse runtimes fit --runtime {} --data {}`:\n"
+      "factors fitted (least squares in log space) to {} rows against tflm-cmsis-nn predictions\n"
+      "with the shipped coefficients on the same boards; shrinkage {} toward\n{}.",
+      spec.id, data_sources, fit.rows, kFactorShrinkage, target);
 }
 
 }  // namespace explore
@@ -362,8 +391,16 @@ util::Result<std::string> RefitRuntimeText(const MeasuredRows& measured,
   for (const PredictedRow& r : measured.rows) {
     if (r.row.runtime == runtime_id) own.push_back(r);
   }
-  return kernels::FormatRuntimeSpec(*spec,
-                                    RefitComment(*spec, FitFactors(own), measured.sources));
+  const FactorFit fit =
+      FitFactors(own, kFactorShrinkage, spec->prior ? &*spec->prior : nullptr);
+  std::vector<Scored> in_sample;
+  for (const PredictedRow& r : own) {
+    in_sample.push_back({r.prediction.Total(fit.factors), r.row.latency_ms, false});
+  }
+  return kernels::FormatRuntimeSpec(
+      *spec, RefitComment(*spec, fit, measured.sources) +
+                 fmt::format("\nIn-sample MAPE of these factors on those rows: {:.1f} %.",
+                             Mape(in_sample)));
 }
 
 std::string LeaveBoardsOutReport(const MeasuredRows& measured, const hw::Catalog& boards,

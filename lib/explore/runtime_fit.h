@@ -4,10 +4,15 @@
 //
 // A row's tflm-cmsis-nn prediction (the shipped coefficients of its board, or the family
 // correction its board inherits) is split by op group: t(f) = fixed + sum_g f_g x group_g, with
-// `fixed` the per-op dispatch a runtime's factors do not scale. The factors minimise
-//   sum_rows (log t_r(f) - log measured_r)^2 + shrinkage x sum_g (log f_g - log f_single)^2,
-// f_single being the best single factor for every group: a group that holds little of the
-// rows' predicted time stays near f_single (Gauss-Newton in log f, 40 steps).
+// `fixed` the per-op dispatch a runtime's factors do not scale. With the runtime's prior p_g
+// (kernels::RuntimePrior; p_g = 1 and no level pull without one) the fit runs in two steps:
+//   level c = argmin sum_rows (log t_r(p e^c) - log measured_r)^2 + (sigma_row / spread)^2 c^2,
+//   log f = argmin sum_rows (log t_r(f) - log measured_r)^2
+//           + shrinkage x sum_g (log f_g - log p_g - c)^2,
+// so a group that holds little of the rows' predicted time keeps the prior's shape at the level
+// the rows give (without a prior: the single best factor, as before), and the level itself is
+// pulled toward the prior's by (sigma_row / spread)^2 rows' worth of evidence. Without rows the
+// factors are the prior's (Gauss-Newton in log f, 40 steps).
 
 #include <nlohmann/json.hpp>
 
@@ -26,8 +31,13 @@
 
 namespace explore {
 
-/// Pull of each group's log factor toward the single factor, in rows' worth of evidence.
+/// Pull of each group's log factor toward the prior's shape at the fitted level, in rows' worth
+/// of evidence.
 inline constexpr double kFactorShrinkage = 1.0;
+/// A row's log error under tflm-cmsis-nn on a board left out: the RMS of the left-out errors of
+/// the public tflm-cmsis-nn rows, 0.16 (latency/README.md, "Leave one board out"). With a
+/// prior's log_spread it weighs the prior's level against the rows: (0.16 / spread)^2 rows.
+inline constexpr double kRowLogSigma = 0.16;
 
 /// A row's tflm-cmsis-nn prediction split by op group, in ms.
 struct GroupedPrediction {
@@ -54,13 +64,20 @@ std::vector<PredictedRow> PredictRows(const std::vector<latency::Sample>& sample
 
 struct FactorFit {
   kernels::GroupFactors factors{1, 1, 1, 1, 1};
-  double single_factor = 1;
+  double single_factor = 1;  // e^c: the scale on the prior's shape (on 1 without a prior)
   int rows = 0;
+  bool from_prior = false;  // no rows: the factors are the prior's
 };
 
-/// The factors that best map `rows`' predictions to their measurements (header comment); the
-/// identity when `rows` is empty.
-FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage = kFactorShrinkage);
+/// The factors that best map `rows`' predictions to their measurements (header comment), shrunk
+/// toward `prior` (none: toward the single best factor). Without rows: the prior's factors, or
+/// the identity (factor 1, i.e. tflm-cmsis-nn) when there is no prior.
+FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage = kFactorShrinkage,
+                     const kernels::RuntimePrior* prior = nullptr);
+
+/// The [prior] of the registered data runtime `runtime_id`; none for another runtime or a
+/// data runtime without one.
+const kernels::RuntimePrior* RegisteredPrior(const std::string& runtime_id);
 
 /// One (runtime, board) of the leave-one-board-out table; board "all" sums a runtime.
 struct RuntimeBoardOut {
@@ -83,11 +100,13 @@ struct PublicLeaveBoardOut {
 
 /// Leave one board out: tflm-cmsis-nn rows from `tflm` (latency::LeaveBoardsOut over them);
 /// every other runtime's rows of a board from factors fitted on that runtime's rows of the
-/// other boards (factor 1, i.e. tflm-cmsis-nn, when no other board has rows of it). In the fold
+/// other boards, shrunk toward its registered prior (RegisteredPrior); the prior alone when no
+/// other board has rows of it (factor 1, i.e. tflm-cmsis-nn, without a prior). In the fold
 /// of a board with tflm-cmsis-nn rows every row is re-predicted (PredictRows of `samples`) with
 /// that fold's fit (tflm.fold_fits), so no row leans on the left-out board's calibration; other
 /// folds use `rows` (the shipped coefficients). A row's 80 % interval is its prediction x
-/// exp(-/+ z sigma), sigma the tflm-cmsis-nn prediction's. Beside each, MACs x k / clock with k
+/// exp(-/+ z sigma), sigma the tflm-cmsis-nn prediction's, combined (root sum of squares) with
+/// the prior's log_spread where the prior alone predicts. Beside each, MACs x k / clock with k
 /// fitted (relative least squares) on the other boards' rows of the runtime, else of every
 /// runtime.
 PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& rows,

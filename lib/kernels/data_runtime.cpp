@@ -54,6 +54,50 @@ const std::vector<Field<FactorSpec>>& FactorFields() {
   return fields;
 }
 
+struct PriorSpec {
+  FactorSpec factors;
+  double log_spread = 0;
+  std::string source;
+};
+
+const std::vector<Field<PriorSpec>>& PriorExtraFields() {
+  static const std::vector<Field<PriorSpec>> fields = {
+      {"log_spread", &PriorSpec::log_spread, true, 0.01, 3, {}, "",
+       "1-sigma spread of each log factor"},
+      {"source", &PriorSpec::source, true, 0, -1, {}, "", "how the prior was derived"},
+  };
+  return fields;
+}
+
+GroupFactors ToGroups(const FactorSpec& f) {
+  return {f.conv1x1, f.conv, f.depthwise, f.fully_connected, f.other};
+}
+
+// [prior]: the five group factors (FactorFields' checks) plus log_spread and source. An unknown
+// key is reported with the valid op groups, the likely mistake being a misspelt group.
+RuntimePrior ReadPrior(const toml::table& table, tomlspec::Context& ctx) {
+  std::vector<std::string> keys = tomlspec::Keys(FactorFields());
+  for (const std::string& k : tomlspec::Keys(PriorExtraFields())) keys.push_back(k);
+  tomlspec::CheckKnownKeys(table, keys, ctx,
+                           "[prior] (op groups: conv1x1, conv, depthwise, fully_connected, "
+                           "other; besides log_spread and source)");
+  // Missing keys are reported at the table's line (ReadTopLevelFields would say line 1).
+  auto optional_copy = [&](auto fields) {
+    for (auto& field : fields) {
+      if (field.required && table.get(field.key) == nullptr) {
+        ctx.Error(table.source(), fmt::format("missing key '{}' in [prior] ({})", field.key,
+                                              field.doc));
+      }
+      field.required = false;
+    }
+    return fields;
+  };
+  PriorSpec p;
+  tomlspec::ReadTopLevelFields(table, optional_copy(FactorFields()), &p.factors, ctx);
+  tomlspec::ReadTopLevelFields(table, optional_copy(PriorExtraFields()), &p, ctx);
+  return {ToGroups(p.factors), p.log_spread, p.source};
+}
+
 }  // namespace
 
 std::string_view OpGroupName(OpGroup group) {
@@ -85,6 +129,7 @@ util::Result<RuntimeSpec> ParseRuntimeSpec(const std::string& file, std::string_
   tomlspec::Context ctx(file, text);
   std::vector<std::string> keys = tomlspec::Keys(TopFields());
   keys.push_back("factors");
+  keys.push_back("prior");
   tomlspec::CheckKnownKeys(root, keys, ctx, "the runtime file");
   TopSpec top;
   tomlspec::ReadTopLevelFields(root, TopFields(), &top, ctx);
@@ -95,6 +140,14 @@ util::Result<RuntimeSpec> ParseRuntimeSpec(const std::string& file, std::string_
     ctx.Error(1, 1, "missing section [factors] (cycles relative to tflm-cmsis-nn per op group: "
                     "conv1x1, conv, depthwise, fully_connected, other)");
   }
+  std::optional<RuntimePrior> prior;
+  if (const toml::node* node = root.get("prior")) {
+    if (const toml::table* t = node->as_table()) {
+      prior = ReadPrior(*t, ctx);
+    } else {
+      ctx.Error(node->source(), "'prior' must be a section [prior]");
+    }
+  }
   if (!ctx.ok()) return ctx.ToError();
   RuntimeSpec spec;
   spec.file = file;
@@ -103,7 +156,8 @@ util::Result<RuntimeSpec> ParseRuntimeSpec(const std::string& file, std::string_
   spec.source = top.source;
   spec.arena_layout = top.arena_layout;
   spec.fitted_rows = top.fitted_rows;
-  spec.factors = {f.conv1x1, f.conv, f.depthwise, f.fully_connected, f.other};
+  spec.factors = ToGroups(f);
+  spec.prior = std::move(prior);
   return spec;
 }
 
@@ -120,6 +174,13 @@ std::string FormatRuntimeSpec(const RuntimeSpec& spec, const std::string& commen
   for (int g = 0; g < kNumOpGroups; ++g) {
     out += fmt::format("{} = {:.3f}\n", OpGroupNames()[g], spec.factors[g]);
   }
+  if (!spec.prior) return out;
+  out += "\n[prior]  # before any row of the runtime (source: how it was derived)\n";
+  for (int g = 0; g < kNumOpGroups; ++g) {
+    out += fmt::format("{} = {:.3f}\n", OpGroupNames()[g], spec.prior->factors[g]);
+  }
+  out += fmt::format("log_spread = {:.2f}\nsource = \"{}\"\n", spec.prior->log_spread,
+                     spec.prior->source);
   return out;
 }
 

@@ -17,8 +17,20 @@
 //   depthwise = 0.5
 //   fully_connected = 0.9
 //   other = 0.8
+//   [prior]                              # optional: the factors before any row of the runtime
+//   conv1x1 = 0.75                       # every group is required, each in (0, 100]
+//   conv = 0.77
+//   depthwise = 0.75
+//   fully_connected = 0.78
+//   other = 0.76
+//   log_spread = 0.5                     # 1-sigma spread of each log factor, in [0.01, 3]
+//   source = "how the prior was derived" # kernel structure or published figures, never the
+//                                        # rows the factors are judged on
+// The prior predicts the runtime where a fit has no row of it (a board left out, a user's own
+// data) and is the target `dse runtimes fit` shrinks the factors toward (explore/runtime_fit.h).
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,16 +55,27 @@ OpGroup GroupOf(KernelClass kernel);
 
 using GroupFactors = std::array<double, kNumOpGroups>;
 
+/// What is known of a runtime's factors before any measurement of it: factors from its kernels'
+/// structure or from published figures on other boards and models (`source` says which), and
+/// the spread of each log factor around them.
+struct RuntimePrior {
+  GroupFactors factors{1, 1, 1, 1, 1};
+  double log_spread = 0.5;
+  std::string source;
+};
+
 struct RuntimeSpec {
   std::string file;
   std::string id, title, source;
   std::string arena_layout = "tflm";
   int fitted_rows = 0;
   GroupFactors factors{1, 1, 1, 1, 1};
+  std::optional<RuntimePrior> prior;  // none: shrink toward the single best factor, factor 1
 };
 
 /// Reads a runtime file; `file` names it in errors ("file:line: what is wrong"): missing or
-/// unknown keys (with the nearest valid one), a factor outside (0, 100], an unknown layout.
+/// unknown keys (with the nearest valid one), a factor outside (0, 100], an unknown layout, a
+/// [prior] key that is not an op group (the message names the groups).
 util::Result<RuntimeSpec> ParseRuntimeSpec(const std::string& file, std::string_view text);
 
 /// The file text of `spec` (the format above), with `comment` lines ("# ...") at its top.

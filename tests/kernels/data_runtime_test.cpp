@@ -65,6 +65,52 @@ TEST(DataRuntime, BadFilesAreFileLineErrors) {
       << unknown.error().message;
 }
 
+constexpr const char* kPrior = R"(
+[prior]
+conv1x1 = 5.0
+conv = 5.0
+depthwise = 5.0
+fully_connected = 4.5
+other = 2.0
+log_spread = 0.5
+source = "instruction count"
+)";
+
+TEST(DataRuntime, ReadsThePriorAndWritesItBack) {
+  EXPECT_FALSE(ParseRuntimeSpec("r.toml", kValid)->prior);  // optional
+  auto spec = ParseRuntimeSpec("r.toml", std::string(kValid) + kPrior);
+  ASSERT_TRUE(spec) << spec.error().message;
+  ASSERT_TRUE(spec->prior);
+  EXPECT_EQ(spec->prior->factors, (GroupFactors{5.0, 5.0, 5.0, 4.5, 2.0}));  // kPrior's
+  EXPECT_EQ(spec->prior->log_spread, 0.5);
+  EXPECT_EQ(spec->prior->source, "instruction count");
+  auto again = ParseRuntimeSpec("r.toml", FormatRuntimeSpec(*spec, "c"));
+  ASSERT_TRUE(again) << again.error().message;
+  ASSERT_TRUE(again->prior);
+  EXPECT_EQ(again->prior->factors, spec->prior->factors);
+  EXPECT_EQ(again->prior->source, spec->prior->source);
+}
+
+TEST(DataRuntime, BadPriorsAreFileLineErrors) {
+  const std::string text = std::string(kValid) + kPrior;  // kValid has 12 lines, [prior] is line 14
+  // A non-positive factor: its line (conv = is line 16) and the valid range.
+  auto zero = ParseRuntimeSpec("r.toml", Replace(text, "conv = 5.0", "conv = -1"));
+  ASSERT_FALSE(zero);
+  EXPECT_NE(zero.error().message.find("r.toml:16:"), std::string::npos) << zero.error().message;
+  EXPECT_NE(zero.error().message.find("between 0.001 and 100"), std::string::npos)
+      << zero.error().message;
+  // An unknown group: its line, the nearest group and every valid group.
+  auto unknown = ParseRuntimeSpec("r.toml", Replace(text, "depthwise = 5.0", "dw = 5.0"));
+  ASSERT_FALSE(unknown);
+  const std::string& m = unknown.error().message;
+  EXPECT_NE(m.find("r.toml:17:"), std::string::npos) << m;
+  EXPECT_NE(m.find("unknown key 'dw'"), std::string::npos) << m;
+  EXPECT_NE(m.find("conv1x1, conv, depthwise, fully_connected, other"), std::string::npos) << m;
+  // A missing group and a spread out of range.
+  EXPECT_FALSE(ParseRuntimeSpec("r.toml", Replace(text, "other = 2.0\n", "")));
+  EXPECT_FALSE(ParseRuntimeSpec("r.toml", Replace(text, "log_spread = 0.5", "log_spread = 0")));
+}
+
 TEST(DataRuntime, GroupsOfKernelClasses) {
   EXPECT_EQ(GroupOf(KernelClass::kConv1x1Fast), OpGroup::kConv1x1);
   EXPECT_EQ(GroupOf(KernelClass::kConvIm2col), OpGroup::kConv);

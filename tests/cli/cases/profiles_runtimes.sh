@@ -39,3 +39,10 @@ sed -e 's/^depthwise = .*/depthwise = 0/' data/runtimes/onnc.toml > "$TMP/dd-rt/
 check runtime-file-bad 2 "onnc.toml:[0-9]+:.*depthwise" -- --data-dir "$TMP/dd-rt" runtimes list
 sed -e 's/^id = .*/id = "onnc2"/' data/runtimes/onnc.toml > "$TMP/dd-rt/data/runtimes/onnc.toml"
 check runtime-file-name 2 "onnc.toml:1: the file of runtime 'onnc2' must be named onnc2.toml" -- --data-dir "$TMP/dd-rt" runtimes list
+# A [prior] naming an unknown op group, or a non-positive prior factor: file:line, the groups.
+awk '/^\[prior\]/ { p = 1 } p && /^depthwise/ { sub(/^depthwise/, "dw") } { print }' \
+  data/runtimes/onnc.toml > "$TMP/dd-rt/data/runtimes/onnc.toml"
+check runtime-prior-group 2 "onnc.toml:[0-9]+: unknown key 'dw' in \\[prior\\] \\(op groups: conv1x1, conv, depthwise" -- --data-dir "$TMP/dd-rt" runtimes list
+awk '/^\[prior\]/ { p = 1 } p && /^conv =/ { $0 = "conv = -1" } { print }' \
+  data/runtimes/onnc.toml > "$TMP/dd-rt/data/runtimes/onnc.toml"
+check runtime-prior-factor 2 "onnc.toml:[0-9]+: 'conv' = -1 is out of range: must be between 0.001 and 100" -- --data-dir "$TMP/dd-rt" runtimes list

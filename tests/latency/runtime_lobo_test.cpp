@@ -1,0 +1,70 @@
+// Issue 13 "Leave one board out" over every runtime of the project's measurements
+// (data/latency/paper.csv and data/latency/public/latency.csv), pinned at the figures of
+//   dse runtimes lobo --data data/latency/paper.csv --data data/latency/public/latency.csv --json
+// when the runtime priors were added (data/runtimes/*.toml [prior]; data/runtimes/README.md).
+// The runtimes measured on one board are predicted from their prior alone; before the priors
+// they were predicted with factor 1 (tflm-reference 92.7 %, tinyengine 62.0 %, microtvm-native
+// 32.9 %, microtvm-cmsis-nn 18.8 %; other runtimes 21.7 %, the same command then).
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "explore/calibration.h"
+#include "explore/runtime_fit.h"
+#include "kernels/data_runtime.h"
+#include "latency/support.h"
+
+namespace {
+
+explore::PublicLeaveBoardOut Lobo() {
+  const std::string root = DSE_SOURCE_DIR;
+  EXPECT_TRUE(kernels::RegisterRuntimeDirectory(root + "/data/runtimes").ok());
+  auto coefs = latency::LoadCoefficients(root + "/data/latency/coefficients.toml");
+  EXPECT_TRUE(coefs.ok());
+  auto measured = explore::LoadMeasuredRows(
+      {root + "/data/latency/paper.csv", root + "/data/latency/public/latency.csv"},
+      latency_testing::Boards(), testing_support::BuiltinCatalog(),
+      testing_support::DefaultBudgets(), coefs.ok() ? *coefs : latency::CoefficientFile{}, root);
+  if (!measured) {
+    ADD_FAILURE() << measured.error().message;
+    return {};
+  }
+  std::vector<latency::Sample> tflm;
+  for (const latency::Sample& s : measured->samples) {
+    if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
+  }
+  return explore::LeaveBoardsOutByRuntime(
+      measured->rows, measured->samples, latency_testing::Boards(),
+      latency::LeaveBoardsOut(tflm, explore::PriorsOf(tflm, latency_testing::Boards())));
+}
+
+TEST(RuntimeLeaveBoardOut, ShippedFiguresWithPriors) {
+  const explore::PublicLeaveBoardOut lobo = Lobo();
+  std::map<std::string, explore::RuntimeBoardOut> all;  // each runtime's "all" cell
+  std::string reference_with;  // what predicted tflm-reference's only board
+  for (const explore::RuntimeBoardOut& c : lobo.cells) {
+    if (c.board == "all") all[c.runtime] = c;
+    if (c.runtime == "tflm-reference" && c.board == "h743") reference_with = c.predicted_with;
+  }
+  EXPECT_EQ(reference_with, "prior (no other board has rows of this runtime)");
+  // The runtimes measured on one board: the prior alone (the command's output, MAPE %).
+  EXPECT_NEAR(all["tflm-reference"].mape_pct, 64.76, 0.05);     // prior 5x, measured ~14x
+  EXPECT_NEAR(all["tinyengine"].mape_pct, 47.59, 0.05);         // zoo prior 0.91, VWW ~0.6
+  EXPECT_NEAR(all["microtvm-native"].mape_pct, 48.52, 0.05);    // pooled prior 0.76, ~1.5
+  EXPECT_NEAR(all["microtvm-cmsis-nn"].mape_pct, 18.83, 0.05);  // prior 1, measured ~1.2
+  // Runtimes on 2+ boards: factors from the other boards, shrunk toward the prior.
+  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.77, 0.05);
+  EXPECT_NEAR(all["hale-1.0"].mape_pct, 21.52, 0.05);
+  // Overall (the issue's goal: <= 20 % on other runtimes; not met: 20.9 %).
+  EXPECT_EQ(lobo.other_overall.rows, 101);
+  EXPECT_NEAR(lobo.other_overall.mape_pct, 20.88, 0.05);
+  EXPECT_NEAR(lobo.other_overall.baseline_mape_pct.value_or(0), 42.30, 0.05);
+  EXPECT_EQ(lobo.other_transferred.rows, 87);
+  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.27, 0.05);
+  // tflm-cmsis-nn does not use the runtime files: as before the priors.
+  EXPECT_EQ(lobo.tflm_overall.rows, 25);
+  EXPECT_NEAR(lobo.tflm_overall.mape_pct, 12.18, 0.05);
+}
+
+}  // namespace
