@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "explore/fronts.h"
+#include "explore/texts.h"
 
 namespace explore {
 namespace {
@@ -37,15 +38,21 @@ std::map<std::string, std::string> FamilyColors(const std::vector<Candidate>& ca
   return colors;
 }
 
-// "latency predicted", or "latency prior only" when no feasible design's latency is calibrated.
+// "latency predicted" when some feasible design's latency is calibrated on the board's rows;
+// otherwise "latency prior only" when every one rests on the priors alone, else "latency
+// predicted (uncalibrated board)": the priors times a family or shared correction (LatencyLabel).
 std::string LatencyWord(const std::vector<Candidate>& candidates) {
   bool any = false;
+  bool corrected = false;
   for (const Candidate& c : candidates) {
     if (!c.feasible || !c.latency_ms) continue;
-    if (c.latency_provenance.rfind("prior", 0) != 0) return "latency predicted";
+    const std::string label = LatencyLabel(c.latency_provenance);
+    if (label == "predicted") return "latency predicted";
     any = true;
+    corrected = corrected || label == "predicted, uncalibrated board";
   }
-  return any ? "latency prior only" : "latency predicted";
+  if (!any) return "latency predicted";
+  return corrected ? "latency predicted (uncalibrated board)" : "latency prior only";
 }
 
 // "top-1 predicted" when every plotted top-1 is (extrapolated ones too), else how many models
