@@ -87,7 +87,8 @@ void RegisterCalibrate(CLI::App& app) {
       "calibrate", "Fit the latency model to measured latencies; report errors and write coefficients");
   cmd->add_option("--data", options.data_files,
                   "Measurement CSV (repeatable; default: every data/latency/*.csv). Columns: "
-                  "board,variant,mode,latency_ms[,power_mw,energy_mj,paper_macs_m,source]")
+                  "board,variant,mode,latency_ms[,runtime,source,power_mw,energy_mj,paper_macs_m]; "
+                  "# lines are comments")
       ->check(CLI::ExistingFile);
   cmd->add_option("--board", options.board, "Board name or profile file: fit its rows (--data) "
                   "with the shipped ones, write only its coefficients");
