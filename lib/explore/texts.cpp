@@ -145,9 +145,11 @@ std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string
                                     [&](const Candidate& c) { return c.board == board && c.latency_ms; });
     out += fmt::format("{} — Pareto front, top-1 (%) vs latency (ms, {}), all modes:\n", board,
                        timed == r.candidates.end() ? "predicted" : LatencyLabel(timed->latency_provenance));
-    for (const FrontMember& m : FrontOf(r.fronts, board, "latency", "all")) {
+    const auto front = FrontOf(r.fronts, board, "latency", "all");
+    for (const FrontMember& m : front) {
       out += fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
     }
+    if (front.empty()) out += "  none: no feasible design has a top-1 ('dse accuracy import' adds measured ones)\n";
     out += ImportedText(r, board);
   }
   return out;

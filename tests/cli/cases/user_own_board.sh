@@ -39,3 +39,23 @@ while IFS= read -r -d '' query; do
   expect "nu-readme-query-$nq" rows_of $TMP/nu_sql.sqlite "$query"
 done < <(awk 'BEGIN {RS = ""} {printf "%s%c", $0, 0}' $TMP/nu_readme.sql)
 expect nu-readme-queries test "$nq" -eq 4
+
+# boards show says where the default TinyOps budget comes from (f469: data/tinyops/budgets.csv,
+# 258,000 B; a profile without a row: its available SRAM, e.g. the test board f746-sram below,
+# 327,680 - 12,680 = 315,000 B) and that a board without external RAM has no tinyops mode.
+check nu-budget-row 0 "^  TinyOps budget 258000 B \(data/tinyops/budgets.csv; --budget to choose\)$" -- boards show f469
+sed 's/^name = "f746-noram"/name = "f746-sram"/' $OWN | sed 's/^\[\[external\]\]$/[[external]]\nname = "sdram"\nkind = "sdram"\nsize_bytes = 8_388_608\nbus_width_bits = 16\nclock_hz = 108_000_000\ncas_latency_cycles = 2\n\n[[external]]/' >$TMP/nu_sdram.toml
+check nu-budget-available 0 "^  TinyOps budget 315000 B \(the SRAM left to a network; --budget to choose\)$" -- boards show $TMP/nu_sdram.toml
+check nu-budget-no-ram 0 "^  TinyOps budget 315000 B \(unused: no external RAM, no tinyops mode\)$" -- boards show $OWN
+
+# calibrate --board with no row of that board (here only an f746 row, or the profile's file
+# name in the board column): exit 2 before any report is printed, naming the profile's name.
+printf 'board,variant,mode,latency_ms\nf746,mbv3-w0.35-r128,internal,151\n' >$TMP/nu_other.csv
+"$DSE" calibrate --board $OWN --data $TMP/nu_other.csv --out $TMP/nu_other.toml >$TMP/nu_other.out 2>$TMP/nu_other.err
+code=$?
+expect nu-calibrate-no-row-exit test "$code" -eq 2
+expect nu-calibrate-no-row-quiet test ! -s $TMP/nu_other.out -a ! -e $TMP/nu_other.toml
+expect nu-calibrate-no-row-text grep -q "^dse: error: --board $OWN: no row of --data names board 'f746-noram' with runtime tflm-cmsis-nn (the board column takes the profile's name)$" $TMP/nu_other.err
+
+# Only imported models (no top-1 without a measured one): the empty front says why.
+check nu-front-empty 0 "^  none: no feasible design has a top-1 \('dse accuracy import' adds measured ones\)$" -- --quiet sweep --board f469 --spaces none --model tests/data/mlperf-tiny-kws-dscnn_int8.tflite --db $TMP/nu_models.sqlite
