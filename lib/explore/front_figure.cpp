@@ -107,6 +107,9 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
   f.x_label = XLabel(x_objective);
   f.y_label = "ImageNet top-1 (%, predicted unless measured)";
   f.log_x = true;
+  // Above and left of a front nothing lies (no design dominates a member); bottom right, the
+  // key hid the slow designs of low top-1.
+  f.key_position = "top left";
   const auto families = FamilyColors(candidates);
   const auto space_variants = SpaceVariants(candidates);
   // Labels only on members of the front of all modes, the first from the left, and a member only

@@ -19,6 +19,7 @@ namespace explore {
 /// follows as a horizontal error bar, one series per space after the pairs. When no feasible
 /// design's latency is calibrated on the board's rows, the title says "prior only" (priors
 /// alone) or "predicted (uncalibrated board)" (priors times a family or shared correction).
+/// The key sits top left, the empty side of a front (no design dominates a member).
 plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::string& board,
                          const std::string& x_objective);
 

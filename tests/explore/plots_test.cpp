@@ -33,6 +33,7 @@ TEST(Plots, FrontMembersAreLabelledAndPointsColouredByFamily) {
       Cand("proxyless", "proxyless-d", 400'000'000, 50, "prior only")};
   const plot::Figure f = explore::FrontFigure(rows, "f746", "macs");
   EXPECT_EQ(f.title, "f746: top-1 vs MACs (top-1 predicted, latency prior only)");
+  EXPECT_EQ(f.key_position, "top left");  // the empty side of a front: nothing dominates it
   ASSERT_EQ(f.series.size(), 2u);  // internal designs and front
   // Families in name order take the palette's first two colours (a space of one variant would
   // be a reference net).
