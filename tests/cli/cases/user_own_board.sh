@@ -59,3 +59,13 @@ expect nu-calibrate-no-row-text grep -q "^dse: error: --board $OWN: no row of --
 
 # Only imported models (no top-1 without a measured one): the empty front says why.
 check nu-front-empty 0 "^  none: no feasible design has a top-1 \('dse accuracy import' adds measured ones\)$" -- --quiet sweep --board f469 --spaces none --model tests/data/mlperf-tiny-kws-dscnn_int8.tflite --db $TMP/nu_models.sqlite
+
+# show --json gives the shown mode's latency with its 80 % interval, as each mode under "modes"
+# has it (README: every predicted latency carries one).
+"$DSE" show mbv3-w0.35-r128 --board f746 --json >$TMP/nu_show.json 2>/dev/null
+expect nu-show-json-interval python3 -c "
+import json, sys
+d = json.load(open('$TMP/nu_show.json'))
+m = [x for x in d['modes'] if x['mode'] == d['mode']][0]
+sys.exit(not (d['latency_ms_low'] < d['latency_ms'] < d['latency_ms_high']
+              and abs(d['latency_ms_low'] - m['latency_ms_low']) < 1e-9))"
