@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -46,6 +47,13 @@ void Run(const CalibrateOptions& options) {
   const explore::MeasurementSet set = Unwrap(explore::LoadMeasurementFiles(
       files.empty() ? explore::DefaultMeasurementFiles(Globals().data_dir) : files, names,
       Globals().data_dir));
+  const std::string own = options.board.empty() ? "" : BoardNamed(options.board).name;
+  if (!own.empty() && std::none_of(set.rows.begin(), set.rows.end(), [&](const latency::Measurement& m) {
+        return m.board == own && m.runtime == options.runtime_id;  // checked before any report
+      })) {
+    FailInput(fmt::format("--board {}: no row of --data names board '{}' with runtime {} (the "
+                          "board column takes the profile's name)", options.board, own, options.runtime_id));
+  }
   const std::vector<latency::Sample> samples =
       Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable(), nullptr, models));
   const latency::CoefficientFile priors = explore::PriorsOf(samples, boards);
@@ -73,7 +81,6 @@ void Run(const CalibrateOptions& options) {
       options.board.empty() ? cal.fitted
                             : latency::OnlyBoard(cal.fitted, BoardNamed(options.board).name,
                                                  options.runtime_id);
-  if (written.empty()) FailInput(fmt::format("--board {}: no measured row names it", options.board));
   Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(written), "coefficients"));
   Note(fmt::format("wrote fitted coefficients of {} board(s) to {}; read them with "
                    "--coefficients {}", written.size(), out, out));
@@ -87,7 +94,8 @@ void RegisterCalibrate(CLI::App& app) {
       "calibrate", "Fit the latency model to measured latencies; report errors and write coefficients");
   cmd->add_option("--data", options.data_files,
                   "Measurement CSV (repeatable; default: every data/latency/*.csv). Columns: "
-                  "board,variant,mode,latency_ms[,power_mw,energy_mj,paper_macs_m,source]")
+                  "board,variant,mode,latency_ms[,runtime,source,power_mw,energy_mj,paper_macs_m]; "
+                  "# lines are comments")
       ->check(CLI::ExistingFile);
   cmd->add_option("--board", options.board, "Board name or profile file: fit its rows (--data) "
                   "with the shipped ones, write only its coefficients");

@@ -152,10 +152,16 @@ std::string BoardText(const hw::Board& b, int64_t tinyops_budget_bytes, const po
                        m.part.empty() ? "" : ", " + m.part);
   }
   return out + fmt::format(
-      "  DMA            {}, {} streams, memory-to-memory {}\n  TinyOps budget {} B\n"
+      "  DMA            {}, {} streams, memory-to-memory {}\n  TinyOps budget {} B ({})\n"
       "  power          internal {}, external {}, tinyops {}\n",
       b.dma.controller, b.dma.streams_used, b.dma.memory_to_memory ? "yes" : "no",
-      tinyops_budget_bytes, PowerText(ModePowerMw(power, b, "internal")),
+      tinyops_budget_bytes,
+      // The default budget is a row of data/tinyops/budgets.csv, else the available SRAM.
+      b.ExternalRam() == nullptr ? "unused: no external RAM, no tinyops mode"
+      : tinyops_budget_bytes == b.sram.available_bytes()
+          ? "the SRAM left to a network; --budget to choose"
+          : "data/tinyops/budgets.csv; --budget to choose",
+      PowerText(ModePowerMw(power, b, "internal")),
       PowerText(ModePowerMw(power, b, "external")), PowerText(ModePowerMw(power, b, "tinyops")));
 }
 

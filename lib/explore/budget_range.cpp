@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "explore/texts.h"
 #include "util/numbers.h"
 
 namespace explore {
@@ -70,9 +71,9 @@ plot::Figure BudgetFigureFrame(const std::string& variant, const std::string& bo
                                const std::string& latency_provenance) {
   plot::Figure f;
   f.name = fmt::format("budget_{}_{}", variant, board);
+  const std::string label = LatencyLabel(latency_provenance);
   f.title = fmt::format("{} on {}: TinyOps latency ({}) and partition factor vs SRAM budget",
-                        variant, board,
-                        latency_provenance.rfind("prior", 0) == 0 ? "prior only" : "predicted");
+                        variant, board, label == "predicted, prior only" ? "prior only" : label);
   f.x_label = "TinyOps SRAM budget (KiB)";
   f.y_label = "latency (ms, predicted)";
   f.y2_label = "partition factor";

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "analysis/cost.h"
 #include "explore/result_json.h"
 #include "explore/row_network.h"
@@ -119,10 +121,12 @@ latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,
 
 namespace {
 
-std::string LoboLine(const latency::BoardOutSummary& s) {
-  return fmt::format("{:<6} {:>4} {:>7.1f}% {:>10.1f}% {:>9} {:>6.0f}%  {}\n", s.board, s.rows,
-                     s.mape_pct, s.prior_mape_pct, OptionalText(s.baseline_mape_pct, "{:.1f}%"),
-                     s.coverage_pct, s.provenance);
+// `board_width`: the board column's width, the longest name's (a user profile's "f769disco"
+// pushed the columns after it out of line).
+std::string LoboLine(const latency::BoardOutSummary& s, size_t board_width) {
+  return fmt::format("{:<{}} {:>4} {:>7.1f}% {:>10.1f}% {:>9} {:>6.0f}%  {}\n", s.board,
+                     board_width, s.rows, s.mape_pct, s.prior_mape_pct,
+                     OptionalText(s.baseline_mape_pct, "{:.1f}%"), s.coverage_pct, s.provenance);
 }
 
 nlohmann::json LoboJson(const latency::BoardOutSummary& s) {
@@ -140,10 +144,12 @@ std::string LeaveBoardOutText(const latency::LeaveBoardOut& lobo) {
   std::string out =
       "\nLeave one board out (each board's rows predicted by a fit without them, as an "
       "unmeasured board)\n";
-  out += fmt::format("{:<6} {:>4} {:>8} {:>11} {:>9} {:>7}  {}\n", "board", "rows", "model",
-                     "prior-only", "MACs x k", "in 80%", "predicted with");
-  for (const auto& s : lobo.boards) out += LoboLine(s);
-  out += LoboLine(lobo.overall);
+  size_t width = 6;
+  for (const auto& s : lobo.boards) width = std::max(width, s.board.size());
+  out += fmt::format("{:<{}} {:>4} {:>8} {:>11} {:>9} {:>7}  {}\n", "board", width, "rows",
+                     "model", "prior-only", "MACs x k", "in 80%", "predicted with");
+  for (const auto& s : lobo.boards) out += LoboLine(s, width);
+  out += LoboLine(lobo.overall, width);
   return out;
 }
 
@@ -174,26 +180,37 @@ std::string Ms(const std::optional<double>& v) { return OptionalText(v, "{:.0f}"
 }  // namespace
 
 std::string CalibrationText(const latency::Calibration& cal) {
+  // Columns as wide as the longest board name (5: the built-in ones), variant (a model file's
+  // name is longer) and board/mode group.
+  size_t board_w = 5;
+  size_t variant_w = 22;
+  size_t group_w = 15;
+  for (const auto& r : cal.rows) {
+    board_w = std::max(board_w, r.row.board.size());
+    variant_w = std::max(variant_w, r.row.variant.size());
+  }
+  for (const auto& s : cal.summaries) group_w = std::max(group_w, s.board.size() + s.mode.size() + 1);
   std::string out;
-  out += fmt::format("{:<5} {:<22} {:<8} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7}\n", "board",
-                     "variant", "mode", "MACs_M", "meas_ms", "pred", "err", "LOO", "LOO_err",
-                     "base");
+  out += fmt::format("{:<{}} {:<{}} {:<8} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7}\n", "board",
+                     board_w, "variant", variant_w, "mode", "MACs_M", "meas_ms", "pred", "err", "LOO",
+                     "LOO_err", "base");
   for (const auto& r : cal.rows) {
     const double err = 100 * (r.predicted_ms - r.row.latency_ms) / r.row.latency_ms;
     const std::string loo_err =
         r.loo_ms ? fmt::format("{:+.1f}%", 100 * (*r.loo_ms - r.row.latency_ms) / r.row.latency_ms)
                  : "-";
     out += fmt::format(
-        "{:<5} {:<22} {:<8} {:>7.1f} {:>9.0f} {:>7.0f} {:>+8.1f}% {:>7} {:>9} {:>7}\n", r.row.board, r.row.variant, r.row.mode, r.macs / 1e6,
+        "{:<{}} {:<{}} {:<8} {:>7.1f} {:>9.0f} {:>7.0f} {:>+8.1f}% {:>7} {:>9} {:>7}\n",
+        r.row.board, board_w, r.row.variant, variant_w, r.row.mode, r.macs / 1e6,
                        r.row.latency_ms, r.predicted_ms, err, Ms(r.loo_ms), loo_err,
                        Ms(r.baseline_ms));
   }
-  out += fmt::format("\nMAPE            {:>4}  {:>9} {:>9}   {:>12} {:>12}\n", "rows",
+  out += fmt::format("\n{:<{}} {:>4}  {:>9} {:>9}   {:>12} {:>12}\n", "MAPE", group_w, "rows",
                      "in-sample", "LOO", "MACs-only in", "MACs-only LOO");
   for (const auto& s : cal.summaries) {
     const std::string group = fmt::format("{}/{}", s.board.empty() ? "all" : s.board,
                                           s.mode.empty() ? "all" : s.mode);
-    out += fmt::format("{:<15} {:>4}  {:>9} {:>9}   {:>12} {:>12}\n", group, s.rows,
+    out += fmt::format("{:<{}} {:>4}  {:>9} {:>9}   {:>12} {:>12}\n", group, group_w, s.rows,
                        Pct(s.mape_pct), Pct(s.loo_mape_pct), Pct(s.baseline_mape_pct),
                        Pct(s.baseline_loo_mape_pct));
   }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "explore/fronts.h"
+#include "explore/texts.h"
 
 namespace explore {
 namespace {
@@ -37,15 +38,21 @@ std::map<std::string, std::string> FamilyColors(const std::vector<Candidate>& ca
   return colors;
 }
 
-// "latency predicted", or "latency prior only" when no feasible design's latency is calibrated.
+// "latency predicted" when some feasible design's latency is calibrated on the board's rows;
+// otherwise "latency prior only" when every one rests on the priors alone, else "latency
+// predicted (uncalibrated board)": the priors times a family or shared correction (LatencyLabel).
 std::string LatencyWord(const std::vector<Candidate>& candidates) {
   bool any = false;
+  bool corrected = false;
   for (const Candidate& c : candidates) {
     if (!c.feasible || !c.latency_ms) continue;
-    if (c.latency_provenance.rfind("prior", 0) != 0) return "latency predicted";
+    const std::string label = LatencyLabel(c.latency_provenance);
+    if (label == "predicted") return "latency predicted";
     any = true;
+    corrected = corrected || label == "predicted, uncalibrated board";
   }
-  return any ? "latency prior only" : "latency predicted";
+  if (!any) return "latency predicted";
+  return corrected ? "latency predicted (uncalibrated board)" : "latency prior only";
 }
 
 // "top-1 predicted" when every plotted top-1 is (extrapolated ones too), else how many models
@@ -100,6 +107,9 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
   f.x_label = XLabel(x_objective);
   f.y_label = "ImageNet top-1 (%, predicted unless measured)";
   f.log_x = true;
+  // Above and left of a front nothing lies (no design dominates a member); bottom right, the
+  // key hid the slow designs of low top-1.
+  f.key_position = "top left";
   const auto families = FamilyColors(candidates);
   const auto space_variants = SpaceVariants(candidates);
   // Labels only on members of the front of all modes, the first from the left, and a member only

@@ -16,8 +16,10 @@ namespace explore {
 /// per design space, drawn back to front: external (grey), tinyops (red), internal (blue, a
 /// subset of the others' variants, on top). A space with no feasible point of known top-1 and
 /// x is left out. Against latency, each front member's 80 % interval (latency_ms_low/high)
-/// follows as a horizontal error bar, one series per space after the pairs. The title says
-/// "prior only" when no feasible design's latency is calibrated.
+/// follows as a horizontal error bar, one series per space after the pairs. When no feasible
+/// design's latency is calibrated on the board's rows, the title says "prior only" (priors
+/// alone) or "predicted (uncalibrated board)" (priors times a family or shared correction).
+/// The key sits top left, the empty side of a front (no design dominates a member).
 plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::string& board,
                          const std::string& x_objective);
 

@@ -188,6 +188,8 @@ void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
   (*out)["board"] = board.name;
   (*out)["mode"] = mode;
   (*out)["latency_ms"] = e.latency_ms;
+  (*out)["latency_ms_low"] = e.latency_ms_low;  // the 80 % interval, as every predicted latency
+  (*out)["latency_ms_high"] = e.latency_ms_high;
   (*out)["latency_provenance"] = e.provenance;
   (*out)["latency_breakdown_ms"] = {
       {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};

@@ -7,6 +7,7 @@
 
 #include "analysis/cost.h"
 #include "explore/op_shares.h"
+#include "explore/texts.h"
 
 namespace explore {
 
@@ -102,10 +103,11 @@ util::Result<bool> AddLatencyBar(const std::string& variant, const VariantFacts&
   for (const ClassLatencyShare& s : LatencyShares(facts.net, *e->estimate))
     time.shares[s.op_class] = s.share;
   bars->push_back(time);
-  const bool prior = e->estimate->provenance.rfind("prior", 0) == 0;
+  const std::string label = LatencyLabel(e->estimate->provenance);
+  const bool prior = label == "predicted, prior only";
   out->figure.x_tics.push_back({x, prior ? "latency\n(prior only)" : "latency\n(predicted)"});
-  out->text += SharesLine(variant, fmt::format("latency {:.0f} ms (predicted)",
-                                               e->estimate->latency_ms), time.shares);
+  out->text += SharesLine(variant, fmt::format("latency {:.0f} ms ({})",
+                                               e->estimate->latency_ms, label), time.shares);
   return true;
 }
 

@@ -87,14 +87,6 @@ std::string ImportedText(const SweepResult& r, const std::string& board) {
   return out;
 }
 
-// "predicted", qualified where no row of the board informed it: "prior only" (the instruction-
-// count priors alone) or "uncalibrated board" (priors times a family or shared correction).
-std::string LatencyLabel(const std::string& provenance) {
-  if (provenance.rfind("prior only", 0) == 0) return "predicted, prior only";
-  if (provenance.rfind("prior", 0) == 0) return "predicted, uncalibrated board";
-  return "predicted";
-}
-
 std::string BestText(const SweepResult& r, const std::string& board) {
   std::string out;
   std::vector<std::string> modes;  // the swept modes, in the order the sweep evaluated them
@@ -120,6 +112,12 @@ std::string BestText(const SweepResult& r, const std::string& board) {
 
 }  // namespace
 
+std::string LatencyLabel(const std::string& provenance) {
+  if (provenance.rfind("prior only", 0) == 0) return "predicted, prior only";
+  if (provenance.rfind("prior", 0) == 0) return "predicted, uncalibrated board";
+  return "predicted";
+}
+
 std::string ModesText(const std::string& board, const std::vector<Candidate>& modes) {
   std::string out = fmt::format("  every mode on {} (predicted; --mode MODE for one):\n", board);
   for (const Candidate& c : modes) {
@@ -142,10 +140,16 @@ std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string
   for (const std::string& board : boards) {
     out += fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board);
     out += BestText(r, board);
-    out += fmt::format("{} — Pareto front, top-1 vs latency, all modes:\n", board);
-    for (const FrontMember& m : FrontOf(r.fronts, board, "latency", "all")) {
+    // One board's designs share its coefficients, so its first latency labels them all.
+    const auto timed = std::find_if(r.candidates.begin(), r.candidates.end(),
+                                    [&](const Candidate& c) { return c.board == board && c.latency_ms; });
+    out += fmt::format("{} — Pareto front, top-1 (%) vs latency (ms, {}), all modes:\n", board,
+                       timed == r.candidates.end() ? "predicted" : LatencyLabel(timed->latency_provenance));
+    const auto front = FrontOf(r.fronts, board, "latency", "all");
+    for (const FrontMember& m : front) {
       out += fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
     }
+    if (front.empty()) out += "  none: no feasible design has a top-1 ('dse accuracy import' adds measured ones)\n";
     out += ImportedText(r, board);
   }
   return out;

@@ -44,6 +44,12 @@ std::optional<std::string> NoModeFitsText(const std::string& variant, const std:
 std::string FrontDiffText(const std::string& golden_path, const std::string& board,
                           const FrontDiff& diff);
 
+/// How a latency of `provenance` (latency::Estimate::provenance) is labelled in a summary, a
+/// plot title or a tic: "predicted", "predicted, prior only" (the instruction-count priors
+/// alone) or "predicted, uncalibrated board" (the priors times a family or shared correction:
+/// "prior x ..."; no row of the board informed it).
+std::string LatencyLabel(const std::string& provenance);
+
 /// `show`/`analyze --board` without --mode: a header and one line per mode of `modes` (one
 /// candidate each), its predicted latency, energy and latency provenance, or why it does not fit.
 std::string ModesText(const std::string& board, const std::vector<Candidate>& modes);

@@ -2,14 +2,43 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "store/database.h"
 #include "store/statement.h"
+#include "util/spellcheck.h"
 
 namespace store {
+namespace {
+
+// Why `board` has no run in `db`, for a user who gave a typo or a profile file: the nearest
+// board the database holds (a profile FILE.toml compared by its stem), the boards it holds and
+// what --board takes, then the sweep that would add it.
+std::string NoRunText(Database& db, const std::string& path, const std::string& board) {
+  std::vector<std::string> boards;
+  if (auto runs = db.Runs()) {
+    for (const RunInfo& r : *runs) {
+      for (size_t start = 0; start <= r.boards.size();) {
+        const size_t end = std::min(r.boards.find(',', start), r.boards.size());
+        const std::string b = r.boards.substr(start, end - start);
+        if (!b.empty() && std::find(boards.begin(), boards.end(), b) == boards.end()) boards.push_back(b);
+        start = end + 1;
+      }
+    }
+  }
+  const std::string held = boards.empty() ? "" : fmt::format(
+      "; it holds {} (--board takes a board's name as the sweep stored it: a profile's 'name')",
+      fmt::join(boards, ", "));
+  return fmt::format("{}: no run evaluated board '{}'{}{}; run 'dse sweep --board {}'", path, board,
+                     util::DidYouMean(std::filesystem::path(board).stem().string(), boards), held,
+                     board);
+}
+
+}  // namespace
 
 util::Result<std::map<std::string, std::string>> Database::RunModels(int64_t run_id) {
   Statement s(db_, "SELECT DISTINCT v.name, v.content_sha256 FROM evaluations e JOIN variants v "
@@ -33,8 +62,7 @@ util::Result<BoardRun> LatestBoardRun(const std::string& path, const std::string
   auto latest = (*db)->LatestRun(board);
   if (!latest) return latest.error();
   if (!*latest) {
-    return util::InputError(fmt::format("{}: no run evaluated board '{}'; run 'dse sweep --board {}'",
-                                        path, board, board));
+    return util::InputError(NoRunText(**db, path, board));
   }
   BoardRun out;
   auto runs = (*db)->Runs();

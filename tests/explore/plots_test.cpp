@@ -33,6 +33,7 @@ TEST(Plots, FrontMembersAreLabelledAndPointsColouredByFamily) {
       Cand("proxyless", "proxyless-d", 400'000'000, 50, "prior only")};
   const plot::Figure f = explore::FrontFigure(rows, "f746", "macs");
   EXPECT_EQ(f.title, "f746: top-1 vs MACs (top-1 predicted, latency prior only)");
+  EXPECT_EQ(f.key_position, "top left");  // the empty side of a front: nothing dominates it
   ASSERT_EQ(f.series.size(), 2u);  // internal designs and front
   // Families in name order take the palette's first two colours (a space of one variant would
   // be a reference net).
@@ -128,6 +129,25 @@ TEST(Plots, TheBudgetFrameSaysPriorOnlyAndKeepsTheLegendBelow) {
   const plot::Figure f = explore::BudgetFigureFrame("v", "f746", "prior only");
   EXPECT_EQ(f.title, "v on f746: TinyOps latency (prior only) and partition factor vs SRAM budget");
   EXPECT_EQ(f.key_position, "below horizontal");
+}
+
+// A board without rows of its own whose latency is the priors times its core family's
+// correction (the provenance latency::CoefficientsFor gives a user profile's cortex-m7) is not
+// "prior only": the front's and the budget sweep's titles say it is an uncalibrated board.
+TEST(Plots, AFamilyCorrectedBoardIsNotPriorOnly) {
+  const std::string family = "prior x cortex-m7 family correction (calibrated on 8 rows of boards f746)";
+  const std::vector<explore::Candidate> rows = {Cand("mbv3", "mbv3-a", 100'000'000, 60, family),
+                                                Cand("mbv3", "mbv3-b", 200'000'000, 65, family)};
+  EXPECT_EQ(explore::FrontFigure(rows, "f769", "latency").title,
+            "f769: top-1 vs latency (top-1 predicted, latency predicted (uncalibrated board))");
+  EXPECT_EQ(explore::BudgetFigureFrame("v", "f769", family).title,
+            "v on f769: TinyOps latency (predicted, uncalibrated board) and partition factor vs "
+            "SRAM budget");
+  // One calibrated design among them: the plain word.
+  std::vector<explore::Candidate> mixed = rows;
+  mixed.push_back(Cand("mbv3", "mbv3-c", 300'000'000, 70, "calibrated on 5 rows (my.csv)"));
+  EXPECT_EQ(explore::FrontFigure(mixed, "f769", "latency").title,
+            "f769: top-1 vs latency (top-1 and latency predicted)");
 }
 
 }  // namespace

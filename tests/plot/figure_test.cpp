@@ -47,6 +47,13 @@ TEST(Figure, BarsGetBoxesLabelledTicsAndRanges) {
   EXPECT_NE(script.find("set boxwidth 0.7 absolute\n"), std::string::npos);
   EXPECT_NE(script.find("set key outside right top\n"), std::string::npos);
   EXPECT_NE(script.find("index 0 using 1:2 with boxes fill solid 0.9"), std::string::npos);
+  // The key outside: gnuplot sizes the right margin for it (a fixed `rmargin 6` cut the key's
+  // labels "dw3x3", "conv1x1" at the border in `dse plot ops`).
+  EXPECT_EQ(script.find("set rmargin"), std::string::npos);
+}
+
+TEST(Figure, KeyInsideKeepsRoomForTheLastTic) {
+  EXPECT_NE(plot::ScriptText(Sample()).find("set rmargin 6\n"), std::string::npos);
 }
 
 // A band (a predicted latency's 80 % interval along a curve): each point's low and high after
