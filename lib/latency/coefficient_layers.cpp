@@ -21,10 +21,13 @@ util::Result<CoefficientFile> LayerCoefficients(CoefficientFile base,
     auto file = LoadCoefficients(path);
     if (!file) return file.error();
     for (const auto& [key, bc] : *file) {
-      if (std::find(known_boards.begin(), known_boards.end(), bc.board) == known_boards.end()) {
+      // A name near a known board is a typo; any other unknown name is a profile of the user's
+      // own (calibrate --board FILE), kept for the commands that load that profile.
+      const bool known = std::find(known_boards.begin(), known_boards.end(), bc.board) != known_boards.end();
+      const std::string nearest = known ? "" : util::DidYouMean(bc.board, known_boards);
+      if (!nearest.empty()) {
         return util::InputError(fmt::format("{}:{}: [{}] names no known board{}", path,
-                                            bc.source_line, key,
-                                            util::DidYouMean(bc.board, known_boards)));
+                                            bc.source_line, key, nearest));
       }
       base[key] = bc;
     }

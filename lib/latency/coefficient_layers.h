@@ -19,7 +19,9 @@ inline constexpr const char* kUserCoefficientsVariable = "DSE_COEFFICIENTS";
 
 /// `base` with the tables of each of `files` laid over it in order. Each file must exist and
 /// be a coefficients file (LoadCoefficients' errors, file:line); a table naming a board not in
-/// `known_boards` is an error at its line with the nearest name. Nothing is returned on error.
+/// `known_boards` but near one of them (a typo) is an error at its line with the nearest name.
+/// A table for a board far from every known name is kept: it is a profile of the user's own and
+/// serves only the commands that load that profile. Nothing is returned on error.
 util::Result<CoefficientFile> LayerCoefficients(CoefficientFile base,
                                                 const std::vector<std::string>& files,
                                                 const std::vector<std::string>& known_boards);

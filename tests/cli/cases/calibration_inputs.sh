@@ -40,6 +40,12 @@ first=$("$DSE" --coefficients "$CAL/unknown_board.toml" show mbv3-w0.50-r112 --b
 if [[ $first == "dse: error: "* ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL coef-board-first: $first" >&2; fi
 sed '0,/^name = .*/s//name = "f47"/' hwprofiles/f469.toml > "$CAL/f47.toml"
 check coef-board-profile 0 "calibrated on 9 rows" -- --coefficients "$CAL/unknown_board.toml" show mbv3-w0.50-r112 --board "$CAL/f47.toml"
+# A table for a board far from every known name (a user's own profile) is kept, and another
+# board's prediction is what it is without the file (the f746 line, byte for byte).
+sed -e 's/^\[f47\]$/[my_own_board]/' "$CAL/unknown_board.toml" > "$CAL/own_board.toml"
+plain=$("$DSE" show mbv3-w0.50-r112 --board f746 2>&1 | grep -m1 "latency")
+with=$("$DSE" --coefficients "$CAL/own_board.toml" show mbv3-w0.50-r112 --board f746 2>&1 | grep -m1 "latency")
+if [[ -n $plain && $plain == "$with" ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL coef-own-board: '$plain' vs '$with'" >&2; fi
 
 # Active calibration: --board names the next measurement that most narrows the intervals.
 calrows own "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me"
