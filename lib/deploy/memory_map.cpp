@@ -133,25 +133,53 @@ std::string MapText(const MemoryMap& map) {
   return out;
 }
 
+namespace {
+
+// The usual name of a region in an STM32CubeIDE linker script, for the REGION_ALIAS lines.
+std::string UsualName(const hw::MemoryRegion& r) {
+  if (r.kind == "flash") return "FLASH";
+  if (r.kind == "external") return Upper(r.name);
+  return r.name == "sram" ? "RAM" : Upper(r.name);
+}
+
+}  // namespace
+
 std::string LinkerFragment(const MemoryMap& map) {
   std::string out = fmt::format(
-      "/* dse deploy: {} on {}, mode {}. Generated; include from the board's linker script. */\n"
-      "MEMORY\n{{\n", map.network, map.board, map.mode);
+      "/* dse deploy: {} on {}, mode {}. Generated.\n"
+      "   INCLUDE it at the end of the board's linker script (after its SECTIONS): the sections\n"
+      "   below follow what that script already put in each region, so nothing overlaps its\n"
+      "   .text, .data or .bss. Each DSE_ region is an alias of one of the script's MEMORY\n"
+      "   regions: edit the right-hand names if the script calls them otherwise. */\n",
+      map.network, map.board, map.mode);
+  const bool external_weights = std::any_of(map.entries.begin(), map.entries.end(), [](const MapEntry& e) {
+    return e.section == ".model_weights" && e.region != "flash";
+  });
   for (const hw::MemoryRegion& r : map.regions) {
-    out += fmt::format("  DSE_{} ({}) : ORIGIN = {:#010x}, LENGTH = {}\n", Upper(r.name),
-                       r.kind == "flash" ? "rx" : "rw", r.start, r.size_bytes);
+    out += fmt::format("REGION_ALIAS(\"DSE_{}\", {});  /* {:#010x}, {} B */\n", Upper(r.name),
+                       UsualName(r), r.start, r.size_bytes);
   }
-  out += "}\n\nSECTIONS\n{\n";
+  // Weights that run from external RAM are loaded there by the start-up code from a flash:
+  // the internal one by default; a firmware keeping them in QSPI flash (the TinyOps F4
+  // project's .qspi_data) aliases DSE_WEIGHTS_LOAD to that region instead.
+  if (external_weights) out += "REGION_ALIAS(\"DSE_WEIGHTS_LOAD\", FLASH);\n";
+  out += "\nSECTIONS\n{\n";
   std::string last;
   for (const MapEntry& e : map.entries) {
     if (e.section == ".text" || e.section == last) continue;
     last = e.section;
     int64_t bytes = 0;
     for (const MapEntry& f : map.entries) bytes += f.section == e.section ? f.size_bytes : 0;
-    const bool load = e.section == ".model_weights" && e.region == "flash";
-    out += fmt::format("  {} {}: ALIGN(32)\n  {{\n    KEEP(*({}))\n    . = ALIGN(32);\n  }} > DSE_{}"
-                       "  /* {} B */\n\n",
-                       e.section, load ? "" : "(NOLOAD) ", e.section, Upper(e.region), bytes);
+    const bool weights = e.section == ".model_weights";
+    const bool in_flash = weights && e.region == "flash";
+    out += fmt::format("  {} {}: ALIGN(32)\n  {{\n    KEEP(*({}))\n    . = ALIGN(32);\n  }} > DSE_{}{}"
+                       "  /* {} B */\n",
+                       e.section, weights ? "" : "(NOLOAD) ", e.section, Upper(e.region),
+                       weights && !in_flash ? " AT> DSE_WEIGHTS_LOAD" : "", bytes);
+    if (weights && !in_flash) {
+      out += "  __dse_model_weights_load = LOADADDR(.model_weights);  /* copy from here at start-up */\n";
+    }
+    out += "\n";
   }
   out += "}\n";
   return out;

@@ -47,8 +47,11 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
 /// The map as text: a region table, then one line per entry (region, start, end, size, what).
 std::string MapText(const MemoryMap& map);
 
-/// A GNU ld fragment: MEMORY lines for the regions used and one NOLOAD output section per SRAM
-/// or external entry, placed in its region ("> REGION").
+/// A GNU ld fragment to INCLUDE at the end of a board's linker script: a REGION_ALIAS per region
+/// (DSE_<NAME> onto the script's usual name: FLASH, RAM, DTCM, SDRAM, ...) and one output
+/// section per entry in its region ("> DSE_<NAME>"), after what the script already placed there:
+/// SRAM and external entries NOLOAD; weights loaded (in flash, or in external RAM with their
+/// load address in DSE_WEIGHTS_LOAD and the symbol __dse_model_weights_load).
 std::string LinkerFragment(const MemoryMap& map);
 
 }  // namespace deploy
