@@ -93,7 +93,7 @@ void RegisterPareto(CLI::App& app) {
   static ParetoArgs a;
   CLI::App* p = app.add_subcommand("pareto", "Print, plot or check the Pareto front of a board from the database "
                                    "(exit 4 when no design has the --x figure)");
-  p->add_option("--board", a.board, "Board name (as stored by dse sweep)")->required();
+  p->add_option("--board", a.board, "Board name as stored by dse sweep, or its profile FILE.toml")->required();
   p->add_option("--x", a.x, "Cost axis")->check(CLI::IsMember(explore::kXObjectives));
   p->add_option("--y", a.y, "Benefit axis")->check(CLI::IsMember({"top1"}));
   p->add_option("--space", a.space, "Design space")->check(CLI::IsMember(explore::DesignSpaces()));
@@ -107,7 +107,10 @@ void RegisterPareto(CLI::App& app) {
   p->add_flag("--csv", a.csv, "Print CSV")->excludes(json);
   p->add_option("--check", a.check, "Golden front file: exit 3 listing members added and removed when the fronts changed");
   p->add_flag("--update-golden", a.update_golden, "Rewrite the --check file from the database");
-  p->callback([] { Run(a); });
+  p->callback([] {
+    if (a.board.ends_with(".toml")) a.board = BoardNamed(a.board).name;  // the name sweep stored
+    Run(a);
+  });
 }
 
 }  // namespace dse_app
