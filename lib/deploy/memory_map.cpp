@@ -84,8 +84,13 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
     map.regions.push_back(external.back().region);
   }
   Put({"runtime code", ".text", placement::RuntimeCodeBytes(footprint, board)}, &flash_slot, &map);
-  Put({"runtime state (stack, heap, interpreter)", ".runtime_state", board.sram.reserved_bytes,
-       false, true}, &sram, &map);
+  const Item runtime_state{"runtime state (stack, heap, interpreter)", ".runtime_state",
+                           board.sram.reserved_bytes, false, true};
+  const tinyops::Plan* plan = placement::TinyopsPlan(fit);
+  // TinyOps' budget is its buffers' SRAM (the fit counts no runtime reserve there): they go
+  // first, and the runtime state takes what SRAM is left, else the external RAM, where the
+  // TinyOps firmware keeps TFLM's graph data (tinyops.md §3).
+  if (plan == nullptr) Put(runtime_state, &sram, &map);
   const bool off_chip = !fit.external_name.empty();
   std::vector<Item> items;
   const Item weights{"weights, biases, quantisation data", ".model_weights",
@@ -99,7 +104,7 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
     Put(weights, &flash_slot, &map);
     Put(arena, &sram, &map);
   }
-  if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
+  if (plan != nullptr) {
     Put({"TinyOps execution state", ".tinyops_state", placement::kTinyopsExecStateBytes},
         &external, &map);
     Item buffers{"TinyOps buffers", ".tinyops_arena", 0, true};
@@ -110,6 +115,10 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
       buffers.bytes += plan->buffer(buffer);
     }
     Put(buffers, &sram, &map);
+    const bool room = std::any_of(sram.begin(), sram.end(), [&](const Slot& slot) {
+      return slot.free() >= runtime_state.bytes;
+    });
+    Put(runtime_state, room ? &sram : &external, &map);
   }
   std::stable_sort(map.entries.begin(), map.entries.end(),
                    [](const MapEntry& a, const MapEntry& b) { return a.start < b.start; });

@@ -106,3 +106,30 @@ TEST(Deploy, PatchOptionsAreCheckedBeforeAnythingIsPlaced) {
 }
 
 }  // namespace
+
+namespace {
+
+// The paper's TinyOps designs on the F469 (seed Table II): filter growth gives the seven
+// buffers the whole 258,000 B budget less the 32 B of the usage formula and 32 B of paint per
+// buffer (tinyops.md §1.7): 258,000 - 32 - 7 x 32 = 257,744 B of the 262,144 B SRAM, so the 12,680 B runtime state no longer fits beside them and goes to the SDRAM, as
+// the TinyOps firmware keeps TFLM's graph data there; nothing is left unplaced (before, the
+// runtime state went first and the buffers were "not placed").
+TEST(Deploy, TinyopsBuffersTakeTheSramBeforeTheRuntimeState) {
+  for (const char* variant : {"mbv3-w1.00-r160", "proxyless-w0.30-r144"}) {
+    SCOPED_TRACE(variant);
+    const Placed p = Place(variant, "f469", {"tinyops", 0, true});
+    const deploy::MemoryMap map = deploy::MapMemory(p.net, p.footprint, Board("f469"), p.fit);
+    EXPECT_TRUE(map.unplaced.empty()) << deploy::MapText(map);
+    int64_t buffers_bytes = 0;
+    for (const deploy::MapEntry& e : map.entries) {
+      if (e.section == ".tinyops_arena") {
+        EXPECT_EQ(e.region, "sram");
+        buffers_bytes += e.size_bytes;
+      }
+      if (e.section == ".runtime_state") EXPECT_EQ(e.region, "sdram");
+    }
+    EXPECT_EQ(buffers_bytes, 257744);
+  }
+}
+
+}  // namespace
