@@ -1,6 +1,8 @@
 // dse runtimes list | fit | lobo | fewshot — the registered runtimes (the values of --runtime), refitting a
 // data-file runtime to measurements, leave one board out per runtime (explore/runtime_fit.h).
 
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "app.h"
@@ -46,7 +48,10 @@ void RegisterRuntimes(CLI::App& app) {
   fit->callback([] {
     const std::string text = Unwrap(explore::RefitRuntimeText(Measured(o), o.runtime));
     if (o.out_file.empty()) std::cout << text;
-    else Unwrap(util::WriteFileAtomically(o.out_file, text, "runtime file"));
+    if (o.out_file.empty()) return;
+    Unwrap(util::WriteFileAtomically(o.out_file, text, "runtime file"));
+    Note(fmt::format("wrote {}: --runtime {} reads it when it is in data/runtimes/ (or --data-dir)",
+                     o.out_file, o.runtime));
   });
   few->callback([] { std::cout << explore::FewShotText(explore::FewShotTable(Measured(o), BoardCatalog())); });
   lobo->callback([] {

@@ -83,7 +83,10 @@ class RowReader {
     m.variant = Cell(cells, "variant");
     m.source = Cell(cells, "source");
     if (std::find(known_.boards.begin(), known_.boards.end(), m.board) == known_.boards.end()) {
-      Error(line, fmt::format("unknown board '{}'{}", m.board, util::DidYouMean(m.board, known_.boards)));
+      const bool file = m.board.ends_with(".toml");
+      Error(line, fmt::format("unknown board '{}'{}", m.board,
+                              file ? " (the board column takes the profile's name, its 'name' key)"
+                                   : util::DidYouMean(m.board, known_.boards)));
     }
     if (const std::string problem = known_.check_variant(m.variant); !problem.empty()) {
       Error(line, problem);

@@ -17,6 +17,8 @@ calrows runtime "f469,tflm-cmsis,mbv3-w0.50-r112,tinyops,674,me"
 calbad runtime "runtime.csv:2: unknown runtime 'tflm-cmsis' \(did you mean 'tflm-cmsis-nn'\?\)"
 calrows board "f47,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me"
 calbad board "board.csv:2: unknown board 'f47' \(did you mean 'f469'\?\)"
+calrows boardfile "my_board.toml,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me"
+calbad boardfile "boardfile.csv:2: unknown board 'my_board.toml' \(the board column takes the profile's name, its 'name' key\)"
 calrows dup "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me" \
             "f746,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,300,me" \
             "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,680,me"

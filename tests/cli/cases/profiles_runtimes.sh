@@ -26,6 +26,7 @@ check runtimes-list-json-data 0 '"arena_layout": "tinyengine"' -- runtimes list 
 check runtime-data-show 0 "latency on h7a3" -- show mbv3-w0.50-r112 --board h7a3 --runtime x-cube-ai-7.3
 check runtimes-fit-builtin 2 "runtime 'tflm-cmsis-nn' is not described by a data file" -- runtimes fit --data data/latency/public/latency.csv --runtime tflm-cmsis-nn
 check runtimes-fit-stdout 0 "^conv1x1 = [0-9.]+$" -- runtimes fit --data data/latency/public/latency.csv --runtime onnc
+check runtimes-fit-out 0 "wrote .*onnc.toml: --runtime onnc reads it" -- runtimes fit --data data/latency/public/latency.csv --runtime onnc --out $TMP/onnc.toml
 check runtimes-lobo 0 "^x-cube-ai-7.3 +h7a3 +4 " -- runtimes lobo --data data/latency/paper.csv --data data/latency/public/latency.csv
 # The paper's calibration is unchanged by the public rows (they live in a subfolder).
 check calibrate-paper-lobo 0 "all +22 " -- calibrate --no-write
