@@ -20,7 +20,7 @@ analysis::PatchPlan OnOriginal(analysis::PatchPlan plan, const PlannedNet& plann
   for (size_t i = 0; i < plan.op_macs.size(); ++i) {
     if (planned.FoldedPad(static_cast<int>(i))) plan.op_macs[i] = 0;
   }
-  plan.split_op = planned.OriginalOp(plan.split_op);
+  plan.split_op = planned.FirstOriginalOp(plan.split_op);
   plan.peak_op = planned.OriginalOp(plan.peak_op);
   return plan;
 }

@@ -36,6 +36,14 @@ int PlannedNet::OriginalOp(int op) const {
                                          : static_cast<int>(folded_->folded_op.size());
 }
 
+int PlannedNet::FirstOriginalOp(int op) const {
+  if (!folded_) return op;
+  for (size_t i = 0; i < folded_->folded_op.size(); ++i) {
+    if (folded_->folded_op[i] >= op) return static_cast<int>(i);
+  }
+  return static_cast<int>(folded_->folded_op.size());
+}
+
 bool PlannedNet::FoldedPad(int original_op) const {
   return folded_ && folded_->pad_folded[static_cast<size_t>(original_op)];
 }

@@ -118,6 +118,9 @@ class PlannedNet {
   }
   /// The index in `net` of op `op` of net(); net().ops.size() gives `net`'s op count.
   int OriginalOp(int op) const;
+  /// The first op of `net` that runs as op `op` of net() or later (a PAD folded into op `op`
+  /// comes before it): where a split of net() before `op` falls in `net`.
+  int FirstOriginalOp(int op) const;
   /// True when op `original_op` of `net` is a PAD folded into its consumer.
   bool FoldedPad(int original_op) const;
 

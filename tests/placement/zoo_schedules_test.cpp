@@ -102,6 +102,25 @@ TEST(ZooSchedules, PatchSplitsImportedFilesAndPadsShiftTheHalo) {
   EXPECT_EQ(kept.input_patch_w, 35);
   EXPECT_EQ(kept.macs, folded.macs);
   EXPECT_GT(kept.macs, kept.macs_before);  // the halo is recomputed
+  // The patch mode under TinyEngine plans on the folded network and maps its plan back: the
+  // zero PAD before block 1's expand (op 6) is folded into that conv, so it runs after the split
+  // with it, and the stage keeps the folded plan's MACs.
+  const auto runtime = placement::WithLayout(kernels::DefaultRuntime(), "tinyengine");
+  const placement::Footprint f = placement::Measure(net, *runtime);
+  placement::Deployment d{"patch", 0, true};
+  d.patch_split_units = 2;
+  d.patches = 2;
+  const placement::Fit fit = placement::Check(net, f, F469(), d).value();
+  const auto* plan = dynamic_cast<const placement::PatchModePlan*>(fit.plan.get());
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->plan().split_op, 6);
+  EXPECT_EQ(plan->plan().op_macs.size(), net.ops.size());
+  EXPECT_EQ(plan->plan().op_macs[0], 0);  // the stem's PAD, folded into the stem
+  EXPECT_EQ(plan->plan().macs, kept.macs);
+  const auto terms = placement::FindMode("patch").value()->LatencyTerms(net, *runtime, F469(), fit);
+  ASSERT_TRUE(terms.ok());
+  EXPECT_EQ(terms.value()[5].compute[latency::kDispatchCycles], 4);  // block 0's project, 2x2
+  EXPECT_EQ(terms.value()[6].compute[latency::kDispatchCycles], 1);
 }
 
 // The table of the issue: predicted internal SRAM of the ten zoo files per layout and schedule
