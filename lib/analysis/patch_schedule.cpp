@@ -84,7 +84,8 @@ struct AxisSize {
 
 // Along one axis (`rows`: H, else W), per tile the span of every stage tensor, grown backwards
 // from the tile of the stage output through each windowed op (its padding, stride and kernel)
-// and clipped to the tensor: border tiles need no halo beyond the image. Returns per tensor the
+// and each PAD op (shifted by its top / left padding: the padded rows are made, not read) and
+// clipped to the tensor: border tiles need no halo beyond the image. Returns per tensor the
 // largest span and the sum of the spans over the p tiles (0 for a tensor not in `stage`, the
 // tensors ops [0, split_op) read or write).
 AxisSize Sizes(const graph::Network& net, int split_op, int stage_output, const std::vector<int>& stage,
@@ -104,10 +105,12 @@ AxisSize Sizes(const graph::Network& net, int split_op, int stage_output, const 
       if (out.hi <= out.lo) continue;
       for (int t : op.inputs) {
         Span r = out;
-        if (op.kind != OpKind::kAdd && op.kind != OpKind::kPad) {
+        const int pad = rows ? op.padding.top : op.padding.left;
+        if (op.kind == OpKind::kPad) {
+          r = {out.lo - pad, out.hi - pad};  // output row y is input row y - top
+        } else if (op.kind != OpKind::kAdd) {
           const int stride = rows ? op.stride_h : op.stride_w;
           const int kernel = rows ? op.kernel_h : op.kernel_w;
-          const int pad = rows ? op.padding.top : op.padding.left;
           r = {out.lo * stride - pad, (out.hi - 1) * stride - pad + kernel};
         }
         r = {std::max(r.lo, 0), std::min(r.hi, extent(net.tensor(t).shape))};

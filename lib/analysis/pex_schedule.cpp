@@ -23,29 +23,43 @@ bool IsPointwise(const graph::Op& op) {
          op.stride_h == 1 && op.stride_w == 1;
 }
 
-// True when ops i, i+1, i+2 are expand 1x1 -> depthwise -> project 1x1 with private
-// intermediate tensors.
-bool IsBlock(const graph::Network& net, size_t i) {
-  if (i + 2 >= net.ops.size()) return false;
-  const graph::Op& e = net.ops[i];
-  const graph::Op& d = net.ops[i + 1];
-  const graph::Op& p = net.ops[i + 2];
-  return IsPointwise(e) && d.kind == OpKind::kDepthwiseConv2d && IsPointwise(p) &&
-         d.inputs.size() == 1 && d.inputs[0] == e.output && p.inputs.size() == 1 &&
-         p.inputs[0] == d.output && ConsumerCount(net, e.output) == 1 &&
-         ConsumerCount(net, d.output) == 1;
+// The number of ops of the block that starts at op i: 3 for expand 1x1 -> depthwise -> project
+// 1x1, up to 5 with a PAD after the expand and after the depthwise (a runtime that keeps PAD
+// ops; the MCUNet zoo files pad before every conv: a PAD pads each channel alone, so it slices
+// like the depthwise); 0 when op i starts no block. Each op
+// after the expand reads only the op before it, whose output no other op reads.
+int BlockOps(const graph::Network& net, size_t i) {
+  const auto pad_at = [&net](size_t k) { return k < net.ops.size() && net.ops[k].kind == OpKind::kPad; };
+  if (!IsPointwise(net.ops[i])) return 0;
+  const size_t d = pad_at(i + 1) ? i + 2 : i + 1;
+  const size_t p = pad_at(d + 1) ? d + 2 : d + 1;
+  if (p >= net.ops.size()) return 0;
+  if (net.ops[d].kind != OpKind::kDepthwiseConv2d || !IsPointwise(net.ops[p])) return 0;
+  for (size_t k = i + 1; k <= p; ++k) {
+    const int previous = net.ops[k - 1].output;
+    if (net.ops[k].inputs.empty() || net.ops[k].inputs[0] != previous ||
+        ConsumerCount(net, previous) != 1 ||
+        (net.ops[k].kind != OpKind::kPad && net.ops[k].inputs.size() != 1)) {
+      return 0;
+    }
+  }
+  return static_cast<int>(p + 1 - i);
 }
 
-// Live bytes at every step of the block with `slices`: the slices interleave (expand slice,
-// depthwise slice, project accumulation), so the block input, the whole project output and one
-// slice of each expanded tensor coexist with whatever else is live at the expand step.
+// Live bytes at every step of the block of `ops` ops from op i with `slices`: the slices
+// interleave (expand slice, [pad slice,] depthwise slice, project accumulation), so the block
+// input, the whole project output and the slices of two consecutive expanded tensors coexist
+// with whatever else is live at the expand step.
 int64_t BlockPeak(const std::vector<int64_t>& live, const graph::Network& net,
-                  const std::vector<int64_t>& bytes, size_t i, int slices) {
-  const int64_t e = bytes[static_cast<size_t>(net.ops[i].output)];
-  const int64_t d = bytes[static_cast<size_t>(net.ops[i + 1].output)];
-  const int64_t out = bytes[static_cast<size_t>(net.ops[i + 2].output)];
+                  const std::vector<int64_t>& bytes, size_t i, int ops, int slices) {
+  const auto out_bytes = [&](size_t k) { return bytes[static_cast<size_t>(net.ops[k].output)]; };
   const auto slice = [slices](int64_t b) { return (b + slices - 1) / slices; };
-  return live[i] - e + slice(e) + slice(d) + out;
+  const size_t project = i + static_cast<size_t>(ops) - 1;
+  int64_t pair = 0;
+  for (size_t k = i; k + 1 < project; ++k) {
+    pair = std::max(pair, slice(out_bytes(k)) + slice(out_bytes(k + 1)));
+  }
+  return live[i] - out_bytes(i) + pair + out_bytes(project);
 }
 
 }  // namespace
@@ -67,14 +81,18 @@ PexPlan PlanPexOnce(const graph::Network& net) {
   for (const Interval& iv : Lifetimes(net)) bytes[static_cast<size_t>(iv.tensor)] = iv.bytes;
   std::vector<bool> in_block(net.ops.size(), false);
   for (size_t i = 0; i < net.ops.size(); ++i) {
-    if (!IsBlock(net, i)) continue;
+    const int ops = BlockOps(net, i);
+    if (ops == 0) continue;
     PexBlock b;
     b.expand_op = static_cast<int>(i);
+    b.ops = ops;
     b.channels = net.output_shape(net.ops[i]).c;
-    b.peak_before_bytes = std::max({peak.live_bytes[i], peak.live_bytes[i + 1], peak.live_bytes[i + 2]});
+    for (size_t k = i; k < i + static_cast<size_t>(ops); ++k) {
+      b.peak_before_bytes = std::max(b.peak_before_bytes, peak.live_bytes[k]);
+      in_block[k] = true;
+    }
     plan.blocks.push_back(b);
-    in_block[i] = in_block[i + 1] = in_block[i + 2] = true;
-    i += 2;
+    i += static_cast<size_t>(ops) - 1;
   }
   int64_t floor_bytes = 0;  // the peak the rest of the net imposes anyway
   for (size_t i = 0; i < net.ops.size(); ++i) {
@@ -85,14 +103,16 @@ PexPlan PlanPexOnce(const graph::Network& net) {
     b.peak_bytes = b.peak_before_bytes;
     for (int s = 2; s <= b.channels && b.peak_bytes > floor_bytes; ++s) {
       if (b.channels % s != 0) continue;
-      const int64_t at = BlockPeak(peak.live_bytes, net, bytes, i, s);
+      const int64_t at = BlockPeak(peak.live_bytes, net, bytes, i, b.ops, s);
       if (at >= b.peak_bytes) continue;
       b.slices = s;
       b.peak_bytes = at;
     }
     if (b.slices == 1) continue;
-    for (size_t k = i; k < i + 3; ++k) plan.live_bytes[k] = b.peak_bytes;
-    for (size_t k = i; k < i + 3; ++k) plan.kernel_calls[k] = b.slices;
+    for (size_t k = i; k < i + static_cast<size_t>(b.ops); ++k) {
+      plan.live_bytes[k] = b.peak_bytes;
+      plan.kernel_calls[k] = b.slices;
+    }
   }
   for (size_t s = 0; s < plan.live_bytes.size(); ++s) {
     if (plan.live_bytes[s] > plan.peak_bytes) {

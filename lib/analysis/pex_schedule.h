@@ -7,7 +7,10 @@
 // partial sums into its whole output. Neither expanded tensor is materialised whole: while the
 // block runs, its input, its output (held from the first slice) and one slice of each expanded
 // tensor are live. MACs are unchanged; each of the three kernels is called s times. Blocks with
-// a squeeze-excite gate are not split (the gate needs the whole depthwise output).
+// a squeeze-excite gate are not split (the gate needs the whole depthwise output). A PAD before or
+// after the depthwise (an imported graph under a runtime that keeps PAD ops, TFLM) is part of
+// the block: it pads each channel alone, so it runs slice by slice like the depthwise, and the
+// slices of two consecutive tensors of the chain are live at a time.
 
 #include <cstdint>
 #include <string>
@@ -18,7 +21,8 @@
 namespace analysis {
 
 struct PexBlock {
-  int expand_op = -1;  // the block is ops expand_op .. expand_op + 2
+  int expand_op = -1;  // the block is ops expand_op .. expand_op + ops - 1
+  int ops = 3;         // 3: expand, depthwise, project; + a PAD before and/or after the depthwise
   int channels = 0;    // the expanded width
   int slices = 1;      // s, a divisor of channels
   int64_t peak_before_bytes = 0;  // max live bytes over the block's three ops, whole tensors

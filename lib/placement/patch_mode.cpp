@@ -12,39 +12,60 @@ const analysis::PatchPlan* PatchPlanOf(const Fit& fit) {
   return p == nullptr ? nullptr : &p->plan();
 }
 
+// `plan` (of planned.net()) with its per-op vectors and op indices in the original network's;
+// a folded PAD has no MACs of its own.
+analysis::PatchPlan OnOriginal(analysis::PatchPlan plan, const PlannedNet& planned) {
+  plan.live_bytes = planned.ToOriginal(plan.live_bytes);
+  plan.op_macs = planned.ToOriginal(plan.op_macs);
+  for (size_t i = 0; i < plan.op_macs.size(); ++i) {
+    if (planned.FoldedPad(static_cast<int>(i))) plan.op_macs[i] = 0;
+  }
+  plan.split_op = planned.FirstOriginalOp(plan.split_op);
+  plan.peak_op = planned.OriginalOp(plan.peak_op);
+  return plan;
+}
+
+// The plan the deployment asks for, or the one chosen for the board.
+std::optional<analysis::PatchPlan> ChoosePlan(const graph::Network& net,
+                                              const Footprint& footprint, const hw::Board& board,
+                                              const Deployment& d, std::string* why) {
+  if (d.patch_split_units > 0 || d.patches > 0) {
+    auto chosen = analysis::PlanPatches(net, {d.patch_split_units, d.patches});
+    if (chosen) return std::move(chosen).value();
+    *why = chosen.error().message;
+    return std::nullopt;
+  }
+  // What the --runtime keeps beside the tensors: its kernel scratch (TFLM: what scratch adds
+  // at the unscheduled peak; tinyengine / x-cube-ai: their static buffers) and its persistent
+  // data.
+  const bool static_scratch = footprint.sram.layout != "tflm" && !footprint.sram.layout.empty();
+  const int64_t scratch = static_scratch ? footprint.sram.scratch_bytes
+                                         : footprint.arena_bytes - footprint.peak_activation_bytes;
+  return analysis::ChoosePatches(net, kPatchMaxMacOverhead,
+                                 board.sram.size_bytes - board.sram.reserved_bytes - scratch -
+                                     footprint.sram.persistent_bytes);
+}
+
 }  // namespace
 
 Fit PatchMode::Place(const graph::Network& net, const Footprint& footprint,
                      const hw::Board& board, const Deployment& d) const {
-  std::optional<analysis::PatchPlan> plan;
+  const PlannedNet planned(net, footprint);
   std::string why = fmt::format("{} has no stage that can run patch by patch", net.name);
-  if (d.patch_split_units > 0 || d.patches > 0) {
-    auto chosen = analysis::PlanPatches(net, {d.patch_split_units, d.patches});
-    if (chosen) plan = std::move(chosen).value();
-    else why = chosen.error().message;
-  } else {
-    // What the --runtime keeps beside the tensors: its kernel scratch (TFLM: what scratch adds
-    // at the unscheduled peak; tinyengine / x-cube-ai: their static buffers) and its
-    // persistent data.
-    const bool static_scratch = footprint.sram.layout != "tflm" && !footprint.sram.layout.empty();
-    const int64_t scratch = static_scratch
-                                ? footprint.sram.scratch_bytes
-                                : footprint.arena_bytes - footprint.peak_activation_bytes;
-    plan = analysis::ChoosePatches(net, kPatchMaxMacOverhead,
-                                   board.sram.size_bytes - board.sram.reserved_bytes - scratch -
-                                       footprint.sram.persistent_bytes);
-  }
+  const std::optional<analysis::PatchPlan> plan = ChoosePlan(planned.net(), footprint, board, d, &why);
   if (!plan) {
-    Fit fit = PlaceScheduled(id(), net, footprint, board,
-                             WithInPlaceDepthwise(net, footprint, analysis::ComputePeak(net).live_bytes));
+    const std::vector<int64_t> live = WithInPlaceDepthwise(
+        planned.net(), footprint, analysis::ComputePeak(planned.net()).live_bytes);
+    Fit fit = PlaceScheduled(id(), net, footprint, board, planned.ToOriginal(live));
     fit.violations.push_back({"patch schedule", 0, 0, why});
     fit.fits = false;
     return fit;
   }
-  // The patch stage's live bytes count in-place depthwise already (MCUNetV2's rule).
-  Fit fit = PlaceScheduled(id(), net, footprint, board,
-                           WithInPlaceDepthwise(net, footprint, plan->live_bytes, plan->split_op));
-  fit.plan = std::make_shared<PatchModePlan>(std::move(*plan));
+  // The plan's live bytes follow MCUNetV2's rule on every op, which runs depthwise convolutions
+  // in place already (patch_schedule.h): no WithInPlaceDepthwise on top (it took the saving a
+  // second time from the depthwise ops after the split).
+  Fit fit = PlaceScheduled(id(), net, footprint, board, planned.ToOriginal(plan->live_bytes));
+  fit.plan = std::make_shared<PatchModePlan>(OnOriginal(*plan, planned));
   return fit;
 }
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "graph/network_memo.h"
 #include "placement/schedule_modes.h"
 
@@ -24,13 +26,16 @@ Reordering ReorderingOf(const graph::Network& net) {
 
 Fit ReorderMode::Place(const graph::Network& net, const Footprint& footprint,
                        const hw::Board& board, const Deployment&) const {
-  const Reordering& r = graph::MemoOnNetwork<ReorderTag>(net, ReorderingOf);
-  // Live bytes and each op's scratch in the plan's order.
+  const PlannedNet planned(net, footprint);
+  const Reordering& r = graph::MemoOnNetwork<ReorderTag>(planned.net(), ReorderingOf);
+  // Live bytes and each op's scratch in the plan's order (the scratch of the op of `net` that
+  // each planned op is).
   Footprint in_order = footprint;
   const size_t measured = footprint.op_scratch_bytes.size();  // 0 for a footprint without them
+  in_order.op_scratch_bytes.resize(std::min(measured, r.plan.order.size()));
   for (size_t i = 0; i < r.plan.order.size() && i < measured; ++i) {
-    const auto from = static_cast<size_t>(r.plan.order[i]);
-    if (from < measured) in_order.op_scratch_bytes[i] = footprint.op_scratch_bytes[from];
+    const auto from = static_cast<size_t>(planned.OriginalOp(r.plan.order[i]));
+    in_order.op_scratch_bytes[i] = from < measured ? footprint.op_scratch_bytes[from] : 0;
   }
   Fit fit = PlaceScheduled(id(), r.reordered, in_order, board,
                            WithInPlaceDepthwise(r.reordered, footprint, r.live_bytes));

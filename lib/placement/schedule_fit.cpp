@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "analysis/liveness.h"
+#include "graph/network_memo.h"
 #include "placement/memory_checks.h"
 #include "placement/sram_layout.h"
 #include "placement/schedule_modes.h"
@@ -18,7 +19,34 @@ int64_t OpScratch(const graph::Network& net, const Footprint& footprint, size_t 
   return kernels::DefaultRuntime().ScratchBytes(net, net.ops[i]);
 }
 
+struct FoldTag {};
+
 }  // namespace
+
+PlannedNet::PlannedNet(const graph::Network& net, const Footprint& footprint) : net_(&net) {
+  const auto layout = FindSramLayout(footprint.sram.layout);
+  if (!layout.ok() || !layout.value()->folds_pads() || !graph::HasPad(net)) return;
+  folded_ = &graph::MemoOnNetwork<FoldTag>(net, graph::FoldPads);
+}
+
+int PlannedNet::OriginalOp(int op) const {
+  if (!folded_) return op;
+  const auto k = static_cast<size_t>(op);
+  return k < folded_->original_op.size() ? folded_->original_op[k]
+                                         : static_cast<int>(folded_->folded_op.size());
+}
+
+int PlannedNet::FirstOriginalOp(int op) const {
+  if (!folded_) return op;
+  for (size_t i = 0; i < folded_->folded_op.size(); ++i) {
+    if (folded_->folded_op[i] >= op) return static_cast<int>(i);
+  }
+  return static_cast<int>(folded_->folded_op.size());
+}
+
+bool PlannedNet::FoldedPad(int original_op) const {
+  return folded_ && folded_->pad_folded[static_cast<size_t>(original_op)];
+}
 
 Fit PlaceScheduled(std::string_view mode, const graph::Network& net, const Footprint& footprint,
                    const hw::Board& board, const std::vector<int64_t>& live_bytes) {

@@ -16,9 +16,11 @@
 // (live bytes under the schedule + the op's kernel scratch) for TFLM; the schedule's peak + the
 // layout's static im2col/kernel buffers for tinyengine and x-cube-ai. Under a layout that runs
 // depthwise convolutions in place (tinyengine, x-cube-ai) the schedule's live bytes are taken
-// with that rule too (WithInPlaceDepthwise): the patch stage already counts it, so it applies
-// after the split op; pex divides a sliced depthwise's saving by its slices; reorder applies it
-// in the chosen order.
+// with that rule too (WithInPlaceDepthwise), except patch, whose plan counts it on every op
+// already (MCUNetV2's rule, under every runtime: optimistic for TFLM); pex divides a sliced
+// depthwise's saving by its slices; reorder applies it in the chosen order. Under a
+// layout that folds PAD ops into their convolutions (tinyengine, x-cube-ai) every schedule
+// plans on the folded network (PlannedNet).
 
 #include <string>
 #include <vector>
@@ -26,6 +28,7 @@
 #include "analysis/patch_schedule.h"
 #include "analysis/pex_schedule.h"
 #include "analysis/reorder_schedule.h"
+#include "graph/fold_pads.h"
 #include "placement/mode.h"
 
 namespace placement {
@@ -95,6 +98,36 @@ class PexMode final : public DeploymentMode {
                                                            const Fit& fit) const override;
 };
 
+
+/// The network a schedule plans its memory on, and the way back to `net`'s op indices: `net`
+/// itself, or `net` with its PADs folded (graph/fold_pads.h) when `footprint`'s layout folds
+/// them (SramLayout::folds_pads: tinyengine, x-cube-ai) and `net` has one. The folded network
+/// is memoised per thread for the last network; a PlannedNet is valid until the next one is
+/// made on this thread. The plans it yields are mapped back (ToOriginal, OriginalOp) so that
+/// the Fit, its plan and the latency terms speak of `net`'s ops: latency keeps the PAD ops
+/// (the runtimes' latency factors were fitted on graphs with them), a folded PAD taking its
+/// consumer's kernel calls.
+class PlannedNet {
+ public:
+  PlannedNet(const graph::Network& net, const Footprint& footprint);
+  const graph::Network& net() const { return folded_ ? folded_->net : *net_; }
+  /// One value per op of net(), spread over `net`'s ops (a folded PAD takes its consumer's).
+  template <typename T>
+  std::vector<T> ToOriginal(const std::vector<T>& per_op) const {
+    return folded_ ? folded_->ToOriginal(per_op) : per_op;
+  }
+  /// The index in `net` of op `op` of net(); net().ops.size() gives `net`'s op count.
+  int OriginalOp(int op) const;
+  /// The first op of `net` that runs as op `op` of net() or later (a PAD folded into op `op`
+  /// comes before it): where a split of net() before `op` falls in `net`.
+  int FirstOriginalOp(int op) const;
+  /// True when op `original_op` of `net` is a PAD folded into its consumer.
+  bool FoldedPad(int original_op) const;
+
+ private:
+  const graph::Network* net_;
+  const graph::FoldedPads* folded_ = nullptr;
+};
 
 /// Internal-mode placement of `footprint` with its activations as `live_bytes` per op (the
 /// schedule's), the arena recomputed with each op's scratch. The SRAM parts (Fit::sram_parts,

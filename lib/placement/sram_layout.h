@@ -58,6 +58,10 @@ class SramLayout {
   /// Whether the layout runs a depthwise convolution in place (its output over its input), which
   /// the memory-saving schedules then apply to their own live bytes too.
   virtual bool in_place_depthwise() const { return false; }
+  /// Whether the runtime folds a PAD op into the convolution that reads it
+  /// (graph/fold_pads.h: the padded tensor never exists), which the layout's own plan and the
+  /// memory-saving schedules then plan on. Memory only: latency keeps the PAD ops.
+  virtual bool folds_pads() const { return false; }
 };
 
 /// The layouts, in registration order ("tflm" first).
@@ -88,13 +92,6 @@ inline constexpr int64_t kXCubeAiFittedBytes = 26'385;
 /// reference kernels), beside the seed's "approximately 100KB" the board profiles reserve.
 RuntimeCode TinyEngineCode();
 RuntimeCode XCubeAiCode();
-
-/// `net` with every PAD turned into an alias of its input (a RESHAPE: one buffer), for the
-/// runtimes that fold a PAD into the next conv (TinyEngine, X-CUBE-AI): the padded tensor never
-/// exists; the consumers keep the padded input shape, so their buffers include the padding.
-graph::Network FusePads(const graph::Network& net);
-/// True when `net` has a PAD op.
-bool HasPad(const graph::Network& net);
 
 // One factory per layout file; sram_layouts.cpp registers each once.
 std::unique_ptr<SramLayout> MakeTflmLayout();

@@ -1,10 +1,10 @@
 // "tinyengine": TinyEngine's memory schedule (reference memory_schedules.md §4; MCUNet
 // arXiv 2007.10319 §3.2, mit-han-lab/tinyengine code_generator).
-//  0. PAD fused: TinyEngine's converter folds a PAD op into the next conv's padding (its
+//  0. PAD folded: TinyEngine's converter folds a PAD op into the next conv's padding (its
 //     TfliteConvertor makes no layer of a PAD; the consumer pads in its im2col / padded
-//     one-channel buffer), so the padded tensor never exists: a PAD is an alias of its input
-//     here, like RESHAPE. This matters for imported files: the MCUNet zoo .tflite files
-//     carry an explicit PAD before every conv (even a zero one).
+//     one-channel buffer), so the padded tensor never exists (graph::FoldPads, folds_pads()).
+//     This matters for imported files: the MCUNet zoo .tflite files carry an explicit PAD
+//     before every conv (even a zero one).
 //  1. Lifetimes: a tensor lives from the op that first touches it to its last reader
 //     (analysis::Lifetimes: RESHAPE an alias, no 16-B rounding; TinyEngine's half-open
 //     [first, last + 1) is the closed [first, last] used here).
@@ -29,6 +29,7 @@
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
 #include "analysis/planner.h"
+#include "graph/fold_pads.h"
 #include "placement/sram_layout.h"
 
 namespace placement {
@@ -89,12 +90,22 @@ class TinyEngineLayout final : public SramLayout {
  public:
   std::string_view id() const override { return "tinyengine"; }
   bool in_place_depthwise() const override { return true; }
+  bool folds_pads() const override { return true; }
   std::string_view title() const override {
     return "TinyEngine: in-place depthwise, first-fit placement, max im2col + max kernel buffer";
   }
-  SramNeed Plan(const graph::Network& original, const kernels::Runtime& runtime) const override {
-    if (HasPad(original)) return Plan(FusePads(original), runtime);
-    const graph::Network& net = original;
+  SramNeed Plan(const graph::Network& net, const kernels::Runtime&) const override {
+    if (!graph::HasPad(net)) return PlanFolded(net);
+    const graph::FoldedPads folded = graph::FoldPads(net);
+    SramNeed need = PlanFolded(folded.net);
+    need.peak_op = folded.original_op[static_cast<size_t>(need.peak_op)];
+    return need;
+  }
+  std::optional<RuntimeCode> code() const override { return TinyEngineCode(); }
+
+ private:
+  // Steps 1-5 on `net` with its PADs folded (step 0).
+  SramNeed PlanFolded(const graph::Network& net) const {
     std::vector<analysis::Interval> ivs = analysis::Lifetimes(net);
     const std::vector<bool> in_place = MakeDepthwiseInPlace(net, &ivs);
     const analysis::Placement plan = analysis::GreedyPlan(ivs);
@@ -115,7 +126,6 @@ class TinyEngineLayout final : public SramLayout {
     need.scratch_bytes = im2col + kernel;
     return need;
   }
-  std::optional<RuntimeCode> code() const override { return TinyEngineCode(); }
 };
 
 }  // namespace

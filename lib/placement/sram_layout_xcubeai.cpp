@@ -23,6 +23,7 @@ class XCubeAiLayout final : public SramLayout {
  public:
   std::string_view id() const override { return "x-cube-ai"; }
   bool in_place_depthwise() const override { return true; }
+  bool folds_pads() const override { return true; }
   std::string_view title() const override {
     return "X-CUBE-AI (fitted to 3 published peaks): tinyengine layout + a fitted 26 KiB";
   }

@@ -57,21 +57,6 @@ RuntimeCode XCubeAiCode() {
           "model data, mean", true};
 }
 
-graph::Network FusePads(const graph::Network& net) {
-  graph::Network fused = net;
-  for (graph::Op& op : fused.ops) {
-    if (op.kind == graph::OpKind::kPad) op.kind = graph::OpKind::kReshape;
-  }
-  return fused;
-}
-
-bool HasPad(const graph::Network& net) {
-  for (const graph::Op& op : net.ops) {
-    if (op.kind == graph::OpKind::kPad) return true;
-  }
-  return false;
-}
-
 std::vector<const SramLayout*> SramLayouts() { return Instance().All(); }
 
 std::vector<std::string> SramLayoutIds() { return Instance().Ids(); }

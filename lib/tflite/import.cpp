@@ -6,6 +6,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "graph/blocks.h"
+
 namespace tflite {
 namespace {
 
@@ -349,6 +351,7 @@ util::Result<Import> Mapper::Run() {
   net.activation_bits = 8;
   net.weight_bits = 8;
   AssignRoles();
+  net = graph::InferBlocks(std::move(net));  // the file names no blocks: patch splits need them
   return std::move(import_);
 }
 
