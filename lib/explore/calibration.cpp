@@ -120,15 +120,17 @@ latency::CoefficientFile PriorsOf(const std::vector<latency::Sample>& samples,
 namespace {
 
 std::string LoboLine(const latency::BoardOutSummary& s) {
-  return fmt::format("{:<6} {:>4} {:>7.1f}% {:>10.1f}% {:>9} {:>6.0f}%  {}\n", s.board, s.rows,
-                     s.mape_pct, s.prior_mape_pct, OptionalText(s.baseline_mape_pct, "{:.1f}%"),
-                     s.coverage_pct, s.provenance);
+  return fmt::format("{:<6} {:>4} {:>7.1f}% {:>10.1f}% {:>9} {:>6.0f}% {:>6.2f}  {}\n", s.board,
+                     s.rows, s.mape_pct, s.prior_mape_pct,
+                     OptionalText(s.baseline_mape_pct, "{:.1f}%"), s.coverage_pct,
+                     s.mean_interval_ratio, s.provenance);
 }
 
 nlohmann::json LoboJson(const latency::BoardOutSummary& s) {
   nlohmann::json j = {{"board", s.board}, {"rows", s.rows}, {"mape_pct", s.mape_pct},
                       {"prior_only_mape_pct", s.prior_mape_pct}, {"baseline_mape_pct", nullptr},
-                      {"interval_coverage_pct", s.coverage_pct}};
+                      {"interval_coverage_pct", s.coverage_pct},
+                      {"interval_ratio", s.mean_interval_ratio}};
   if (s.baseline_mape_pct) j["baseline_mape_pct"] = *s.baseline_mape_pct;
   if (!s.provenance.empty()) j["predicted_with"] = s.provenance;
   return j;
@@ -140,8 +142,8 @@ std::string LeaveBoardOutText(const latency::LeaveBoardOut& lobo) {
   std::string out =
       "\nLeave one board out (each board's rows predicted by a fit without them, as an "
       "unmeasured board)\n";
-  out += fmt::format("{:<6} {:>4} {:>8} {:>11} {:>9} {:>7}  {}\n", "board", "rows", "model",
-                     "prior-only", "MACs x k", "in 80%", "predicted with");
+  out += fmt::format("{:<6} {:>4} {:>8} {:>11} {:>9} {:>7} {:>6}  {}\n", "board", "rows", "model",
+                     "prior-only", "MACs x k", "in 80%", "hi/lo", "predicted with");
   for (const auto& s : lobo.boards) out += LoboLine(s);
   out += LoboLine(lobo.overall);
   return out;
