@@ -77,10 +77,11 @@ void Run(const CalibrateOptions& options) {
   const std::string out = !options.out_file.empty() ? options.out_file
                           : env && *env             ? std::string(env)
                                                     : std::string("results/coefficients.toml");
-  const latency::CoefficientFile written =
+  latency::CoefficientFile written =
       options.board.empty() ? cal.fitted
                             : latency::OnlyBoard(cal.fitted, BoardNamed(options.board).name,
                                                  options.runtime_id);
+  if (options.board.empty()) written.spreads = LoadedModels().coefficients->spreads;  // kept
   Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(written), "coefficients"));
   Note(fmt::format("wrote fitted coefficients of {} board(s) to {}; read them with "
                    "--coefficients {}", written.size(), out, out));

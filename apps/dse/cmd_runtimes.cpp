@@ -8,8 +8,10 @@
 #include "app.h"
 #include "explore/few_shot_table.h"
 #include "explore/runtime_fit.h"
+#include "explore/runtime_interval.h"
 #include "models.h"
 #include "util/atomic_file.h"
+#include "util/file.h"
 
 namespace dse_app {
 namespace {
@@ -17,7 +19,7 @@ namespace {
 struct RuntimesOptions {
   std::vector<std::string> data_files;
   std::string runtime, out_file;
-  bool json = false;
+  bool json = false, write_spreads = false;
 };
 
 explore::MeasuredRows Measured(const RuntimesOptions& o) {
@@ -40,6 +42,8 @@ void RegisterRuntimes(CLI::App& app) {
     cmd->add_option("--data", o.data_files, "Measurement CSV (repeatable)")->required()
         ->check(CLI::ExistingFile);
   }
+  lobo->add_flag("--write-spreads", o.write_spreads, "Store the interval spreads of these rows "
+                 "in the shipped data/latency/coefficients.toml ([spread])");
   fit->add_option("--runtime", o.runtime, "The data-file runtime to fit")->required();
   fit->add_option("--out", o.out_file, "Where to write the runtime file (default: stdout)");
   list->callback([] {
@@ -55,7 +59,14 @@ void RegisterRuntimes(CLI::App& app) {
   });
   few->callback([] { std::cout << explore::FewShotText(explore::FewShotTable(Measured(o), BoardCatalog())); });
   lobo->callback([] {
-    std::cout << explore::LeaveBoardsOutReport(Measured(o), BoardCatalog(), o.json);
+    const explore::MeasuredRows measured = Measured(o);
+    std::cout << explore::LeaveBoardsOutReport(measured, BoardCatalog(), o.json);
+    if (!o.write_spreads) return;
+    const std::string text = Unwrap(util::ReadFile(CoefficientsPath(), "coefficients"));
+    const latency::Spreads spreads = explore::EstimateSpreads(measured, BoardCatalog());
+    Unwrap(util::WriteFileAtomically(CoefficientsPath(), latency::WithSpreads(text, spreads),
+                                     "coefficients"));
+    Note("wrote the interval spreads ([spread]) to " + CoefficientsPath());
   });
 }
 

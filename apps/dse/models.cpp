@@ -77,8 +77,8 @@ const tinyops::BudgetTable& BudgetTable() {
 std::string CoefficientsPath() { return Globals().data_dir + "/data/latency/coefficients.toml"; }
 
 latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels::Runtime* runtime) {
-  return latency::CoefficientsFor(board, *LoadedModels().coefficients,
-                                  (runtime ? *runtime : kernels::DefaultRuntime()).coefficient_runtime());
+  return latency::CoefficientsUnder(board, *LoadedModels().coefficients,
+                                    runtime ? *runtime : kernels::DefaultRuntime());
 }
 
 explore::Target TargetOn(const hw::Board& board, const kernels::Runtime* runtime,

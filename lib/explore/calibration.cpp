@@ -124,15 +124,17 @@ namespace {
 // `board_width`: the board column's width, the longest name's (a user profile's "f769disco"
 // pushed the columns after it out of line).
 std::string LoboLine(const latency::BoardOutSummary& s, size_t board_width) {
-  return fmt::format("{:<{}} {:>4} {:>7.1f}% {:>10.1f}% {:>9} {:>6.0f}%  {}\n", s.board,
+  return fmt::format("{:<{}} {:>4} {:>7.1f}% {:>10.1f}% {:>9} {:>6.0f}% {:>6.2f}  {}\n", s.board,
                      board_width, s.rows, s.mape_pct, s.prior_mape_pct,
-                     OptionalText(s.baseline_mape_pct, "{:.1f}%"), s.coverage_pct, s.provenance);
+                     OptionalText(s.baseline_mape_pct, "{:.1f}%"), s.coverage_pct,
+                     s.mean_interval_ratio, s.provenance);
 }
 
 nlohmann::json LoboJson(const latency::BoardOutSummary& s) {
   nlohmann::json j = {{"board", s.board}, {"rows", s.rows}, {"mape_pct", s.mape_pct},
                       {"prior_only_mape_pct", s.prior_mape_pct}, {"baseline_mape_pct", nullptr},
-                      {"interval_coverage_pct", s.coverage_pct}};
+                      {"interval_coverage_pct", s.coverage_pct},
+                      {"interval_ratio", s.mean_interval_ratio}};
   if (s.baseline_mape_pct) j["baseline_mape_pct"] = *s.baseline_mape_pct;
   if (!s.provenance.empty()) j["predicted_with"] = s.provenance;
   return j;
@@ -146,8 +148,8 @@ std::string LeaveBoardOutText(const latency::LeaveBoardOut& lobo) {
       "unmeasured board)\n";
   size_t width = 6;
   for (const auto& s : lobo.boards) width = std::max(width, s.board.size());
-  out += fmt::format("{:<{}} {:>4} {:>8} {:>11} {:>9} {:>7}  {}\n", "board", width, "rows",
-                     "model", "prior-only", "MACs x k", "in 80%", "predicted with");
+  out += fmt::format("{:<{}} {:>4} {:>8} {:>11} {:>9} {:>7} {:>6}  {}\n", "board", width, "rows",
+                     "model", "prior-only", "MACs x k", "in 80%", "hi/lo", "predicted with");
   for (const auto& s : lobo.boards) out += LoboLine(s, width);
   out += LoboLine(lobo.overall, width);
   return out;

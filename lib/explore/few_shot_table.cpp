@@ -108,13 +108,18 @@ std::string FewShotText(const std::vector<FewShotRow>& table) {
   std::string out =
       "Few shots: each (board, runtime) with >= 6 rows calibrated on k of its rows (every "
       "subset, or 20 of them), its other rows predicted; median MAPE over the subsets\n";
-  out += fmt::format("{:<17} {:<6} {:>4} {:>2} {:>7} {:>7} {:>9}  {}\n", "runtime", "board",
-                     "rows", "k", "subsets", "model", "MACs x k", "model worse in");
+  out += fmt::format("{:<17} {:<6} {:>4} {:>2} {:>7} {:>7} {:>9} {:>7} {:>6}  {}\n", "runtime",
+                     "board", "rows", "k", "subsets", "model", "MACs x k", "in 80%", "hi/lo",
+                     "model worse in");
   for (const FewShotRow& r : table) {
     const latency::FewShotSummary& s = r.summary;
-    out += fmt::format("{:<17} {:<6} {:>4} {:>2} {:>7} {:>6.1f}% {:>8.1f}%  {}/{} subsets\n",
-                       r.runtime, s.board, s.rows, s.k, s.subsets, s.median_mape_pct,
-                       s.median_baseline_mape_pct, s.subsets_worse_than_baseline, s.subsets);
+    const bool interval = s.coverage_pct >= 0;
+    out += fmt::format("{:<17} {:<6} {:>4} {:>2} {:>7} {:>6.1f}% {:>8.1f}% {:>7} {:>6}  {}/{} "
+                       "subsets\n", r.runtime, s.board, s.rows, s.k, s.subsets,
+                       s.median_mape_pct, s.median_baseline_mape_pct,
+                       interval ? fmt::format("{:.0f}%", s.coverage_pct) : "-",
+                       interval ? fmt::format("{:.2f}", s.mean_interval_ratio) : "-",
+                       s.subsets_worse_than_baseline, s.subsets);
   }
   if (table.empty()) out += "(no board and runtime has enough rows)\n";
   return out;

@@ -29,7 +29,8 @@ std::vector<FewShotRow> FewShotTable(const MeasuredRows& measured, const hw::Cat
                                      int min_rows = 6);
 
 /// The table as text: runtime, board, rows, k, subsets, median model MAPE, median MACs x k
-/// MAPE, subsets where the model lost to the line.
+/// MAPE, the held-out rows inside their 80 % interval and its mean high/low (tflm-cmsis-nn rows;
+/// "-" for another runtime), subsets where the model lost to the line.
 std::string FewShotText(const std::vector<FewShotRow>& table);
 
 }  // namespace explore

@@ -9,6 +9,7 @@
 
 #include "explore/calibration.h"
 #include "explore/measurement_files.h"
+#include "explore/runtime_interval.h"
 #include "latency/interval.h"
 #include "latency/model.h"
 
@@ -238,12 +239,9 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
       std::vector<Scored> model, base;
       for (const PredictedRow* r : test) {
         const double predicted = r->prediction.Total(fit.factors);
-        const double sigma =
-            fit.from_prior ? std::hypot(r->log_sigma, prior->log_spread) : r->log_sigma;
-        const double half = std::exp(latency::kInterval80Z * sigma);
         const double measured = r->row.latency_ms;
-        model.push_back(
-            {predicted, measured, measured >= predicted / half && measured <= predicted * half});
+        model.push_back({predicted, measured, false});  // covered: SetRuntimeIntervals
+        out.rows.push_back({runtime, board, predicted, measured});
         if (k) base.push_back({*k * r->macs / r->clock_hz * 1e3, measured, false});
       }
       rt_all.insert(rt_all.end(), model.begin(), model.end());
@@ -263,17 +261,19 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
   }
   out.other_overall = Cell("other", "all", other_all, other_base, "");
   out.other_transferred = Cell("other, 2+ boards", "all", moved, moved_base, "");
+  SetRuntimeIntervals(rows, tflm, &out);
   return out;
 }
 
 std::string PublicLeaveBoardOutText(const PublicLeaveBoardOut& lobo) {
-  std::string out = fmt::format("{:<18} {:<6} {:>4} {:>8} {:>9} {:>7}  {}\n", "runtime", "board",
-                                "rows", "model", "MACs x k", "in 80%", "predicted with");
+  std::string out = fmt::format("{:<18} {:<6} {:>4} {:>8} {:>9} {:>7} {:>6}  {}\n", "runtime",
+                                "board", "rows", "model", "MACs x k", "in 80%", "hi/lo",
+                                "predicted with");
   auto line = [](const RuntimeBoardOut& c) {
-    return fmt::format("{:<18} {:<6} {:>4} {:>7.1f}% {:>9} {:>6.0f}%  {}\n", c.runtime, c.board,
-                       c.rows, c.mape_pct,
+    return fmt::format("{:<18} {:<6} {:>4} {:>7.1f}% {:>9} {:>6.0f}% {:>6.2f}  {}\n", c.runtime,
+                       c.board, c.rows, c.mape_pct,
                        c.baseline_mape_pct ? fmt::format("{:.1f}%", *c.baseline_mape_pct) : "-",
-                       c.coverage_pct, c.predicted_with);
+                       c.coverage_pct, c.mean_interval_ratio, c.predicted_with);
   };
   for (const RuntimeBoardOut& c : lobo.cells) out += line(c);
   out += "\n" + line(lobo.tflm_overall) + line(lobo.other_overall) + line(lobo.other_transferred);
@@ -285,7 +285,8 @@ nlohmann::json PublicLeaveBoardOutJson(const PublicLeaveBoardOut& lobo) {
     nlohmann::json j = {{"runtime", c.runtime}, {"board", c.board}, {"rows", c.rows},
                         {"mape_pct", c.mape_pct}, {"baseline_mape_pct", nullptr},
                         {"predicted_with", c.predicted_with},
-                        {"interval_coverage_pct", c.coverage_pct}};
+                        {"interval_coverage_pct", c.coverage_pct},
+                        {"interval_ratio", c.mean_interval_ratio}};
     if (c.baseline_mape_pct) j["baseline_mape_pct"] = *c.baseline_mape_pct;
     return j;
   };

@@ -87,6 +87,15 @@ struct RuntimeBoardOut {
   std::optional<double> baseline_mape_pct;  // none when no other board has rows
   std::string predicted_with;
   double coverage_pct = 0;  // rows whose measurement is inside their 80 % interval
+  double mean_interval_ratio = 0;  // mean high / low of those intervals
+};
+
+/// A row of another runtime predicted with its board left out, with its 80 % interval
+/// (runtime_interval.h).
+struct RuntimeRowOut {
+  std::string runtime, board;
+  double predicted_ms = 0, measured_ms = 0;
+  double low_ms = 0, high_ms = 0;
 };
 
 struct PublicLeaveBoardOut {
@@ -96,6 +105,7 @@ struct PublicLeaveBoardOut {
   /// The rows of other runtimes measured on 2+ boards (runtime "other, 2+ boards"): those whose
   /// left-out rows are predicted with factors from other boards, not factor 1.
   RuntimeBoardOut other_transferred;
+  std::vector<RuntimeRowOut> rows;  // every other runtime's rows, in the order of `cells`
 };
 
 /// Leave one board out: tflm-cmsis-nn rows from `tflm` (latency::LeaveBoardsOut over them);

@@ -209,7 +209,7 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
     const kernels::Runtime& runtime =
         options.runtime ? *options.runtime : kernels::DefaultRuntime();
     ctx.coefficients.push_back(
-        latency::CoefficientsFor(*board, *models.coefficients, runtime.id()));
+        latency::CoefficientsUnder(*board, *models.coefficients, runtime));
   }
   const PointSpace points(options.spaces);
   SweepResult result;

@@ -182,6 +182,7 @@ const std::vector<ReportField>& ReportFields() {
       {"baseline_loo_ms", "calibrate: a row's baseline latency, its own row left out"},
       {"baseline_mape_pct", "calibrate, lobo: the uncalibrated baseline's mean absolute error"},
       {"interval_coverage_pct", "lobo: share of left-out rows inside their 80 % interval"},
+      {"interval_ratio", "lobo: mean high / low of the left-out rows' 80 % intervals"},
       {"baseline_ms", "calibrate: a row's baseline (uncalibrated) latency"},
       {"baseline_variant", "reproduce: the paper's internal-memory baseline design"},
       {"baselines", "reproduce fairness: the baselines under each SRAM layout"},

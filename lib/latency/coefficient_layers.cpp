@@ -32,6 +32,7 @@ util::Result<CoefficientFile> LayerCoefficients(CoefficientFile base,
       base[key] = bc;
     }
     for (const auto& [key, c] : file->corrections) base.corrections[key] = c;
+    if (file->spreads.version > 0) base.spreads = file->spreads;
   }
   return base;
 }

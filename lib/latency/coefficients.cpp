@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hw/core.h"
+#include "latency/spreads_io.h"
 #include "tomlspec/tomlspec.h"
 #include "util/spellcheck.h"
 
@@ -358,7 +359,9 @@ util::Result<CoefficientFile> LoadCoefficients(const std::string& path) {
       continue;
     }
     const std::string key(name.str());
-    if (IsCorrectionKey(key)) {
+    if (key == kSpreadsTable) {
+      ReadSpreads(*node.as_table(), ctx, &out.spreads);
+    } else if (IsCorrectionKey(key)) {
       ReadCorrectionTable(key, *node.as_table(), ctx, &out);
     } else {
       ReadBoardTable(key, *node.as_table(), ctx, &out);
@@ -389,7 +392,7 @@ std::string FormatCoefficients(const CoefficientFile& file) {
       out += fmt::format("{} = {}\n", CoefTable()[i].key, bc.rows_informing[i]);
     }
   }
-  if (file.corrections.empty()) return out;
+  if (file.corrections.empty()) return out + FormatSpreads(file.spreads);
   out += "\n# Corrections a board without rows inherits: multipliers over its priors, for its core\n"
          "# family when the family has rows, else shared (CoefficientsFor).\n";
   for (const auto& [name, c] : file.corrections) {
@@ -401,7 +404,7 @@ std::string FormatCoefficients(const CoefficientFile& file) {
       out += fmt::format("{} = {:.6g}  # x prior\n", CoefTable()[i].key, c.multiplier[i]);
     }
   }
-  return out;
+  return out + FormatSpreads(file.spreads);
 }
 
 std::string CoefficientKey(std::string_view board, std::string_view runtime) {

@@ -11,6 +11,7 @@
 
 #include "hw/board.h"
 #include "kernels/runtime.h"
+#include "latency/spreads.h"
 #include "util/result.h"
 
 namespace latency {
@@ -87,6 +88,9 @@ struct BoardCoefficients {
   int source_line = 0;         // the table's line in the file it was read from (0: none)
   double loo_log_sigma = 0;    // leave-one-out log spread of the board's rows (interval.h);
                                // 0 = unknown (key `loo_log_sigma`, optional in the file)
+  double transfer_log_sigma = 0;  // with `inherited`: the file's Spreads::transfer_log_sigma
+                                  // (0 = none: the CoefInfo spreads, interval.h)
+  double runtime_log_sigma = 0;   // what the runtime's factors add (Spreads::RuntimeLogSigma)
 
   /// "calibrated on N rows (files)", "prior x cortex-m7 family correction (calibrated on N rows
   /// of boards f746)" or "prior only (no measurements for board B)".
@@ -126,6 +130,7 @@ BoardCoefficients Priors(const hw::Board& board);
 /// get their priors alone.
 struct CoefficientFile : std::map<std::string, BoardCoefficients> {
   std::map<std::string, Correction> corrections;
+  Spreads spreads;  // the [spread] table (spreads.h); version 0 when the file has none
 };
 
 /// "board" for the paper's runtime, "board/runtime" otherwise.
@@ -151,5 +156,10 @@ BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file)
 /// (Inherit); else the priors alone. Another runtime's or board's own values are never used.
 BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
                                   std::string_view runtime = kPaperRuntime);
+
+/// What a prediction under `runtime` uses: CoefficientsFor(board, file, the runtime's
+/// coefficient_runtime()) with the spread its factors add (file.spreads.RuntimeLogSigma).
+BoardCoefficients CoefficientsUnder(const hw::Board& board, const CoefficientFile& file,
+                                    const kernels::Runtime& runtime);
 
 }  // namespace latency

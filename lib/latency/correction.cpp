@@ -1,5 +1,5 @@
 // The corrections boards without rows inherit (coefficients.h: Correction, CorrectionFor,
-// Inherit); reading and writing them is in coefficients.cpp with the rest of the TOML file.
+// Inherit, CoefficientsUnder); reading and writing them is in coefficients.cpp with the rest of the TOML file.
 
 #include <fmt/format.h>
 
@@ -34,7 +34,15 @@ BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file)
   if (c == nullptr) return priors;
   for (int j = 0; j < kNumCoefs; ++j) priors.value[j] = priors.prior[j] * c->multiplier[j];
   priors.inherited = c->Describe();
+  priors.transfer_log_sigma = file.spreads.transfer_log_sigma;
   return priors;
+}
+
+BoardCoefficients CoefficientsUnder(const hw::Board& board, const CoefficientFile& file,
+                                    const kernels::Runtime& runtime) {
+  BoardCoefficients bc = CoefficientsFor(board, file, runtime.coefficient_runtime());
+  bc.runtime_log_sigma = file.spreads.RuntimeLogSigma(runtime.id());
+  return bc;
 }
 
 }  // namespace latency

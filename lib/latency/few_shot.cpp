@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <map>
 
+#include "latency/model.h"
+
 namespace latency {
 namespace {
 
@@ -44,16 +46,22 @@ double Median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-// MAPE of predicting `rest` with the fit on `others` + `shots`, and of the MACs x k line fitted
-// (relative least squares) on `shots` alone.
-std::pair<double, double> OneSubset(const std::vector<const Sample*>& others,
-                                    const std::vector<const Sample*>& shots,
-                                    const std::vector<const Sample*>& rest,
-                                    const CoefficientFile& priors) {
+// One subset: MAPE of predicting `rest` with the fit on `others` + `shots`, of the MACs x k
+// line fitted (relative least squares) on `shots` alone, and the model's 80 % intervals
+// (interval.h: the board calibrated on its shots) on `rest`.
+struct SubsetScore {
+  double model_pct = 0, line_pct = 0;
+  int covered = 0;
+  double ratio_sum = 0;  // sum of high / low
+};
+
+SubsetScore OneSubset(const std::vector<const Sample*>& others,
+                      const std::vector<const Sample*>& shots,
+                      const std::vector<const Sample*>& rest, const CoefficientFile& priors) {
   std::vector<const Sample*> training = others;
   training.insert(training.end(), shots.begin(), shots.end());
   const CoefficientFile fit = FitBoards(training, priors);
-  const CoefValues& coefs = fit.at(rest.front()->row.CoefficientKey()).value;
+  const BoardCoefficients& coefs = fit.at(rest.front()->row.CoefficientKey());
   double num = 0, den = 0;  // k minimising sum ((k x_i - y_i) / y_i)^2
   for (const Sample* s : shots) {
     const double x = s->macs / s->row.latency_ms;
@@ -61,13 +69,19 @@ std::pair<double, double> OneSubset(const std::vector<const Sample*>& others,
     den += x * x;
   }
   const double k = num / den;
-  double model = 0, line = 0;
+  SubsetScore out;
   for (const Sample* s : rest) {
-    model += std::abs(PredictMs(*s, coefs) / s->row.latency_ms - 1);
-    line += std::abs(k * s->macs / s->row.latency_ms - 1);
+    const double predicted_ms = PredictMs(*s, coefs.value);
+    out.model_pct += std::abs(predicted_ms / s->row.latency_ms - 1);
+    out.line_pct += std::abs(k * s->macs / s->row.latency_ms - 1);
+    const Estimate e = Evaluate(s->terms, s->clock_hz, coefs);
+    const double measured = s->row.latency_ms / predicted_ms * e.latency_ms;
+    out.covered += measured >= e.latency_ms_low && measured <= e.latency_ms_high ? 1 : 0;
+    out.ratio_sum += e.latency_ms_high / e.latency_ms_low;
   }
-  return {100 * model / static_cast<double>(rest.size()),
-          100 * line / static_cast<double>(rest.size())};
+  out.model_pct *= 100 / static_cast<double>(rest.size());
+  out.line_pct *= 100 / static_cast<double>(rest.size());
+  return out;
 }
 
 }  // namespace
@@ -89,17 +103,24 @@ std::vector<FewShotSummary> FewShots(const std::vector<Sample>& samples,
       if (k < 1 || k >= n) continue;
       FewShotSummary sum{board, k, n};
       std::vector<double> model, line;
+      int predicted = 0, covered = 0;
+      double ratio_sum = 0;
       for (const std::vector<int>& pick : Subsets(n, k, max_subsets)) {
         std::vector<const Sample*> shots, rest;
         for (int i = 0; i < n; ++i) {
           const bool in = std::find(pick.begin(), pick.end(), i) != pick.end();
           (in ? shots : rest).push_back(rows[static_cast<size_t>(i)]);
         }
-        const auto [m, l] = OneSubset(others, shots, rest, priors);
-        model.push_back(m);
-        line.push_back(l);
-        if (m > l) ++sum.subsets_worse_than_baseline;
+        const SubsetScore score = OneSubset(others, shots, rest, priors);
+        model.push_back(score.model_pct);
+        line.push_back(score.line_pct);
+        if (score.model_pct > score.line_pct) ++sum.subsets_worse_than_baseline;
+        predicted += static_cast<int>(rest.size());
+        covered += score.covered;
+        ratio_sum += score.ratio_sum;
       }
+      sum.coverage_pct = 100.0 * covered / predicted;
+      sum.mean_interval_ratio = ratio_sum / predicted;
       sum.subsets = static_cast<int>(model.size());
       sum.median_mape_pct = Median(model);
       sum.median_baseline_mape_pct = Median(line);

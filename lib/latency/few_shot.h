@@ -26,6 +26,10 @@ struct FewShotSummary {
   double median_mape_pct = 0;
   double median_baseline_mape_pct = 0;  // MACs x k on the same k rows
   int subsets_worse_than_baseline = 0;  // subsets where the model's MAPE exceeds the line's
+  // Held-out rows of every subset inside their 80 % interval (interval.h), and the intervals'
+  // mean high / low; none when the table has no interval for the runtime (coverage < 0).
+  double coverage_pct = -1;
+  double mean_interval_ratio = 0;
 };
 
 /// Few-shot calibration for every board of `samples` with >= `min_rows` rows and every k of

@@ -1,18 +1,23 @@
 #pragma once
+#pragma once
 // The 80 % interval of a predicted latency (issue 13 item 2). A prediction's log error is taken
 // as normal with spread
-//   sigma^2 = residual^2 + (sum_j share_j x spread_j)^2,
-// where share_j is the fraction of the predicted cycles that coefficient j carries (the op mix
-// decides which spreads matter) and spread_j what is not known of coefficient j on this board:
-//   - calibrated on its own rows: 0 (the coefficients are the board's; what is left is the
-//     fit's out-of-sample residual, the leave-one-out log spread of the board's rows);
-//   - prior x a family or shared correction: the board's own deviation, CoefInfo::board_sigma;
-//   - prior only: the prior's shared correction and the board's deviation,
-//     hypot(shared_sigma, board_sigma).
-// residual is the board's leave-one-out log spread (BoardCoefficients::loo_log_sigma, shrunk
-// toward kDefaultResidualLogSigma when the board has few rows), else kDefaultResidualLogSigma.
-// The interval is latency x exp(-/+ 1.2816 sigma). Shares are taken in the coefficients'
-// linearisation (the per-part max's binding side fixed), so the interval is cheap.
+//   sigma = hypot(board level, runtime level),
+// the board level by how the board's coefficients were obtained:
+//   - calibrated on its own rows: the fit's out-of-sample residual, the board's leave-one-out
+//     log spread (BoardCoefficients::loo_log_sigma, shrunk toward kDefaultResidualLogSigma when
+//     the board has few rows), else kDefaultResidualLogSigma;
+//   - prior x a family or shared correction, with a measured transfer spread in the file
+//     (BoardCoefficients::transfer_log_sigma, spreads.h): that spread;
+//   - otherwise (a file without [spread], or priors alone) hypot(residual, sum_j share_j x
+//     spread_j), share_j the fraction of the predicted cycles coefficient j carries (the op mix
+//     decides which spreads matter) and spread_j what is not known of it on this board: the
+//     board's own deviation CoefInfo::board_sigma under a correction, hypot(shared_sigma,
+//     board_sigma) for priors alone;
+// the runtime level what a data runtime's factors add (BoardCoefficients::runtime_log_sigma,
+// spreads.h; 0 for tflm-cmsis-nn). The interval is latency x exp(-/+ 1.2816 sigma). Shares are
+// taken in the coefficients' linearisation (the per-part max's binding side fixed), so the
+// interval is cheap.
 
 #include <string>
 #include <vector>

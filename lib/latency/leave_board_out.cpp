@@ -1,6 +1,7 @@
 #include "latency/leave_board_out.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "latency/model.h"
@@ -42,12 +43,14 @@ BoardOutSummary Summarise(const std::vector<BoardOutRow>& rows, const std::strin
   s.board = board.empty() ? "all" : board;
   double model = 0, prior = 0, base = 0;
   int n_base = 0, covered = 0;
+  double ratio = 0;
   for (const BoardOutRow& r : rows) {
     if (!board.empty() && r.row.board != board) continue;
     ++s.rows;
     model += AbsPct(r.predicted_ms, r.row.latency_ms);
     prior += AbsPct(r.prior_ms, r.row.latency_ms);
     covered += r.Covered() ? 1 : 0;
+    ratio += r.high_ms / r.low_ms;
     if (r.baseline_ms) {
       base += AbsPct(*r.baseline_ms, r.row.latency_ms);
       ++n_base;
@@ -57,9 +60,33 @@ BoardOutSummary Summarise(const std::vector<BoardOutRow>& rows, const std::strin
     s.mape_pct = model / s.rows;
     s.prior_mape_pct = prior / s.rows;
     s.coverage_pct = 100.0 * covered / s.rows;
+    s.mean_interval_ratio = ratio / s.rows;
   }
   if (n_base > 0) s.baseline_mape_pct = base / n_base;
   return s;
+}
+
+// The 80 % interval of every left-out row (interval.h) with its fold's transfer spread
+// (spreads.h) estimated from the other boards' left-out rows only, stored in the fold's fit.
+// The rows of `out` are in the order of `samples` within each board, boards in name order.
+void SetIntervals(const std::vector<Sample>& samples, const CoefficientFile& priors,
+                  LeaveBoardOut* out) {
+  auto row = out->rows.begin();
+  for (auto& [board, fit] : out->fold_fits) {
+    std::vector<double> others;
+    for (const BoardOutRow& r : out->rows) {
+      if (r.row.board != board) others.push_back(std::log(r.predicted_ms / r.row.latency_ms));
+    }
+    fit.spreads.version = kSpreadsVersion;
+    fit.spreads.transfer_log_sigma = LogSpread(others);
+    for (const Sample& s : samples) {
+      if (s.row.board != board) continue;
+      const Estimate e = Evaluate(s.terms, s.clock_hz, Inherit(priors.at(s.row.CoefficientKey()), fit));
+      row->low_ms = row->predicted_ms * e.latency_ms_low / e.latency_ms;
+      row->high_ms = row->predicted_ms * e.latency_ms_high / e.latency_ms;
+      ++row;
+    }
+  }
 }
 
 }  // namespace
@@ -68,6 +95,7 @@ LeaveBoardOut LeaveBoardsOut(const std::vector<Sample>& samples, const Coefficie
   std::set<std::string> boards;
   for (const Sample& s : samples) boards.insert(s.row.board);
   LeaveBoardOut out;
+  std::map<std::string, std::string> provenance;
   for (const std::string& board : boards) {
     std::vector<const Sample*> others;
     for (const Sample& s : samples) {
@@ -78,21 +106,20 @@ LeaveBoardOut LeaveBoardsOut(const std::vector<Sample>& samples, const Coefficie
       if (bc.board != board) other_priors[key] = bc;
     }
     const CoefficientFile fit = FitBoards(others, other_priors);
-    std::string provenance;
     for (const Sample& s : samples) {
       if (s.row.board != board) continue;
       const BoardCoefficients& prior = priors.at(s.row.CoefficientKey());
       const BoardCoefficients inherited = Inherit(prior, fit);
-      provenance = inherited.Provenance();
-      const double predicted_ms = PredictMs(s, inherited.value);
-      const Estimate e = Evaluate(s.terms, s.clock_hz, inherited);  // its interval's spread
-      out.rows.push_back({s.row, predicted_ms, PredictMs(s, prior.prior), BaselineMs(s, others),
-                          predicted_ms * e.latency_ms_low / e.latency_ms,
-                          predicted_ms * e.latency_ms_high / e.latency_ms});
+      provenance[board] = inherited.Provenance();
+      out.rows.push_back({s.row, PredictMs(s, inherited.value), PredictMs(s, prior.prior),
+                          BaselineMs(s, others)});
     }
-    out.boards.push_back(Summarise(out.rows, board));
-    out.boards.back().provenance = provenance;
     out.fold_fits.emplace(board, fit);
+  }
+  SetIntervals(samples, priors, &out);
+  for (const std::string& board : boards) {
+    out.boards.push_back(Summarise(out.rows, board));
+    out.boards.back().provenance = provenance[board];
   }
   out.overall = Summarise(out.rows, "");
   return out;

@@ -36,6 +36,7 @@ struct BoardOutSummary {
   double prior_mape_pct = 0;
   std::optional<double> baseline_mape_pct;
   double coverage_pct = 0;  // rows whose measurement is inside their 80 % interval
+  double mean_interval_ratio = 0;  // mean high / low of those intervals
 };
 
 struct LeaveBoardOut {
@@ -43,7 +44,8 @@ struct LeaveBoardOut {
   std::vector<BoardOutSummary> boards;  // per board with rows, by name
   BoardOutSummary overall;              // every row, board "all"
   /// Per left-out board, the joint fit without its rows: what every board is predicted with
-  /// in that fold (the left-out board inherits its family's correction from it).
+  /// in that fold (the left-out board inherits its family's correction from it), with the
+  /// transfer spread of the other boards' left-out rows as its spreads (spreads.h).
   std::map<std::string, CoefficientFile> fold_fits;
 };
 

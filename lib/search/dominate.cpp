@@ -35,7 +35,7 @@ util::Status Evaluate(const Plan& plan, const explore::Models& models, const exp
   const kernels::Runtime& runtime = plan.sweep.runtime ? *plan.sweep.runtime : kernels::DefaultRuntime();
   for (const hw::Board* board : plan.sweep.boards) {
     const latency::BoardCoefficients coefficients =
-        latency::CoefficientsFor(*board, *models.coefficients, runtime.id());
+        latency::CoefficientsUnder(*board, *models.coefficients, runtime);
     for (const std::string& mode : plan.sweep.modes) {
       const explore::Target target{board, &runtime, &coefficients,
                                    {mode, plan.sweep.budget_bytes, plan.sweep.filter_growth, models.budgets},
