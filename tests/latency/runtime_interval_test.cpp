@@ -48,17 +48,20 @@ TEST(RuntimeInterval, CoverageOfLeftOutBoards) {
   const explore::PublicLeaveBoardOut lobo = explore::LeaveBoardsOutByRuntime(
       Measured().rows, Measured().samples, latency_testing::Boards(), tflm_out);
   std::printf("%s", explore::PublicLeaveBoardOutText(lobo).c_str());
-  // Point predictions unchanged by the intervals: the MAPEs of data/latency/public/lobo.txt.
+  // Point predictions unchanged by the intervals: the MAPEs of data/latency/public/lobo.txt
+  // (other runtimes 20.9 / 17.3 % with the runtimes' [prior] tables; 21.7 / 17.4 % before).
   EXPECT_NEAR(lobo.tflm_overall.mape_pct, 12.2, 0.05);
-  EXPECT_NEAR(lobo.other_overall.mape_pct, 21.7, 0.05);
-  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.4, 0.05);
+  EXPECT_NEAR(lobo.other_overall.mape_pct, 20.9, 0.05);
+  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.3, 0.05);
   // Coverage, about 80 % in each group (70-90 %), and the intervals' mean high / low.
   EXPECT_EQ(lobo.tflm_overall.rows, 25);
   EXPECT_NEAR(lobo.tflm_overall.coverage_pct, 100.0 * 21 / 25, 1e-9);
   EXPECT_NEAR(lobo.tflm_overall.mean_interval_ratio, 1.52, 0.01);
   EXPECT_EQ(lobo.other_overall.rows, 101);
   EXPECT_NEAR(lobo.other_overall.coverage_pct, 100.0 * 77 / 101, 1e-9);
-  EXPECT_NEAR(lobo.other_overall.mean_interval_ratio, 2.52, 0.01);  // factor-1 rows: x10.6
+  // 2.52 when the runtimes seen on one board were predicted with factor 1 and the unseen
+  // runtimes' spread (x10.6); now with their [prior] and its spread (x3.0-3.8).
+  EXPECT_NEAR(lobo.other_overall.mean_interval_ratio, 1.96, 0.01);
   EXPECT_EQ(lobo.other_transferred.rows, 87);
   EXPECT_NEAR(lobo.other_transferred.coverage_pct, 100.0 * 67 / 87, 1e-9);
   EXPECT_NEAR(lobo.other_transferred.mean_interval_ratio, 1.76, 0.01);
