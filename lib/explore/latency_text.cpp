@@ -38,7 +38,7 @@ std::string LatencyText(const graph::Network& net, const Evaluation& evaluation,
       "  latency on {} ({})  {:>10.1f} ms predicted  (compute {:.1f}, memory/DMA wait {:.1f}, "
       "exposed transfers {:.1f})\n  latency provenance   {} ({})\n",
       board.name, mode, e.latency_ms, e.compute_ms, e.memory_ms, e.exposed_ms, e.provenance,
-      latency::IntervalText(e.latency_ms_low, e.latency_ms_high, e.calibration_rows));
+      latency::IntervalText(e.latency_ms_low, e.latency_ms_high));
   out += power.mw ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} mW, "
                                 "{})\n", *power.mw * e.latency_ms / 1e3, *power.mw,
                                 power.provenance)

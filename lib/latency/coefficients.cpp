@@ -374,8 +374,9 @@ util::Result<CoefficientFile> LoadCoefficients(const std::string& path) {
 std::string FormatCoefficients(const CoefficientFile& file) {
   std::string out =
       "# Latency-model coefficients per board, written by `dse calibrate` (do not edit by hand;\n"
-      "# add measurements to data/latency/*.csv and re-run). Units: cycles of the core clock.\n"
-      "# Boards not listed here use the priors of lib/latency/coefficients.cpp.\n";
+      "# add measurements to the --data files and re-run). Units: cycles of the core clock.\n"
+      "# A board not listed here keeps what the other coefficient files give it (the shipped\n"
+      "# data/latency/coefficients.toml: its own table, else the priors x its family's correction).\n";
   for (const auto& [name, bc] : file) {
     out += fmt::format("\n[{}]\nprovenance = \"{}\"\ncalibration_rows = {}\ndata_sources = \"{}\"\n",
                        TableName(name), bc.Provenance(), bc.calibration_rows, bc.data_sources);

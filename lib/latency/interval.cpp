@@ -29,11 +29,8 @@ double IntervalLogSigma(const Terms& cycles_per_coef, const BoardCoefficients& c
   return std::hypot(board, coefs.runtime_log_sigma);
 }
 
-std::string IntervalText(double low_ms, double high_ms, int calibration_rows) {
-  return fmt::format("80 %: {:.1f}–{:.1f} ms, {}", low_ms, high_ms,
-                     calibration_rows > 0
-                         ? fmt::format("calibrated on {} rows", calibration_rows)
-                         : std::string("no rows of this board"));
+std::string IntervalText(double low_ms, double high_ms) {
+  return fmt::format("80 %: {:.1f}–{:.1f} ms", low_ms, high_ms);
 }
 
 double ShrunkResidual(const std::vector<double>& loo_log_errors) {

@@ -35,8 +35,8 @@ inline constexpr double kDefaultResidualLogSigma = 0.11;
 /// Rows' worth of weight the default residual keeps against a board's own LOO spread.
 inline constexpr double kResidualPriorRows = 3;
 
-/// "80 %: 101.2–150.3 ms, calibrated on 8 rows" or "80 %: 40.1–310.0 ms, prior only".
-std::string IntervalText(double low_ms, double high_ms, int calibration_rows);
+/// "80 %: 101.2–150.3 ms" (the provenance beside it says how the board is calibrated).
+std::string IntervalText(double low_ms, double high_ms);
 
 /// The log spread of a prediction whose cycles split over the coefficients as `cycles_per_coef`
 /// (Gradient x coefficient value, summed over the ops) with `coefs`.

@@ -49,7 +49,7 @@ TEST(Interval, WiderWithoutRows) {
   EXPECT_DOUBLE_EQ(calibrated, latency::kDefaultResidualLogSigma);
   EXPECT_NEAR(inherited, std::hypot(0.11, 0.25), 1e-12);  // kBoardSigma
   EXPECT_NEAR(prior, std::hypot(0.11, std::hypot(1.0, 0.25)), 1e-12);  // kSharedSigma
-  EXPECT_EQ(latency::IntervalText(101.24, 150.3, 8), "80 %: 101.2\u2013150.3 ms, calibrated on 8 rows");
+  EXPECT_EQ(latency::IntervalText(101.24, 150.3), "80 %: 101.2\u2013150.3 ms");
 }
 
 }  // namespace
