@@ -14,24 +14,10 @@
 
 namespace {
 
-const explore::MeasuredRows& Measured() {
-  static const explore::MeasuredRows measured = [] {
-    const std::string root = DSE_SOURCE_DIR;
-    EXPECT_TRUE(kernels::RegisterRuntimeDirectory(root + "/data/runtimes").ok());
-    auto coefs = latency::LoadCoefficients(root + "/data/latency/coefficients.toml");
-    EXPECT_TRUE(coefs.ok());
-    auto loaded = explore::LoadMeasuredRows(
-        {root + "/data/latency/paper.csv", root + "/data/latency/public/latency.csv"},
-        latency_testing::Boards(), testing_support::BuiltinCatalog(),
-        testing_support::DefaultBudgets(), coefs.ok() ? *coefs : latency::CoefficientFile{}, root);
-    if (!loaded) ADD_FAILURE() << loaded.error().message;
-    return loaded ? std::move(loaded).value() : explore::MeasuredRows{};
-  }();
-  return measured;
-}
+using latency_testing::PublicMeasured;
 
 TEST(FewShotTable, EveryBoardAndRuntimeWithSixRows) {
-  const std::vector<explore::FewShotRow> table = explore::FewShotTable(Measured(), latency_testing::Boards());
+  const std::vector<explore::FewShotRow> table = explore::FewShotTable(PublicMeasured(), latency_testing::Boards());
   std::printf("%s", explore::FewShotText(table).c_str());
   // (f469, f746) x (k = 1, 3): the only (board, runtime) pairs with >= 6 rows in the two files
   // (f469 9 and f746 8 paper rows; the public data has at most 4 per pair).

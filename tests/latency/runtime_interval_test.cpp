@@ -22,31 +22,10 @@
 
 namespace {
 
-const explore::MeasuredRows& Measured() {
-  static const explore::MeasuredRows measured = [] {
-    const std::string root = DSE_SOURCE_DIR;
-    EXPECT_TRUE(kernels::RegisterRuntimeDirectory(root + "/data/runtimes").ok());
-    auto coefs = latency::LoadCoefficients(root + "/data/latency/coefficients.toml");
-    EXPECT_TRUE(coefs.ok());
-    auto loaded = explore::LoadMeasuredRows(
-        {root + "/data/latency/paper.csv", root + "/data/latency/public/latency.csv"},
-        latency_testing::Boards(), testing_support::BuiltinCatalog(),
-        testing_support::DefaultBudgets(), coefs.ok() ? *coefs : latency::CoefficientFile{}, root);
-    if (!loaded) ADD_FAILURE() << loaded.error().message;
-    return loaded ? std::move(loaded).value() : explore::MeasuredRows{};
-  }();
-  return measured;
-}
+using latency_testing::PublicMeasured;
 
 TEST(RuntimeInterval, CoverageOfLeftOutBoards) {
-  std::vector<latency::Sample> tflm;
-  for (const latency::Sample& s : Measured().samples) {
-    if (s.row.runtime == "tflm-cmsis-nn") tflm.push_back(s);
-  }
-  const latency::LeaveBoardOut tflm_out =
-      latency::LeaveBoardsOut(tflm, explore::PriorsOf(tflm, latency_testing::Boards()));
-  const explore::PublicLeaveBoardOut lobo = explore::LeaveBoardsOutByRuntime(
-      Measured().rows, Measured().samples, latency_testing::Boards(), tflm_out);
+  const explore::PublicLeaveBoardOut lobo = latency_testing::PublicLobo();
   std::printf("%s", explore::PublicLeaveBoardOutText(lobo).c_str());
   // Point predictions unchanged by the intervals: the MAPEs of data/latency/public/lobo.txt
   // (other runtimes 20.9 / 17.3 % with the runtimes' [prior] tables; 21.7 / 17.4 % before).
@@ -74,7 +53,7 @@ TEST(RuntimeInterval, CoverageOfLeftOutBoards) {
 // The shipped [spread] table of data/latency/coefficients.toml is what the same rows give
 // (`dse runtimes lobo ... --write-spreads` wrote it).
 TEST(RuntimeInterval, ShippedSpreadsAreTheRowsOnes) {
-  const latency::Spreads s = explore::EstimateSpreads(Measured(), latency_testing::Boards());
+  const latency::Spreads s = explore::EstimateSpreads(PublicMeasured(), latency_testing::Boards());
   auto shipped = latency::LoadCoefficients(std::string(DSE_SOURCE_DIR) +
                                            "/data/latency/coefficients.toml");
   ASSERT_TRUE(shipped.ok());
@@ -95,7 +74,7 @@ TEST(RuntimeInterval, ShippedSpreadsAreTheRowsOnes) {
 // board's interval, pooled over the subsets: k = 1 (72 + 56 rows) and k = 3 (120 + 100 rows).
 TEST(RuntimeInterval, FewShotCoverage) {
   const std::vector<explore::FewShotRow> table =
-      explore::FewShotTable(Measured(), latency_testing::Boards());
+      explore::FewShotTable(PublicMeasured(), latency_testing::Boards());
   ASSERT_EQ(table.size(), 4u);  // f469 and f746, k = 1 and 3 (few_shot_table_test.cpp)
   const double expected[] = {53, 78, 93, 98};  // f469 k=1, k=3, f746 k=1, k=3 (rounded)
   for (size_t i = 0; i < table.size(); ++i) {

@@ -17,30 +17,10 @@
 
 namespace {
 
-explore::PublicLeaveBoardOut Lobo() {
-  const std::string root = DSE_SOURCE_DIR;
-  EXPECT_TRUE(kernels::RegisterRuntimeDirectory(root + "/data/runtimes").ok());
-  auto coefs = latency::LoadCoefficients(root + "/data/latency/coefficients.toml");
-  EXPECT_TRUE(coefs.ok());
-  auto measured = explore::LoadMeasuredRows(
-      {root + "/data/latency/paper.csv", root + "/data/latency/public/latency.csv"},
-      latency_testing::Boards(), testing_support::BuiltinCatalog(),
-      testing_support::DefaultBudgets(), coefs.ok() ? *coefs : latency::CoefficientFile{}, root);
-  if (!measured) {
-    ADD_FAILURE() << measured.error().message;
-    return {};
-  }
-  std::vector<latency::Sample> tflm;
-  for (const latency::Sample& s : measured->samples) {
-    if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
-  }
-  return explore::LeaveBoardsOutByRuntime(
-      measured->rows, measured->samples, latency_testing::Boards(),
-      latency::LeaveBoardsOut(tflm, explore::PriorsOf(tflm, latency_testing::Boards())));
-}
+using latency_testing::PublicLobo;
 
 TEST(RuntimeLeaveBoardOut, ShippedFiguresWithPriors) {
-  const explore::PublicLeaveBoardOut lobo = Lobo();
+  const explore::PublicLeaveBoardOut lobo = PublicLobo();
   std::map<std::string, explore::RuntimeBoardOut> all;  // each runtime's "all" cell
   std::string reference_with;  // what predicted tflm-reference's only board
   for (const explore::RuntimeBoardOut& c : lobo.cells) {

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "hw/catalog.h"
+#include "kernels/data_runtime.h"
 #include "latency/fit.h"
 #include "explore/calibration.h"
+#include "explore/runtime_fit.h"
 #include "support/deployment_data.h"
 #include "support/spaces.h"
 
@@ -55,6 +57,37 @@ inline const latency::Calibration& PaperCalibration() {
     return latency::Calibrate(PaperSamples(), priors, "data/latency/paper.csv");
   }();
   return cal;
+}
+
+/// The shipped measurements of every runtime (data/latency/paper.csv and public/latency.csv)
+/// under the shipped coefficients, with the data runtimes of data/runtimes registered.
+inline const explore::MeasuredRows& PublicMeasured() {
+  static const explore::MeasuredRows measured = [] {
+    const std::string root = DSE_SOURCE_DIR;
+    EXPECT_TRUE(kernels::RegisterRuntimeDirectory(root + "/data/runtimes").ok());
+    auto coefs = latency::LoadCoefficients(root + "/data/latency/coefficients.toml");
+    EXPECT_TRUE(coefs.ok());
+    auto loaded = explore::LoadMeasuredRows(
+        {root + "/data/latency/paper.csv", root + "/data/latency/public/latency.csv"}, Boards(),
+        testing_support::BuiltinCatalog(), testing_support::DefaultBudgets(),
+        coefs.ok() ? *coefs : latency::CoefficientFile{}, root);
+    if (!loaded) ADD_FAILURE() << loaded.error().message;
+    return loaded ? std::move(loaded).value() : explore::MeasuredRows{};
+  }();
+  return measured;
+}
+
+/// `dse runtimes lobo` over PublicMeasured(): tflm-cmsis-nn rows left out board by board, then
+/// every other runtime's rows in those folds.
+inline explore::PublicLeaveBoardOut PublicLobo() {
+  const explore::MeasuredRows& measured = PublicMeasured();
+  std::vector<latency::Sample> tflm;
+  for (const latency::Sample& s : measured.samples) {
+    if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
+  }
+  return explore::LeaveBoardsOutByRuntime(
+      measured.rows, measured.samples, Boards(),
+      latency::LeaveBoardsOut(tflm, explore::PriorsOf(tflm, Boards())));
 }
 
 }  // namespace latency_testing

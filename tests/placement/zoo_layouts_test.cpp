@@ -13,8 +13,8 @@
 #include "analysis/cost.h"
 #include "placement/model_flash.h"
 #include "placement/sram_layout.h"
+#include "support/model_files.h"
 #include "tflite/model.h"
-#include "tflite/import.h"
 
 namespace {
 
@@ -31,17 +31,8 @@ const ZooFile kZoo[] = {
     {"mcunet-vww1.tflite", 220, 113, 92}, {"mcunet-vww2.tflite", 390, 201, 174},
     {"mcunet-mbv2-w0.35-r144.tflite"},    {"mcunet-proxyless-w0.3-r176.tflite"}};
 
-std::string ModelsDir() { return std::string(DSE_SOURCE_DIR) + "/data/models/"; }
-
-graph::Network ImportZoo(const std::string& file) {
-  auto bytes = tflite::ReadFileBytes(ModelsDir() + file);
-  EXPECT_TRUE(bytes.ok()) << file;
-  if (!bytes.ok()) return {};
-  auto im = tflite::ImportBytes(bytes.value(), file);
-  EXPECT_TRUE(im.ok()) << file;
-  if (!im.ok()) return {};
-  return std::move(im).value().network;
-}
+using testing_support::ImportShippedModel;
+using testing_support::ModelsDir;
 
 int64_t PlannedBytes(const graph::Network& net, const char* layout) {
   return placement::FindSramLayout(layout).value()->Plan(net, kernels::DefaultRuntime())
@@ -54,7 +45,7 @@ TEST(ZooLayouts, PredictedInternalSramPerLayout) {
               "tflm", "tinyeng", "x-cube-ai");
   for (const ZooFile& z : kZoo) {
     SCOPED_TRACE(z.file);
-    const graph::Network net = ImportZoo(z.file);
+    const graph::Network net = ImportShippedModel(z.file);
     std::vector<int64_t> total;
     for (const placement::SramLayout* layout : placement::SramLayouts()) {
       total.push_back(layout->Plan(net, kernels::DefaultRuntime()).total_bytes());
@@ -87,7 +78,7 @@ TEST(ZooLayouts, XCubeAiFitLeaveOneOut) {
   std::vector<double> base, measured;
   for (const ZooFile& z : kZoo) {
     if (!z.measured_xcube_kib) continue;
-    base.push_back(static_cast<double>(PlannedBytes(ImportZoo(z.file), "tinyengine")));
+    base.push_back(static_cast<double>(PlannedBytes(ImportShippedModel(z.file), "tinyengine")));
     measured.push_back(z.measured_xcube_kib * 1024.0);
   }
   ASSERT_EQ(base.size(), 3u);
@@ -111,7 +102,7 @@ TEST(ZooLayouts, RuntimeCodeFigures) {
   const char* files[] = {"mcunet-vww0.tflite", "mcunet-vww1.tflite", "mcunet-vww2.tflite"};
   int64_t te = 0, xc = 0, tflm = 0;
   for (int i = 0; i < 3; ++i) {
-    const graph::Network net = ImportZoo(files[i]);
+    const graph::Network net = ImportShippedModel(files[i]);
     const int64_t data = analysis::CountNetwork(net).flash_bytes;
     te += te_kib[i] * 1024 - data;
     xc += xc_kib[i] * 1024 - data;
@@ -202,7 +193,7 @@ TEST(ZooLayouts, FlatbufferFitLeaveOneOut) {
   for (const ZooFile& z : kZoo) files.push_back(z.file);
   files.push_back("mlperf-tiny-ic-resnet8_int8.tflite");
   for (const std::string& f : files) {
-    const graph::Network net = ImportZoo(f);
+    const graph::Network net = ImportShippedModel(f);
     FileRow r{static_cast<double>(net.file_bytes),
               static_cast<double>(analysis::CountNetwork(net).flash_bytes),
               static_cast<double>(net.ops.size()), 0};

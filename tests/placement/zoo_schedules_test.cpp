@@ -12,22 +12,13 @@
 #include "graph/fold_pads.h"
 #include "hw/catalog.h"
 #include "placement/schedule_modes.h"
-#include "tflite/import.h"
+#include "support/model_files.h"
 #include "tflite/model.h"
 
 namespace {
 
-std::string ModelsDir() { return std::string(DSE_SOURCE_DIR) + "/data/models/"; }
-
-graph::Network ImportZoo(const std::string& file) {
-  auto bytes = tflite::ReadFileBytes(ModelsDir() + file);
-  EXPECT_TRUE(bytes.ok()) << file;
-  if (!bytes.ok()) return {};
-  auto im = tflite::ImportBytes(bytes.value(), file);
-  EXPECT_TRUE(im.ok()) << file;
-  if (!im.ok()) return {};
-  return std::move(im).value().network;
-}
+using testing_support::ImportShippedModel;
+using testing_support::ModelsDir;
 
 const hw::Board& F469() {
   static const hw::Catalog catalog =
@@ -57,7 +48,7 @@ int64_t SramBytes(const graph::Network& net, const char* layout, const char* mod
 //             32,768 + 3,456 + 12,680 = 48,904 B (before: no block found, 127,496 B).
 TEST(ZooSchedules, Vww0UnderTinyEngineFoldsPadsInEverySchedule) {
   ASSERT_TRUE(std::filesystem::exists(ModelsDir() + "mcunet-vww0.tflite")) << "data/models/";
-  const graph::Network net = ImportZoo("mcunet-vww0.tflite");
+  const graph::Network net = ImportShippedModel("mcunet-vww0.tflite");
   EXPECT_EQ(SramBytes(net, "tinyengine", "internal"), 73'480);
   EXPECT_EQ(SramBytes(net, "tinyengine", "reorder"), 73'480);
   EXPECT_EQ(SramBytes(net, "tinyengine", "pex"), 48'904);
@@ -70,7 +61,7 @@ TEST(ZooSchedules, Vww0UnderTinyEngineFoldsPadsInEverySchedule) {
 // 16x16x16), and both PADs run slice by slice with the depthwise.
 TEST(ZooSchedules, PexTakesPadsInsideBlocksUnderTflm) {
   ASSERT_TRUE(std::filesystem::exists(ModelsDir() + "mcunet-vww0.tflite")) << "data/models/";
-  const graph::Network net = ImportZoo("mcunet-vww0.tflite");
+  const graph::Network net = ImportShippedModel("mcunet-vww0.tflite");
   const analysis::PexPlan plan = analysis::PlanPex(net);
   ASSERT_FALSE(plan.blocks.empty());
   EXPECT_EQ(plan.blocks[0].expand_op, 7);
@@ -91,7 +82,7 @@ TEST(ZooSchedules, PexTakesPadsInsideBlocksUnderTflm) {
 // The network with its PADs folded into the convs' padding needs the same rows and MACs.
 TEST(ZooSchedules, PatchSplitsImportedFilesAndPadsShiftTheHalo) {
   ASSERT_TRUE(std::filesystem::exists(ModelsDir() + "mcunet-vww0.tflite")) << "data/models/";
-  const graph::Network net = ImportZoo("mcunet-vww0.tflite");
+  const graph::Network net = ImportShippedModel("mcunet-vww0.tflite");
   ASSERT_FALSE(analysis::PatchSplitChoices(net).empty());
   const analysis::PatchPlan kept = analysis::PlanPatches(net, {2, 2}).value();
   const analysis::PatchPlan folded =
@@ -136,7 +127,7 @@ TEST(ZooSchedules, TableOfTheTenZooFiles) {
   const char* modes[] = {"internal", "reorder", "patch", "pex"};
   for (const char* file : files) {
     SCOPED_TRACE(file);
-    const graph::Network net = ImportZoo(file);
+    const graph::Network net = ImportShippedModel(file);
     std::printf("%-34s", file);
     for (const char* layout : {"tflm", "tinyengine", "x-cube-ai"}) {
       int64_t bytes[4];
