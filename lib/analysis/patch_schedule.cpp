@@ -229,8 +229,10 @@ struct NetFacts {
   }
 };
 
-// The plan of a valid split and patch count.
-PatchPlan PlanAt(const graph::Network& net, const NetFacts& facts, const Split& split, int patches) {
+// The plan of a valid split and patch count; `rest_live` (empty: MCUNetV2's per-layer rule)
+// gives the live bytes of the ops after the stage.
+PatchPlan PlanAt(const graph::Network& net, const NetFacts& facts, const Split& split, int patches,
+                 const std::vector<int64_t>& rest_live) {
   PatchPlan plan;
   plan.choice = {split.units, patches};
   plan.split_op = split.split_op;
@@ -267,6 +269,9 @@ PatchPlan PlanAt(const graph::Network& net, const NetFacts& facts, const Split& 
       plan.live_bytes[s] += facts.whole[static_cast<size_t>(plan.stage_output)];
     }
   }
+  for (size_t s = static_cast<size_t>(plan.split_op); s < rest_live.size(); ++s) {
+    plan.live_bytes[s] = rest_live[s];
+  }
   plan.peak_before_bytes = facts.peak_before_bytes;
   for (size_t s = 0; s < plan.live_bytes.size(); ++s) {
     int64_t& part = static_cast<int>(s) < plan.split_op ? plan.stage_peak_bytes : plan.rest_peak_bytes;
@@ -297,7 +302,8 @@ std::vector<int> PatchCountChoices(const graph::Network& net, int split_units) {
   return out;
 }
 
-util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choice) {
+util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choice,
+                                    const std::vector<int64_t>& rest_live_bytes) {
   const std::vector<int> splits = PatchSplitChoices(net);
   if (splits.empty()) {
     return util::InputError(fmt::format("--split: {} has no stage that can run patch by patch",
@@ -320,7 +326,7 @@ util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choic
   std::vector<int> tensors = StageTensors(net, split_op);
   const bool square = Square(net, split_op, tensors);
   return PlanAt(net, NetFacts(net), {choice.split_units, split_op, stage, std::move(tensors), square},
-                choice.patches);
+                choice.patches, rest_live_bytes);
 }
 
 namespace {
@@ -329,7 +335,8 @@ namespace {
 struct Candidate {
   size_t split = 0;  // index into PatchSpace::splits
   int patches = 0;
-  int64_t peak_bytes = 0;
+  int64_t peak_bytes = 0;        // under MCUNetV2's per-layer rule for the rest
+  int64_t stage_peak_bytes = 0;
   int64_t macs = 0;
   double mac_overhead = 0;
 };
@@ -349,8 +356,9 @@ PatchSpace SpaceOf(const graph::Network& net) {
   for (size_t s = 0; s < space.splits.size(); ++s) {
     const int max_p = std::min(8, net.tensor(space.splits[s].stage_output).shape.h);
     for (int p = 2; p <= max_p; ++p) {
-      const PatchPlan plan = PlanAt(net, *space.facts, space.splits[s], p);
-      space.candidates.push_back({s, p, plan.peak_bytes, plan.macs, plan.mac_overhead()});
+      const PatchPlan plan = PlanAt(net, *space.facts, space.splits[s], p, {});
+      space.candidates.push_back(
+          {s, p, plan.peak_bytes, plan.stage_peak_bytes, plan.macs, plan.mac_overhead()});
     }
   }
   return space;
@@ -364,22 +372,36 @@ struct PatchSpaceTag {};
 // depend on the network only: they are memoised for the next call with an equal network (the
 // sweep's next board).
 std::optional<PatchPlan> ChoosePatches(const graph::Network& net, double max_mac_overhead,
-                                       int64_t target_peak_bytes) {
+                                       int64_t target_peak_bytes,
+                                       const std::vector<int64_t>& rest_live_bytes) {
   const PatchSpace& space = graph::MemoOnNetwork<PatchSpaceTag>(net, SpaceOf);
+  // The rest's peak from each op on, when the caller gives the rest's live bytes.
+  std::vector<int64_t> rest_from(rest_live_bytes.size() + 1, 0);
+  for (size_t i = rest_live_bytes.size(); i-- > 0;) {
+    rest_from[i] = std::max(rest_from[i + 1], rest_live_bytes[i]);
+  }
+  const auto peak_of = [&](const Candidate& c) {
+    if (rest_live_bytes.empty()) return c.peak_bytes;
+    const auto split = static_cast<size_t>(space.splits[c.split].split_op);
+    return std::max(c.stage_peak_bytes, rest_from[std::min(split, rest_live_bytes.size())]);
+  };
   const Candidate* lowest = nullptr;
+  int64_t lowest_peak = 0;
   const Candidate* cheapest_fitting = nullptr;
   for (const Candidate& c : space.candidates) {
-    if (c.mac_overhead <= max_mac_overhead && (!lowest || c.peak_bytes < lowest->peak_bytes)) {
+    const int64_t peak = peak_of(c);
+    if (c.mac_overhead <= max_mac_overhead && (!lowest || peak < lowest_peak)) {
       lowest = &c;
+      lowest_peak = peak;
     }
-    if (target_peak_bytes > 0 && c.peak_bytes <= target_peak_bytes &&
+    if (target_peak_bytes > 0 && peak <= target_peak_bytes &&
         (!cheapest_fitting || c.macs < cheapest_fitting->macs)) {
       cheapest_fitting = &c;
     }
   }
   const Candidate* chosen = cheapest_fitting ? cheapest_fitting : lowest;
   if (chosen == nullptr) return std::nullopt;
-  return PlanAt(net, *space.facts, space.splits[chosen->split], chosen->patches);
+  return PlanAt(net, *space.facts, space.splits[chosen->split], chosen->patches, rest_live_bytes);
 }
 
 std::string DescribePatchPlan(const PatchPlan& plan) {

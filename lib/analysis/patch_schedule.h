@@ -60,16 +60,23 @@ std::vector<int> PatchSplitChoices(const graph::Network& net);
 std::vector<int> PatchCountChoices(const graph::Network& net, int split_units);
 
 /// The plan for `choice`; a split or patch count `net` cannot take is an input error naming the
-/// option (--split, --patches) and the nearest valid choice.
-util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choice);
+/// option (--split, --patches) and the nearest valid choice. `rest_live_bytes` (per op of `net`;
+/// empty: MCUNetV2's per-layer rule) are the live bytes of the ops after the stage as a runtime
+/// lays them out (placement's patch mode: its layout's liveness), which then make the plan's
+/// live bytes and peak there.
+util::Result<PatchPlan> PlanPatches(const graph::Network& net, PatchChoice choice,
+                                    const std::vector<int64_t>& rest_live_bytes = {});
 
 /// The plan chosen per design: among every (n, p <= 8) the lowest peak whose MAC overhead is at
 /// most `max_mac_overhead`; with `target_peak_bytes` > 0, the least MAC overhead whose peak is at
 /// most the target when one exists. nullopt when `net` has no valid split. The (n, p) candidates
 /// are computed once per network and thread (graph/network_memo.h): the next call with an equal
 /// network, e.g. the sweep's next board, only selects.
+/// `rest_live_bytes` as for PlanPatches: the peaks compared are then max(stage, those of the
+/// ops after the split).
 std::optional<PatchPlan> ChoosePatches(const graph::Network& net, double max_mac_overhead,
-                                       int64_t target_peak_bytes);
+                                       int64_t target_peak_bytes,
+                                       const std::vector<int64_t>& rest_live_bytes = {});
 
 /// One line: "n 5, 4x4 patches of 75x75 px; peak 1404928 B -> 175616 B; MACs +10.2 %".
 std::string DescribePatchPlan(const PatchPlan& plan);

@@ -25,12 +25,17 @@ analysis::PatchPlan OnOriginal(analysis::PatchPlan plan, const PlannedNet& plann
   return plan;
 }
 
-// The plan the deployment asks for, or the one chosen for the board.
+// The plan the deployment asks for, or the one chosen for the board; the ops after the stage
+// run per layer with their tensors as they live (liveness, residual inputs included) and the
+// layout's in-place depthwise (MCUNetV2's own per-layer rule runs every depthwise in place and
+// drops residual inputs, which the runtime's layout does not).
 std::optional<analysis::PatchPlan> ChoosePlan(const graph::Network& net,
                                               const Footprint& footprint, const hw::Board& board,
                                               const Deployment& d, std::string* why) {
+  const std::vector<int64_t> rest =
+      WithInPlaceDepthwise(net, footprint, analysis::ComputePeak(net).live_bytes);
   if (d.patch_split_units > 0 || d.patches > 0) {
-    auto chosen = analysis::PlanPatches(net, {d.patch_split_units, d.patches});
+    auto chosen = analysis::PlanPatches(net, {d.patch_split_units, d.patches}, rest);
     if (chosen) return std::move(chosen).value();
     *why = chosen.error().message;
     return std::nullopt;
@@ -43,7 +48,8 @@ std::optional<analysis::PatchPlan> ChoosePlan(const graph::Network& net,
                                          : footprint.arena_bytes - footprint.peak_activation_bytes;
   return analysis::ChoosePatches(net, kPatchMaxMacOverhead,
                                  board.sram.size_bytes - board.sram.reserved_bytes - scratch -
-                                     footprint.sram.persistent_bytes);
+                                     footprint.sram.persistent_bytes,
+                                 rest);
 }
 
 }  // namespace
@@ -61,9 +67,8 @@ Fit PatchMode::Place(const graph::Network& net, const Footprint& footprint,
     fit.fits = false;
     return fit;
   }
-  // The plan's live bytes follow MCUNetV2's rule on every op, which runs depthwise convolutions
-  // in place already (patch_schedule.h): no WithInPlaceDepthwise on top (it took the saving a
-  // second time from the depthwise ops after the split).
+  // The patch stage: the plan's per-patch bytes (MCUNetV2's rule, in-place depthwise counted);
+  // the rest: ChoosePlan's.
   Fit fit = PlaceScheduled(id(), net, footprint, board, planned.ToOriginal(plan->live_bytes));
   fit.plan = std::make_shared<PatchModePlan>(OnOriginal(*plan, planned));
   return fit;

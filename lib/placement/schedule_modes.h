@@ -16,9 +16,10 @@
 // (live bytes under the schedule + the op's kernel scratch) for TFLM; the schedule's peak + the
 // layout's static im2col/kernel buffers for tinyengine and x-cube-ai. Under a layout that runs
 // depthwise convolutions in place (tinyengine, x-cube-ai) the schedule's live bytes are taken
-// with that rule too (WithInPlaceDepthwise), except patch, whose plan counts it on every op
-// already (MCUNetV2's rule, under every runtime: optimistic for TFLM); pex divides a sliced
-// depthwise's saving by its slices; reorder applies it in the chosen order. Under a
+// with that rule too (WithInPlaceDepthwise): the patch stage already counts it (MCUNetV2's
+// rule), so it applies to the ops after the split, which the patch mode takes as they live
+// (liveness, residual inputs included) when it chooses and places its plan; pex divides a
+// sliced depthwise's saving by its slices; reorder applies it in the chosen order. Under a
 // layout that folds PAD ops into their convolutions (tinyengine, x-cube-ai) every schedule
 // plans on the folded network (PlannedNet).
 
