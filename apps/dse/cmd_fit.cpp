@@ -1,8 +1,9 @@
-// dse fit VARIANT --board B — for each deployment mode (internal, external, tinyops): does the
-// variant fit, what it uses of internal SRAM, internal flash and external memory, and where it
-// does not fit, which constraint fails and by how much. When no mode fits, the report is still
+// dse fit DESIGN --board B — DESIGN a variant or an int8 .tflite file (explore::ResolveDesign);
+// per mode: does it fit, what it uses of internal SRAM, internal flash and external memory, and
+// where not, which constraint fails and by how much. When no mode fits, the report is still
 // printed and the command exits 4 (no feasible design). With --map: the memory map of one mode.
-// dse deploy VARIANT --board B --mode M --out DIR — the firmware files of lib/deploy.
+// dse deploy DESIGN --board B [--mode M] --out DIR — the firmware files of lib/deploy; without
+// --mode, the mode deploy::ChooseDeployMode picks (said on stdout; exit 4 when none fits).
 
 #include <iostream>
 
@@ -14,6 +15,7 @@
 #include "deploy_report.h"
 #include "explore/choice.h"
 #include "models.h"
+#include "tflite_models.h"
 
 namespace dse_app {
 namespace {
@@ -30,11 +32,21 @@ struct FitOptions {
   int split = 0, patches = 0;
 };
 
-// The fit of the one mode --map and deploy ask for (default: the board's default mode).
+// The fit of the one mode --map and deploy ask for (default: --map the board's default mode).
 placement::Fit FitOne(const FitOptions& o, const explore::VariantFacts& facts,
                       const hw::Board& board, int64_t budget) {
   explore::Target target = TargetOn(board, ResolveRuntime(o.runtime), nullptr, "", budget,
                                     !o.no_filter_growth);
+  if (o.mode.empty() && !o.out.empty()) {
+    const latency::BoardCoefficients coefficients = CoefficientsOn(board, target.runtime);
+    target.coefficients = &coefficients;
+    target.deployment.patch_split_units = o.split;
+    target.deployment.patches = o.patches;
+    deploy::ModeChoice choice = Unwrap(deploy::ChooseDeployMode(facts, target));
+    if (choice.mode.empty()) throw Failure{kExitInfeasible, choice.reason};
+    std::cout << choice.reason << "\n";
+    return std::move(choice.chosen.fit);
+  }
   target.deployment = {o.mode.empty() ? explore::DefaultMode(board) : o.mode, budget,
                        !o.no_filter_growth, target.deployment.default_budgets, o.split, o.patches};
   return Unwrap(deploy::PlaceForDeploy(facts, target));
@@ -44,9 +56,8 @@ void Run(const FitOptions& options) {
   const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const hw::Board board = BoardNamed(options.board);
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
-  const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
-  const std::vector<placement::Fit> fits =
-      report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
+  const explore::VariantFacts facts = DesignNamed(options.variant, options.out.empty()
+      ? explore::DesignUse::kReport : explore::DesignUse::kFirmware);
   const placement::Footprint footprint = explore::FootprintFor(facts, *runtime);
   if (options.map || !options.out.empty()) {
     const placement::Fit fit = FitOne(options, facts, board, budget);
@@ -60,6 +71,8 @@ void Run(const FitOptions& options) {
                  " to " << options.out << "\n";
     return;
   }
+  const std::vector<placement::Fit> fits =
+      report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
   if (options.json) {
     std::cout << explore::DocumentText(explore::FitReportJson(facts.net, board, footprint, fits));
   } else {
@@ -76,7 +89,7 @@ void RegisterFit(CLI::App& app) {
   CLI::App* fit = app.add_subcommand(
       "fit", "Whether a variant fits a board in each mode (internal, external, tinyops), and why not "
       "(exit 4 when no mode fits)");
-  fit->add_option("variant", options.variant, "Variant name, e.g. proxyless-w0.30-r144")->required();
+  fit->add_option("variant", options.variant, "Variant name (e.g. proxyless-w0.30-r144) or an int8 FILE.tflite")->required();
   fit->add_option("--board", options.board, "Board name (dse boards list) or a profile FILE.toml")
       ->required();
   fit->add_option("--budget", options.budget,
@@ -90,9 +103,10 @@ void RegisterFit(CLI::App& app) {
   fit->callback([] { Run(options); });
   CLI::App* dep = app.add_subcommand("deploy", "Write the firmware files of a variant in one mode: "
       "C header, linker fragment, per-layer RAM/ROM report (text + CSV)");
-  dep->add_option("variant", options.variant, "Variant name")->required();
+  dep->add_option("variant", options.variant, "Variant name or an int8 FILE.tflite")->required();
   dep->add_option("--board", options.board, "Board name or a profile FILE.toml")->required();
-  dep->add_option("--mode", options.mode, "Deployment mode (internal, tinyops, patch, ...)")->required();
+  dep->add_option("--mode", options.mode, "Deployment mode (internal, tinyops, patch, ...; default: "
+                  "the feasible mode of lowest predicted latency, said on stdout)");
   dep->add_option("--out", options.out, "Directory to write into")->required()->check(NotEmpty());
   dep->add_option("--budget", options.budget, "TinyOps SRAM budget in bytes, or K/M");
   dep->add_option("--split", options.split, "Patch mode: stem + blocks run per patch (MCUNetV2 n)");

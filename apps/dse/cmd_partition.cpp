@@ -1,7 +1,7 @@
-// dse partition VARIANT --board B — the TinyOps plan: partition factor, the seven SRAM buffers,
-// the largest input partition, per op its parts (input rows with halo, output rows), overlays
-// and bytes read in place from external RAM, and the SRAM total against the budget.
-// A budget no plan fits prints the reason and exits 4 (no feasible design).
+// dse partition DESIGN --board B — DESIGN a variant or an int8 .tflite file; the TinyOps plan:
+// PF, the seven SRAM buffers, the largest input partition, per op its parts (input rows with
+// halo, output rows), overlays and bytes read in place from external RAM, and the SRAM total
+// against the budget. A budget no plan fits prints the reason and exits 4 (no feasible design).
 
 #include <fmt/format.h>
 
@@ -10,6 +10,7 @@
 #include "app.h"
 #include "explore/report_json.h"
 #include "models.h"
+#include "tflite_models.h"
 #include "deploy/fit_text.h"
 #include "deploy_report.h"
 #include "explore/evaluate.h"
@@ -38,7 +39,7 @@ void Run(const PartitionOptions& options) {
   const hw::Board board = BoardNamed(options.board);
   Unwrap(placement::RequireTinyopsRam(board));
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
-  const explore::VariantFacts facts = explore::FactsOf(BuildNamed(options.variant));
+  const explore::VariantFacts facts = DesignNamed(options.variant);
   const graph::Network& net = facts.net;
   const explore::Target target =
       TargetOn(board, runtime, nullptr, "tinyops", budget, !options.no_filter_growth);
@@ -60,7 +61,7 @@ void RegisterPartition(CLI::App& app) {
   static PartitionOptions options;
   CLI::App* cmd = app.add_subcommand(
       "partition", "The TinyOps plan of a variant on a board (exit 2 when the board has no external RAM, 4 when no plan fits the budget)");
-  cmd->add_option("variant", options.variant, "Variant name, e.g. mbv3-w1.00-r160")->required();
+  cmd->add_option("variant", options.variant, "Variant name (e.g. mbv3-w1.00-r160) or an int8 FILE.tflite")->required();
   cmd->add_option("--board", options.board, "Board name (dse boards list) or a profile FILE.toml")
       ->required();
   cmd->add_option("--budget", options.budget,

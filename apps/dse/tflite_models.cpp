@@ -19,4 +19,13 @@ tflite::Import ImportModel(const std::string& path) {
   return model;
 }
 
+explore::VariantFacts DesignNamed(const std::string& design, explore::DesignUse use) {
+  explore::DesignInput in = Unwrap(explore::ResolveDesign(design, Spaces(), use));
+  if (!in.unsupported_ops.empty()) {
+    Note(fmt::format("dse: warning: {}: op(s) dse does not model ({}); they count no MACs and "
+                     "no latency", in.facts.net.name, in.unsupported_ops));
+  }
+  return std::move(in.facts);
+}
+
 }  // namespace dse_app

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "explore/design_input.h"
 #include "tflite/import.h"
 
 namespace dse_app {
@@ -15,5 +16,10 @@ namespace dse_app {
 /// Unsupported ops are warned about on stderr (by name and count) and kept as MAC-free ops.
 /// A missing, unreadable, non-TFLite or non-int8 file exits 2 with the reader's message.
 tflite::Import ImportModel(const std::string& path);
+
+/// The design `fit`, `partition` and `deploy` name (explore::ResolveDesign on Spaces()); ops dse
+/// does not model are warned about as ImportModel does (refused under kFirmware).
+explore::VariantFacts DesignNamed(const std::string& design,
+                                  explore::DesignUse use = explore::DesignUse::kReport);
 
 }  // namespace dse_app

@@ -2,10 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 
 #include "analysis/cost.h"
 #include "analysis/liveness.h"
+#include "placement/memory_checks.h"
 #include "placement/schedule_modes.h"
 #include "placement/tinyops_mode.h"
 #include "tinyops/plan.h"
@@ -93,8 +97,11 @@ std::string ConfigHeader(const graph::Network& net, const hw::Board& board,
                   fit.external_name.empty() ? "bytes: activations + kernel scratch, internal SRAM"
                                             : "bytes, in external RAM '" + fit.external_name + "'");
   }
-  out += Define("DSE_MODEL_FLASH_BYTES", footprint.weight_bytes,
-                "weights, biases, quantisation data");
+  // In internal flash the model as the fit counts it (an imported model: its file's size).
+  out += fit.flash_model ? Define("DSE_MODEL_FLASH_BYTES", fit.flash_model->total_bytes(),
+                                  "model in flash: " + placement::ModelFlashText(*fit.flash_model))
+                         : Define("DSE_MODEL_FLASH_BYTES", footprint.weight_bytes,
+                                  "weights, biases, quantisation data");
   out += Define("DSE_SRAM_BYTES", fit.sram_bytes, "internal SRAM used, runtime reserve included");
   if (const std::string schedule = placement::DescribeSchedule(fit); !schedule.empty()) {
     out += "\n/* Schedule: " + schedule + " */\n";
@@ -145,11 +152,45 @@ Files BuildArtefacts(const graph::Network& net, const hw::Board& board,
 }
 
 util::Status WriteArtefacts(const std::string& dir, const Files& files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool existed = fs::exists(dir, ec);
+  // Every file is written into a staging directory inside `dir` first and moved into `dir` only
+  // once all are written: a failure leaves `dir` as it was (removed again when made here).
+  const std::string staging =
+      fmt::format("{}/.dse-deploy.tmp.{}", dir, static_cast<long>(::getpid()));
+  const auto undo = [&](util::Status failed) {
+    fs::remove_all(staging, ec);
+    if (!existed) fs::remove_all(dir, ec);
+    std::string message = failed.error().message;
+    if (const size_t at = message.find(staging); at != std::string::npos) {
+      message.replace(at, staging.size(), dir);
+    }
+    return util::Status(util::InputError(message));
+  };
+  if (auto made = util::CreateParentDirectory(staging + "/"); !made) return undo(made);
   for (const auto& [name, text] : files) {
-    const std::string path = dir + "/" + name;
-    if (auto made = util::CreateParentDirectory(path); !made) return made;
-    if (auto written = util::WriteFileAtomically(path, text, name); !written) return written;
+    if (auto written = util::WriteFileAtomically(staging + "/" + name, text, name); !written) {
+      return undo(written);
+    }
   }
+  // A rename over anything but a file (a directory of that name) would fail part-way through
+  // the set: refused before the first one.
+  for (const auto& [name, text] : files) {
+    const fs::path target = dir + "/" + name;
+    if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+      return undo(util::InputError(fmt::format("{}: cannot write the {}: not a regular file",
+                                               target.string(), name)));
+    }
+  }
+  for (const auto& [name, text] : files) {
+    fs::rename(staging + "/" + name, dir + "/" + name, ec);
+    if (ec) {
+      return undo(util::InputError(fmt::format("{}/{}: cannot write the {}: {}", dir, name, name,
+                                               ec.message())));
+    }
+  }
+  fs::remove(staging, ec);
   return util::Ok{};
 }
 

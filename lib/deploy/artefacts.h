@@ -44,8 +44,10 @@ Files BuildArtefacts(const graph::Network& net, const hw::Board& board,
                      const kernels::Runtime& runtime, const placement::Footprint& footprint,
                      const placement::Fit& fit);
 
-/// Writes `files` into `dir` (created when missing), each atomically. Stops at the first
-/// failure, naming the file.
+/// Writes `files` into `dir` (created when missing), all or nothing: each is written into a
+/// staging directory in `dir` and the set is moved in once every file is written. On a failure
+/// (named by its file in `dir`) nothing of this call is left: `dir` keeps what it held, or is
+/// removed again when this call made it.
 util::Status WriteArtefacts(const std::string& dir, const Files& files);
 
 }  // namespace deploy

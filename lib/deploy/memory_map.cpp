@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "placement/memory_checks.h"
 #include "placement/tinyops_mode.h"
 #include "tinyops/plan.h"
 
@@ -101,7 +102,10 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
     Put(weights, &external, &map);
     Put(arena, &external, &map);
   } else {
-    Put(weights, &flash_slot, &map);
+    // Run from flash: the model as the fit counts it (the .tflite file of an imported one).
+    Put({"model (" + placement::ModelFlashText(footprint.model) + ")", ".model_weights",
+         footprint.model.total_bytes()},
+        &flash_slot, &map);
     Put(arena, &sram, &map);
   }
   if (plan != nullptr) {

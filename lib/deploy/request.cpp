@@ -1,8 +1,44 @@
 #include "deploy/request.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <limits>
+
 #include "analysis/patch_schedule.h"
+#include "placement/schedule_modes.h"
 
 namespace deploy {
+namespace {
+
+// Whether the mode of `d` takes its schedule options (none given: every mode does).
+bool TakesScheduleOptions(const placement::Deployment& d) {
+  return (d.patch_split_units == 0 && d.patches == 0) || d.mode == "patch";
+}
+
+double LatencyOrInfinity(const explore::Evaluation& e) {
+  return e.estimate ? e.estimate->latency_ms : std::numeric_limits<double>::infinity();
+}
+
+// "internal 183.0 ms, tinyops 234.6 ms, external does not fit"
+std::string CandidatesText(const std::vector<explore::Evaluation>& evaluated) {
+  std::string out;
+  for (const explore::Evaluation& e : evaluated) {
+    if (!out.empty()) out += ", ";
+    out += e.fit.mode;
+    if (!e.fit.fits) {
+      out += " does not fit";
+    } else if (e.estimate) {
+      out += fmt::format(" {:.1f} ms", e.estimate->latency_ms);
+    } else {
+      out += " (no latency)";
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 util::Status CheckScheduleOptions(const graph::Network& net, const placement::Deployment& d) {
   const bool split = d.patch_split_units != 0, patches = d.patches != 0;
@@ -27,6 +63,43 @@ util::Result<placement::Fit> PlaceForDeploy(const explore::VariantFacts& facts,
   auto e = explore::EvaluatePoint(facts, target);
   if (!e) return e.error();
   return std::move(e).value().fit;
+}
+
+util::Result<ModeChoice> ChooseDeployMode(const explore::VariantFacts& facts,
+                                          const explore::Target& target) {
+  std::vector<std::string> ids = placement::ModeIds();
+  for (const std::string& id : placement::OptInModeIds()) ids.push_back(id);
+  std::vector<explore::Evaluation> evaluated;
+  for (const std::string& id : ids) {
+    explore::Target t = target;
+    t.deployment.mode = id;
+    if (!TakesScheduleOptions(t.deployment)) continue;
+    if (auto ok = CheckScheduleOptions(facts.net, t.deployment); !ok) return ok.error();
+    auto e = explore::EvaluatePoint(facts, t);
+    if (!e) return e.error();
+    evaluated.push_back(std::move(e).value());
+  }
+  // Registry order, stably sorted by latency: the first feasible one is the choice.
+  std::vector<const explore::Evaluation*> order;
+  for (const explore::Evaluation& e : evaluated) order.push_back(&e);
+  std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+    return LatencyOrInfinity(*a) < LatencyOrInfinity(*b);
+  });
+  const auto best = std::find_if(order.begin(), order.end(), [](const auto* e) { return e->fit.fits; });
+  ModeChoice choice;
+  const std::string candidates = CandidatesText(evaluated);
+  if (best == order.end()) {
+    choice.reason = fmt::format("{} does not fit {} in any mode ({})", facts.net.name,
+                                target.board->name, candidates);
+    return choice;
+  }
+  choice.mode = (*best)->fit.mode;
+  choice.reason = fmt::format(
+      "--mode not given: deploying in '{}', the feasible mode of lowest predicted latency, as "
+      "'dse pick' ranks modes (ties in the order {}): {}",
+      choice.mode, fmt::join(ids, ", "), candidates);
+  choice.chosen = **best;
+  return choice;
 }
 
 }  // namespace deploy

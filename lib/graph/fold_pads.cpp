@@ -1,5 +1,7 @@
 #include "graph/fold_pads.h"
 
+#include "graph/network_memo.h"
+
 namespace graph {
 namespace {
 
@@ -72,6 +74,11 @@ FoldedPads FoldPads(const Network& net) {
     f.folded_op[i] = f.pad_folded[i] ? kept[static_cast<size_t>(f.folded_op[i])] : kept[i];
   }
   return f;
+}
+
+const FoldedPads& FoldedPadsOf(const Network& net) {
+  struct FoldPadsTag {};
+  return MemoOnNetwork<FoldPadsTag>(net, FoldPads);
 }
 
 }  // namespace graph

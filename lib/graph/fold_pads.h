@@ -42,6 +42,11 @@ struct FoldedPads {
 /// comes back equal, with identity maps.
 FoldedPads FoldPads(const Network& net);
 
+/// FoldPads(net), computed once per run of equal networks on this thread (network_memo.h): the
+/// SRAM layouts that fold PADs and the schedule modes that plan on the folded network share it.
+/// The reference is valid until the next call with another network on this thread.
+const FoldedPads& FoldedPadsOf(const Network& net);
+
 /// True when `net` has a PAD op.
 bool HasPad(const Network& net);
 

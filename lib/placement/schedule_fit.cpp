@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "analysis/liveness.h"
-#include "graph/network_memo.h"
 #include "placement/memory_checks.h"
 #include "placement/sram_layout.h"
 #include "placement/schedule_modes.h"
@@ -19,14 +18,12 @@ int64_t OpScratch(const graph::Network& net, const Footprint& footprint, size_t 
   return kernels::DefaultRuntime().ScratchBytes(net, net.ops[i]);
 }
 
-struct FoldTag {};
-
 }  // namespace
 
 PlannedNet::PlannedNet(const graph::Network& net, const Footprint& footprint) : net_(&net) {
   const auto layout = FindSramLayout(footprint.sram.layout);
   if (!layout.ok() || !layout.value()->folds_pads() || !graph::HasPad(net)) return;
-  folded_ = &graph::MemoOnNetwork<FoldTag>(net, graph::FoldPads);
+  folded_ = &graph::FoldedPadsOf(net);  // the fold the layout's Plan already made
 }
 
 int PlannedNet::OriginalOp(int op) const {

@@ -103,8 +103,9 @@ class PexMode final : public DeploymentMode {
 /// The network a schedule plans its memory on, and the way back to `net`'s op indices: `net`
 /// itself, or `net` with its PADs folded (graph/fold_pads.h) when `footprint`'s layout folds
 /// them (SramLayout::folds_pads: tinyengine, x-cube-ai) and `net` has one. The folded network
-/// is memoised per thread for the last network; a PlannedNet is valid until the next one is
-/// made on this thread. The plans it yields are mapped back (ToOriginal, OriginalOp) so that
+/// is memoised per thread for the last network (graph::FoldedPadsOf, shared with the layouts'
+/// Plan); a PlannedNet is valid until PADs are folded for another network on this thread (the
+/// next PlannedNet, or a folding layout planning another network). The plans it yields are mapped back (ToOriginal, OriginalOp) so that
 /// the Fit, its plan and the latency terms speak of `net`'s ops: latency keeps the PAD ops
 /// (the runtimes' latency factors were fitted on graphs with them), a folded PAD taking its
 /// consumer's kernel calls.

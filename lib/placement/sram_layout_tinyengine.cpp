@@ -96,7 +96,8 @@ class TinyEngineLayout final : public SramLayout {
   }
   SramNeed Plan(const graph::Network& net, const kernels::Runtime&) const override {
     if (!graph::HasPad(net)) return PlanFolded(net);
-    const graph::FoldedPads folded = graph::FoldPads(net);
+    // Memoised: the schedule modes plan on the same folded network (PlannedNet).
+    const graph::FoldedPads& folded = graph::FoldedPadsOf(net);
     SramNeed need = PlanFolded(folded.net);
     need.peak_op = folded.original_op[static_cast<size_t>(need.peak_op)];
     return need;
