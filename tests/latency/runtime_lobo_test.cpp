@@ -31,17 +31,20 @@ TEST(RuntimeLeaveBoardOut, ShippedFiguresWithPriors) {
   // The runtimes measured on one board: the prior alone (the command's output, MAPE %).
   EXPECT_NEAR(all["tflm-reference"].mape_pct, 64.76, 0.05);     // prior 5x, measured ~14x
   EXPECT_NEAR(all["tinyengine"].mape_pct, 47.59, 0.05);         // zoo prior 0.91, VWW ~0.6
-  EXPECT_NEAR(all["microtvm-native"].mape_pct, 48.52, 0.05);    // pooled prior 0.76, ~1.5
-  EXPECT_NEAR(all["microtvm-cmsis-nn"].mape_pct, 18.83, 0.05);  // prior 1, measured ~1.2
+  EXPECT_NEAR(all["microtvm-native"].mape_pct, 47.38, 0.05);    // pooled prior 0.76, ~1.5
+  EXPECT_NEAR(all["microtvm-cmsis-nn"].mape_pct, 17.18, 0.05);  // prior 1, measured ~1.2
   // Runtimes on 2+ boards: factors from the other boards, shrunk toward the prior.
-  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.77, 0.05);
-  EXPECT_NEAR(all["hale-1.0"].mape_pct, 21.52, 0.05);
-  // Overall (the goal: <= 20 % on other runtimes; not met: 20.9 %).
+  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.92, 0.05);
+  EXPECT_NEAR(all["hale-1.0"].mape_pct, 21.63, 0.05);
+  // Overall (the goal: <= 20 % on other runtimes; not met: 20.8 %). The figures of
+  // data/latency/public/lobo.txt since data/latency/coefficients.toml was regenerated with the
+  // current fit code (before: microtvm-native 48.52, microtvm-cmsis-nn 18.83, x-cube-ai-7.3
+  // 14.77, hale-1.0 21.52, other 20.88 / 17.27).
   EXPECT_EQ(lobo.other_overall.rows, 101);
-  EXPECT_NEAR(lobo.other_overall.mape_pct, 20.88, 0.05);
+  EXPECT_NEAR(lobo.other_overall.mape_pct, 20.75, 0.05);
   EXPECT_NEAR(lobo.other_overall.baseline_mape_pct.value_or(0), 42.30, 0.05);
   EXPECT_EQ(lobo.other_transferred.rows, 87);
-  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.27, 0.05);
+  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.25, 0.05);
   // tflm-cmsis-nn does not use the runtime files: as before the priors.
   EXPECT_EQ(lobo.tflm_overall.rows, 25);
   EXPECT_NEAR(lobo.tflm_overall.mape_pct, 12.18, 0.05);
