@@ -57,7 +57,8 @@ void Run(const CalibrateOptions& options) {
   const std::vector<latency::Sample> samples =
       Unwrap(explore::BuildSamples(set.rows, boards, Spaces(), BudgetTable(), nullptr, models));
   const latency::CoefficientFile priors = explore::PriorsOf(samples, boards);
-  const latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
+  latency::Calibration cal = latency::Calibrate(samples, priors, set.sources);
+  cal.fitted.spreads = LoadedModels().coefficients->spreads;  // intervals of few rows, kept
   const latency::LeaveBoardOut lobo = latency::LeaveBoardsOut(samples, priors);
   if (options.json) {
     std::cout << explore::DocumentText(explore::CalibrationReportJson(cal, lobo));
@@ -81,7 +82,6 @@ void Run(const CalibrateOptions& options) {
       options.board.empty() ? cal.fitted
                             : latency::OnlyBoard(cal.fitted, BoardNamed(options.board).name,
                                                  options.runtime_id);
-  if (options.board.empty()) written.spreads = LoadedModels().coefficients->spreads;  // kept
   Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(written), "coefficients"));
   Note(fmt::format("wrote fitted coefficients of {} board(s) to {}; read them with "
                    "--coefficients {}", written.size(), out, out));

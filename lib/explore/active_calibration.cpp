@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "latency/interval.h"
 #include "latency/model.h"
 #include "placement/mode.h"
 
@@ -43,10 +44,12 @@ std::optional<Option> Measure(const VariantFacts& f, const std::string& mode_id,
 latency::Terms OpenSpread(const latency::BoardCoefficients& coefs) {
   latency::Terms sigma{};
   const bool bare = coefs.calibration_rows == 0 && coefs.inherited.empty();
+  const double n0 = latency::ScalePriorRows(coefs.transfer_log_sigma, coefs.within_board_log_sigma);
+  const double prior_rows = n0 > 0 ? n0 : 1;  // the interval's prior strength (interval.h)
   for (int j = 0; j < latency::kNumCoefs; ++j) {
     const latency::CoefInfo& info = latency::CoefTable()[j];
     const double base = bare ? std::hypot(info.shared_sigma, info.board_sigma) : info.board_sigma;
-    sigma[j] = base / std::sqrt(1.0 + coefs.rows_informing[j]);
+    sigma[j] = base * std::sqrt(prior_rows / (prior_rows + coefs.rows_informing[j]));
   }
   return sigma;
 }

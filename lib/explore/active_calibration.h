@@ -4,10 +4,13 @@
 //
 // A prediction's interval grows with the spread of the coefficients its cycles rest on
 // (latency/interval.h). Per coefficient j the spread still open on the board is
-//   sigma_j = base_j / sqrt(1 + rows_j),
+//   sigma_j = base_j sqrt(n0 / (n0 + rows_j)),
 // base_j being the prior's spread (shared and board deviation for a board without rows or
-// inherited correction, the board deviation otherwise) and rows_j the board's rows informing j
-// (BoardCoefficients::rows_informing). Measuring a design whose cycles split as shares s_c
+// inherited correction, the board deviation otherwise), rows_j the board's rows informing j
+// (BoardCoefficients::rows_informing) and n0 the prior strength in rows the interval's
+// few-rows rule uses (latency::ScalePriorRows of the file's spreads; 1 without them): the
+// same posterior shrinkage the board level of the interval follows. The interval printed is
+// the one `--coefficients OUT` then gives (the fitted file carries the shipped [spread]). Measuring a design whose cycles split as shares s_c
 // informs each coefficient in proportion to its share, so it narrows the grid's intervals by
 // about
 //   score(c) = sum_j W_j sigma_j s_cj,   W_j = sum over the grid's designs g of s_gj.

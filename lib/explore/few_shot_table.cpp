@@ -82,8 +82,14 @@ std::vector<FewShotRow> FewShotTable(const MeasuredRows& measured, const hw::Cat
   for (const latency::Sample& s : measured.samples) {
     if (s.row.runtime == kernels::kDefaultRuntime) tflm.push_back(s);
   }
+  const latency::CoefficientFile priors = PriorsOf(tflm, boards);
+  const latency::LeaveBoardOut lobo = latency::LeaveBoardsOut(tflm, priors);
+  std::map<std::string, latency::Spreads> spreads;  // each board's without its own rows
+  for (const latency::BoardOutSummary& b : lobo.boards) {
+    spreads[b.board] = latency::BoardSpreadsWithout(lobo, b.board);
+  }
   for (const latency::FewShotSummary& s :
-       latency::FewShots(tflm, PriorsOf(tflm, boards), ks, max_subsets, min_rows)) {
+       latency::FewShots(tflm, priors, ks, max_subsets, min_rows, spreads)) {
     out.push_back({std::string(kernels::kDefaultRuntime), s});
   }
   std::map<std::pair<std::string, std::string>, std::vector<const PredictedRow*>> cells;

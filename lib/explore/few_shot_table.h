@@ -5,6 +5,9 @@
 // the same k rows.
 //  - tflm-cmsis-nn: latency::FewShots over the tflm-cmsis-nn rows only (the joint fit with the
 //    other boards' rows; other runtimes' rows would otherwise enter the shared corrections);
+//    the 80 % interval of a board calibrated on k rows is FewRowsLogSigma(k) (interval.h) with
+//    the transfer and within-board spreads of the other boards' left-out rows
+//    (latency::BoardSpreadsWithout over a leave one board out of the tflm-cmsis-nn rows);
 //  - another runtime: its factors fitted on the runtime's rows of the other boards (FitFactors,
 //    shrunk toward the runtime's [prior]; the prior alone when no other board has rows), times one per-board scale fitted on the k rows (the mean log ratio): a single scale on the
 //    family's model, the same one parameter the MACs x k line has.

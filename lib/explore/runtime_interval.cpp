@@ -37,13 +37,7 @@ latency::Spreads SpreadsWithout(const std::string& left_out,
                                 const std::vector<PredictedRow>& rows,
                                 const latency::LeaveBoardOut& tflm,
                                 const PublicLeaveBoardOut& lobo) {
-  latency::Spreads out;
-  out.version = latency::kSpreadsVersion;
-  std::vector<double> transfer;
-  for (const latency::BoardOutRow& r : tflm.rows) {
-    if (r.row.board != left_out) transfer.push_back(LogError(r.predicted_ms, r.row.latency_ms));
-  }
-  out.transfer_log_sigma = latency::LogSpread(transfer);
+  latency::Spreads out = latency::BoardSpreadsWithout(tflm, left_out);
   std::map<std::string, std::set<std::string>> boards;          // per runtime, every board
   std::map<std::string, std::vector<double>> errors;            // per runtime, off left_out
   for (const RuntimeRowOut& r : lobo.rows) {

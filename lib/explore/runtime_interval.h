@@ -3,7 +3,8 @@
 // coefficients.toml (latency/spreads.h): a spread per level of the hierarchy, estimated from
 // left-out rows. In the fold of board B every spread comes from the rows of the other boards
 // (their left-out errors; B's own never enter), so the coverage is out of sample:
-//  - transfer: the tflm-cmsis-nn rows' left-out log errors (latency::LeaveBoardOut);
+//  - transfer: the tflm-cmsis-nn rows' left-out log errors (latency::LeaveBoardOut), and
+//    within board, the same around each board's mean (latency::BoardSpreadsWithout);
 //  - a runtime measured on 2+ boards: its rows' left-out errors less the transfer part
 //    (latency::ExtraLogSpread), shrunk toward the pooled one;
 //  - pooled: the same over every runtime measured on 2+ boards (a runtime measured on one

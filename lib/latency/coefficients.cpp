@@ -381,7 +381,7 @@ std::string FormatCoefficients(const CoefficientFile& file) {
     out += fmt::format("\n[{}]\nprovenance = \"{}\"\ncalibration_rows = {}\ndata_sources = \"{}\"\n",
                        TableName(name), bc.Provenance(), bc.calibration_rows, bc.data_sources);
     if (bc.loo_log_sigma > 0) {
-      out += fmt::format("loo_log_sigma = {:.4g}  # leave-one-out log spread of its rows\n",
+      out += fmt::format("loo_log_sigma = {:.4g}  # RMS of its rows' leave-one-out log errors\n",
                          bc.loo_log_sigma);
     }
     for (int i = 0; i < kNumCoefs; ++i) {
@@ -424,6 +424,8 @@ BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile&
   bc.calibration_rows = it->second.calibration_rows;
   bc.data_sources = it->second.data_sources;
   bc.loo_log_sigma = it->second.loo_log_sigma;
+  bc.transfer_log_sigma = file.spreads.transfer_log_sigma;  // the few-rows rule (interval.h)
+  bc.within_board_log_sigma = file.spreads.within_board_log_sigma;
   return bc;
 }
 

@@ -86,10 +86,12 @@ struct BoardCoefficients {
   std::string inherited;       // with calibration_rows 0: the correction applied to the priors
                                // (Correction::Describe()), "" = none
   int source_line = 0;         // the table's line in the file it was read from (0: none)
-  double loo_log_sigma = 0;    // leave-one-out log spread of the board's rows (interval.h);
-                               // 0 = unknown (key `loo_log_sigma`, optional in the file)
-  double transfer_log_sigma = 0;  // with `inherited`: the file's Spreads::transfer_log_sigma
-                                  // (0 = none: the CoefInfo spreads, interval.h)
+  double loo_log_sigma = 0;    // RMS of the board's rows' leave-one-out log errors, as measured
+                               // (interval.h shrinks it); 0 = unknown (key `loo_log_sigma`,
+                               // optional in the file)
+  double transfer_log_sigma = 0;  // the file's Spreads::transfer_log_sigma (0 = none: the
+                                  // CoefInfo spreads under a correction, interval.h)
+  double within_board_log_sigma = 0;  // the file's Spreads::within_board_log_sigma (0 = none)
   double runtime_log_sigma = 0;   // what the runtime's factors add (Spreads::RuntimeLogSigma)
 
   /// "calibrated on N rows (files)", "prior x cortex-m7 family correction (calibrated on N rows

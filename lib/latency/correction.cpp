@@ -35,6 +35,7 @@ BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file)
   for (int j = 0; j < kNumCoefs; ++j) priors.value[j] = priors.prior[j] * c->multiplier[j];
   priors.inherited = c->Describe();
   priors.transfer_log_sigma = file.spreads.transfer_log_sigma;
+  priors.within_board_log_sigma = file.spreads.within_board_log_sigma;
   return priors;
 }
 

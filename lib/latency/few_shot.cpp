@@ -57,11 +57,14 @@ struct SubsetScore {
 
 SubsetScore OneSubset(const std::vector<const Sample*>& others,
                       const std::vector<const Sample*>& shots,
-                      const std::vector<const Sample*>& rest, const CoefficientFile& priors) {
+                      const std::vector<const Sample*>& rest, const CoefficientFile& priors,
+                      const Spreads& spreads) {
   std::vector<const Sample*> training = others;
   training.insert(training.end(), shots.begin(), shots.end());
   const CoefficientFile fit = FitBoards(training, priors);
-  const BoardCoefficients& coefs = fit.at(rest.front()->row.CoefficientKey());
+  BoardCoefficients coefs = fit.at(rest.front()->row.CoefficientKey());
+  coefs.transfer_log_sigma = spreads.transfer_log_sigma;  // as CoefficientsFor sets them
+  coefs.within_board_log_sigma = spreads.within_board_log_sigma;
   double num = 0, den = 0;  // k minimising sum ((k x_i - y_i) / y_i)^2
   for (const Sample* s : shots) {
     const double x = s->macs / s->row.latency_ms;
@@ -88,7 +91,8 @@ SubsetScore OneSubset(const std::vector<const Sample*>& others,
 
 std::vector<FewShotSummary> FewShots(const std::vector<Sample>& samples,
                                      const CoefficientFile& priors, const std::vector<int>& ks,
-                                     int max_subsets, int min_rows) {
+                                     int max_subsets, int min_rows,
+                                     const std::map<std::string, Spreads>& spreads) {
   std::map<std::string, std::vector<const Sample*>> by_board;
   for (const Sample& s : samples) by_board[s.row.CoefficientKey()].push_back(&s);
   std::vector<FewShotSummary> out;
@@ -99,6 +103,8 @@ std::vector<FewShotSummary> FewShots(const std::vector<Sample>& samples,
     for (const Sample& s : samples) {
       if (s.row.CoefficientKey() != board) others.push_back(&s);
     }
+    const auto listed = spreads.find(board);
+    const Spreads board_spreads = listed != spreads.end() ? listed->second : Spreads{};
     for (const int k : ks) {
       if (k < 1 || k >= n) continue;
       FewShotSummary sum{board, k, n};
@@ -111,7 +117,7 @@ std::vector<FewShotSummary> FewShots(const std::vector<Sample>& samples,
           const bool in = std::find(pick.begin(), pick.end(), i) != pick.end();
           (in ? shots : rest).push_back(rows[static_cast<size_t>(i)]);
         }
-        const SubsetScore score = OneSubset(others, shots, rest, priors);
+        const SubsetScore score = OneSubset(others, shots, rest, priors, board_spreads);
         model.push_back(score.model_pct);
         line.push_back(score.line_pct);
         if (score.model_pct > score.line_pct) ++sum.subsets_worse_than_baseline;

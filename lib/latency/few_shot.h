@@ -8,6 +8,7 @@
 // scale alone below 4 rows was tried and measured worse on these rows: f469 k=1/3 16.1/10.3 %
 // instead of 15.2/9.8 %; a 2x faster F469 build 22.6/14.1 % instead of 21.6/13.2 %.)
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,14 @@ struct FewShotSummary {
 };
 
 /// Few-shot calibration for every board of `samples` with >= `min_rows` rows and every k of
-/// `ks` (k < rows). `priors` as for LeaveBoardsOut.
+/// `ks` (k < rows). `priors` as for LeaveBoardsOut. `spreads`, per coefficient key, the
+/// board-level spreads the board's intervals take (transfer and within board, estimated
+/// without the board: BoardSpreadsWithout), so that the interval of a board calibrated on k
+/// rows follows FewRowsLogSigma(k) (interval.h); a board not listed gets
+/// kDefaultResidualLogSigma.
 std::vector<FewShotSummary> FewShots(const std::vector<Sample>& samples,
                                      const CoefficientFile& priors, const std::vector<int>& ks,
-                                     int max_subsets = 20, int min_rows = 6);
+                                     int max_subsets = 20, int min_rows = 6,
+                                     const std::map<std::string, Spreads>& spreads = {});
 
 }  // namespace latency

@@ -131,7 +131,7 @@ Calibration Calibrate(const std::vector<Sample>& samples, const CoefficientFile&
       loo_log_errors[r.row.CoefficientKey()].push_back(std::log(*r.loo_ms / r.row.latency_ms));
     }
   }
-  for (auto& [key, errors] : loo_log_errors) cal.fitted.at(key).loo_log_sigma = ShrunkResidual(errors);
+  for (auto& [key, errors] : loo_log_errors) cal.fitted.at(key).loo_log_sigma = LogSpread(errors);
   return cal;
 }
 

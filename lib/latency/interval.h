@@ -1,12 +1,18 @@
 #pragma once
-#pragma once
 // The 80 % interval of a predicted latency (issue 13 item 2). A prediction's log error is taken
 // as normal with spread
 //   sigma = hypot(board level, runtime level),
 // the board level by how the board's coefficients were obtained:
-//   - calibrated on its own rows: the fit's out-of-sample residual, the board's leave-one-out
-//     log spread (BoardCoefficients::loo_log_sigma, shrunk toward kDefaultResidualLogSigma when
-//     the board has few rows), else kDefaultResidualLogSigma;
+//   - calibrated on k rows of its own, with the file's transfer and within-board spreads
+//     (spreads.h): FewRowsLogSigma(k), the posterior spread of a board scale shrunk toward its
+//     family's, and, where the board's rows have leave-one-out errors (`dse calibrate`: each
+//     predicted from k - 1 rows) and k >= 2 (with one row that error, predicted from none of
+//     the board's rows, is the board's scale offset, which the row then calibrates; it says
+//     nothing of the residual), their RMS shrunk toward FewRowsLogSigma(k - 1) with
+//     kResidualPriorRows rows of weight, times FewRowsLogSigma(k) / FewRowsLogSigma(k - 1)
+//     (one row more than those predictions had);
+//   - calibrated, without those spreads: the leave-one-out RMS shrunk toward
+//     kDefaultResidualLogSigma (kResidualPriorRows rows of weight), else that default;
 //   - prior x a family or shared correction, with a measured transfer spread in the file
 //     (BoardCoefficients::transfer_log_sigma, spreads.h): that spread;
 //   - otherwise (a file without [spread], or priors alone) hypot(residual, sum_j share_j x
@@ -42,8 +48,19 @@ std::string IntervalText(double low_ms, double high_ms);
 /// (Gradient x coefficient value, summed over the ops) with `coefs`.
 double IntervalLogSigma(const Terms& cycles_per_coef, const BoardCoefficients& coefs);
 
-/// The leave-one-out log spread of a board from its rows' log(loo / measured), shrunk toward
-/// kDefaultResidualLogSigma with kResidualPriorRows rows of weight.
-double ShrunkResidual(const std::vector<double>& loo_log_errors);
+/// The board level of a board calibrated on `rows` of its own rows. An unseen board's log error
+/// is a board scale (spread tau_s) plus a residual (spread r): r the within-board spread, tau_s^2
+/// = transfer^2 - r^2. k rows of residual r inform the scale as a normal prior of n0 = r^2 /
+/// tau_s^2 rows would, so its posterior variance is tau_s^2 n0 / (n0 + k) and
+///   FewRowsLogSigma(k)^2 = r^2 + tau_s^2 n0 / (n0 + k)
+///                        = (n0 transfer^2 + k r^2) / (n0 + k),
+/// a mix of the transfer and residual spreads weighted by k against the prior strength n0 (the
+/// ratio the left-out boards give, not a tuned constant): transfer at k = 0, r as k grows.
+/// Without both spreads (0, or transfer <= within) kDefaultResidualLogSigma.
+double FewRowsLogSigma(int rows, double transfer_log_sigma, double within_log_sigma);
+
+/// n0 of FewRowsLogSigma: the rows' worth of weight a board's family model keeps against its
+/// own rows, r^2 / (transfer^2 - r^2); 0 without both spreads.
+double ScalePriorRows(double transfer_log_sigma, double within_log_sigma);
 
 }  // namespace latency

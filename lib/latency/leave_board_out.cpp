@@ -73,12 +73,7 @@ void SetIntervals(const std::vector<Sample>& samples, const CoefficientFile& pri
                   LeaveBoardOut* out) {
   auto row = out->rows.begin();
   for (auto& [board, fit] : out->fold_fits) {
-    std::vector<double> others;
-    for (const BoardOutRow& r : out->rows) {
-      if (r.row.board != board) others.push_back(std::log(r.predicted_ms / r.row.latency_ms));
-    }
-    fit.spreads.version = kSpreadsVersion;
-    fit.spreads.transfer_log_sigma = LogSpread(others);
+    fit.spreads = BoardSpreadsWithout(*out, board);
     for (const Sample& s : samples) {
       if (s.row.board != board) continue;
       const Estimate e = Evaluate(s.terms, s.clock_hz, Inherit(priors.at(s.row.CoefficientKey()), fit));
@@ -90,6 +85,23 @@ void SetIntervals(const std::vector<Sample>& samples, const CoefficientFile& pri
 }
 
 }  // namespace
+
+Spreads BoardSpreadsWithout(const LeaveBoardOut& lobo, const std::string& left_out) {
+  std::vector<double> all;
+  std::map<std::string, std::vector<double>> by_board;
+  for (const BoardOutRow& r : lobo.rows) {
+    if (r.row.board == left_out) continue;
+    all.push_back(std::log(r.predicted_ms / r.row.latency_ms));
+    by_board[r.row.board].push_back(all.back());
+  }
+  std::vector<std::vector<double>> groups;
+  for (auto& [board, e] : by_board) groups.push_back(std::move(e));
+  Spreads out;
+  out.version = kSpreadsVersion;
+  out.transfer_log_sigma = LogSpread(all);
+  out.within_board_log_sigma = WithinGroupLogSpread(groups);
+  return out;
+}
 
 LeaveBoardOut LeaveBoardsOut(const std::vector<Sample>& samples, const CoefficientFile& priors) {
   std::set<std::string> boards;

@@ -49,6 +49,10 @@ struct LeaveBoardOut {
   std::map<std::string, CoefficientFile> fold_fits;
 };
 
+/// The board-level spreads (spreads.h) of the left-out rows of every board but `left_out` (""
+/// = every board): transfer, their RMS; within board, their spread around each board's mean.
+Spreads BoardSpreadsWithout(const LeaveBoardOut& lobo, const std::string& left_out);
+
 /// Leave-one-board-out over every board of `samples`; `priors` holds the Priors() of every
 /// (board, runtime) the samples name, keyed by CoefficientKey (explore::PriorsOf). One joint
 /// refit per board.

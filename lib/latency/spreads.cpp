@@ -36,6 +36,20 @@ double ExtraLogSpread(const std::vector<double>& log_errors, double known_log_si
   return n > 0 ? std::sqrt(std::max(0.0, sum_sq / n)) : 0;
 }
 
+double WithinGroupLogSpread(const std::vector<std::vector<double>>& log_errors_by_group) {
+  double sum_sq = 0;
+  size_t n = 0, groups = 0;
+  for (const std::vector<double>& e : log_errors_by_group) {
+    if (e.empty()) continue;
+    double mean = 0;
+    for (double x : e) mean += x / static_cast<double>(e.size());
+    for (double x : e) sum_sq += (x - mean) * (x - mean);
+    n += e.size();
+    ++groups;
+  }
+  return n > groups ? std::sqrt(sum_sq / static_cast<double>(n - groups)) : 0;
+}
+
 namespace {
 
 bool ReadSpread(const std::string& key, const toml::node& node, tomlspec::Context& ctx,
@@ -54,6 +68,7 @@ bool ReadSpread(const std::string& key, const toml::node& node, tomlspec::Contex
 
 void ReadSpreads(const toml::table& table, tomlspec::Context& ctx, Spreads* out) {
   const std::vector<std::string> keys = {"version", "data_sources", "transfer_log_sigma",
+                                         "within_board_log_sigma",
                                          "runtime_pooled_log_sigma", "unseen_runtime_log_sigma",
                                          "runtime"};
   for (const auto& [key_node, node] : table) {
@@ -69,6 +84,8 @@ void ReadSpreads(const toml::table& table, tomlspec::Context& ctx, Spreads* out)
       out->data_sources = node.value<std::string>().value_or("");
     } else if (key == "transfer_log_sigma") {
       ReadSpread(key, node, ctx, &out->transfer_log_sigma);
+    } else if (key == "within_board_log_sigma") {  // optional: none in files before it
+      ReadSpread(key, node, ctx, &out->within_board_log_sigma);
     } else if (key == "runtime_pooled_log_sigma") {
       ReadSpread(key, node, ctx, &out->runtime_pooled_log_sigma);
     } else if (key == "unseen_runtime_log_sigma") {
@@ -106,10 +123,11 @@ std::string FormatSpreads(const Spreads& s) {
       "# `dse runtimes lobo --data {} --write-spreads`.\n"
       "[{}]\nversion = {}\ndata_sources = \"{}\"\n"
       "transfer_log_sigma = {:.4f}  # a board without rows (prior x family or shared correction)\n"
+      "within_board_log_sigma = {:.4f}  # the same rows around their board's mean (few rows)\n"
       "runtime_pooled_log_sigma = {:.4f}  # a runtime's factors carried to another board, pooled\n"
       "unseen_runtime_log_sigma = {:.4f}  # a runtime without rows (factor 1)\n",
       kSpreadsHeading, data, kSpreadsTable, s.version,
-      s.data_sources, s.transfer_log_sigma, s.runtime_pooled_log_sigma,
+      s.data_sources, s.transfer_log_sigma, s.within_board_log_sigma, s.runtime_pooled_log_sigma,
       s.unseen_runtime_log_sigma);
   if (s.runtime_log_sigma.empty()) return out;
   out += fmt::format("\n[{}.runtime]  # per runtime with rows: its own (2+ boards) or the pooled "

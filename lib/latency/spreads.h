@@ -5,6 +5,10 @@
 // about 80 % of such rows:
 //  - transfer: a board without rows of its own (priors x its family's or the shared
 //    correction), from the left-out boards' tflm-cmsis-nn rows of leave one board out;
+//  - within board: the same left-out errors around each board's own mean (pooled, N - B
+//    degrees of freedom): what is left once a board's scale is known. With the transfer spread
+//    it splits an unseen board's error into a board scale and a residual, which gives the
+//    spread of a board calibrated on few rows (interval.h, FewRowsLogSigma);
 //  - runtime: what a data runtime's factors add when they are carried to a board they were not
 //    fitted on: the runtime's rows predicted with their board left out, the transfer part
 //    taken off in quadrature (sqrt(mean(e^2) - transfer^2)); the runtime's own where it is
@@ -34,6 +38,7 @@ struct Spreads {
   int version = 0;                        // 0: no [spread] table in the file
   std::string data_sources;               // the measurement files they were estimated on
   double transfer_log_sigma = 0;          // a board without rows
+  double within_board_log_sigma = 0;      // left-out errors around their board's mean; 0 = none
   double runtime_pooled_log_sigma = 0;    // a runtime's factors carried to another board, pooled
   double unseen_runtime_log_sigma = 0;    // a runtime without rows (factor 1)
   std::map<std::string, double> runtime_log_sigma;  // per runtime with rows (own or pooled)
@@ -56,6 +61,10 @@ double LogSpread(const std::vector<double>& log_errors, double prior_log_sigma =
 /// errors, known their board level's spread).
 double ExtraLogSpread(const std::vector<double>& log_errors, double known_log_sigma,
                       double prior_log_sigma = 0, double prior_rows = 0);
+
+/// The pooled spread of log errors around their group's mean: sqrt(sum_g sum_i (e_gi -
+/// mean_g)^2 / (N - G)) over the groups with rows (N rows, G groups); 0 when N <= G.
+double WithinGroupLogSpread(const std::vector<std::vector<double>>& log_errors_by_group);
 
 /// TOML text of the [spread] table; "" when spreads.version is 0.
 std::string FormatSpreads(const Spreads& spreads);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "latency/support.h"
 
@@ -62,6 +63,31 @@ TEST(ActiveCalibration, GoesWhereTheRowsHaveNotBeen) {
                                                 testing_support::DefaultBudgets(), {});
   ASSERT_TRUE(conv.has_value());
   EXPECT_TRUE(Informs(*conv, "conv1x1_cycles_per_mac")) << conv->variant << " " << conv->mode;
+}
+
+// The open spread follows the interval's few-rows rule (latency/interval.h): with the file's
+// spreads (transfer 0.2, within board 0.1) the prior strength is n0 = 0.01 / 0.03 = 1/3 rows,
+// so every coefficient informed by 8 rows keeps sqrt((1/3) / (1/3 + 8)) = 1/5 of its prior
+// spread instead of sqrt(1 / 9) = 1/3 without them: the same design, scored 3/5 as high. The
+// interval printed beside it is the calibrated board's under the rule: sigma_8 = sqrt((0.04 +
+// 0.24) / 25) (spreads_test.cpp FewRowsRule), high / low exp(2 z sigma_8).
+TEST(ActiveCalibration, FollowsTheIntervalsPriorStrength) {
+  const hw::Board& board = latency_testing::Board("f746");
+  latency::BoardCoefficients coefs = latency::Priors(board);
+  coefs.calibration_rows = 8;
+  coefs.rows_informing.fill(8);
+  const auto without = explore::NextMeasurementFor(Grid(), board, coefs,
+                                                   testing_support::DefaultBudgets(), {});
+  coefs.transfer_log_sigma = 0.2;
+  coefs.within_board_log_sigma = 0.1;
+  const auto with = explore::NextMeasurementFor(Grid(), board, coefs,
+                                                testing_support::DefaultBudgets(), {});
+  ASSERT_TRUE(without.has_value() && with.has_value());
+  EXPECT_EQ(with->variant, without->variant);
+  EXPECT_EQ(with->mode, without->mode);
+  EXPECT_NEAR(with->score / without->score, 3.0 / 5, 1e-9);
+  EXPECT_NEAR(with->high_ms / with->low_ms, std::exp(2 * 1.2816 * std::sqrt(0.28 / 25)), 1e-9);
+  EXPECT_NEAR(without->high_ms / without->low_ms, std::exp(2 * 1.2816 * 0.11), 1e-9);  // default
 }
 
 }  // namespace

@@ -80,6 +80,47 @@ TEST(Spreads, PerRuntimeAndInTheInterval) {
   EXPECT_NEAR(latency::IntervalLogSigma(cycles, bc), std::hypot(0.11, 0.12), 1e-12);
 }
 
+// Hand derivations: group {0.1, 0.3} has mean 0.2 and squared deviations 0.01 + 0.01; the
+// single row of {-0.2} none; 3 rows in 2 groups leave 1 degree of freedom: sqrt(0.02 / 1).
+TEST(Spreads, WithinGroup) {
+  EXPECT_NEAR(latency::WithinGroupLogSpread({{0.1, 0.3}, {-0.2}}), std::sqrt(0.02), 1e-12);
+  EXPECT_DOUBLE_EQ(latency::WithinGroupLogSpread({{0.1}, {-0.2}, {}}), 0);  // N <= G
+}
+
+// The board level of a board calibrated on k rows (interval.h FewRowsLogSigma), transfer 0.2
+// and within board 0.1: tau_s^2 = 0.04 - 0.01 = 0.03, n0 = 0.01 / 0.03 = 1/3, so
+// sigma_k^2 = (0.04 / 3 + 0.01 k) / (1/3 + k) = (0.04 + 0.03 k) / (1 + 3 k):
+// k = 0: 0.04 (the transfer); k = 1: 0.07 / 4 = 0.0175; k = 3: 0.13 / 10 = 0.013.
+TEST(Spreads, FewRowsRule) {
+  EXPECT_NEAR(latency::ScalePriorRows(0.2, 0.1), 1.0 / 3, 1e-12);
+  EXPECT_NEAR(latency::FewRowsLogSigma(0, 0.2, 0.1), 0.2, 1e-12);
+  EXPECT_NEAR(latency::FewRowsLogSigma(1, 0.2, 0.1), std::sqrt(0.0175), 1e-12);
+  EXPECT_NEAR(latency::FewRowsLogSigma(3, 0.2, 0.1), std::sqrt(0.013), 1e-12);
+  EXPECT_NEAR(latency::FewRowsLogSigma(100000, 0.2, 0.1), 0.1, 1e-5);
+  EXPECT_DOUBLE_EQ(latency::FewRowsLogSigma(1, 0.1, 0.2), 0.11);  // transfer <= within: default
+
+  latency::BoardCoefficients bc;  // a board calibrated on 1 row, as the spreads are read
+  bc.calibration_rows = 1;
+  bc.transfer_log_sigma = 0.2;
+  bc.within_board_log_sigma = 0.1;
+  latency::Terms cycles{};
+  cycles[latency::kConv1x1CyclesPerMac] = 1e6;
+  EXPECT_NEAR(latency::IntervalLogSigma(cycles, bc), std::sqrt(0.0175), 1e-12);  // a few-shot fit
+  // `dse calibrate` on 1 row: its leave-one-out error (0.3, predicted from none of the board's
+  // rows) is the board's scale offset, which the row calibrates: sigma_1 still.
+  bc.loo_log_sigma = 0.3;
+  EXPECT_NEAR(latency::IntervalLogSigma(cycles, bc), std::sqrt(0.0175), 1e-12);
+  // On 2 rows with leave-one-out RMS 0.3 (each predicted from 1 row): shrunk toward sigma_1
+  // with 3 rows of weight, sqrt((3 x 0.0175 + 2 x 0.09) / 5) = sqrt(0.0465), times sigma_2 /
+  // sigma_1, sigma_2^2 = (0.04 + 0.06) / 7.
+  bc.calibration_rows = 2;
+  EXPECT_NEAR(latency::IntervalLogSigma(cycles, bc), std::sqrt(0.0465 * (0.1 / 7) / 0.0175), 1e-12);
+  // Without the spreads (a file before them): shrunk toward the default 0.11 instead,
+  // sqrt((3 x 0.0121 + 2 x 0.09) / 5).
+  bc.transfer_log_sigma = bc.within_board_log_sigma = 0;
+  EXPECT_NEAR(latency::IntervalLogSigma(cycles, bc), std::sqrt((3 * 0.0121 + 0.18) / 5), 1e-12);
+}
+
 std::string WriteTemp(const std::string& name, const std::string& text) {
   const std::string path = (std::filesystem::temp_directory_path() / name).string();
   std::ofstream(path) << text;
@@ -91,6 +132,7 @@ TEST(Spreads, TableRoundTripAndVersion) {
   file.spreads.version = latency::kSpreadsVersion;
   file.spreads.data_sources = "a.csv, b.csv";
   file.spreads.transfer_log_sigma = 0.1625;
+  file.spreads.within_board_log_sigma = 0.1125;
   file.spreads.runtime_pooled_log_sigma = 0.125;
   file.spreads.unseen_runtime_log_sigma = 0.875;
   file.spreads.runtime_log_sigma["x-cube-ai-7.1"] = 0.0625;
@@ -100,6 +142,7 @@ TEST(Spreads, TableRoundTripAndVersion) {
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(read->spreads.version, 1);
   EXPECT_DOUBLE_EQ(read->spreads.transfer_log_sigma, 0.1625);
+  EXPECT_DOUBLE_EQ(read->spreads.within_board_log_sigma, 0.1125);
   EXPECT_DOUBLE_EQ(read->spreads.runtime_pooled_log_sigma, 0.125);
   EXPECT_DOUBLE_EQ(read->spreads.unseen_runtime_log_sigma, 0.875);
   EXPECT_DOUBLE_EQ(read->spreads.RuntimeLogSigma("x-cube-ai-7.1"), 0.0625);

@@ -10,21 +10,21 @@ check fr-sweep 0 "run 1 in $FR/r.sqlite: 3 variants x 1 board, 9 evaluations" \
 # The ImageNet front as the sweep stored it: the published figures of mcunet-in0/in1
 # (data/accuracy/published.csv: 40.4, 49.9); latencies predicted with the shipped coefficients.
 exact fr-imagenet 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
-  mcunet-in0                   tinyops         304.15   40.40%
-  mcunet-in1                   internal        417.58   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
+  mcunet-in0                   tinyops         305.97   40.40%
+  mcunet-in1                   internal        418.19   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
 # Accuracies imported AFTER the sweep: a KWS one for the imported model, an ImageNet one for
 # mcunet-in0 (45.0, an input of this test).
 printf 'variant,top1,precision,task,dataset,source\nkws.tflite,91.2,int8,keyword-spotting,speech-commands,lab\nmcunet-in0,45.0,int8,classification,imagenet,lab\n' >$FR/acc.csv
 check fr-import 0 "imported 2 measured accuracies" -- accuracy import $FR/acc.csv --db $FR/r.sqlite
 # pareto applies them: mcunet-in0 at 45.00% (measured); the KWS figure stays off this front.
 exact fr-imagenet-after 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
-  mcunet-in0                   tinyops         304.15   45.00%
-  mcunet-in1                   internal        417.58   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
+  mcunet-in0                   tinyops         305.97   45.00%
+  mcunet-in1                   internal        418.19   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
 check fr-json-measured 0 '"top1_provenance": "measured"' -- --quiet pareto --board f469 --db $FR/r.sqlite --json
 # One front per task and dataset: --task keyword-spotting ranks only KWS measurements.
 exact fr-kws 0 "f469 front (all designs), keyword-spotting/speech-commands top-1 (measured) vs latency (ms, predicted):
-  kws.tflite                   internal         58.62   91.20%" -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting
-check fr-kws-dataset 0 "kws.tflite +internal +58.62 +91.20%" -- --quiet pareto --board f469 --db $FR/r.sqlite --dataset speech-commands
+  kws.tflite                   internal         58.85   91.20%" -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting
+check fr-kws-dataset 0 "kws.tflite +internal +58.85 +91.20%" -- --quiet pareto --board f469 --db $FR/r.sqlite --dataset speech-commands
 check fr-kws-json 0 '"task": "keyword-spotting"' -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting --json
 check fr-kws-json-run 0 '"run_id": 1' -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting --json
 # A task nobody measured: exit 4 naming the import; bad names: exit 2 with the nearest.
@@ -42,8 +42,8 @@ if [ "$(grep -v '^# \(run_id\|printed\)' $FR/front.csv)" = "# dse pareto: f469 f
 # latency_ms: calibrated on 9 rows (data/latency/paper.csv)
 # top1: measured (row 1), published (row 2)
 variant,mode,latency_ms,top1
-mcunet-in0,tinyops,304.148,45.0000
-mcunet-in1,internal,417.577,49.9000" ]; then passed=$((passed + 1)); else
+mcunet-in0,tinyops,305.973,45.0000
+mcunet-in1,internal,418.187,49.9000" ]; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL fr-csv-provenance: $(cat $FR/front.csv)" >&2; fi
 
 # show --db: the measured accuracy of that database (finding 2: one answer in any directory).
@@ -54,7 +54,7 @@ check fr-show-db-missing 2 "dse: error: --db: File does not exist: $FR/none.sqli
 # pick --db: a measured top-1 of 99 % (an input) makes mbv3-w0.35-r128 the best design.
 printf 'variant,top1,precision,task,dataset\nmbv3-w0.35-r128,99.0,int8,classification,imagenet\n' >$FR/pick.csv
 check fr-pick-import 0 "imported 1 measured accuracy" -- accuracy import $FR/pick.csv --db $FR/pick.sqlite
-check fr-pick-db 0 "^ 1\. mbv3-w0\.35-r128 +external +212\.2 ms, top-1 99\.00% \(measured\), SRAM 12\.4 KiB$" \
+check fr-pick-db 0 "^ 1\. mbv3-w0\.35-r128 +external +217\.9 ms, top-1 99\.00% \(measured\), SRAM 12\.4 KiB$" \
   -- pick --board f746 --max-latency 500ms --min-top1 55 --db $FR/pick.sqlite
 check fr-pick-db-missing 2 "--db: File does not exist" -- pick --board f746 --db $FR/none.sqlite
 
