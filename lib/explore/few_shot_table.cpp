@@ -42,8 +42,8 @@ std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
 latency::FewShotSummary OtherRuntime(const std::vector<const PredictedRow*>& own,
                                      const std::vector<PredictedRow>& others, int k,
                                      int max_subsets) {
-  const FactorFit fit =
-      FitFactors(others, kFactorShrinkage, RegisteredPrior(own.front()->row.runtime));
+  const kernels::RuntimePrior* prior = RegisteredPrior(own.front()->row.runtime);
+  const FactorFit fit = FitFactors(others, GroupPull(prior), prior);
   const int n = static_cast<int>(own.size());
   latency::FewShotSummary sum{own.front()->row.board, k, n};
   std::vector<double> model, line;

@@ -117,6 +117,10 @@ const kernels::RuntimePrior* RegisteredPrior(const std::string& runtime_id) {
   return &*data->spec().prior;
 }
 
+double GroupPull(const kernels::RuntimePrior* prior) {
+  return prior ? std::pow(kRowLogSigma / prior->log_spread, 2) : kFactorShrinkage;
+}
+
 double GroupedPrediction::Total(const kernels::GroupFactors& factors) const {
   double total = fixed_ms;
   for (int g = 0; g < kGroups; ++g) total += factors[g] * group_ms[g];
@@ -234,7 +238,7 @@ PublicLeaveBoardOut LeaveBoardsOutByRuntime(const std::vector<PredictedRow>& row
           k_same.push_back(&r);
         }
       }
-      const FactorFit fit = FitFactors(train, kFactorShrinkage, prior);
+      const FactorFit fit = FitFactors(train, GroupPull(prior), prior);
       const std::optional<double> k = FitK(k_same.empty() ? k_any : k_same);
       std::vector<Scored> model, base;
       for (const PredictedRow* r : test) {
@@ -340,8 +344,8 @@ util::Result<kernels::RuntimeSpec> RefitRuntime(const std::vector<PredictedRow>&
     return util::InputError(fmt::format("no row of the data measures runtime '{}'", runtime_id));
   }
   kernels::RuntimeSpec spec = data->spec();
-  const FactorFit fit =
-      FitFactors(own, kFactorShrinkage, spec.prior ? &*spec.prior : nullptr);
+  const kernels::RuntimePrior* prior = spec.prior ? &*spec.prior : nullptr;
+  const FactorFit fit = FitFactors(own, GroupPull(prior), prior);
   spec.factors = fit.factors;
   spec.fitted_rows = fit.rows;
   return spec;
@@ -349,16 +353,17 @@ util::Result<kernels::RuntimeSpec> RefitRuntime(const std::vector<PredictedRow>&
 
 std::string RefitComment(const kernels::RuntimeSpec& spec, const FactorFit& fit,
                          const std::string& data_sources) {
+  const kernels::RuntimePrior* prior = spec.prior ? &*spec.prior : nullptr;
   const std::string target =
-      spec.prior ? fmt::format("the [prior] below x {:.3f}, its level pulled toward the prior's by "
-                               "(0.16 / {:.2f})^2 rows",
-                               fit.single_factor, spec.prior->log_spread)
-                 : fmt::format("the single factor {:.3f}", fit.single_factor);
+      prior ? fmt::format("the [prior] below x {:.3f}, each group and the level pulled toward the "
+                          "prior's by\n(0.16 / {:.2f})^2 = {:.3f} rows",
+                          fit.single_factor, prior->log_spread, GroupPull(prior))
+            : fmt::format("the single factor {:.3f} ({} row)", fit.single_factor, GroupPull(prior));
   return fmt::format(
       "Written by `dse runtimes fit --runtime {} --data {}`:\n"
       "factors fitted (least squares in log space) to {} rows against tflm-cmsis-nn predictions\n"
-      "with the shipped coefficients on the same boards; shrinkage {} toward\n{}.",
-      spec.id, data_sources, fit.rows, kFactorShrinkage, target);
+      "with the shipped coefficients on the same boards; shrunk toward\n{}.",
+      spec.id, data_sources, fit.rows, target);
 }
 
 }  // namespace explore
@@ -392,8 +397,8 @@ util::Result<std::string> RefitRuntimeText(const MeasuredRows& measured,
   for (const PredictedRow& r : measured.rows) {
     if (r.row.runtime == runtime_id) own.push_back(r);
   }
-  const FactorFit fit =
-      FitFactors(own, kFactorShrinkage, spec->prior ? &*spec->prior : nullptr);
+  const kernels::RuntimePrior* prior = spec->prior ? &*spec->prior : nullptr;
+  const FactorFit fit = FitFactors(own, GroupPull(prior), prior);
   std::vector<Scored> in_sample;
   for (const PredictedRow& r : own) {
     in_sample.push_back({r.prediction.Total(fit.factors), r.row.latency_ms, false});

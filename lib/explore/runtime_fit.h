@@ -8,10 +8,10 @@
 // (kernels::RuntimePrior; p_g = 1 and no level pull without one) the fit runs in two steps:
 //   level c = argmin sum_rows (log t_r(p e^c) - log measured_r)^2 + (sigma_row / spread)^2 c^2,
 //   log f = argmin sum_rows (log t_r(f) - log measured_r)^2
-//           + shrinkage x sum_g (log f_g - log p_g - c)^2,
+//           + (sigma_row / spread)^2 x sum_g (log f_g - log p_g - c)^2,
 // so a group that holds little of the rows' predicted time keeps the prior's shape at the level
-// the rows give (without a prior: the single best factor, as before), and the level itself is
-// pulled toward the prior's by (sigma_row / spread)^2 rows' worth of evidence. Without rows the
+// the rows give (without a prior: the single best factor, pull 1 row), and the level itself is
+// pulled toward the prior's by the same (sigma_row / spread)^2 rows' worth of evidence. Without rows the
 // factors are the prior's (Gauss-Newton in log f, 40 steps).
 
 #include <nlohmann/json.hpp>
@@ -31,12 +31,12 @@
 
 namespace explore {
 
-/// Pull of each group's log factor toward the prior's shape at the fitted level, in rows' worth
-/// of evidence.
+/// Pull of each group's log factor toward the single best factor when the runtime has no
+/// prior, in rows' worth of evidence.
 inline constexpr double kFactorShrinkage = 1.0;
 /// A row's log error under tflm-cmsis-nn on a board left out: the RMS of the left-out errors of
 /// the public tflm-cmsis-nn rows, 0.16 (latency/README.md, "Leave one board out"). With a
-/// prior's log_spread it weighs the prior's level against the rows: (0.16 / spread)^2 rows.
+/// prior's log_spread it weighs the prior against the rows: (0.16 / spread)^2 rows.
 inline constexpr double kRowLogSigma = 0.16;
 
 /// A row's tflm-cmsis-nn prediction split by op group, in ms.
@@ -78,6 +78,11 @@ FactorFit FitFactors(const std::vector<PredictedRow>& rows, double shrinkage = k
 /// The [prior] of the registered data runtime `runtime_id`; none for another runtime or a
 /// data runtime without one.
 const kernels::RuntimePrior* RegisteredPrior(const std::string& runtime_id);
+
+/// The pull of each group's log factor toward the prior's shape, in rows' worth of evidence:
+/// (kRowLogSigma / prior->log_spread)^2, the weight the prior's level gets, since log_spread is
+/// the spread of each log factor (kernels/data_runtime.h); kFactorShrinkage without a prior.
+double GroupPull(const kernels::RuntimePrior* prior);
 
 /// One (runtime, board) of the leave-one-board-out table; board "all" sums a runtime.
 struct RuntimeBoardOut {

@@ -28,23 +28,24 @@ TEST(RuntimeInterval, CoverageOfLeftOutBoards) {
   const explore::PublicLeaveBoardOut lobo = latency_testing::PublicLobo();
   std::printf("%s", explore::PublicLeaveBoardOutText(lobo).c_str());
   // Point predictions unchanged by the intervals: the MAPEs of data/latency/public/lobo.txt
-  // (other runtimes 20.3 / 17.3 % with the runtimes' [prior] tables, 20.9 % before
-  // microtvm-native's prior came from its kernels; 21.7 / 17.4 % before any prior).
+  // (other runtimes 19.8 / 16.7 % with the runtimes' [prior] tables and each group pulled by
+  // the prior's spread; 20.3 / 17.3 % with a pull of 1 row, 20.9 % before microtvm-native's
+  // prior came from its kernels; 21.7 / 17.4 % before any prior).
   EXPECT_NEAR(lobo.tflm_overall.mape_pct, 12.2, 0.05);
-  EXPECT_NEAR(lobo.other_overall.mape_pct, 20.3, 0.05);
-  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.3, 0.05);
+  EXPECT_NEAR(lobo.other_overall.mape_pct, 19.8, 0.05);
+  EXPECT_NEAR(lobo.other_transferred.mape_pct, 16.7, 0.05);
   // Coverage, about 80 % in each group (70-90 %), and the intervals' mean high / low.
   EXPECT_EQ(lobo.tflm_overall.rows, 25);
   EXPECT_NEAR(lobo.tflm_overall.coverage_pct, 100.0 * 21 / 25, 1e-9);
   EXPECT_NEAR(lobo.tflm_overall.mean_interval_ratio, 1.52, 0.01);
   EXPECT_EQ(lobo.other_overall.rows, 101);
-  EXPECT_NEAR(lobo.other_overall.coverage_pct, 100.0 * 77 / 101, 1e-9);
+  EXPECT_NEAR(lobo.other_overall.coverage_pct, 100.0 * 79 / 101, 1e-9);  // 77 with pull 1
   // 2.52 when the runtimes seen on one board were predicted with factor 1 and the unseen
   // runtimes' spread (x10.6); now with their [prior] and its spread (x3.0-3.8; 1.96 while
   // microtvm-native had the pooled prior's spread 0.5, now 0.4).
   EXPECT_NEAR(lobo.other_overall.mean_interval_ratio, 1.92, 0.01);
   EXPECT_EQ(lobo.other_transferred.rows, 87);
-  EXPECT_NEAR(lobo.other_transferred.coverage_pct, 100.0 * 67 / 87, 1e-9);
+  EXPECT_NEAR(lobo.other_transferred.coverage_pct, 100.0 * 69 / 87, 1e-9);  // 67 with pull 1
   EXPECT_NEAR(lobo.other_transferred.mean_interval_ratio, 1.76, 0.01);
   for (const explore::RuntimeRowOut& r : lobo.rows) {
     EXPECT_LT(r.low_ms, r.predicted_ms) << r.runtime << " " << r.board;

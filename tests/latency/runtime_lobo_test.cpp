@@ -7,7 +7,10 @@
 // 32.9 %, microtvm-cmsis-nn 18.8 %; other runtimes 21.7 %, the same command then).
 // microtvm-native's prior was the pooled prior of the vendor runtimes (0.75: 48.5 %, other
 // runtimes 20.9 %) until it was derived from TVM's SMLAD-tensorized schedules (factor 1, as
-// microtvm-cmsis-nn; data/runtimes/README.md), after that figure was known.
+// microtvm-cmsis-nn; data/runtimes/README.md), after that figure was known. Each group's pull
+// toward the prior's shape was 1 row (other runtimes 20.26 %, 2+ boards 17.27 %, x-cube-ai-7.3
+// 14.77 %, hale-1.0 21.52 %) until it became the prior's own (0.16 / log_spread)^2, as the
+// level's (explore::GroupPull).
 
 #include <gtest/gtest.h>
 
@@ -37,14 +40,14 @@ TEST(RuntimeLeaveBoardOut, ShippedFiguresWithPriors) {
   EXPECT_NEAR(all["microtvm-native"].mape_pct, 32.92, 0.05);    // prior 1, measured ~1.5
   EXPECT_NEAR(all["microtvm-cmsis-nn"].mape_pct, 18.83, 0.05);  // prior 1, measured ~1.2
   // Runtimes on 2+ boards: factors from the other boards, shrunk toward the prior.
-  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.77, 0.05);
-  EXPECT_NEAR(all["hale-1.0"].mape_pct, 21.52, 0.05);
-  // Overall (the goal: <= 20 % on other runtimes; not met: 20.3 %).
+  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.17, 0.05);
+  EXPECT_NEAR(all["hale-1.0"].mape_pct, 21.50, 0.05);
+  // Overall (the goal: <= 20 % on other runtimes: 19.8 %).
   EXPECT_EQ(lobo.other_overall.rows, 101);
-  EXPECT_NEAR(lobo.other_overall.mape_pct, 20.26, 0.05);
+  EXPECT_NEAR(lobo.other_overall.mape_pct, 19.80, 0.05);
   EXPECT_NEAR(lobo.other_overall.baseline_mape_pct.value_or(0), 42.30, 0.05);
   EXPECT_EQ(lobo.other_transferred.rows, 87);
-  EXPECT_NEAR(lobo.other_transferred.mape_pct, 17.27, 0.05);
+  EXPECT_NEAR(lobo.other_transferred.mape_pct, 16.74, 0.05);
   // tflm-cmsis-nn does not use the runtime files: as before the priors.
   EXPECT_EQ(lobo.tflm_overall.rows, 25);
   EXPECT_NEAR(lobo.tflm_overall.mape_pct, 12.18, 0.05);
