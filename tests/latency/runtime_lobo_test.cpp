@@ -37,17 +37,20 @@ TEST(RuntimeLeaveBoardOut, ShippedFiguresWithPriors) {
   // The runtimes measured on one board: the prior alone (the command's output, MAPE %).
   EXPECT_NEAR(all["tflm-reference"].mape_pct, 64.76, 0.05);     // prior 5x, measured ~14x
   EXPECT_NEAR(all["tinyengine"].mape_pct, 47.59, 0.05);         // zoo prior 0.91, VWW ~0.6
-  EXPECT_NEAR(all["microtvm-native"].mape_pct, 32.92, 0.05);    // prior 1, measured ~1.5
-  EXPECT_NEAR(all["microtvm-cmsis-nn"].mape_pct, 18.83, 0.05);  // prior 1, measured ~1.2
+  EXPECT_NEAR(all["microtvm-native"].mape_pct, 31.45, 0.05);    // prior 1, measured ~1.5
+  EXPECT_NEAR(all["microtvm-cmsis-nn"].mape_pct, 17.18, 0.05);  // prior 1, measured ~1.2
   // Runtimes on 2+ boards: factors from the other boards, shrunk toward the prior.
-  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.17, 0.05);
+  EXPECT_NEAR(all["x-cube-ai-7.3"].mape_pct, 14.38, 0.05);
   EXPECT_NEAR(all["hale-1.0"].mape_pct, 21.50, 0.05);
-  // Overall (the goal: <= 20 % on other runtimes: 19.8 %).
+  // Overall (the goal: <= 20 % on other runtimes: 19.7 %). Since data/latency/
+  // coefficients.toml and every data/runtimes file were regenerated together by their commands
+  // (lib/latency/README.md; before: microtvm-native 32.92, microtvm-cmsis-nn 18.83, x-cube-ai-7.3
+  // 14.17, other 19.80 / 16.74).
   EXPECT_EQ(lobo.other_overall.rows, 101);
-  EXPECT_NEAR(lobo.other_overall.mape_pct, 19.80, 0.05);
+  EXPECT_NEAR(lobo.other_overall.mape_pct, 19.70, 0.05);
   EXPECT_NEAR(lobo.other_overall.baseline_mape_pct.value_or(0), 42.30, 0.05);
   EXPECT_EQ(lobo.other_transferred.rows, 87);
-  EXPECT_NEAR(lobo.other_transferred.mape_pct, 16.74, 0.05);
+  EXPECT_NEAR(lobo.other_transferred.mape_pct, 16.76, 0.05);
   // tflm-cmsis-nn does not use the runtime files: as before the priors.
   EXPECT_EQ(lobo.tflm_overall.rows, 25);
   EXPECT_NEAR(lobo.tflm_overall.mape_pct, 12.18, 0.05);
