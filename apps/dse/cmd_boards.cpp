@@ -31,18 +31,7 @@ void List(bool json) {
     std::cout << explore::DocumentText(out);
     return;
   }
-  size_t w[3] = {6, 32, 11};  // name, board, core: as wide as the longest ("cortex-m0plus")
-  for (const hw::Board& b : boards.boards()) {
-    w[0] = std::max(w[0], b.name.size()), w[1] = std::max(w[1], b.title.size()), w[2] = std::max(w[2], b.core.size());
-  }
-  std::string text = fmt::format("{:<{}} {:<{}} {:<{}} {:>8} {:>9} {:>10} {:>12}  {}\n", "name", w[0], "board",
-                                 w[1], "core", w[2], "clock", "SRAM", "flash", "budget_B", "external");
-  for (const hw::Board& b : boards.boards()) {
-    text += fmt::format("{:<{}} {:<{}} {:<{}} {:>4} MHz {:>9} {:>10} {:>12}  {}\n", b.name, w[0], b.title, w[1],
-                        b.core, w[2], b.clock_hz / 1'000'000, explore::KiBText(b.sram.size_bytes),
-                        explore::KiBText(b.flash.size_bytes), DefaultBudgetBytes(b), explore::ExternalMemoriesText(b));
-  }
-  std::cout << text;
+  std::cout << explore::BoardsListText(boards.boards());
 }
 
 void Show(const std::string& name, bool json, bool toml) {

@@ -12,6 +12,7 @@
 #include "explore/share_figure.h"
 #include "explore/evaluate.h"
 #include "models.h"
+#include "placement/memory_checks.h"
 #include "placement/tinyops_mode.h"
 #include "plot/figure.h"
 #include "util/spellcheck.h"
@@ -57,12 +58,11 @@ void RunOps(const OpsArgs& a) {
   for (const auto& path : Unwrap(plot::Write(f.figure, a.out))) Note("wrote " + path);
 }
 
-// Defaults: 16 KiB to the most SRAM the board gives TinyOps (its available SRAM, or its default
-// TinyOps budget where the profile sets that higher) in 16 KiB steps.
+// Defaults: 16 KiB to the most SRAM the board gives TinyOps (placement::MaxBudgetBytes, the
+// rule of every --budget) in 16 KiB steps.
 explore::BudgetRange RangeOf(const BudgetArgs& a, const hw::Board& board) {
   return Unwrap(explore::ParseBudgetRange(
-      a.from, a.to, a.step, std::max(board.sram.available_bytes(), DefaultBudgetBytes(board)),
-      board.name));
+      a.from, a.to, a.step, placement::MaxBudgetBytes(board, &BudgetTable()), board.name));
 }
 
 void RunBudget(const BudgetArgs& a) {

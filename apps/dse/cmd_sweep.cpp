@@ -51,7 +51,7 @@ void Run(const SweepArgs& args) {
   for (const hw::Board& b : boards) options.boards.push_back(&b);
   options.modes = Unwrap(explore::ChooseModes(args.modes));
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
-  for (const hw::Board& b : boards) Unwrap(placement::CheckBudget(b, options.budget_bytes));
+  for (const hw::Board& b : boards) Unwrap(placement::CheckBudget(b, options.budget_bytes, &BudgetTable()));
   options.filter_growth = !args.no_filter_growth;
   options.per_op = args.per_op;
   if (!args.shard.empty()) std::tie(options.shard_index, options.shard_count) = Unwrap(search::ParseShard(args.shard));
@@ -119,7 +119,7 @@ void RegisterSweep(CLI::App& app, int argc, char** argv) {
   CLI::App* sweep = app.add_subcommand("sweep", "Evaluate every variant on boards and modes; write one run to the database");
   sweep->add_option("--board", args.boards, "Board name or profile file (repeatable), or 'all'")->required();
   sweep->add_option("--spaces", args.spaces, "Spaces to sweep (default: mbv3 proxyless mnasnet + the fixed reference nets; 'all' for every space, 'none' for --models only)")->delimiter(',');
-  sweep->add_option("--modes", args.modes, "Modes (default: internal,external,tinyops)")->delimiter(',');
+  sweep->add_option("--modes,--mode", args.modes, "Modes (default: internal,external,tinyops; all: also the opt-in patch,reorder,pex)")->delimiter(',');
   sweep->add_option("--models", args.model_dirs, "Also evaluate every int8 *.tflite in DIR (repeatable); a model is named by its file name")->type_name("DIR");
   sweep->add_option("--model", args.model_files, "Also evaluate this int8 .tflite model (repeatable)")->type_name("FILE");
   sweep->add_option("--budget", args.budget, "TinyOps SRAM budget in bytes, or K/M (x 1024) (default: each board's)")->check(NotEmpty());

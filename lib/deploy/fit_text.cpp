@@ -11,8 +11,8 @@ namespace deploy {
 std::string FitReportText(const graph::Network& net, const hw::Board& board,
                           const placement::Footprint& f, const std::vector<placement::Fit>& fits) {
   std::string out = fmt::format(
-      "{} on {} ({})\n  weights {} B, peak activations {} B, tensors + kernel scratch {} B "
-      "(op {})\n\n{:<9} {:<5} {:>10} {:>10} {:>11}  {}\n",
+      "{} on {} ({})\n  weights + biases + requantisation {} B\n  peak activations {} B, "
+      "tensors + kernel scratch {} B (op {})\n\n{:<9} {:<5} {:>10} {:>10} {:>11}  {}\n",
       net.name, board.name, board.title, f.weight_bytes, f.peak_activation_bytes, f.arena_bytes,
       f.arena_peak_op, "mode", "fits", "SRAM_B", "flash_B", "external_B", "notes");
   for (const placement::Fit& fit : fits) {

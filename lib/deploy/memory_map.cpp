@@ -62,6 +62,40 @@ void Put(const Item& item, std::vector<Slot>* slots, MemoryMap* map) {
   best->used += item.bytes;
 }
 
+// The model as the fit counts it: in internal flash, the model as deployed (an imported file,
+// a built network's data + estimated flatbuffer, or data compiled to C); run from external RAM,
+// the data alone (the flatbuffer stays in storage).
+Item ModelItem(const placement::Fit& fit, const placement::Footprint& footprint, bool off_chip) {
+  if (off_chip || !fit.flash_model) {
+    return {"weights, biases, quantisation data", ".model_weights", footprint.weight_bytes};
+  }
+  const placement::ModelFlash& m = *fit.flash_model;
+  return {m.generated   ? "model compiled to C (weights, biases, quantisation data)"
+          : m.from_file ? "model (the .tflite file)"
+                        : "model (weights, biases, quantisation data + flatbuffer, estimated)",
+          ".model_weights", m.total_bytes()};
+}
+
+// The arena in internal SRAM as the runtime lays it out: the head (tensors + kernel scratch)
+// and, where the layout keeps one, the persistent tail (TFLM: tensor structs, quantisation
+// data, op data), one section.
+Item ArenaItem(const placement::Fit& fit, const placement::Footprint& footprint,
+               const hw::Board& board) {
+  Item arena{"tensor arena (activations + kernel scratch)", ".tensor_arena",
+             ArenaBytes(fit, footprint, board)};
+  const std::optional<placement::SramNeed>& p = fit.sram_parts;
+  if (!fit.external_name.empty() || !p || p->persistent_bytes == 0 ||
+      p->total_bytes() != arena.bytes) {
+    return arena;
+  }
+  arena.parts = {
+      {fmt::format("tensor arena (activations + kernel scratch, {} layout)", p->layout),
+       p->arena_bytes + p->scratch_bytes},
+      {"persistent data (arena tail: tensor structs, quantisation, op data)",
+       p->persistent_bytes}};
+  return arena;
+}
+
 }  // namespace
 
 int64_t ArenaBytes(const placement::Fit& fit, const placement::Footprint& footprint,
@@ -94,10 +128,8 @@ MemoryMap MapMemory(const graph::Network& net, const placement::Footprint& footp
   if (plan == nullptr) Put(runtime_state, &sram, &map);
   const bool off_chip = !fit.external_name.empty();
   std::vector<Item> items;
-  const Item weights{"weights, biases, quantisation data", ".model_weights",
-                     footprint.weight_bytes};
-  const Item arena{"tensor arena (activations + kernel scratch)", ".tensor_arena",
-                   ArenaBytes(fit, footprint, board)};
+  const Item weights = ModelItem(fit, footprint, off_chip);
+  const Item arena = ArenaItem(fit, footprint, board);
   if (off_chip) {
     Put(weights, &external, &map);
     Put(arena, &external, &map);

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
+#include "explore/texts.h"
 #include "kernels/runtime.h"
 
 namespace explore {
@@ -136,6 +138,53 @@ util::Result<std::string> BoardProfileFromJson(const std::string& file, const st
   return toml;
 }
 
+namespace {
+
+// The [memory] regions, one line each, and why the modes see less: "  SRAM region    dtcm
+// (dtcm) 131072 B at 0x20000000, no DMA". "" for a profile without regions.
+std::string RegionsText(const hw::Board& b) {
+  if (b.regions.empty()) return "";
+  int64_t total_bytes = 0;
+  std::string out;
+  for (const hw::MemoryRegion& r : b.regions) {
+    total_bytes += r.size_bytes;
+    out += fmt::format("  RAM region     {} ({}): {} B at {:#010x}{}\n", r.name, r.kind,
+                       r.size_bytes, r.start, r.dma ? "" : ", no DMA");
+  }
+  return fmt::format("  internal RAM   {} B in {} regions (fit --map places each part in one)\n",
+                     total_bytes, b.regions.size()) + out;
+}
+
+// The board part of a title, up to its chip in parentheses, at most `max` characters.
+std::string ShortTitle(const std::string& title, size_t max) {
+  std::string s = title.substr(0, title.find(" ("));
+  return s.size() <= max ? s : s.substr(0, max - 3) + "...";
+}
+
+}  // namespace
+
+std::string BoardsListText(const std::vector<hw::Board>& boards) {
+  size_t w[3] = {4, 5, 4};  // name, board, core: as wide as their longest
+  size_t external = 8;      // "external"
+  for (const hw::Board& b : boards) {
+    w[0] = std::max(w[0], b.name.size()), w[2] = std::max(w[2], b.core.size());
+    w[1] = std::max(w[1], ShortTitle(b.title, SIZE_MAX).size());
+    external = std::max(external, ExternalMemoriesText(b).size());
+  }
+  // The fixed columns: spaces, clock (8), SRAM (9), flash (9); the board column takes the rest.
+  const size_t fixed = w[0] + w[2] + external + 8 + 9 + 9 + 7;
+  w[1] = std::min(w[1], kBoardsListColumns > fixed + 8 ? kBoardsListColumns - fixed : 8);
+  std::string text = fmt::format("{:<{}} {:<{}} {:<{}} {:>8} {:>9} {:>9}  {}\n", "name", w[0],
+                                 "board", w[1], "core", w[2], "clock", "SRAM", "flash", "external");
+  for (const hw::Board& b : boards) {
+    text += fmt::format("{:<{}} {:<{}} {:<{}} {:>4} MHz {:>9} {:>9}  {}\n", b.name, w[0],
+                        ShortTitle(b.title, w[1]), w[1], b.core, w[2], b.clock_hz / 1'000'000,
+                        KiBText(b.sram.size_bytes), KiBText(b.flash.size_bytes),
+                        ExternalMemoriesText(b));
+  }
+  return text;
+}
+
 std::string BoardText(const hw::Board& b, int64_t tinyops_budget_bytes, const power::Table& power) {
   std::string out = fmt::format(
       "{}  {}  ({})\n  core           {} at {} MHz, I-cache {} B, D-cache {} B, flash {} WS\n"
@@ -144,6 +193,7 @@ std::string BoardText(const hw::Board& b, int64_t tinyops_budget_bytes, const po
       b.name, b.title, b.file, b.core, b.clock_hz / 1e6, b.icache_bytes, b.dcache_bytes,
       b.flash_wait_states, b.sram.size_bytes, b.sram.reserved_bytes, b.flash.size_bytes,
       b.flash.reserved_bytes);
+  out += RegionsText(b);
   for (const hw::ExternalMemory& m : b.external) {
     out += fmt::format("  external       {} ({}): {} B, {}-bit, {} MHz{}{}\n", m.name,
                        hw::MemoryKindName(m.kind), m.size_bytes, m.bus_width_bits,

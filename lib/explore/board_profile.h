@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "hw/board.h"
 #include "power/power.h"
@@ -31,8 +32,18 @@ std::string BoardProfileToml(const nlohmann::json& board_json);
 /// (no 'core')" when it is not one, the profile's own errors when the values do not load.
 util::Result<std::string> BoardProfileFromJson(const std::string& file, const std::string& json_text);
 
-/// `dse boards show` text: every value of the profile, its default TinyOps budget and the
-/// measured power per mode.
+/// `dse boards show` text: every value of the profile (its [memory] regions one per line after
+/// the SRAM the modes size against), its default TinyOps budget and the measured power per mode.
 std::string BoardText(const hw::Board& b, int64_t tinyops_budget_bytes, const power::Table& power);
+
+/// The widest line of BoardsListText.
+inline constexpr size_t kBoardsListColumns = 100;
+
+/// `dse boards list` text: one line per board (name, board, core, clock, SRAM, flash, external
+/// memories), every line at most kBoardsListColumns wide. The board column is the title up to its
+/// chip in parentheses ("STM32F469I-DISCO (STM32F469NI)" -> "STM32F469I-DISCO"; `boards show`
+/// gives the whole), cut with "..." where still too long. The default TinyOps budget, a
+/// deployment default rather than a fact of the board, is in `boards show` and `--json`.
+std::string BoardsListText(const std::vector<hw::Board>& boards);
 
 }  // namespace explore

@@ -1,9 +1,12 @@
 #include "explore/choice.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "explore/summary.h"
 #include "placement/mode.h"
+#include "placement/schedule_modes.h"
 #include "util/spellcheck.h"
 
 namespace explore {
@@ -30,6 +33,11 @@ util::Result<std::vector<const searchspace::Space*>> ChooseSpaces(
 
 util::Result<std::vector<std::string>> ChooseModes(const std::vector<std::string>& names) {
   if (names.empty()) return placement::ModeIds();
+  if (std::find(names.begin(), names.end(), "all") != names.end()) {
+    std::vector<std::string> modes = placement::ModeIds();
+    for (const std::string& id : placement::OptInModeIds()) modes.push_back(id);
+    return modes;
+  }
   std::vector<std::string> modes;
   for (const std::string& n : names) {
     auto mode = placement::FindMode(n);

@@ -18,8 +18,9 @@ namespace explore {
 util::Result<std::vector<const searchspace::Space*>> ChooseSpaces(
     const searchspace::Catalog& catalog, const std::vector<std::string>& names);
 
-/// The registered mode ids `names` choose, in their order; none named means every registered
-/// mode in registry order. An unknown name is the registry's input error.
+/// The registered mode ids `names` choose, in their order; none named means the default modes
+/// (placement::ModeIds), "all" every registered one (the default modes, then the opt-in
+/// schedules). An unknown name is the registry's input error.
 util::Result<std::vector<std::string>> ChooseModes(const std::vector<std::string>& names);
 
 /// The mode a command predicts in when none is named: "tinyops", or "internal" on a board with

@@ -138,7 +138,8 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   if (board.clock_hz <= 0) {
     return util::InputError(fmt::format("board '{}' has no clock frequency", board.name));
   }
-  if (auto ok = placement::CheckBudget(board, target.deployment.sram_budget_bytes); !ok) {
+  if (auto ok = placement::CheckBudget(board, target.deployment.sram_budget_bytes,
+                                       target.deployment.default_budgets); !ok) {
     return ok.error();
   }
   Evaluation e;

@@ -9,6 +9,7 @@
 
 #include "explore/pareto.h"
 #include "placement/mode.h"
+#include "placement/schedule_modes.h"
 
 namespace explore {
 
@@ -51,6 +52,34 @@ namespace {
 const Candidate& Deref(const Candidate& c) { return c; }
 const Candidate& Deref(const Candidate* c) { return *c; }
 
+// Registry order of a mode: the default modes, then the opt-in schedules.
+size_t ModeRank(const std::string& mode) {
+  static const std::vector<std::string> order = [] {
+    std::vector<std::string> ids = placement::ModeIds();
+    for (const std::string& id : placement::OptInModeIds()) ids.push_back(id);
+    return ids;
+  }();
+  return static_cast<size_t>(std::find(order.begin(), order.end(), mode) - order.begin());
+}
+
+// An opt-in schedule's member tied at the same point by the same design under a mode earlier
+// in the registry (a chain reordered is the chain: `reorder` ties `internal`) adds nothing to
+// the all-modes front and is dropped. Ties among the default modes stay (on the MAC axis every
+// mode of a design ties; the golden fronts list them).
+void DropSameDesignTies(std::vector<std::pair<const Candidate*, Point>>* front) {
+  const size_t default_modes = placement::ModeIds().size();
+  std::vector<std::pair<const Candidate*, Point>> kept;
+  for (const auto& m : *front) {
+    const bool tied_by_earlier_mode = ModeRank(m.first->mode) >= default_modes && std::any_of(front->begin(), front->end(), [&](const auto& o) {
+      return o.first->variant == m.first->variant && o.first->board == m.first->board &&
+             o.second.x == m.second.x && o.second.y == m.second.y &&
+             ModeRank(o.first->mode) < ModeRank(m.first->mode);
+    });
+    if (!tied_by_earlier_mode) kept.push_back(m);
+  }
+  *front = std::move(kept);
+}
+
 // The candidates of one front (pointers into `candidates`) with their points, sorted by x.
 template <typename Pool>
 std::vector<std::pair<const Candidate*, Point>> FrontOf(const Pool& candidates,
@@ -69,6 +98,7 @@ std::vector<std::pair<const Candidate*, Point>> FrontOf(const Pool& candidates,
   }
   std::vector<std::pair<const Candidate*, Point>> front;
   for (int i : ParetoFront(points)) front.emplace_back(pool[static_cast<size_t>(i)], points[static_cast<size_t>(i)]);
+  if (design_space == "all") DropSameDesignTies(&front);
   return front;
 }
 

@@ -43,7 +43,9 @@ std::optional<std::string> MissingAxisReason(const std::vector<Candidate>& candi
                                              const std::string& board,
                                              const std::string& x_objective);
 
-// Members of one front, sorted by x. Candidates may span boards; pass one board's.
+// Members of one front, sorted by x. Candidates may span boards; pass one board's. In the
+// "all" front an opt-in schedule's member tied by the same design under an earlier mode (a
+// chain's `reorder` ties its `internal`) is dropped; other exact duplicates stay (pareto.h).
 std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
                                const std::string& x_objective, const std::string& design_space);
 

@@ -29,7 +29,9 @@ std::string ExternalMemoriesText(const hw::Board& board) {
   std::string text;
   for (const hw::ExternalMemory& m : board.external) {
     if (!text.empty()) text += ", ";
-    text += fmt::format("{} {} MiB", m.name, m.size_bytes / (1024 * 1024));
+    const int64_t mib = m.size_bytes / (1024 * 1024);
+    text += mib >= 1024 && mib % 1024 == 0 ? fmt::format("{} {} GiB", m.name, mib / 1024)
+                                           : fmt::format("{} {} MiB", m.name, mib);
   }
   return text.empty() ? "none" : text;
 }

@@ -26,7 +26,8 @@ std::string RelativePctText(const std::optional<double>& pct);
 
 /// "320 KiB", or with one decimal when not a whole number of KiB ("1.5 KiB").
 std::string KiBText(int64_t bytes);
-/// The board's external memories, "NAME N MiB" comma separated, "none" without any.
+/// The board's external memories, "NAME N MiB" (whole GiB as "N GiB") comma separated, "none"
+/// without any.
 std::string ExternalMemoriesText(const hw::Board& board);
 
 /// "61.26% int8 (predicted, family mbv3)": the figure, precision and provenance; a fallback

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+
 namespace placement {
 
 void Require(Fit* fit, std::string constraint, int64_t needed, int64_t available,
@@ -103,11 +106,33 @@ util::Status RequireExternalRam(const hw::Board& board, std::string_view mode) {
 
 namespace placement {
 
-util::Status CheckBudget(const hw::Board& board, int64_t budget_bytes) {
-  if (budget_bytes <= board.sram.size_bytes) return util::Ok{};
+int64_t MaxBudgetBytes(const hw::Board& board, const tinyops::BudgetTable* defaults) {
+  const int64_t available_bytes = board.sram.available_bytes();
+  if (defaults == nullptr) return available_bytes;
+  return std::max(available_bytes, tinyops::DefaultBudgetBytes(*defaults, board));
+}
+
+std::string BudgetLimitText(const hw::Board& board, const tinyops::BudgetTable* defaults) {
+  std::string out = fmt::format("{} B of SRAM less a {} B runtime reserve: {} B",
+                                board.sram.size_bytes, board.sram.reserved_bytes,
+                                board.sram.available_bytes());
+  const tinyops::BudgetRow* row = defaults ? defaults->Find(board.name) : nullptr;
+  if (row != nullptr && row->sram_budget_bytes > board.sram.available_bytes()) {
+    out += fmt::format("; its default budget in {}, {} B, is higher",
+                       std::filesystem::path(defaults->file).filename().string(),
+                       row->sram_budget_bytes);
+  }
+  return out;
+}
+
+util::Status CheckBudget(const hw::Board& board, int64_t budget_bytes,
+                         const tinyops::BudgetTable* defaults) {
+  const int64_t max_bytes = MaxBudgetBytes(board, defaults);
+  if (budget_bytes <= max_bytes) return util::Ok{};
   return util::InputError(fmt::format(
-      "--budget: {} B is above the internal SRAM of board '{}' ({} B); at most {} B", budget_bytes,
-      board.name, board.sram.size_bytes, board.sram.size_bytes));
+      "--budget: {} B is above the most board '{}' gives TinyOps buffers, {} B ({}); nearest "
+      "valid: --budget {}",
+      budget_bytes, board.name, max_bytes, BudgetLimitText(board, defaults), max_bytes));
 }
 
 util::Status RequireTinyopsRam(const hw::Board& board) {

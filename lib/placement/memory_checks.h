@@ -7,6 +7,7 @@
 
 #include "hw/board.h"
 #include "placement/mode.h"
+#include "tinyops/budgets.h"
 
 namespace placement {
 
@@ -34,10 +35,23 @@ std::string FitPartsText(const Fit& fit);
 /// (or internal flash when the board has none). Sets flash, external and storage bytes.
 void CheckExternalRam(const Footprint& f, const hw::Board& board, int64_t extra_bytes, Fit* fit);
 
-/// An input error when `budget_bytes` (0 = the board's default) is above `board`'s internal
-/// SRAM, naming the option and the board's size: every command taking --budget refuses it the
-/// same way (fit, partition, show, sweep, through explore::EvaluatePoint).
-util::Status CheckBudget(const hw::Board& board, int64_t budget_bytes);
+/// The largest TinyOps SRAM budget `board` takes, the one rule of every command that takes a
+/// budget (fit, partition, show, analyze, sweep, plot budget --to): the SRAM its profile leaves
+/// to a network (size_bytes - reserved_bytes), or its default budget in `defaults`
+/// (data/tinyops/budgets.csv; nullptr = no table) where that is higher (f469: 258,000 B of the
+/// paper's F4 firmware, above 262,144 - 12,680 = 249,464 B).
+int64_t MaxBudgetBytes(const hw::Board& board, const tinyops::BudgetTable* defaults);
+
+/// Where MaxBudgetBytes comes from, e.g. "262144 B of SRAM less a 12680 B runtime reserve:
+/// 249464 B; its default budget in budgets.csv, 258000 B, is higher".
+std::string BudgetLimitText(const hw::Board& board, const tinyops::BudgetTable* defaults);
+
+/// An input error when `budget_bytes` (0 = the board's default) is above MaxBudgetBytes,
+/// naming the option, the board's SRAM and reserve and the nearest valid budget: every command
+/// taking --budget refuses it the same way (fit, partition, show, analyze, sweep, through
+/// explore::EvaluatePoint).
+util::Status CheckBudget(const hw::Board& board, int64_t budget_bytes,
+                         const tinyops::BudgetTable* defaults);
 
 /// An input error "TinyOps needs external RAM: board 'B' has none (sdram or sram)" when
 /// `board` has no external RAM (`dse partition` refuses such a board).

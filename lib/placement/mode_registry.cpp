@@ -64,12 +64,13 @@ std::vector<std::string> OptInModeIds() {
   return out;
 }
 
-// An unknown id: the nearest of every id (opt-in ones included), the list of the default ones.
+// An unknown id: the nearest of every id (opt-in ones included), the default ones and the
+// opt-in ones listed apart.
 util::Result<const DeploymentMode*> FindMode(std::string_view id) {
   if (const DeploymentMode* mode = Instance().Find(id)) return mode;
-  return util::InputError(fmt::format("unknown deployment mode '{}'{} (modes: {})", id,
+  return util::InputError(fmt::format("unknown deployment mode '{}'{} (modes: {}; opt-in: {})", id,
                                       util::DidYouMean(id, Instance().Ids()),
-                                      fmt::join(ModeIds(), ", ")));
+                                      fmt::join(ModeIds(), ", "), fmt::join(OptInModeIds(), ", ")));
 }
 
 util::Result<Fit> Check(const graph::Network& net, const Footprint& footprint,

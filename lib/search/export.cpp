@@ -57,11 +57,14 @@ struct Row {
   std::string config;  // relative path of its JSON
 };
 
-util::Result<std::vector<explore::Candidate>> Select(store::Database& db, const ExportRequest& request) {
+// The candidates to export, and in `run_out` the run they come from.
+util::Result<std::vector<explore::Candidate>> Select(store::Database& db, const ExportRequest& request,
+                                                     store::RunInfo* run_out) {
   auto runs = db.Runs();
   if (!runs) return runs.error();
   const auto run = std::find_if(runs->begin(), runs->end(), [&](const store::RunInfo& r) { return r.id == request.run_id; });
   if (run == runs->end()) return util::InputError(fmt::format("--run {}: no such run in {}", request.run_id, db.path()));
+  *run_out = *run;
   std::vector<explore::Candidate> all;
   for (size_t start = 0; start <= run->boards.size();) {
     const size_t comma = std::min(run->boards.find(',', start), run->boards.size());
@@ -88,15 +91,26 @@ util::Result<std::vector<explore::Candidate>> Select(store::Database& db, const 
   return out;
 }
 
-std::string Manifest(const std::vector<Row>& rows) {
-  std::string text = "variant,space,width,resolution,macs,params,top1,latency_ms,board,mode,config\n";
+// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string Manifest(const std::vector<Row>& rows, const store::RunInfo& run, const std::string& database) {
+  std::string text = std::string(kManifestHeader) + "\n";
   for (const Row& r : rows) {
     const explore::Candidate& c = r.candidate;
-    // A point's name holds commas: quoted (RFC 4180), as `dse accuracy import` reads it.
-    const std::string variant = c.variant.find(',') == std::string::npos ? c.variant : "\"" + c.variant + "\"";
-    text += fmt::format("{},{},{:.2f},{},{},{},{:.2f},{},{},{},{}\n", variant, c.space, c.width, c.resolution,
-                        c.macs, c.params, *c.top1, c.latency_ms ? fmt::format("{:.3f}", *c.latency_ms) : "",
-                        c.board, c.mode, r.config);
+    // A point's name holds commas: quoted, as `dse accuracy import` reads it. The first eleven
+    // columns come first and unquoted otherwise: the Slurm script cuts them by position.
+    text += fmt::format("{},{},{:.2f},{},{},{},{:.2f},{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(c.variant),
+                        c.space, c.width, c.resolution, c.macs, c.params, *c.top1,
+                        c.latency_ms ? fmt::format("{:.3f}", *c.latency_ms) : "", c.board, c.mode, r.config,
+                        run.id, CsvField(database), run.started_at, CsvField(run.tool_version),
+                        CsvField(run.git_revision), c.runtime, CsvField(c.top1_provenance),
+                        CsvField(c.latency_provenance));
   }
   return text;
 }
@@ -172,7 +186,8 @@ util::Status CheckExportRequest(const ExportRequest& request) {
 util::Result<ExportSummary> ExportTraining(store::Database& db, const searchspace::Catalog& catalog,
                                            const ExportRequest& request) {
   if (auto s = CheckExportRequest(request); !s) return s.error();
-  auto chosen = Select(db, request);
+  store::RunInfo run;
+  auto chosen = Select(db, request, &run);
   if (!chosen) return chosen.error();
   std::vector<std::pair<std::string, std::string>> files;  // relative path, text
   std::vector<Row> rows;
@@ -192,7 +207,7 @@ util::Result<ExportSummary> ExportTraining(store::Database& db, const searchspac
                                            std::to_string(c.resolution), std::to_string(rows.size())}) + "\n";
     rows.push_back({c, config});
   }
-  files.emplace_back("manifest.csv", Manifest(rows));
+  files.emplace_back("manifest.csv", Manifest(rows, run, db.path()));
   if (request.format == "slurm") files.emplace_back("train.sbatch", SlurmScript(request, rows));
   else files.emplace_back("jobs.txt", jobs);
   std::error_code ec;

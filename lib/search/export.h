@@ -3,8 +3,8 @@
 // on a cluster. Per candidate an architecture JSON in the style of OFA's `net.config` (name,
 // resolution, width, first_conv, blocks with kernel_size, expand_ratio, stride, in/mid/out
 // channels and residual, read from the built network; head layers), a manifest CSV (one row per
-// candidate: variant, space, width, resolution, macs, params, predicted top-1, latency, board,
-// mode, config path), and either a Slurm job-array script (`train.sbatch`, task i trains
+// candidate, kManifestHeader: the design and its predicted figures, then where it comes from),
+// and either a Slurm job-array script (`train.sbatch`, task i trains
 // manifest row i) or a GNU parallel job list (`jobs.txt`, one command per line). The command
 // TEMPLATE may use {variant}, {config}, {resolution}, {width} and {index}.
 
@@ -18,6 +18,16 @@
 #include "store/database.h"
 
 namespace search {
+
+/// The manifest's columns. variant..config: the design, its top-1 and latency (each as the run
+/// stored it: predicted unless top1_provenance/latency_provenance say otherwise), board, mode
+/// and the path of its architecture JSON. Then its provenance: the run (run_id of `database`,
+/// the path the export read, run_started_at in ISO 8601 UTC), the dse that wrote the run
+/// (dse_version, git_revision), the runtime, and the provenance of top-1 and latency.
+inline constexpr const char* kManifestHeader =
+    "variant,space,width,resolution,macs,params,top1,latency_ms,board,mode,config,"
+    "run_id,database,run_started_at,dse_version,git_revision,runtime,top1_provenance,"
+    "latency_provenance";
 
 struct ExportRequest {
   int64_t run_id = 0;

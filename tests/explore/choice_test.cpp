@@ -38,4 +38,10 @@ TEST(Choice, ModesDefaultToTheRegistryInOrder) {
   EXPECT_FALSE(explore::ChooseModes({"tinyop"}));
 }
 
+// "all": the default modes, then the opt-in schedules (placement/mode_registry.cpp order).
+TEST(Choice, AllModesAreTheDefaultOnesThenTheOptInOnes) {
+  EXPECT_EQ(*explore::ChooseModes({"all"}),
+            (std::vector<std::string>{"internal", "external", "tinyops", "patch", "reorder", "pex"}));
+}
+
 }  // namespace

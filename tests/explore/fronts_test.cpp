@@ -37,6 +37,19 @@ TEST(Fronts, PerDesignSpace) {
   EXPECT_EQ(Names(explore::Front(kPool, "latency", "all")), (std::vector<std::string>{"a/internal", "c/tinyops"}));
 }
 
+// A design that costs the same under `reorder` as under `internal` (a chain has one order) is
+// one member of the all-modes front, the registry's first mode; the per-mode fronts and two
+// different designs at one point are untouched (pareto.h keeps exact duplicates).
+TEST(Fronts, AllModesFrontCountsADesignTiedUnderTwoModesOnce) {
+  const std::vector<explore::Candidate> pool = {
+      C("a", "reorder", 10, 500, 40), C("a", "internal", 10, 500, 40),
+      C("z", "internal", 10, 500, 40), C("c", "pex", 40, 700, 60), C("c", "tinyops", 40, 710, 60)};
+  EXPECT_EQ(Names(explore::Front(pool, "latency", "all")),
+            (std::vector<std::string>{"a/internal", "z/internal", "c/pex"}));
+  EXPECT_EQ(Names(explore::Front(pool, "latency", "internal")),
+            (std::vector<std::string>{"a/internal", "z/internal"}));
+}
+
 TEST(Fronts, GoldenRoundTripAndDiff) {
   const auto now = explore::Front(kPool, "macs", "tinyops");
   auto golden = explore::ParseGolden("g.csv", explore::GoldenText(now));

@@ -79,8 +79,11 @@ TEST(Imported, R144OnF469PartitionsLikeTheFirmwareWithPredictedLatency) {
   const hw::Board f469 = f.board("f469");
   auto facts = explore::AnalyseNetwork(Imported("proxyless-w0.30-r144_int8.tflite"), f.models());
   ASSERT_TRUE(facts.ok());
+  // data/tinyops/budgets.csv: f469,258000, the firmware's budget; above the 249,464 B the
+  // profile leaves to a network (262,144 - 12,680), so it is the board's most (MaxBudgetBytes).
+  const tinyops::BudgetTable budgets{"budgets.csv", {{"f469", 258'000, "", 2}}};
   const explore::Candidate c =
-      EvaluateOn(*facts, f469, f.coefficients, {"tinyops", 258'000, true});
+      EvaluateOn(*facts, f469, f.coefficients, {"tinyops", 258'000, true, &budgets});
   EXPECT_EQ(c.variant, "proxyless-w0.30-r144_int8.tflite");
   EXPECT_EQ(c.space, "tflite");
   EXPECT_TRUE(c.feasible) << c.fail_reason;

@@ -80,7 +80,7 @@ TEST(Measurements, BadRowsAreFileLineErrors) {
   EXPECT_EQ(rows.error().message,
             "m.csv:3: unknown board 'f74' (did you mean 'f746'?)\n"
             "m.csv:4: unknown deployment mode 'tinyop' (did you mean 'tinyops'?) (modes: internal, "
-            "external, tinyops)\n"
+            "external, tinyops; opt-in: patch, reorder, pex)\n"
             "m.csv:5: latency_ms must be a positive number, found '-3'\n"
             "m.csv:6: expected 4 fields, found 3");
 }

@@ -115,7 +115,7 @@ TEST(Placement, ModeNames) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().message,
             "unknown deployment mode 'tinyop' (did you mean 'tinyops'?) (modes: internal, "
-            "external, tinyops)");
+            "external, tinyops; opt-in: patch, reorder, pex)");
 }
 
 }  // namespace

@@ -48,8 +48,45 @@ TEST(ExportTraining, WritesConfigsManifestAndASlurmArray) {
   EXPECT_NE(script.find("python train.py --config ${CONFIG} --name ${VARIANT} --r ${RESOLUTION}\n"), std::string::npos) << script;
   const std::string manifest = Read(out + "/manifest.csv");
   EXPECT_EQ(manifest.substr(0, manifest.find('\n')),
-            "variant,space,width,resolution,macs,params,top1,latency_ms,board,mode,config");
+            "variant,space,width,resolution,macs,params,top1,latency_ms,board,mode,config,"
+            "run_id,database,run_started_at,dse_version,git_revision,runtime,top1_provenance,"
+            "latency_provenance");
   EXPECT_EQ(std::count(manifest.begin(), manifest.end(), '\n'), 4);  // header + 3 candidates
+}
+
+// Each manifest row says where its candidate comes from: the run of RunDatabase (id 1, started
+// 2026-01-01T00:00:00Z, written by tool version "test", git "test"), the database read, the
+// runtime (the default) and the provenance of its top-1 (the run's most accurate point lies
+// outside the MACs, width or resolution the surrogate was fitted on: "extrapolated",
+// lib/accuracy/README.md) and
+// latency (f746: calibrated on the paper's rows, data/latency/paper.csv).
+TEST(ExportTraining, ManifestRowsCarryTheirRunAndProvenance) {
+  const std::string path = RunDatabase();
+  auto db = store::Database::Open(path, false).value();
+  const std::string out = (std::filesystem::temp_directory_path() / "dse_export_provenance").string();
+  std::filesystem::remove_all(out);
+  ASSERT_TRUE(ExportTraining(*db, testing_support::BuiltinCatalog(),
+                             {1, 1, "gnu-parallel", "train {config}", out}));
+  std::stringstream manifest(Read(out + "/manifest.csv"));
+  std::string header, row;
+  std::getline(manifest, header);
+  std::getline(manifest, row);
+  std::vector<std::string> cells;
+  for (size_t start = 0; start <= row.size();) {
+    const size_t comma = std::min(row.find(',', start), row.size());
+    cells.push_back(row.substr(start, comma - start));
+    start = comma + 1;
+  }
+  ASSERT_EQ(cells.size(), 19u) << row;  // kManifestHeader's 19 columns, none quoted here
+  EXPECT_EQ(cells[8], "f746");
+  EXPECT_EQ(cells[11], "1");
+  EXPECT_EQ(cells[12], path);
+  EXPECT_EQ(cells[13], "2026-01-01T00:00:00Z");
+  EXPECT_EQ(cells[14], "test");
+  EXPECT_EQ(cells[15], "test");
+  EXPECT_EQ(cells[16], "tflm-cmsis-nn");
+  EXPECT_EQ(cells[17], "extrapolated");
+  EXPECT_EQ(cells[18].rfind("calibrated on ", 0), 0u) << cells[18];
 }
 
 TEST(ArchitectureJson, DescribesTheBuiltBlocks) {

@@ -50,11 +50,20 @@ check fit-overlapping-regions 2 "overlap.toml:17: region 'b' .* overlaps region 
 # A region bigger than the part (regions_test: "region 'big' (1048576 B) is larger than ...").
 printf 'name = "r"\ntitle = "t"\n[core]\narch = "cortex-m7"\nclock_hz = 216_000_000\n[sram]\nsize_bytes = 262_144\n[flash]\nsize_bytes = 1_048_576\n[memory]\nsram_total_bytes = 327_680\n[[memory.region]]\nname = "big"\nkind = "sram"\nstart = 0x2000_0000\nsize_bytes = 1_048_576\n' > $TMP/big.toml
 check fit-region-bigger-than-part 2 "big.toml:[0-9]+: region 'big' \(1048576 B\) is larger than the part" -- fit mcunet-in1 --board $TMP/big.toml --map
-# A budget above the board's SRAM: refused naming the board's size, by fit, partition and sweep
-# (f469: 262,144 B of SRAM; issue 14 item 7), nothing written.
-check fit-budget-above-sram 2 "--budget: 400000 B is above the internal SRAM of board 'f469' \(262144 B\); at most 262144 B" -- fit mbv3-w1.00-r160 --board f469 --budget 400000
-check partition-budget-above-sram 2 "--budget: 400000 B is above the internal SRAM of board 'f469' \(262144 B\)" -- partition mbv3-w1.00-r160 --board f469 --budget 400000
-check sweep-budget-above-sram 2 "above the internal SRAM of board 'f469' \(262144 B\)" -- sweep --board f469 --spaces mcunet-in1 --budget 400000 --db $TMP/over.sqlite
+# A budget above what the board gives TinyOps buffers: refused by fit, partition and sweep with
+# one rule (placement::MaxBudgetBytes; issue 14 item 7), naming the board's size and the nearest
+# valid budget, nothing written. f469: 262,144 B SRAM - 12,680 B reserve = 249,464 B, below its
+# default budget 258,000 B (data/tinyops/budgets.csv), so 258,000 B is the most; `plot budget
+# --to` stops at the same figure.
+check fit-budget-above-sram 2 "^dse: error: --budget: 400000 B is above the most board 'f469' gives TinyOps buffers, 258000 B \(262144 B of SRAM less a 12680 B runtime reserve: 249464 B; its default budget in budgets.csv, 258000 B, is higher\); nearest valid: --budget 258000$" -- fit mbv3-w1.00-r160 --board f469 --budget 400000
+check fit-budget-full-sram 2 "--budget: 262144 B is above the most board 'f469' gives TinyOps buffers, 258000 B" -- fit mbv3-w1.00-r160 --board f469 --budget 256K
+check fit-budget-at-limit 0 "^tinyops +yes .*budget 258000 B" -- fit mbv3-w1.00-r160 --board f469 --budget 258000
+check partition-budget-above-sram 2 "--budget: 400000 B is above the most board 'f469' gives TinyOps buffers, 258000 B .*nearest valid: --budget 258000" -- partition mbv3-w1.00-r160 --board f469 --budget 400000
+check partition-budget-full-sram 2 "--budget: 262144 B is above the most board 'f469' gives TinyOps buffers, 258000 B" -- partition mbv3-w1.00-r160 --board f469 --budget 262144
+check plot-budget-to-full-sram 2 "--to 262144 is above the 258000 B of SRAM f469 has for TinyOps buffers \(--to 258000 at most\)" -- plot budget mbv3-w1.00-r160 --board f469 --to 262144 --out $TMP/over_plot
+# A board without a budgets.csv row: its SRAM less the reserve (u585: 786,432 - 12,680 = 773,752 B).
+check fit-budget-no-row 2 "^dse: error: --budget: 786432 B is above the most board 'u585' gives TinyOps buffers, 773752 B \(786432 B of SRAM less a 12680 B runtime reserve: 773752 B\); nearest valid: --budget 773752$" -- fit mcunet-in1 --board u585 --budget 768K
+check sweep-budget-above-sram 2 "above the most board 'f469' gives TinyOps buffers, 258000 B" -- sweep --board f469 --spaces mcunet-in1 --budget 400000 --db $TMP/over.sqlite
 if [ ! -e $TMP/over.sqlite ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL sweep wrote on a budget above SRAM" >&2; fi
 # TinyOps on a board without external RAM (h7a3 has none).
 check partition-no-external-ram 2 "TinyOps needs external RAM: board 'h7a3' has none" -- partition mcunet-in1 --board h7a3
