@@ -26,6 +26,18 @@ check() {
   fi
 }
 
+# expect NAME COMMAND...: COMMAND must succeed (for checks that are not one dse run).
+expect() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name: '$*' does not hold" >&2
+  fi
+}
+
 for f in tests/cli/cases/*.sh; do
   # shellcheck source=/dev/null
   . "$f"

@@ -1,6 +1,6 @@
 # Cases of a new user's session on the memory side (issue 14): boards, maps, modes, fronts,
 # the fairness table and the training export. Sourced by tests/cli/run.sh after
-# reliability_0_common.sh (its `expect`); $TMP is scratch.
+# run.sh (its `check` and `expect`); $TMP is scratch.
 
 # boards list stays within 100 columns (psoc62's title is 58 characters): the board column is
 # the title up to its chip; a whole-GiB memory prints in GiB (l552's 32,768 MiB SD card).
@@ -19,7 +19,7 @@ check mu-fit-flash-data 0 "^  weights \+ biases \+ requantisation 817296 B$" -- 
 # The map places what fit counts: mcunet-in3 on h743 internally (tflm layout), the model as
 # deployed in flash (987,777 B: 817,296 B of data + 170,481 B of estimated flatbuffer, as
 # `fit` says) and the arena's persistent tail (73,136 B) after its head (371,712 B).
-check mu-map-model 0 "^flash +0x08019000 0x0810a281 +987777  model \(weights, biases, quantisation data \+ flatbuffer, estimated\)$" -- fit mcunet-in3 --board h743 --mode internal --map
+check mu-map-model 0 "^flash +0x08019000 0x0810a281 +987777  model \(817296 B of weights, biases and requantisation \+ 170481 B of flatbuffer, estimated\)$" -- fit mcunet-in3 --board h743 --mode internal --map
 check mu-map-tail 0 "^axi_sram +0x2405ac00 0x2406c9b0 +73136  persistent data \(arena tail" -- fit mcunet-in3 --board h743 --mode internal --map
 
 # --modes all (or --mode all) sweeps the three default modes and the three opt-in schedules; an
@@ -45,6 +45,6 @@ expect mu-manifest-provenance grep -q ",1,$TMP/mu_front.sqlite,[0-9T:-]*Z,$versi
 # 256 KiB F469 fits under tinyengine (232,122 B) but under tflm only patch-based inference
 # brings its SRAM under 262,144 B (246,264 B), where its flash does not fit.
 "$DSE" reproduce >$TMP/mu_reproduce.txt 2>/dev/null
-expect mu-fairness-f469 grep -q "^  f469: TinyOps best mbv3-w1.00-r224 73.3 % 6147 ms; beats the best internal (tinyengine layout)$" $TMP/mu_reproduce.txt
-expect mu-fairness-schedule grep -q "^    internal, tflm        121 fit; best proxyless-w0.30-r224 (patch) 58.3 % 2497 ms$" $TMP/mu_reproduce.txt
+expect mu-fairness-f469 grep -q "^  f469: TinyOps best mbv3-w1.00-r224 73.3 % 6118 ms; beats the best internal (tinyengine layout)$" $TMP/mu_reproduce.txt
+expect mu-fairness-schedule grep -q "^    internal, tflm        121 fit; best proxyless-w0.30-r224 (patch) 58.3 % 2496 ms$" $TMP/mu_reproduce.txt
 expect mu-fairness-baseline grep -q "^    tflm       internal 428472 B no; patch 246264 B (SRAM fits, flash does not); reorder 428472 B no; pex 300472 B no$" $TMP/mu_reproduce.txt

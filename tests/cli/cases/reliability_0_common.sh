@@ -38,18 +38,6 @@ bad() {
   fi
 }
 
-# expect NAME CONDITION-COMMAND...: counts a plain shell check (for effects on files).
-expect() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name: '$*' does not hold" >&2
-  fi
-}
-
 # The reference database: one small run (mbv3 on the F469, TinyOps mode only).
 check rel-make-db 0 "run 1 in $RDB" -- --quiet sweep --board f469 --spaces mbv3 --modes tinyops --db "$RDB"
 cp "$RDB" "$RDB.ref"
