@@ -71,8 +71,9 @@ void Run(const FitOptions& options) {
                  " to " << options.out << "\n";
     return;
   }
-  const std::vector<placement::Fit> fits =
-      report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth);
+  const std::vector<placement::Fit> fits = options.mode.empty()
+      ? report::FitAllModes(facts, board, runtime, budget, !options.no_filter_growth)
+      : std::vector<placement::Fit>{FitOne(options, facts, board, budget)};
   if (options.json) {
     std::cout << explore::DocumentText(explore::FitReportJson(facts.net, board, footprint, fits));
   } else {
@@ -99,7 +100,8 @@ void RegisterFit(CLI::App& app) {
   AddRuntimeOption(fit, &options.runtime);
   fit->add_flag("--json", options.json, "Print JSON: footprint at the top, one object per mode");
   fit->add_flag("--map", options.map, "Print the memory map (region, start, size, what) of --mode");
-  fit->add_option("--mode", options.mode, "Mode of --map (default: the board's default mode)");
+  fit->add_option("--mode", options.mode, "Only this mode (any of 'dse fit --help' modes, e.g. "
+                  "patch); with --map its map (default: every mode; --map: the board's default)");
   fit->callback([] { Run(options); });
   CLI::App* dep = app.add_subcommand("deploy", "Write the firmware files of a variant in one mode: "
       "C header, linker fragment, per-layer RAM/ROM report (text + CSV)");

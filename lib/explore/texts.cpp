@@ -65,6 +65,9 @@ std::optional<std::string> NoModeFitsText(const std::string& variant, const std:
   for (const placement::Fit& fit : fits) {
     if (fit.fits) return std::nullopt;
   }
+  if (fits.size() == 1) {  // one mode asked for (dse fit --mode M)
+    return fmt::format("{} does not fit {} in {} mode", variant, board, fits.front().mode);
+  }
   return fmt::format("{} does not fit {} in any mode", variant, board);
 }
 

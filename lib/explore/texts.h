@@ -36,7 +36,7 @@ std::string ExternalMemoriesText(const hw::Board& board);
 std::string Top1Text(const accuracy::Top1& top1);
 
 /// "mbv3-w1.00-r224 does not fit l552 in any mode" when none of `fits` fits (`dse fit` then
-/// exits 4); nullopt when one does.
+/// exits 4), "... in patch mode" when `fits` holds one mode's; nullopt when one does.
 std::optional<std::string> NoModeFitsText(const std::string& variant, const std::string& board,
                                           const std::vector<placement::Fit>& fits);
 

@@ -48,3 +48,12 @@ expect mu-manifest-provenance grep -q ",1,$TMP/mu_front.sqlite,[0-9T:-]*Z,$versi
 expect mu-fairness-f469 grep -q "^  f469: TinyOps best mbv3-w1.00-r224 73.3 % 6118 ms; beats the best internal (tinyengine layout)$" $TMP/mu_reproduce.txt
 expect mu-fairness-schedule grep -q "^    internal, tflm        121 fit; best proxyless-w0.30-r224 (patch) 58.3 % 2496 ms$" $TMP/mu_reproduce.txt
 expect mu-fairness-baseline grep -q "^    tflm       internal 428472 B no; patch 246264 B (SRAM fits, flash does not); reorder 428472 B no; pex 300472 B no$" $TMP/mu_reproduce.txt
+
+# fit --mode M reports that mode only (any registered one, opt-in schedules too). mbv3-w0.50-r128
+# on the f469: patch needs 1,668,061 B of flash (1,565,661 B model + 102,400 B runtime code)
+# against 1,048,576 B, so exit 4 naming the one mode; tinyops fits (the sweep's default mode there).
+check mu-fit-one-mode-infeasible 4 "does not fit f469 in patch mode" -- fit mbv3-w0.50-r128 --board f469 --mode patch
+check mu-fit-one-mode-flash 4 "internal flash: needs 1668061 B, has 1048576 B" -- fit mbv3-w0.50-r128 --board f469 --mode patch
+"$DSE" fit mbv3-w0.50-r128 --board f469 --mode tinyops >$TMP/mu_fit_one.txt 2>&1
+expect mu-fit-one-mode-only grep -qE "^tinyops +yes" $TMP/mu_fit_one.txt
+expect mu-fit-one-mode-no-other sh -c "! grep -q '^internal ' $TMP/mu_fit_one.txt"
