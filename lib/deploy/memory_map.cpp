@@ -20,10 +20,17 @@ struct Item {
   std::vector<std::pair<std::string, int64_t>> parts;  // sub-entries laid out in order
 };
 
+// Each section starts 32-byte aligned, as the linker fragment's ALIGN(32) places it
+// (MapLinkerScript), so the map's addresses are the ones the linker gives.
+constexpr int64_t kSectionAlignBytes = 32;
+
 struct Slot {
   hw::MemoryRegion region;
   int64_t used = 0;
-  int64_t free() const { return region.size_bytes - used; }
+  int64_t next() const {  // where the next section starts, from the region's start
+    return (used + kSectionAlignBytes - 1) / kSectionAlignBytes * kSectionAlignBytes;
+  }
+  int64_t free() const { return region.size_bytes - next(); }
 };
 
 std::vector<hw::MemoryRegion> SramRegions(const hw::Board& board) {
@@ -51,7 +58,7 @@ void Put(const Item& item, std::vector<Slot>* slots, MemoryMap* map) {
                                         item.needs_dma ? "DMA-reachable " : ""));
     return;
   }
-  int64_t at = best->region.start + best->used;
+  int64_t at = best->region.start + best->next();
   if (item.parts.empty()) {
     map->entries.push_back({best->region.name, at, item.bytes, item.what, item.section});
   }
@@ -59,7 +66,7 @@ void Put(const Item& item, std::vector<Slot>* slots, MemoryMap* map) {
     map->entries.push_back({best->region.name, at, bytes, what, item.section});
     at += bytes;
   }
-  best->used += item.bytes;
+  best->used = best->next() + item.bytes;
 }
 
 // The model as the fit counts it: in internal flash, the model as deployed (an imported file,

@@ -57,3 +57,8 @@ check mu-fit-one-mode-flash 4 "internal flash: needs 1668061 B, has 1048576 B" -
 "$DSE" fit mbv3-w0.50-r128 --board f469 --mode tinyops >$TMP/mu_fit_one.txt 2>&1
 expect mu-fit-one-mode-only grep -qE "^tinyops +yes" $TMP/mu_fit_one.txt
 expect mu-fit-one-mode-no-other sh -c "! grep -q '^internal ' $TMP/mu_fit_one.txt"
+
+# The map starts each section 32-byte aligned, as the linker fragment's ALIGN(32) does:
+# mcunet-in3 under tinyengine on the h743, the model after 37,253 B of runtime code
+# (0x08000000 + 37,253 = 0x08009185) starts at 0x080091a0, the next multiple of 32.
+check mu-map-aligned 0 "^flash +0x080091a0 0x080d0a30 +817296  model" -- fit mcunet-in3 --board h743 --mode internal --map --runtime tinyengine
