@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
 #include <limits>
 
 #include "analysis/patch_schedule.h"
@@ -79,26 +78,25 @@ util::Result<ModeChoice> ChooseDeployMode(const explore::VariantFacts& facts,
     if (!e) return e.error();
     evaluated.push_back(std::move(e).value());
   }
-  // Registry order, stably sorted by latency: the first feasible one is the choice.
-  std::vector<const explore::Evaluation*> order;
-  for (const explore::Evaluation& e : evaluated) order.push_back(&e);
-  std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
-    return LatencyOrInfinity(*a) < LatencyOrInfinity(*b);
-  });
-  const auto best = std::find_if(order.begin(), order.end(), [](const auto* e) { return e->fit.fits; });
+  // The feasible mode of lowest latency; ties (and no latency) go to the first in registry order.
+  const explore::Evaluation* best = nullptr;
+  for (const explore::Evaluation& e : evaluated) {
+    if (!e.fit.fits) continue;
+    if (best == nullptr || LatencyOrInfinity(e) < LatencyOrInfinity(*best)) best = &e;
+  }
   ModeChoice choice;
   const std::string candidates = CandidatesText(evaluated);
-  if (best == order.end()) {
+  if (best == nullptr) {
     choice.reason = fmt::format("{} does not fit {} in any mode ({})", facts.net.name,
                                 target.board->name, candidates);
     return choice;
   }
-  choice.mode = (*best)->fit.mode;
+  choice.mode = best->fit.mode;
   choice.reason = fmt::format(
       "--mode not given: deploying in '{}', the feasible mode of lowest predicted latency, as "
       "'dse pick' ranks modes (ties in the order {}): {}",
       choice.mode, fmt::join(ids, ", "), candidates);
-  choice.chosen = **best;
+  choice.chosen = *best;
   return choice;
 }
 
