@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -93,6 +94,40 @@ void AddIntervals(const std::vector<Candidate>& candidates, plot::Figure* f) {
   f->series.insert(f->series.end(), bars.begin(), bars.end());
 }
 
+// A mode's colour (its front and key), point type and front dash type, by registry rank
+// (RegisteredModes): internal, external, tinyops, then the opt-in schedules patch, reorder and
+// pex, dashed because a schedule's front may run on internal's (reorder ties it). Colours are
+// apart from the family palette's first four; more modes than styles reuse them.
+struct ModeStyle {
+  const char* color;
+  int point_type;  // pngcairo: 5 filled square, 7 circle, 9 triangle, 11 inverted, 13 diamond
+  int dash_type;   // 1 solid, 2 dashed, 4 dash-dot
+};
+constexpr ModeStyle kModeStyles[] = {{"#1f77b4", 7, 1}, {"#7f7f7f", 9, 1}, {"#d62728", 5, 1},
+                                     {"#000000", 11, 2}, {"#17becf", 13, 2}, {"#b8860b", 15, 4}};
+
+const ModeStyle& StyleOf(const std::string& mode) {
+  const std::vector<std::string> modes = RegisteredModes();
+  const auto rank = static_cast<size_t>(std::find(modes.begin(), modes.end(), mode) - modes.begin());
+  return kModeStyles[rank % std::size(kModeStyles)];
+}
+
+// The modes with a feasible point of known top-1 and x, drawn back to front: most points first,
+// so a mode whose designs are a subset of another's (internal's of external's) stays visible
+// on top; ties in registry order.
+std::vector<std::string> DrawOrder(const std::vector<Candidate>& candidates, const std::string& x_objective) {
+  std::vector<std::string> modes = DesignSpacesOf(candidates);
+  modes.pop_back();  // "all"
+  std::map<std::string, size_t> points;
+  for (const Candidate& c : candidates) {
+    if (c.feasible && c.top1 && XValue(c, x_objective)) ++points[c.mode];
+  }
+  std::erase_if(modes, [&](const std::string& m) { return points[m] == 0; });
+  std::stable_sort(modes.begin(), modes.end(),
+                   [&](const std::string& a, const std::string& b) { return points[a] > points[b]; });
+  return modes;
+}
+
 }  // namespace
 
 plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::string& board,
@@ -107,9 +142,6 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
   f.x_label = XLabel(x_objective);
   f.y_label = "ImageNet top-1 (%, predicted unless measured)";
   f.log_x = true;
-  // Above and left of a front nothing lies (no design dominates a member); bottom right, the
-  // key hid the slow designs of low top-1.
-  f.key_position = "top left";
   const auto families = FamilyColors(candidates);
   const auto space_variants = SpaceVariants(candidates);
   // Labels only on members of the front of all modes, the first from the left, and a member only
@@ -127,12 +159,18 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
     last_top1 = m.y;
     overall.insert({m.variant, m.mode});
   }
-  struct Space { const char* name; const char* color; int point_type; };
-  const Space spaces[] = {{"external", "#7f7f7f", 9}, {"tinyops", "#d62728", 5},
-                          {"internal", "#1f77b4", 7}};
-  for (const auto& [space, color, point_type] : spaces) {
-    plot::Series points{std::string(space) + " designs", color, plot::Series::Style::kPoints, {}, {}};
-    points.point_type = point_type;  // the mode by shape, the family by colour
+  const std::vector<std::string> modes = DrawOrder(candidates, x_objective);
+  // Above and left of a front nothing lies (no design dominates a member); bottom right, the
+  // key hid the slow designs of low top-1. Three modes' entries (13 with four families) fit
+  // there above the fronts; more reached down over internal's front: they go outside, the figure
+  // wider by the key's width so the plot keeps its size.
+  const bool key_outside = modes.size() > 3;
+  f.key_position = key_outside ? "outside right top" : "top left";
+  if (key_outside) f.width_px = 1300;
+  for (const std::string& space : modes) {
+    const ModeStyle& style = StyleOf(space);
+    plot::Series points{space + " designs", style.color, plot::Series::Style::kPoints, {}, {}};
+    points.point_type = style.point_type;  // the mode by shape, the family by colour
     for (const Candidate& c : candidates) {
       const auto x = XValue(c, x_objective);
       if (c.mode != space || !c.feasible || !c.top1 || !x) continue;
@@ -140,13 +178,13 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
       points.y.push_back(*c.top1);
       points.point_colors.push_back(families.at(FamilyOf(c, space_variants)));
     }
-    plot::Series front{std::string(space) + " front", color, plot::Series::Style::kSteps, {}, {}};
+    plot::Series front{space + " front", style.color, plot::Series::Style::kSteps, {}, {}};
+    front.dash_type = style.dash_type;
     for (const FrontMember& m : Front(candidates, x_objective, space)) {
       front.x.push_back(m.x);
       front.y.push_back(m.y);
       front.labels.push_back(overall.count({m.variant, m.mode}) > 0 ? m.variant : "");
     }
-    if (points.x.empty()) continue;
     f.series.push_back(points);
     f.series.push_back(front);
   }

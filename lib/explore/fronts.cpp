@@ -13,8 +13,14 @@
 
 namespace explore {
 
+std::vector<std::string> RegisteredModes() {
+  std::vector<std::string> ids = placement::ModeIds();
+  for (const std::string& id : placement::OptInModeIds()) ids.push_back(id);
+  return ids;
+}
+
 std::vector<std::string> DesignSpaces() {
-  std::vector<std::string> spaces = placement::ModeIds();
+  std::vector<std::string> spaces = RegisteredModes();
   spaces.emplace_back("all");
   return spaces;
 }
@@ -54,12 +60,20 @@ const Candidate& Deref(const Candidate* c) { return *c; }
 
 // Registry order of a mode: the default modes, then the opt-in schedules.
 size_t ModeRank(const std::string& mode) {
-  static const std::vector<std::string> order = [] {
-    std::vector<std::string> ids = placement::ModeIds();
-    for (const std::string& id : placement::OptInModeIds()) ids.push_back(id);
-    return ids;
-  }();
+  static const std::vector<std::string> order = RegisteredModes();
   return static_cast<size_t>(std::find(order.begin(), order.end(), mode) - order.begin());
+}
+
+// The modes of a pool in registry order (unregistered ones last, by name), then "all".
+template <typename Pool>
+std::vector<std::string> SpacesOf(const Pool& candidates) {
+  std::set<std::string> modes;
+  for (const auto& entry : candidates) modes.insert(Deref(entry).mode);
+  std::vector<std::string> spaces(modes.begin(), modes.end());
+  std::stable_sort(spaces.begin(), spaces.end(),
+                   [](const std::string& a, const std::string& b) { return ModeRank(a) < ModeRank(b); });
+  spaces.emplace_back("all");
+  return spaces;
 }
 
 // An opt-in schedule's member tied at the same point by the same design under a mode earlier
@@ -116,7 +130,7 @@ std::vector<FrontMember> MembersOf(const Pool& candidates, const std::string& x_
 template <typename Pool>
 std::vector<FrontMember> AllFrontsOf(const Pool& candidates) {
   std::vector<FrontMember> all;
-  const std::vector<std::string> spaces = DesignSpaces();
+  const std::vector<std::string> spaces = SpacesOf(candidates);
   for (const std::string& x : kXObjectives) {
     for (const std::string& space : spaces) {
       const std::vector<FrontMember> front = MembersOf(candidates, x, space);
@@ -127,6 +141,10 @@ std::vector<FrontMember> AllFrontsOf(const Pool& candidates) {
 }
 
 }  // namespace
+
+std::vector<std::string> DesignSpacesOf(const std::vector<Candidate>& candidates) {
+  return SpacesOf(candidates);
+}
 
 std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
                                const std::string& x_objective, const std::string& design_space) {
@@ -139,8 +157,9 @@ std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates) {
 
 std::vector<const Candidate*> FrontCandidates(const std::vector<const Candidate*>& candidates) {
   std::vector<const Candidate*> out;
+  const std::vector<std::string> spaces = SpacesOf(candidates);
   for (const std::string& x : kXObjectives) {
-    for (const std::string& space : DesignSpaces()) {
+    for (const std::string& space : spaces) {
       for (const auto& member : FrontOf(candidates, x, space)) out.push_back(member.first);
     }
   }

@@ -17,8 +17,14 @@
 namespace explore {
 
 inline const std::vector<std::string> kXObjectives = {"macs", "latency", "energy"};
+/// Every registered mode id in registry order: the default modes (placement::ModeIds), then the
+/// opt-in schedules (placement::OptInModeIds).
+std::vector<std::string> RegisteredModes();
 /// The design spaces: one per registered deployment mode (its feasible candidates), then "all".
 std::vector<std::string> DesignSpaces();
+/// The design spaces of `candidates`: each mode one of them has, in registry order (a mode no
+/// longer registered after those, by name), then "all". A default sweep's are its three modes'.
+std::vector<std::string> DesignSpacesOf(const std::vector<Candidate>& candidates);
 
 struct FrontMember {
   std::string board;
@@ -49,7 +55,8 @@ std::optional<std::string> MissingAxisReason(const std::vector<Candidate>& candi
 std::vector<FrontMember> Front(const std::vector<Candidate>& candidates,
                                const std::string& x_objective, const std::string& design_space);
 
-// Every front of one board: each x objective x each design space.
+// Every front of one board: each x objective x each design space of the candidates
+// (DesignSpacesOf).
 std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates);
 /// The candidates AllFronts(candidates) takes its members from (one entry per member, in its
 /// order), without building the members: what a sweep needs to prune.

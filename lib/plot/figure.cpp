@@ -24,9 +24,10 @@ std::string Quote(const std::string& text) {
 }
 
 std::string StyleText(const Series& s) {
+  const std::string dash = s.dash_type == 1 ? "" : fmt::format(" dt {}", s.dash_type);
   switch (s.style) {
-    case Series::Style::kSteps: return "with steps lw 2";
-    case Series::Style::kLinesPoints: return fmt::format("with linespoints pt {} ps 0.8 lw 2", s.point_type);
+    case Series::Style::kSteps: return "with steps lw 2" + dash;
+    case Series::Style::kLinesPoints: return fmt::format("with linespoints pt {} ps 0.8 lw 2{}", s.point_type, dash);
     case Series::Style::kBars: return "with boxes fill solid 0.9 border lc rgb \"#404040\"";
     case Series::Style::kXErrorBars: return "with xerrorbars pt 7 ps 0.3 lw 1";
     case Series::Style::kBand: return "with filledcurves fs transparent solid 0.2 noborder";
@@ -150,11 +151,11 @@ std::string ScriptText(const Figure& f) {
   if (!f.y2_label.empty()) body += fmt::format("set y2label {}\nset y2tics\nset ytics nomirror\n", Quote(f.y2_label));
   const std::string data = f.name + ".dat";
   std::string script = body;
-  script += fmt::format("set terminal pngcairo size 1000,700\nset output {}\n{}",
+  script += fmt::format("set terminal pngcairo size {},700\nset output {}\n{}", f.width_px,
                         Quote(f.name + ".png"), PlotCommand(f, data, false));
   const bool labels = std::any_of(f.series.begin(), f.series.end(),
                                   [](const Series& s) { return !s.labels.empty(); });
-  script += fmt::format("set terminal svg size 1000,700 dynamic{}\nset output {}\n{}",
+  script += fmt::format("set terminal svg size {},700 dynamic{}\nset output {}\n{}", f.width_px,
                         labels ? " mouse standalone" : "",
                         Quote(f.name + ".svg"), PlotCommand(f, data, true));
   return script + "unset output\n";

@@ -29,6 +29,7 @@ struct Series {
   std::vector<double> y;
   std::vector<double> low, high;  // kXErrorBars (x units) and kBand (y units): the ends
   int point_type = 7;
+  int dash_type = 1;  // lines (kSteps, kLinesPoints): gnuplot dt, 1 solid, 2 dashed, 4 dash-dot
   int axis = 1;  // 1: left y axis, 2: right y axis (y2)
   // One label per point (empty: none): drawn beside the point in the PNG, a hover tooltip
   // (hypertext) in the SVG.
@@ -51,6 +52,7 @@ struct Figure {
   std::optional<double> y_min, y_max;  // left y range; unset: gnuplot's autoscale
   std::optional<double> y2_min;        // lower end of the right y range; unset: autoscale
   std::string key_position = "bottom right";  // gnuplot `set key` argument
+  int width_px = 1000;  // of the PNG and SVG (700 high); wider keeps the plot's room beside a key outside
   double box_width = 0.8;  // width of kBars boxes, in x units
   // Legend-only entries (title, colour), drawn as a point each after the series: e.g. the
   // family colours of points whose series are by mode.

@@ -50,6 +50,26 @@ TEST(Fronts, AllModesFrontCountsADesignTiedUnderTwoModesOnce) {
             (std::vector<std::string>{"a/internal", "z/internal"}));
 }
 
+// An all-mode run's fronts are every mode's it has, in registry order (placement/mode_registry.cpp:
+// internal, external, tinyops, then patch, reorder, pex): the opt-in schedules' too, which
+// `pareto --space` and a search's pruning (FrontCandidates) take from here.
+TEST(Fronts, AnAllModeRunHasAFrontPerModeItHas) {
+  const std::vector<explore::Candidate> pool = {
+      C("a", "pex", 10, 500, 40), C("b", "patch", 20, 600, 50), C("c", "tinyops", 40, 700, 60),
+      C("d", "patch", 30, 800, 45)};  // d: slower and worse than b, off the patch front
+  EXPECT_EQ(explore::DesignSpacesOf(pool), (std::vector<std::string>{"tinyops", "patch", "pex", "all"}));
+  EXPECT_EQ(explore::DesignSpacesOf(kPool), (std::vector<std::string>{"internal", "tinyops", "all"}));
+  EXPECT_EQ(explore::DesignSpaces(), (std::vector<std::string>{"internal", "external", "tinyops",
+                                                               "patch", "reorder", "pex", "all"}));
+  std::vector<std::string> patch;  // latency then MACs; energy: no candidate has one
+  for (const auto& m : explore::AllFronts(pool)) {
+    if (m.design_space == "patch") patch.push_back(m.x_objective + ":" + m.variant);
+  }
+  EXPECT_EQ(patch, (std::vector<std::string>{"macs:b", "latency:b"}));
+  EXPECT_EQ(explore::FrontCandidates({&pool[0], &pool[1], &pool[2], &pool[3]}).size(),
+            explore::AllFronts(pool).size());
+}
+
 TEST(Fronts, GoldenRoundTripAndDiff) {
   const auto now = explore::Front(kPool, "macs", "tinyops");
   auto golden = explore::ParseGolden("g.csv", explore::GoldenText(now));

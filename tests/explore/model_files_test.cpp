@@ -65,13 +65,15 @@ TEST(FrontFigure, PointsAndFrontPerDesignSpace) {
   EXPECT_EQ(f.name, "pareto_f469_macs");
   EXPECT_EQ(f.title, "f469: top-1 vs MACs (top-1 and latency predicted)");
   EXPECT_TRUE(f.log_x);
-  ASSERT_EQ(f.series.size(), 4u);  // no external point: tinyops then internal, each twice
-  EXPECT_EQ(f.series[0].title, "tinyops designs");
-  EXPECT_EQ(f.series[2].title, "internal designs");
-  EXPECT_EQ(f.series[2].x, (std::vector<double>{100, 200}));  // MACs in M; infeasible left out
-  EXPECT_EQ(f.series[3].title, "internal front");
-  EXPECT_EQ(f.series[3].x, std::vector<double>{100});  // 200 M at 58% is dominated
-  EXPECT_EQ(f.series[3].color, "#1f77b4");
+  // No external point; internal's 2 feasible points before tinyops' 1 (most points drawn first),
+  // each twice.
+  ASSERT_EQ(f.series.size(), 4u);
+  EXPECT_EQ(f.series[0].title, "internal designs");
+  EXPECT_EQ(f.series[2].title, "tinyops designs");
+  EXPECT_EQ(f.series[0].x, (std::vector<double>{100, 200}));  // MACs in M; infeasible left out
+  EXPECT_EQ(f.series[1].title, "internal front");
+  EXPECT_EQ(f.series[1].x, std::vector<double>{100});  // 200 M at 58% is dominated
+  EXPECT_EQ(f.series[1].color, "#1f77b4");
 }
 
 }  // namespace

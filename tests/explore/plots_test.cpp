@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "explore/budget_range.h"
 #include "explore/front_figure.h"
 #include "plot/figure.h"
@@ -112,6 +115,47 @@ TEST(Plots, LatencyFrontsCarryTheirIntervalsAsErrorBars) {
   EXPECT_NE(plot::ScriptText(f).find("index 2 using 1:2:3:4 with xerrorbars"), std::string::npos);
   // Against MACs there is no latency axis for the bars.
   EXPECT_EQ(explore::FrontFigure(rows, "f746", "macs").series.size(), 2u);
+}
+
+// An all-mode sweep's figure draws every mode the rows have (internal, external, tinyops and
+// the opt-in patch, reorder, pex), not the three default ones: most points first (external 3,
+// tinyops 2), ties in registry order (placement/mode_registry.cpp). Six modes' key (12 entries
+// and the family) would cover internal's front top left, so it goes outside, the figure wider.
+TEST(Plots, AnAllModeFigureDrawsEveryModesFront) {
+  std::vector<explore::Candidate> rows;
+  const char* modes[] = {"external", "external", "external", "tinyops", "tinyops",
+                         "internal", "patch", "reorder", "pex"};
+  int64_t macs = 100'000'000;
+  for (const char* mode : modes) {
+    rows.push_back(Cand("mbv3", "mbv3-" + std::to_string(macs / 1'000'000), macs, 60, "predicted"));
+    rows.back().mode = mode;
+    macs += 10'000'000;
+  }
+  const plot::Figure f = explore::FrontFigure(rows, "f469", "macs");
+  ASSERT_EQ(f.series.size(), 12u);  // (designs, front) per mode
+  std::vector<std::string> fronts;
+  for (size_t i = 1; i < f.series.size(); i += 2) fronts.push_back(f.series[i].title);
+  EXPECT_EQ(fronts, (std::vector<std::string>{"external front", "tinyops front", "internal front",
+                                              "patch front", "reorder front", "pex front"}));
+  // Six colours, six point types: the three default modes keep theirs, the schedules dashed.
+  std::set<std::string> colors;
+  std::set<int> point_types;
+  for (size_t i = 0; i < f.series.size(); i += 2) {
+    colors.insert(f.series[i + 1].color);
+    point_types.insert(f.series[i].point_type);
+  }
+  EXPECT_EQ(colors.size(), 6u);
+  EXPECT_EQ(point_types.size(), 6u);
+  EXPECT_EQ(f.series[1].color, "#7f7f7f");  // external, as before
+  EXPECT_EQ(f.series[5].color, "#1f77b4");  // internal
+  EXPECT_EQ(f.series[7].dash_type, 2);      // patch
+  EXPECT_EQ(f.key_position, "outside right top");
+  EXPECT_EQ(f.width_px, 1300);
+  EXPECT_NE(plot::DataText(f).find("# patch front\n160 60 \"\"\n"), std::string::npos);
+  EXPECT_NE(plot::ScriptText(f).find("index 7 using 1:2 with steps lw 2 dt 2 lc rgb \"#000000\" "
+                                     "title \"patch front\""),
+            std::string::npos);
+  EXPECT_NE(plot::ScriptText(f).find("set terminal pngcairo size 1300,700"), std::string::npos);
 }
 
 TEST(Plots, TheBudgetSweepHoldsTheBoardsOwnBudget) {

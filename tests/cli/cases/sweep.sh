@@ -37,3 +37,16 @@ per_op=$(sqlite3 $TMP/po.sqlite "SELECT count(*), round(sum(o.latency_ms), 3) = 
   JOIN evaluations e ON e.run_id = o.run_id AND e.variant_id = o.variant_id AND e.board = o.board AND e.mode = o.mode
   WHERE v.name = 'mbv3-w1.00-r160'")
 if [ "$per_op" = "60|1" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL sweep-per-op rows: got '$per_op', want '60|1'" >&2; fi
+
+# An all-mode sweep's figure draws a front for every mode of the run, the opt-in schedules too
+# (it drew internal, external and tinyops only), each with the members `pareto --space MODE`
+# prints: the patch front's lines in the .dat are the CSV's rows.
+check sweep-all-modes 0 "4164 evaluations" -- sweep --board f469 --modes all --db $TMP/am.sqlite
+check pareto-space-patch 0 "^f469 front \(patch designs\)" -- --quiet pareto --board f469 --space patch --db $TMP/am.sqlite
+check pareto-plot-all-modes 0 "pareto_f469_latency.png" -- pareto --board f469 --db $TMP/am.sqlite --plot --out $TMP/am-plots
+for m in patch reorder pex; do
+  expect pareto-plot-$m-front grep -qx "# $m front" $TMP/am-plots/pareto_f469_latency.dat
+done
+expect pareto-plot-patch-as-csv test "$(awk '$0 == "# patch front" {f = 1; next} /^#/ {f = 0} f && NF' \
+  $TMP/am-plots/pareto_f469_latency.dat | wc -l)" = "$("$DSE" --quiet pareto --board f469 --space patch \
+  --csv --db $TMP/am.sqlite | grep -v '^#' | tail -n +2 | wc -l)"
