@@ -14,7 +14,8 @@ namespace dse_app {
 /// "kws.tflite"), the name `dse accuracy import` rows use for a measured top-1
 /// (accuracy::IsImportedModelName).
 /// Unsupported ops are warned about on stderr (by name and count) and kept as MAC-free ops.
-/// A missing, unreadable, non-TFLite or non-int8 file exits 2 with the reader's message.
+/// A missing, unreadable, non-TFLite or non-int8 file, or one without ops, exits 2 with
+/// explore::ImportModelFile's message.
 tflite::Import ImportModel(const std::string& path);
 
 /// The design `fit`, `partition` and `deploy` name (explore::ResolveDesign on Spaces()); ops dse

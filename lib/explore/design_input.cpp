@@ -7,21 +7,18 @@
 
 #include "explore/import_report.h"
 #include "explore/model_files.h"
-#include "tflite/import.h"
 
 namespace explore {
 namespace {
 
 util::Result<DesignInput> ImportDesign(const std::string& path, DesignUse use) {
-  auto imported = tflite::ImportFile(path);  // its errors start with "<path>: "
+  auto imported = ImportModelFile(path);
   if (!imported) return imported.error();
   tflite::Import model = std::move(imported).value();
-  graph::Network& net = model.network;
-  if (net.ops.empty()) return util::InputError(fmt::format("{}: the model has no ops", path));
-  net.name = ModelNameOf(path);
   DesignInput in;
   in.file = path;
   in.unsupported_ops = UnsupportedText(model);
+  in.unsupported_warning = UnsupportedWarning(model);
   if (use == DesignUse::kFirmware && !in.unsupported_ops.empty()) {
     // The header and the layer report would leave those ops' kernel scratch and latency out.
     return util::InputError(fmt::format(
@@ -29,12 +26,20 @@ util::Result<DesignInput> ImportDesign(const std::string& path, DesignUse use) {
         "and 'dse analyze' report it with those ops counted as MAC-free)",
         path, model.unsupported_count(), in.unsupported_ops));
   }
-  in.facts = FactsOf(std::move(net));
+  in.facts = FactsOf(std::move(model.network));
   in.facts.variant.space = kImportedSpace;  // as AnalyseNetwork names an imported network
   return in;
 }
 
 }  // namespace
+
+util::Result<tflite::Import> ImportModelFile(const std::string& path) {
+  auto imported = tflite::ImportFile(path);
+  if (!imported) return imported.error();
+  tflite::Import model = std::move(imported).value();  // the reader refuses a model without ops
+  model.network.name = ModelNameOf(path);
+  return model;
+}
 
 bool NamesModelFile(std::string_view text) {
   constexpr std::string_view kSuffix = ".tflite";

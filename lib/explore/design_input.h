@@ -11,6 +11,7 @@
 
 #include "explore/evaluate.h"
 #include "searchspace/catalog.h"
+#include "tflite/import.h"
 #include "util/result.h"
 
 namespace explore {
@@ -22,13 +23,19 @@ struct DesignInput {
   // Imported models: the ops dse does not model ("TANH x2, CUSTOM:Foo x1"; UnsupportedText),
   // "" when every op is modelled. They count no MACs, no latency and no kernel scratch.
   std::string unsupported_ops;
+  std::string unsupported_warning;  // the caller's warning for them (UnsupportedWarning), or ""
 };
+
+/// A model file read as every command reads one (`dse analyze`, `sweep --models`, and
+/// ResolveDesign): tflite::ImportFile (its errors start with "<path>: "; a model without ops is
+/// one: "the model has no operators"), the network named by its file name (ModelNameOf).
+util::Result<tflite::Import> ImportModelFile(const std::string& path);
 
 /// Whether `text` names a model file rather than a variant: it ends in ".tflite" (any case).
 bool NamesModelFile(std::string_view text);
 
 /// How a command uses the design: a report tolerates ops dse does not model (the caller warns
-/// with DesignInput::unsupported_ops); firmware files are refused for them.
+/// with DesignInput::unsupported_warning); firmware files are refused for them.
 enum class DesignUse { kReport, kFirmware };
 
 /// The design `name_or_path` names (NamesModelFile decides which kind). A variant: `catalog`'s

@@ -28,6 +28,12 @@ std::string UnsupportedText(const tflite::Import& model) {
   return text;
 }
 
+std::string UnsupportedWarning(const tflite::Import& model) {
+  if (model.unsupported_count() == 0) return "";
+  return fmt::format("{}: {} op(s) dse does not model ({}); they count no MACs and no latency",
+                     model.network.name, model.unsupported_count(), UnsupportedText(model));
+}
+
 std::string ImportText(const tflite::Import& model, const VariantFacts& facts, bool per_op) {
   const graph::Network& net = model.network;
   const analysis::PeakActivation peak = analysis::ComputePeak(net);

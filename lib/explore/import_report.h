@@ -15,6 +15,9 @@ namespace explore {
 
 /// The ops dse does not model, as "TANH x2, CUSTOM:Foo x1"; empty when there are none.
 std::string UnsupportedText(const tflite::Import& model);
+/// The warning every command gives for them: "kws.tflite: 2 op(s) dse does not model (TANH x2);
+/// they count no MACs and no latency" (the network's name); empty when there are none.
+std::string UnsupportedWarning(const tflite::Import& model);
 
 /// The text report of `model` (read from a file; `facts` its analysis), with the per-op table
 /// when `per_op`.

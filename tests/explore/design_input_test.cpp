@@ -71,6 +71,24 @@ TEST(DesignInput, BadFilesAreInputErrorsNamingTheFile) {
             std::string::npos) << float_filter.error().message;
 }
 
+// A model file without ops is refused the same way wherever it is read (ImportModelFile: fit,
+// partition, deploy through ResolveDesign; analyze and sweep --models through the app's
+// ImportModel): the path and the reader's words (lib/tflite/import.cpp). The model: OneConv's
+// tensors, its op removed.
+TEST(DesignInput, AModelWithoutOpsIsRefusedByPath) {
+  synthetic::Model m = synthetic::OneConv(6, 3, 0, 2);
+  m.ops.clear();
+  const std::string path = WriteTemp("design_input_no_ops.tflite", synthetic::Write(m));
+  auto read = explore::ImportModelFile(path);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().kind, util::Error::Kind::kInput);
+  EXPECT_EQ(read.error().message, path + ": the model has no operators");
+  auto design = explore::ResolveDesign(path, testing_support::BuiltinCatalog());
+  ASSERT_FALSE(design.ok());
+  EXPECT_EQ(design.error().message, path + ": the model has no operators");
+  std::remove(path.c_str());
+}
+
 // One CONV_2D then a TANH and a GELU (as tests/tflite/import_test.cpp
 // UnsupportedOpsAreKeptNamedAndCounted): reported with a warning text, refused for firmware.
 TEST(DesignInput, UnsupportedOpsAreNamedAndRefusedForFirmware) {
@@ -85,6 +103,10 @@ TEST(DesignInput, UnsupportedOpsAreNamedAndRefusedForFirmware) {
   auto report = explore::ResolveDesign(path, catalog, explore::DesignUse::kReport);
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->unsupported_ops, "TANH x1, GELU x1");
+  // The warning dse analyze gives too (UnsupportedWarning), named by the file name.
+  EXPECT_EQ(report->unsupported_warning,
+            "design_input_tanh.tflite: 2 op(s) dse does not model (TANH x1, GELU x1); they count "
+            "no MACs and no latency");
   EXPECT_EQ(report->facts.net.ops.size(), 3u);
   auto firmware = explore::ResolveDesign(path, catalog, explore::DesignUse::kFirmware);
   ASSERT_FALSE(firmware.ok());
