@@ -11,26 +11,10 @@
 namespace explore {
 namespace {
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-// Every k-subset of 0..n-1 in lexicographic order, the first `limit` spread evenly when there
-// are more (deterministic).
+// Every k-subset of 0..n-1 in lexicographic order (latency::KSubsets), `limit` of them spread
+// evenly when there are more (deterministic).
 std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
-  std::vector<std::vector<int>> all;
-  std::vector<int> pick(static_cast<size_t>(k));
-  for (int i = 0; i < k; ++i) pick[static_cast<size_t>(i)] = i;
-  while (true) {
-    all.push_back(pick);
-    int i = k - 1;
-    while (i >= 0 && pick[static_cast<size_t>(i)] == n - k + i) --i;
-    if (i < 0) break;
-    ++pick[static_cast<size_t>(i)];
-    for (int j = i + 1; j < k; ++j) pick[static_cast<size_t>(j)] = pick[static_cast<size_t>(j - 1)] + 1;
-  }
+  std::vector<std::vector<int>> all = latency::KSubsets(n, k);
   if (static_cast<int>(all.size()) <= limit) return all;
   std::vector<std::vector<int>> chosen;
   for (int i = 0; i < limit; ++i) chosen.push_back(all[all.size() * i / limit]);
@@ -68,8 +52,8 @@ latency::FewShotSummary OtherRuntime(const std::vector<const PredictedRow*>& own
     if (model.back() > line.back()) ++sum.subsets_worse_than_baseline;
   }
   sum.subsets = static_cast<int>(model.size());
-  sum.median_mape_pct = Median(model);
-  sum.median_baseline_mape_pct = Median(line);
+  sum.median_mape_pct = latency::Median(model);
+  sum.median_baseline_mape_pct = latency::Median(line);
   return sum;
 }
 

@@ -8,11 +8,8 @@
 #include "latency/model.h"
 
 namespace latency {
-namespace {
 
-// Every k-subset of {0..n-1} when there are at most `limit`, else `limit` distinct ones drawn
-// with a fixed-seed generator (results do not change from run to run).
-std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
+std::vector<std::vector<int>> KSubsets(int n, int k) {
   std::vector<std::vector<int>> all;
   std::vector<int> pick(static_cast<size_t>(k));
   for (int i = 0; i < k; ++i) pick[static_cast<size_t>(i)] = i;
@@ -24,6 +21,21 @@ std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
     ++pick[static_cast<size_t>(i)];
     for (int j = i + 1; j < k; ++j) pick[static_cast<size_t>(j)] = pick[static_cast<size_t>(j - 1)] + 1;
   }
+  return all;
+}
+
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+namespace {
+
+// Every k-subset of {0..n-1} when there are at most `limit`, else `limit` distinct ones drawn
+// with a fixed-seed generator (results do not change from run to run).
+std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
+  std::vector<std::vector<int>> all = KSubsets(n, k);
   if (static_cast<int>(all.size()) <= limit) return all;
   uint64_t state = 0x9E3779B97F4A7C15ull;  // splitmix64, fixed seed
   std::vector<std::vector<int>> chosen;
@@ -38,12 +50,6 @@ std::vector<std::vector<int>> Subsets(int n, int k, int limit) {
     all.erase(all.begin() + static_cast<std::ptrdiff_t>(at));
   }
   return chosen;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
 // One subset: MAPE of predicting `rest` with the fit on `others` + `shots`, of the MACs x k

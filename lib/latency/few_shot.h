@@ -33,6 +33,12 @@ struct FewShotSummary {
   double mean_interval_ratio = 0;
 };
 
+/// Every k-subset of {0..n-1} (0 < k <= n), in lexicographic order: what the few-shot tables
+/// draw their subsets from.
+std::vector<std::vector<int>> KSubsets(int n, int k);
+/// The median of `values` (non-empty; the mean of the middle two for an even count).
+double Median(std::vector<double> values);
+
 /// Few-shot calibration for every board of `samples` with >= `min_rows` rows and every k of
 /// `ks` (k < rows). `priors` as for LeaveBoardsOut. `spreads`, per coefficient key, the
 /// board-level spreads the board's intervals take (transfer and within board, estimated
