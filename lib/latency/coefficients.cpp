@@ -263,49 +263,48 @@ void ReadCorrectionTable(const std::string& name, const toml::table& table,
   out->corrections[CorrectionKey(c.family, c.runtime)] = c;
 }
 
+// A row of CoefTable; its fit spreads follow from its group (coefficients.h): the per-byte
+// costs taken from the boards' memory timings (kTiming) spread less than the others.
+constexpr CoefInfo Row(std::string_view key, std::string_view unit, std::string_view doc,
+                       CoefGroup group = CoefGroup::kCompute) {
+  const bool timing = group == CoefGroup::kTiming;
+  return {key, unit, doc, group, timing ? kTimingSharedSigma : kSharedSigma,
+          timing ? kTimingBoardSigma : kBoardSigma};
+}
+
 }  // namespace
 
 const std::array<CoefInfo, kNumCoefs>& CoefTable() {
-  static const std::array<CoefInfo, kNumCoefs> table = {{
-      {"dispatch_cycles", "cycles/op", "interpreter dispatch and kernel prologue per op",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast, 16-column SIMD loop",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"conv1x1_leftover_cycles_per_mac", "cycles/MAC",
-       "arm_convolve_1x1_s8_fast, scalar loop over Cin % 16 columns",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"conv_im2col_cycles_per_mac", "cycles/MAC", "arm_convolve_s8 (im2col + mat-mult)",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"im2col_cycles_per_element", "cycles/element", "arm_convolve_s8: s8 -> s16 column gather",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"dw3x3_cycles_per_mac", "cycles/MAC", "arm_depthwise_conv_3x3_s8",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"dw_k5_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel <= 5",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"dw_k7_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel >= 6",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"fc_cycles_per_mac", "cycles/MAC", "arm_fully_connected_s8",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"requant_cycles_per_output", "cycles/element", "requantise, clamp, store one output",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"elementwise_cycles_per_element", "cycles/element", "add, mul, hard-swish, softmax, copy",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"pool_cycles_per_element", "cycles/element", "pooling, mean, pad per element read",
-       CoefGroup::kCompute, kSharedSigma, kBoardSigma},
-      {"flash_cycles_per_byte", "cycles/byte", "internal: weight bytes fetched from flash",
-       CoefGroup::kMemory, kSharedSigma, kBoardSigma},
-      {"ext_read_cycles_per_byte", "cycles/byte", "CPU bytes fetched from external RAM",
-       CoefGroup::kTiming, kTimingSharedSigma, kTimingBoardSigma},
-      {"ext_write_cycles_per_byte", "cycles/byte", "CPU bytes written to external RAM",
-       CoefGroup::kTiming, kTimingSharedSigma, kTimingBoardSigma},
-      {"ext_access_cycles", "cycles/access",
-       "per external-RAM access (CPU read or DMA beat): crossing, controller, stall",
-       CoefGroup::kMemory, kSharedSigma, kBoardSigma},
-      {"dma_cycles_per_byte", "cycles/byte", "TinyOps DMA external RAM -> SRAM",
-       CoefGroup::kTiming, kTimingSharedSigma, kTimingBoardSigma},
-      {"part_cycles", "cycles/part", "TinyOps per part: kernel call, DMA set-up, ISR, cache",
-       CoefGroup::kMemory, kSharedSigma, kBoardSigma},
-  }};
+  static const std::array<CoefInfo, kNumCoefs> table = {
+      Row("dispatch_cycles", "cycles/op", "interpreter dispatch and kernel prologue per op"),
+      Row("conv1x1_cycles_per_mac", "cycles/MAC", "arm_convolve_1x1_s8_fast, 16-column SIMD loop"),
+      Row("conv1x1_leftover_cycles_per_mac", "cycles/MAC",
+          "arm_convolve_1x1_s8_fast, scalar loop over Cin % 16 columns"),
+      Row("conv_im2col_cycles_per_mac", "cycles/MAC", "arm_convolve_s8 (im2col + mat-mult)"),
+      Row("im2col_cycles_per_element", "cycles/element",
+          "arm_convolve_s8: s8 -> s16 column gather"),
+      Row("dw3x3_cycles_per_mac", "cycles/MAC", "arm_depthwise_conv_3x3_s8"),
+      Row("dw_k5_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel <= 5"),
+      Row("dw_k7_cycles_per_mac", "cycles/MAC", "depthwise _opt/generic, kernel >= 6"),
+      Row("fc_cycles_per_mac", "cycles/MAC", "arm_fully_connected_s8"),
+      Row("requant_cycles_per_output", "cycles/element", "requantise, clamp, store one output"),
+      Row("elementwise_cycles_per_element", "cycles/element",
+          "add, mul, hard-swish, softmax, copy"),
+      Row("pool_cycles_per_element", "cycles/element", "pooling, mean, pad per element read"),
+      Row("flash_cycles_per_byte", "cycles/byte",
+          "internal: weight bytes fetched from flash", CoefGroup::kMemory),
+      Row("ext_read_cycles_per_byte", "cycles/byte",
+          "CPU bytes fetched from external RAM", CoefGroup::kTiming),
+      Row("ext_write_cycles_per_byte", "cycles/byte",
+          "CPU bytes written to external RAM", CoefGroup::kTiming),
+      Row("ext_access_cycles", "cycles/access",
+          "per external-RAM access (CPU read or DMA beat): crossing, controller, stall",
+          CoefGroup::kMemory),
+      Row("dma_cycles_per_byte", "cycles/byte",
+          "TinyOps DMA external RAM -> SRAM", CoefGroup::kTiming),
+      Row("part_cycles", "cycles/part",
+          "TinyOps per part: kernel call, DMA set-up, ISR, cache", CoefGroup::kMemory),
+  };
   return table;
 }
 
