@@ -39,3 +39,4 @@ sed -i -e 's/^id = .*/id = "my-tflm"/' "$TMP/dd-to/data/runtimes/my-tflm.toml"
 check to-user-missing 2 "my-tflm.toml:1: missing key 'interpreter' \(what runs the graph, one of: tflm, tinyengine, " -- --data-dir "$TMP/dd-to" runtimes list
 sed -e 's/^id = .*/id = "my-tflm"/' -e 's/^kernels = .*/kernels = "cmsis_nn"/' data/runtimes/onnc.toml > "$TMP/dd-to/data/runtimes/my-tflm.toml"
 check to-user-unknown 2 "my-tflm.toml:[0-9]+: 'kernels' = 'cmsis_nn' is not one of: cmsis-nn, .* \(did you mean 'cmsis-nn'\?\)" -- --data-dir "$TMP/dd-to" runtimes list
+check to-plot-ops 0 "note: mbv3-w0.50-r128 does not fit f469 in tinyops mode \($TO_WHY\); no latency bar" -- plot ops mbv3-w0.50-r128 --board f469 --runtime tinyengine --out $TMP/to-plot
