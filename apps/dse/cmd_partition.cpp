@@ -52,8 +52,9 @@ void Run(const PartitionOptions& options) {
     PrintText(net, board, plan);
   }
   if (!evaluation.fit.fits) {  // the plan's shortfall, else what else the mode needs (a runtime)
-    throw Failure{kExitInfeasible, "does not fit: " + (plan.fits ? placement::ViolationsText(evaluation.fit)
-                                                                 : plan.shortfall->reason)};
+    const std::string why =
+        plan.fits ? placement::ViolationsText(evaluation.fit) : plan.shortfall->reason;
+    throw Failure{kExitInfeasible, "does not fit: " + why};
   }
 }
 

@@ -24,7 +24,8 @@ const hw::Board& Board(const std::string& name) {
 // A shipped runtime file, read as `dse` reads it (not registered: the test needs no registry).
 kernels::DataRuntime ShippedRuntime(const std::string& id) {
   const std::string file = std::string(DSE_SOURCE_DIR) + "/data/runtimes/" + id + ".toml";
-  return kernels::DataRuntime(kernels::ParseRuntimeSpec(file, util::ReadFile(file, "runtime file").value()).value());
+  const std::string text = util::ReadFile(file, "runtime file").value();
+  return kernels::DataRuntime(kernels::ParseRuntimeSpec(file, text).value());
 }
 
 placement::Fit PlaceUnder(const kernels::Runtime& runtime, const std::string& mode) {
