@@ -16,6 +16,7 @@
 #include "explore/evaluate.h"
 #include "placement/memory_checks.h"
 #include "placement/tinyops_mode.h"
+#include "placement/violations.h"
 
 namespace dse_app {
 namespace {
@@ -50,8 +51,10 @@ void Run(const PartitionOptions& options) {
   } else {
     PrintText(net, board, plan);
   }
-  if (!plan.fits) {
-    throw Failure{kExitInfeasible, "does not fit: " + plan.shortfall->reason};
+  if (!evaluation.fit.fits) {  // the plan's shortfall, else what else the mode needs (a runtime)
+    const std::string why =
+        plan.fits ? placement::ViolationsText(evaluation.fit) : plan.shortfall->reason;
+    throw Failure{kExitInfeasible, "does not fit: " + why};
   }
 }
 

@@ -13,6 +13,7 @@
 #include "latency/interval.h"
 #include "models.h"
 #include "placement/tinyops_mode.h"
+#include "placement/violations.h"
 
 namespace dse_app {
 namespace {
@@ -36,6 +37,10 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   if (plan != nullptr && !plan->fits) {
     Note(fmt::format("note: {} does not fit the {} B TinyOps budget; latency is for the "
                      "smallest plan", facts.net.name, plan->budget_bytes));
+  }
+  if (const std::string why = placement::RuntimeViolationText(r.evaluation.fit); !why.empty()) {
+    Note(fmt::format("note: {} cannot run in the {} mode ({}); latency is predicted as if it could",
+                     facts.net.name, options.mode, why));
   }
   if (r.evaluation.latency_error) FailInput(r.evaluation.latency_error->message);
   return r;

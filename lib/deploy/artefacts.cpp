@@ -12,6 +12,7 @@
 #include "placement/memory_checks.h"
 #include "placement/schedule_modes.h"
 #include "placement/tinyops_mode.h"
+#include "placement/violations.h"
 #include "tinyops/plan.h"
 #include "util/atomic_file.h"
 #include "util/directory.h"
@@ -106,7 +107,10 @@ std::string ConfigHeader(const graph::Network& net, const hw::Board& board,
   if (const std::string schedule = placement::DescribeSchedule(fit); !schedule.empty()) {
     out += "\n/* Schedule: " + schedule + " */\n";
   }
-  if (!fit.fits) out += "\n/* Warning: this placement does not fit the board. */\n";
+  if (!fit.fits) {
+    out += "\n/* Warning: this placement does not fit the board: " +
+           placement::ViolationsText(fit) + ". */\n";
+  }
   return out + "\n#endif  /* DSE_MODEL_CONFIG_H_ */\n";
 }
 

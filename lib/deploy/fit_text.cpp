@@ -5,6 +5,7 @@
 #include "placement/memory_checks.h"
 #include "placement/schedule_modes.h"
 #include "placement/tinyops_mode.h"
+#include "placement/violations.h"
 
 namespace deploy {
 
@@ -30,8 +31,7 @@ std::string FitReportText(const graph::Network& net, const hw::Board& board,
       out += "    schedule: " + s + "\n";
     }
     for (const placement::Violation& v : fit.violations) {
-      out += fmt::format("    {}: needs {} B, has {} B, over by {} B: {}\n", v.constraint,
-                         v.needed_bytes, v.available_bytes, v.excess_bytes(), v.detail);
+      out += "    " + placement::ViolationText(v) + "\n";
     }
   }
   return out;

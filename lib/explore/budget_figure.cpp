@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "placement/tinyops_mode.h"
+#include "placement/violations.h"
 
 namespace explore {
 namespace {
@@ -61,6 +62,10 @@ util::Result<BudgetCurve> BudgetCurveOf(const VariantFacts& facts, const std::st
     auto evaluation = EvaluateIn(facts, base, "tinyops", budget, true);
     if (!evaluation.ok()) return evaluation.error();
     provenance = evaluation->candidate.latency_provenance;
+    if (const std::string why = placement::RuntimeViolationText(evaluation->fit); !why.empty()) {
+      curve.text += "no budget: " + why + "\n";  // no plan runs, whatever its budget
+      return curve;
+    }
     const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation->fit);
     if (!plan.fits) {
       curve.left_out.push_back(budget);

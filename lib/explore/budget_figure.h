@@ -25,7 +25,8 @@ struct BudgetCurve {
 /// The curve of `facts` (named `variant`) on `base`'s board, runtime and coefficients over
 /// `budgets` (BudgetsOf(range, ...)), each evaluated in TinyOps mode through EvaluatePoint (the
 /// sweep's path); the reference lines are `base` in the internal and external modes, drawn only
-/// where the design fits. An input error when a latency cannot be predicted.
+/// where the design fits. Under a runtime TinyOps cannot run with, no budget fits: the curve is
+/// empty and its text says why. An input error when a latency cannot be predicted.
 util::Result<BudgetCurve> BudgetCurveOf(const VariantFacts& facts, const std::string& variant,
                                         const Target& base, const BudgetRange& range,
                                         const std::vector<int64_t>& budgets);

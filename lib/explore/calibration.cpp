@@ -9,6 +9,7 @@
 #include "explore/row_network.h"
 #include "explore/texts.h"
 #include "placement/mode.h"
+#include "placement/violations.h"
 
 namespace explore {
 
@@ -32,25 +33,29 @@ latency::KnownNames NamesFrom(const hw::Catalog& boards, const searchspace::Cata
 
 namespace {
 
-// "file:line: V does not fit B in the M mode (C needs N B, A B available); it fits in: ..." with
-// the modes where the design does fit (the nearest valid choices).
+bool IsRuntime(const placement::Violation& v) {
+  return v.kind == placement::Violation::Kind::kRuntime;
+}
+
+// "file:line: V does not fit B in the M mode (C: needs N B, has A B); it fits in: ..." with the
+// modes where the design does fit (the nearest valid choices). The violation named is a runtime
+// one if there is one (no memory makes up for it), else the one of the largest excess.
 std::string NotFitting(const std::string& where, const latency::Measurement& row,
                        const graph::Network& net, const kernels::Runtime& rt,
                        const hw::Board& board, const tinyops::BudgetTable& budgets,
                        const placement::Fit& fit) {
   const placement::Violation* worst = &fit.violations.front();
   for (const placement::Violation& v : fit.violations) {
-    if (v.excess_bytes() > worst->excess_bytes()) worst = &v;
+    if (IsRuntime(*worst)) break;
+    if (IsRuntime(v) || v.excess_bytes() > worst->excess_bytes()) worst = &v;
   }
-  const placement::Violation& v = *worst;
   std::string fitting;
   for (const std::string& id : placement::ModeIds()) {
     auto other = placement::Check(net, placement::Measure(net, rt), board, {id, 0, true, &budgets});
     if (other && other->fits) fitting += (fitting.empty() ? "" : ", ") + id;
   }
-  return fmt::format("{}: {} does not fit {} in the {} mode ({} needs {} B, {} B available); {}",
-                     where, row.variant, row.board, row.mode, v.constraint, v.needed_bytes,
-                     v.available_bytes,
+  return fmt::format("{}: {} does not fit {} in the {} mode ({}); {}", where, row.variant,
+                     row.board, row.mode, placement::ViolationText(*worst),
                      fitting.empty() ? std::string("it fits in no mode on this board")
                                      : "it fits in: " + fitting);
 }
@@ -58,10 +63,12 @@ std::string NotFitting(const std::string& where, const latency::Measurement& row
 // A measured row shows the design ran, and the footprint estimate can be far off for a given
 // firmware (the paper's mcunet-in2 ran from the F469's SRAM, where the TFLM arena estimate is
 // 428,472 B of 262,144 B: 1.63x). So only a need beyond twice a memory's available bytes is
-// refused: a row that far off names the wrong board, mode or design.
+// refused: a row that far off names the wrong board, mode or design. A runtime violation (a
+// TinyOps row under a runtime other than TFLM + CMSIS-NN) is always refused.
 constexpr double kFitSlack = 1.0;
 bool FarFromFitting(const placement::Fit& fit) {
   for (const placement::Violation& v : fit.violations) {
+    if (IsRuntime(v)) return true;
     if (v.needed_bytes > (1 + kFitSlack) * static_cast<double>(v.available_bytes)) return true;
   }
   return false;

@@ -4,20 +4,10 @@
 
 #include "placement/memory_checks.h"
 #include "placement/tinyops_mode.h"
+#include "placement/violations.h"
 
 namespace explore {
 namespace {
-
-std::string FailReason(const placement::Fit& fit) {
-  std::string reason;
-  for (const placement::Violation& v : fit.violations) {
-    if (!reason.empty()) reason += "; ";
-    reason += fmt::format("{}: needs {} B, has {} B", v.constraint, v.needed_bytes,
-                          v.available_bytes);
-    if (!v.detail.empty()) reason += " (" + v.detail + ")";
-  }
-  return reason;
-}
 
 // The fields of a candidate that follow from the design's name and variant, not its structure.
 void SetIdentity(const std::string& name, const searchspace::Variant& variant,
@@ -59,7 +49,7 @@ void RecordEnergy(const PowerFigure& power, Candidate* c) {
 
 void RecordFit(const placement::Fit& fit, Candidate* c) {
   c->feasible = fit.fits;
-  c->fail_reason = FailReason(fit);
+  c->fail_reason = placement::ViolationsText(fit);
   c->sram_bytes = fit.sram_bytes;
   c->internal_flash_bytes = fit.flash_bytes;
   c->external_bytes = fit.external_bytes;

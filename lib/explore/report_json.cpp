@@ -97,9 +97,13 @@ nlohmann::json PeakTensorsJson(const graph::Network& net, const analysis::PeakAc
 nlohmann::json FitJson(const placement::Fit& fit) {
   nlohmann::json violations = nlohmann::json::array();
   for (const placement::Violation& v : fit.violations) {
-    violations.push_back({{"constraint", v.constraint}, {"needed_bytes", v.needed_bytes},
-                          {"available_bytes", v.available_bytes},
-                          {"excess_bytes", v.excess_bytes()}, {"detail", v.detail}});
+    const bool memory = v.kind == placement::Violation::Kind::kMemory;
+    violations.push_back({{"constraint", v.constraint},
+                          {"kind", memory ? "memory" : "runtime"},
+                          {"needed_bytes", memory ? nlohmann::json(v.needed_bytes) : nullptr},
+                          {"available_bytes", memory ? nlohmann::json(v.available_bytes) : nullptr},
+                          {"excess_bytes", memory ? nlohmann::json(v.excess_bytes()) : nullptr},
+                          {"detail", v.detail}});
   }
   nlohmann::json out = {{"mode", fit.mode}, {"fits", fit.fits},
                         {"sram_bytes", fit.sram_bytes}, {"flash_bytes", fit.flash_bytes},

@@ -306,6 +306,8 @@ std::string RuntimesListText() {
   for (const kernels::Runtime* r : kernels::Runtimes()) {
     const bool is_default = r->id() == kernels::kDefaultRuntime;
     out += fmt::format("{:<18} {}{}\n", r->id(), r->title(), is_default ? " (default)" : "");
+    out += fmt::format("{:<18} interpreter {}, kernels {}\n", "", r->build().interpreter,
+                       r->build().kernels);
     if (!r->source().empty()) {
       out += fmt::format("{:<18} fitted to {} public rows; {}\n", "", r->fitted_rows(),
                          r->source());
@@ -319,7 +321,8 @@ nlohmann::json RuntimesListJson() {
   for (const kernels::Runtime* r : kernels::Runtimes()) {
     out.push_back({{"id", r->id()}, {"title", r->title()},
                    {"default", r->id() == kernels::kDefaultRuntime}, {"source", r->source()},
-                   {"fitted_rows", r->fitted_rows()}, {"arena_layout", r->arena_layout()}});
+                   {"fitted_rows", r->fitted_rows()}, {"arena_layout", r->arena_layout()},
+                   {"interpreter", r->build().interpreter}, {"kernels", r->build().kernels}});
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include "analysis/cost.h"
 #include "explore/op_shares.h"
 #include "explore/texts.h"
+#include "placement/violations.h"
 
 namespace explore {
 
@@ -94,9 +95,12 @@ util::Result<bool> AddLatencyBar(const std::string& variant, const VariantFacts&
   if (!e.ok()) return e.error();
   if (e->latency_error && e->fit.fits) return *e->latency_error;
   if (!e->fit.fits) {
+    // A runtime the mode cannot run with is named in full: no memory would make it fit.
+    const std::string runtime = placement::RuntimeViolationText(e->fit);
     out->notes.push_back(fmt::format("note: {} does not fit {} in {} mode ({}); no latency bar",
                                      facts.net.name, base.board->name, base.deployment.mode,
-                                     e->fit.violations.front().constraint));
+                                     runtime.empty() ? e->fit.violations.front().constraint
+                                                     : runtime));
     return false;
   }
   ShareBar time{x, {}};

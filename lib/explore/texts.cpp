@@ -92,6 +92,26 @@ std::string ImportedText(const SweepResult& r, const std::string& board) {
   return out;
 }
 
+// The violations every evaluation of `mode` on `board` fails on (a runtime the mode cannot run
+// with): the shortest fail reason when every other one is it or starts with it and "; " (each
+// lists its violations in the mode's order); "" when there is none or a design fits.
+std::string SharedFailReason(const std::vector<Candidate>& candidates, const std::string& board,
+                             const std::string& mode) {
+  const Candidate* shortest = nullptr;
+  for (const Candidate& c : candidates) {
+    if (c.board != board || c.mode != mode) continue;
+    if (c.feasible) return "";
+    if (!shortest || c.fail_reason.size() < shortest->fail_reason.size()) shortest = &c;
+  }
+  if (shortest == nullptr || shortest->fail_reason.empty()) return "";
+  const std::string& shared = shortest->fail_reason;
+  for (const Candidate& c : candidates) {
+    if (c.board != board || c.mode != mode || c.fail_reason == shared) continue;
+    if (c.fail_reason.rfind(shared + "; ", 0) != 0) return "";
+  }
+  return shared;
+}
+
 std::string BestText(const SweepResult& r, const std::string& board) {
   std::string out;
   std::vector<std::string> modes;  // the swept modes, in the order the sweep evaluated them
@@ -101,8 +121,10 @@ std::string BestText(const SweepResult& r, const std::string& board) {
   for (const std::string& mode : modes) {
     const BestDesign d = BestInMode(r.candidates, board, mode);
     if (d.best == nullptr) {
-      out += fmt::format("  {:<9} none feasible{}\n", mode,
-                         d.feasible_without_top1 ? " with a known top-1" : "");
+      const std::string why = SharedFailReason(r.candidates, board, mode);
+      out += fmt::format("  {:<9} none feasible{}{}\n", mode,
+                         d.feasible_without_top1 ? " with a known top-1" : "",
+                         why.empty() ? "" : " (every design: " + why + ")");
       continue;
     }
     const Candidate& best = *d.best;

@@ -4,6 +4,7 @@
 #include "kernels/data_runtime.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,9 +21,13 @@ namespace {
 using tomlspec::Field;
 
 struct TopSpec {
-  std::string id, title, source, arena_layout = "tflm";
+  std::string id, title, source, arena_layout = "tflm", interpreter, kernels, build_source;
   int fitted_rows = 0;
 };
+
+std::string Joined(const std::vector<std::string>& names) {
+  return fmt::format("{}", fmt::join(names, ", "));
+}
 
 const std::vector<Field<TopSpec>>& TopFields() {
   static const std::vector<Field<TopSpec>> fields = {
@@ -31,6 +36,12 @@ const std::vector<Field<TopSpec>>& TopFields() {
       {"source", &TopSpec::source, true, 0, -1, {}, "", "where the runtime and factors come from"},
       {"arena_layout", &TopSpec::arena_layout, true, 0, -1, {"tflm", "tinyengine", "x-cube-ai"},
        "", "how the runtime lays out activations in SRAM"},
+      {"interpreter", &TopSpec::interpreter, true, 0, -1, InterpreterNames(), "",
+       "what runs the graph, one of: " + Joined(InterpreterNames())},
+      {"kernels", &TopSpec::kernels, true, 0, -1, KernelLibraryNames(), "",
+       "the kernel library, one of: " + Joined(KernelLibraryNames())},
+      {"build_source", &TopSpec::build_source, false, 0, -1, {}, "",
+       "where the interpreter and kernels are documented"},
       {"fitted_rows", &TopSpec::fitted_rows, false, 0, 100000, {}, "rows",
        "public rows the factors were fitted to"},
   };
@@ -155,6 +166,8 @@ util::Result<RuntimeSpec> ParseRuntimeSpec(const std::string& file, std::string_
   spec.title = top.title;
   spec.source = top.source;
   spec.arena_layout = top.arena_layout;
+  spec.build = {top.interpreter, top.kernels};
+  spec.build_source = top.build_source;
   spec.fitted_rows = top.fitted_rows;
   spec.factors = ToGroups(f);
   spec.prior = std::move(prior);
@@ -169,8 +182,12 @@ std::string FormatRuntimeSpec(const RuntimeSpec& spec, const std::string& commen
     start = end + 1;
   }
   out += fmt::format("id = \"{}\"\ntitle = \"{}\"\nsource = \"{}\"\narena_layout = \"{}\"\n"
-                     "fitted_rows = {}\n\n[factors]  # cycles relative to tflm-cmsis-nn\n",
-                     spec.id, spec.title, spec.source, spec.arena_layout, spec.fitted_rows);
+                     "interpreter = \"{}\"\nkernels = \"{}\"\n",
+                     spec.id, spec.title, spec.source, spec.arena_layout, spec.build.interpreter,
+                     spec.build.kernels);
+  if (!spec.build_source.empty()) out += fmt::format("build_source = \"{}\"\n", spec.build_source);
+  out += fmt::format("fitted_rows = {}\n\n[factors]  # cycles relative to tflm-cmsis-nn\n",
+                     spec.fitted_rows);
   for (int g = 0; g < kNumOpGroups; ++g) {
     out += fmt::format("{} = {:.3f}\n", OpGroupNames()[g], spec.factors[g]);
   }

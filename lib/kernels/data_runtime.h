@@ -10,6 +10,9 @@
 //   title = "STM32Cube.AI / X-CUBE-AI 7.3"
 //   source = "where the runtime and its factors come from"
 //   arena_layout = "x-cube-ai"           # "tflm", "tinyengine" or "x-cube-ai"
+//   interpreter = "x-cube-ai"            # what runs the graph (runtime_build.h InterpreterNames)
+//   kernels = "x-cube-ai"                # its kernel library (runtime_build.h KernelLibraryNames)
+//   build_source = "why those two"       # optional: where the build is documented
 //   fitted_rows = 12                     # public rows the factors were fitted to (0: none)
 //   [factors]                            # cycles relative to tflm-cmsis-nn, per op group
 //   conv1x1 = 0.55                       # every group is required, each in (0, 100]
@@ -68,14 +71,16 @@ struct RuntimeSpec {
   std::string file;
   std::string id, title, source;
   std::string arena_layout = "tflm";
+  RuntimeBuild build;       // interpreter and kernels (both required in the file)
+  std::string build_source;  // "" when the file gives none
   int fitted_rows = 0;
   GroupFactors factors{1, 1, 1, 1, 1};
   std::optional<RuntimePrior> prior;  // none: shrink toward the single best factor, factor 1
 };
 
 /// Reads a runtime file; `file` names it in errors ("file:line: what is wrong"): missing or
-/// unknown keys (with the nearest valid one), a factor outside (0, 100], an unknown layout, a
-/// [prior] key that is not an op group (the message names the groups).
+/// unknown keys (with the nearest valid one), a factor outside (0, 100], an unknown layout,
+/// interpreter or kernels (with the nearest valid one), a [prior] key that is not an op group (the message names the groups).
 util::Result<RuntimeSpec> ParseRuntimeSpec(const std::string& file, std::string_view text);
 
 /// The file text of `spec` (the format above), with `comment` lines ("# ...") at its top.
@@ -91,6 +96,7 @@ class DataRuntime final : public Runtime {
   int fitted_rows() const override { return spec_.fitted_rows; }
   std::string_view arena_layout() const override { return spec_.arena_layout; }
   std::string_view coefficient_runtime() const override { return kDefaultRuntime; }
+  RuntimeBuild build() const override { return spec_.build; }
   /// CMSIS-NN's work of `op` with every count the latency model charges per element or byte
   /// (MACs, gathered, output and other elements, bytes read, scratch traffic) times the factor
   /// of the op's group; tensor sizes and working sets are CMSIS-NN's, unchanged.

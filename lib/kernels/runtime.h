@@ -17,6 +17,7 @@
 
 #include "graph/network.h"
 #include "kernels/cmsis_nn.h"
+#include "kernels/runtime_build.h"
 #include "util/result.h"
 
 namespace kernels {
@@ -39,6 +40,9 @@ class Runtime {
   /// alignment, persistent tail), "tinyengine" (in-place depthwise) or "x-cube-ai". Memory
   /// planning picks its layout by this name, so a runtime described by a data file needs no code.
   virtual std::string_view arena_layout() const { return "tflm"; }
+  /// What the runtime is built from (its interpreter and kernel library, runtime_build.h): a
+  /// deployment mode that patches one of them checks it. Every runtime says it.
+  virtual RuntimeBuild build() const = 0;
   /// Where the runtime's model comes from ("" for a built-in one), for listings.
   virtual std::string_view source() const { return ""; }
   /// Published rows its description was fitted to (0 for a built-in one), for listings.

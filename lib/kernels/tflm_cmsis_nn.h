@@ -13,6 +13,7 @@ class TflmCmsisNn final : public Runtime {
   std::string_view title() const override {
     return "TFLite Micro + CMSIS-NN (the TinyOps firmware's build; the paper's runtime)";
   }
+  RuntimeBuild build() const override { return {"tflm", "cmsis-nn"}; }
   OpWork MeasureOp(const graph::Network& net, const graph::Op& op) const override {
     return kernels::MeasureOp(net, op);
   }

@@ -11,6 +11,8 @@ Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime) {
 Footprint Measure(const graph::Network& net, const kernels::Runtime& runtime,
                   const analysis::PeakActivation& peak, int64_t weight_bytes) {
   Footprint f;
+  f.runtime_id = std::string(runtime.id());
+  f.runtime_build = runtime.build();
   f.weight_bytes = weight_bytes;
   f.peak_activation_bytes = peak.peak_bytes;
   f.op_scratch_bytes.reserve(net.ops.size());

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "analysis/liveness.h"
@@ -27,6 +28,8 @@ struct Footprint {
   std::vector<int64_t> op_scratch_bytes;  // per op, the runtime's kernel scratch (ScratchBytes)
   std::optional<RuntimeCode> code;   // the runtime's code (SramLayout::code); nullopt = the
                                      // board's [flash] reserved_bytes
+  std::string runtime_id;            // the runtime measured under, for the texts of violations
+  kernels::RuntimeBuild runtime_build;  // what it is built from (modes that patch one check it)
 };
 
 /// The runtime code `f` puts in `board`'s flash: its layout's documented figure, else the

@@ -39,13 +39,18 @@ struct Deployment {
   int patches = 0;
 };
 
-/// One violated constraint: `needed_bytes` of `constraint` where `available_bytes` exist.
+/// One violated constraint (violations.h formats it). kMemory: `needed_bytes` of `constraint`
+/// where `available_bytes` exist. kRuntime: the mode needs a runtime built from something the
+/// runtime is not (RequireRuntimeBuild); it has no bytes (both 0, never printed), `detail` says
+/// what the mode needs and what the runtime runs.
 struct Violation {
+  enum class Kind { kMemory, kRuntime };
   std::string constraint;  // "internal flash", "internal SRAM", "external RAM", "model storage",
-                           // "TinyOps SRAM budget"
+                           // "TinyOps SRAM budget"; "runtime" for kRuntime
   int64_t needed_bytes = 0;
   int64_t available_bytes = 0;
   std::string detail;      // one sentence; for the TinyOps budget it names the limiting op
+  Kind kind = Kind::kMemory;
   int64_t excess_bytes() const { return needed_bytes - available_bytes; }
 };
 

@@ -35,6 +35,7 @@ class LayoutOverride final : public kernels::Runtime {
     return base_.ScratchBytes(net, op);
   }
   std::string_view arena_layout() const override { return layout_; }
+  kernels::RuntimeBuild build() const override { return base_.build(); }
 
  private:
   const kernels::Runtime& base_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "placement/memory_checks.h"
+#include "placement/violations.h"
 #include "tinyops/partitioner.h"
 
 namespace placement {
@@ -16,6 +17,7 @@ Fit TinyopsMode::Place(const graph::Network& net, const Footprint& footprint,
                        const hw::Board& board, const Deployment& d) const {
   Fit fit;
   fit.mode = std::string(id());
+  RequireRuntimeBuild(footprint, {"tflm", "cmsis-nn"}, "TinyOps", &fit);
   CheckExternalRam(footprint, board, kTinyopsExecStateBytes, &fit);
   static const tinyops::BudgetTable kNoBudgets;
   const int64_t budget =

@@ -4,8 +4,10 @@
 // SRAM holds only the seven TinyOps buffers, which must fit the SRAM budget
 // (tinyops::Partitioner). Latency: partitioned ops run part by part with the next part's DMA
 // hidden behind the compute (tinyops_terms.cpp); unpartitioned ops run as in the external mode.
-// TinyOps is a TFLM + CMSIS-NN mode: its buffer sizing follows the CMSIS-NN kernels whatever
-// the runtime asked for.
+// TinyOps is a TFLM + CMSIS-NN mode: it patches TFLM's interpreter (AllocateTensors, Invoke) and
+// CMSIS-NN's kernels (tinyops.md §1.1, §3, §4), so under a runtime built from anything else
+// (Runtime::build) the placement does not fit, with a "runtime" violation; the plan is still
+// made (and costed by LatencyTerms), its buffer sizing following the CMSIS-NN kernels.
 
 #include "placement/mode.h"
 #include "tinyops/plan.h"

@@ -95,6 +95,8 @@ TEST(RuntimeFit, AFoldWithoutRowsOfTheRuntimeIsPredictedWithItsPrior) {
 title = "t"
 source = "s"
 arena_layout = "tflm"
+interpreter = "tflm"
+kernels = "cmsis-nn"
 
 [factors]
 conv1x1 = 9

@@ -11,6 +11,8 @@ constexpr const char* kValid = R"(id = "x-cube-ai-7.3"
 title = "X-CUBE-AI 7.3"
 source = "MLPerf Tiny v1.0"
 arena_layout = "x-cube-ai"
+interpreter = "x-cube-ai"
+kernels = "x-cube-ai"
 fitted_rows = 11
 
 [factors]
@@ -46,12 +48,53 @@ TEST(DataRuntime, FormatReadsBack) {
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(again->factors, spec->factors);
   EXPECT_EQ(again->title, spec->title);
+  EXPECT_EQ(again->build, spec->build);
+  EXPECT_EQ(again->build_source, "");  // none given, none written
+  RuntimeSpec sourced = *spec;
+  sourced.build_source = "the vendor's manual";
+  again = ParseRuntimeSpec("r.toml", FormatRuntimeSpec(sourced, "c"));
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->build_source, "the vendor's manual");
+}
+
+// What the runtime is built from: both names required, each from its list (runtime_build.h).
+TEST(DataRuntime, DeclaresItsInterpreterAndKernels) {
+  auto spec = ParseRuntimeSpec("r.toml", kValid);
+  ASSERT_TRUE(spec) << spec.error().message;
+  EXPECT_EQ(spec->build, (RuntimeBuild{"x-cube-ai", "x-cube-ai"}));  // kValid's lines 5-6
+  EXPECT_EQ(DataRuntime(*spec).build(), spec->build);
+  // A missing key: at line 1 (tomlspec's rule for top-level keys), with the valid names.
+  auto missing = ParseRuntimeSpec("r.toml", Replace(kValid, "interpreter = \"x-cube-ai\"\n", ""));
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find(
+                "r.toml:1: missing key 'interpreter' (what runs the graph, one of: tflm, "
+                "tinyengine, microtvm-aot, x-cube-ai, plumerai, hale, onnc)"),
+            std::string::npos)
+      << missing.error().message;
+  // An unknown name: its line (kernels is line 6) and the nearest valid one.
+  auto unknown = ParseRuntimeSpec("r.toml", Replace(kValid, "kernels = \"x-cube-ai\"",
+                                                    "kernels = \"cmsis_nn\""));
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("r.toml:6: 'kernels' = 'cmsis_nn' is not one of: "
+                                         "cmsis-nn, reference, tinyengine"),
+            std::string::npos)
+      << unknown.error().message;
+  EXPECT_NE(unknown.error().message.find("did you mean 'cmsis-nn'?"), std::string::npos)
+      << unknown.error().message;
+}
+
+TEST(RuntimeBuild, InWords) {
+  EXPECT_EQ(BuildText({"tflm", "cmsis-nn"}), "the TFLM interpreter and the CMSIS-NN kernels");
+  EXPECT_EQ(BuildText({"microtvm-aot", "cmsis-nn"}),
+            "microTVM's AOT executor and the CMSIS-NN kernels");
+  EXPECT_EQ(BuildText({"tflm", "mine"}), "the TFLM interpreter and 'mine'");  // not in the list
+  EXPECT_EQ(DefaultRuntime().build(), (RuntimeBuild{"tflm", "cmsis-nn"}));
 }
 
 TEST(DataRuntime, BadFilesAreFileLineErrors) {
   auto zero = ParseRuntimeSpec("r.toml", Replace(kValid, "conv = 0.6", "conv = 0"));
   ASSERT_FALSE(zero);
-  EXPECT_NE(zero.error().message.find("r.toml:9:"), std::string::npos) << zero.error().message;
+  EXPECT_NE(zero.error().message.find("r.toml:11:"), std::string::npos) << zero.error().message;
   auto layout = ParseRuntimeSpec("r.toml", Replace(kValid, "\"x-cube-ai\"", "\"xcube\""));
   ASSERT_FALSE(layout);
   EXPECT_NE(layout.error().message.find("r.toml:4:"), std::string::npos)
@@ -92,18 +135,18 @@ TEST(DataRuntime, ReadsThePriorAndWritesItBack) {
 }
 
 TEST(DataRuntime, BadPriorsAreFileLineErrors) {
-  const std::string text = std::string(kValid) + kPrior;  // kValid has 12 lines, [prior] is line 14
-  // A non-positive factor: its line (conv = is line 16) and the valid range.
+  const std::string text = std::string(kValid) + kPrior;  // kValid has 14 lines, [prior] is line 16
+  // A non-positive factor: its line (conv = is line 18) and the valid range.
   auto zero = ParseRuntimeSpec("r.toml", Replace(text, "conv = 5.0", "conv = -1"));
   ASSERT_FALSE(zero);
-  EXPECT_NE(zero.error().message.find("r.toml:16:"), std::string::npos) << zero.error().message;
+  EXPECT_NE(zero.error().message.find("r.toml:18:"), std::string::npos) << zero.error().message;
   EXPECT_NE(zero.error().message.find("between 0.001 and 100"), std::string::npos)
       << zero.error().message;
   // An unknown group: its line, the nearest group and every valid group.
   auto unknown = ParseRuntimeSpec("r.toml", Replace(text, "depthwise = 5.0", "dw = 5.0"));
   ASSERT_FALSE(unknown);
   const std::string& m = unknown.error().message;
-  EXPECT_NE(m.find("r.toml:17:"), std::string::npos) << m;
+  EXPECT_NE(m.find("r.toml:19:"), std::string::npos) << m;
   EXPECT_NE(m.find("unknown key 'dw'"), std::string::npos) << m;
   EXPECT_NE(m.find("conv1x1, conv, depthwise, fully_connected, other"), std::string::npos) << m;
   // A missing group and a spread out of range.

@@ -31,6 +31,7 @@ class LayoutRuntime final : public kernels::Runtime {
     return scratch_ ? kernels::DefaultRuntime().ScratchBytes(net, op) : 0;
   }
   std::string_view arena_layout() const override { return layout_; }
+  kernels::RuntimeBuild build() const override { return {"tflm", "cmsis-nn"}; }
 
  private:
   std::string layout_;

@@ -21,6 +21,7 @@ class NoScratchRuntime final : public kernels::Runtime {
     return w;
   }
   int64_t ScratchBytes(const graph::Network&, const graph::Op&) const override { return 0; }
+  kernels::RuntimeBuild build() const override { return {"tflm", "cmsis-nn"}; }
 };
 
 // The one registration.

@@ -25,7 +25,10 @@ calrows dup "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,me" \
 calbad dup "dup.csv:4: duplicate of the row at .*dup.csv:2 \(same board, runtime, variant, mode and source\)"
 # A design too large for the L552's SRAM in the internal mode: named with the modes it fits in.
 calrows nofit "f469,tflm-cmsis-nn,mbv3-w1.00-r224,internal,900,me"
-calbad nofit "nofit.csv:2: mbv3-w1.00-r224 does not fit f469 in the internal mode \(internal (SRAM|flash) needs [0-9]+ B, [0-9]+ B available\); it fits in: external, tinyops"
+calbad nofit "nofit.csv:2: mbv3-w1.00-r224 does not fit f469 in the internal mode \(internal (SRAM|flash): needs [0-9]+ B, has [0-9]+ B \(.*\)\); it fits in: external, tinyops"
+# A TinyOps row under a runtime TinyOps cannot patch: the runtime named, with the modes it fits in.
+calrows rtmode "f469,tinyengine,mbv3-w0.50-r112,tinyops,400,me"
+calbad rtmode "rtmode.csv:2: mbv3-w0.50-r112 does not fit f469 in the tinyops mode \(runtime: TinyOps patches the TFLM interpreter and the CMSIS-NN kernels; tinyengine runs TinyEngine's generated code and TinyEngine's kernels\); it fits in: (internal, )?external$"
 # Repeated measurements with their own sources are kept (the paper's Table III repeats Table II).
 calrows repeat "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,674,run 1" \
                "f469,tflm-cmsis-nn,mbv3-w0.50-r112,tinyops,676,run 2"
