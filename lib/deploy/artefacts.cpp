@@ -92,6 +92,7 @@ std::string ConfigHeader(const graph::Network& net, const hw::Board& board,
       net.name, board.name, board.title, fit.mode);
   if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
     out += TinyopsMacros(*plan);
+    if (!fit.configuration.empty()) out += "/* Configuration: " + fit.configuration + ". */\n";
   } else {
     out += Define("TENSOR_ARENA_SIZE", ArenaBytes(fit, footprint, board),
                   fit.external_name.empty() ? "bytes: activations + kernel scratch, internal SRAM"
