@@ -30,9 +30,8 @@ struct PartitionOptions {
 };
 
 void PrintText(const graph::Network& net, const hw::Board& board, const placement::Fit& fit) {
-  const tinyops::Plan& plan = *placement::TinyopsPlan(fit);
-  report::PrintPlanSummary(net, board, plan, fit.configuration);
-  std::cout << deploy::PlanOpsText(net, plan);
+  report::PrintPlanSummary(net, board, *placement::TinyopsPlan(fit), fit.configuration);
+  std::cout << deploy::PlanOpsText(net, *placement::TinyopsPlan(fit));
 }
 
 void Run(const PartitionOptions& options) {
