@@ -347,8 +347,12 @@ std::vector<int64_t> Partitioner::PartBytesByFactor(const graph::Network& net,
   const OpRows op_rows = RowsOf(geo);
   std::vector<int64_t> out;
   size_t none = geo.ops.size();
+  const int64_t no_limit = std::numeric_limits<int64_t>::max();
+  // S never grows with the factor (no part's rows do), so the walk stops at the smallest S.
+  const int64_t smallest = MaxPartBytes(op_rows, kMaxPartitionFactor, no_limit, &none);
   for (int pf = std::max(first_factor, 2); pf <= kMaxPartitionFactor; ++pf) {
-    out.push_back(MaxPartBytes(op_rows, pf, std::numeric_limits<int64_t>::max(), &none));
+    out.push_back(MaxPartBytes(op_rows, pf, no_limit, &none));
+    if (out.back() <= smallest) break;
   }
   return out;
 }

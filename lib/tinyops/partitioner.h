@@ -90,7 +90,8 @@ class Partitioner {
   /// parts). configurations.cpp.
   std::vector<StaticConfig> Alternatives(const graph::Network& net, const Plan& firmware) const;
 
-  /// S at every factor from `first_factor` (>= 2) to 223, in order.
+  /// S at every factor from `first_factor` (>= 2) up, in order, until it reaches its value at
+  /// 223 (S never grows with the factor, so every later factor has that S too).
   std::vector<int64_t> PartBytesByFactor(const graph::Network& net, int first_factor) const;
 
   /// Steps 1a-1d only: cheap, allocation-light, same PF and S as Run().
