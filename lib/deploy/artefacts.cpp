@@ -29,9 +29,9 @@ std::string TinyopsMacros(const tinyops::Plan& plan) {
   std::string out = Define("PARTITION_FACTOR", plan.partition_factor, "network partition factor");
   out += Define("SCRATCH_BUFFER_EXTRA", extra, "added by the firmware to every buffer");
   out += Define("TENSOR_BUFFER_SIZE", plan.buffer(Buffer::kInputPing) - extra,
-                plan.input_buffer_raise_bytes > 0 ? "buffers 1-2: input ping and pong (raised above S "
-                                                    "so an im2col scratch stays in SRAM)"
-                                                  : "buffers 1-2: input ping and pong (S)");
+                plan.input_buffer_raise_bytes > 0
+                    ? "buffers 1-2: input ping and pong (raised above S for an im2col scratch)"
+                    : "buffers 1-2: input ping and pong (S)");
   out += Define("INPUT2_TENSOR_BUFFER_0_SIZE", plan.buffer(Buffer::kFilter) - extra,
                 "buffer 3: input 2 ping = filter overlay");
   out += Define("INPUT2_TENSOR_BUFFER_1_SIZE", plan.buffer(Buffer::kIm2col) - extra,

@@ -60,7 +60,9 @@ std::vector<Fit> TinyopsMode::Alternatives(const graph::Network& net, const Foot
 std::string TinyopsMode::ConfigurationName(const Fit& fit) const {
   const tinyops::Plan* plan = TinyopsPlan(fit);
   if (plan == nullptr) return "";
-  if (plan->firmware_rule) return fmt::format("the firmware's first fit: PF {}", plan->partition_factor);
+  if (plan->firmware_rule) {
+    return fmt::format("the firmware's first fit: PF {}", plan->partition_factor);
+  }
   if (plan->input_buffer_raise_bytes == 0) return fmt::format("PF {}", plan->partition_factor);
   return fmt::format("PF {}, input buffers {} B", plan->partition_factor,
                      plan->buffer(tinyops::Buffer::kInputPing));

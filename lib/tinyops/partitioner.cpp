@@ -336,7 +336,8 @@ Plan Partitioner::Run(const graph::Network& net) const {
 
 Plan Partitioner::RunStatic(const graph::Network& net, const StaticConfig& config) const {
   const NetGeometry geo = detail::Describe(net);
-  Plan plan = BuildPlan(net, RowsOf(geo), options_, false, config.partition_factor, config.input_buffer_bytes);
+  Plan plan = BuildPlan(net, RowsOf(geo), options_, false, config.partition_factor,
+                        config.input_buffer_bytes);
   plan.firmware_rule = false;
   return plan;
 }
