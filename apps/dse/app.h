@@ -29,6 +29,7 @@ struct GlobalOptions {
   std::string data_dir;                 // root holding searchspaces/, hwprofiles/, data/
   std::vector<std::string> space_files; // --space FILE.toml, added to the built-in spaces
   std::vector<std::string> coefficient_files;  // --coefficients FILE, over the shipped file
+  placement::Configuration tinyops_config = placement::Configuration::kFastest;  // --tinyops-config
 };
 
 GlobalOptions& Globals();

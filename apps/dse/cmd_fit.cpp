@@ -37,9 +37,9 @@ placement::Fit FitOne(const FitOptions& o, const explore::VariantFacts& facts,
                       const hw::Board& board, int64_t budget) {
   explore::Target target = TargetOn(board, ResolveRuntime(o.runtime), nullptr, "", budget,
                                     !o.no_filter_growth);
+  const latency::BoardCoefficients coefficients = CoefficientsOn(board, target.runtime);
+  target.coefficients = &coefficients;  // prices the configurations (and, deploy, the modes)
   if (o.mode.empty() && !o.out.empty()) {
-    const latency::BoardCoefficients coefficients = CoefficientsOn(board, target.runtime);
-    target.coefficients = &coefficients;
     target.deployment.patch_split_units = o.split;
     target.deployment.patches = o.patches;
     deploy::ModeChoice choice = Unwrap(deploy::ChooseDeployMode(facts, target));
@@ -48,7 +48,8 @@ placement::Fit FitOne(const FitOptions& o, const explore::VariantFacts& facts,
     return std::move(choice.chosen.fit);
   }
   target.deployment = {o.mode.empty() ? explore::DefaultMode(board) : o.mode, budget,
-                       !o.no_filter_growth, target.deployment.default_budgets, o.split, o.patches};
+                       !o.no_filter_growth, target.deployment.default_budgets, o.split, o.patches,
+                       Globals().tinyops_config};
   return Unwrap(deploy::PlaceForDeploy(facts, target));
 }
 

@@ -30,9 +30,9 @@ struct PartitionOptions {
   std::string runtime;
 };
 
-void PrintText(const graph::Network& net, const hw::Board& board, const tinyops::Plan& plan) {
-  report::PrintPlanSummary(net, board, plan);
-  std::cout << deploy::PlanOpsText(net, plan);
+void PrintText(const graph::Network& net, const hw::Board& board, const placement::Fit& fit) {
+  report::PrintPlanSummary(net, board, *placement::TinyopsPlan(fit), fit.configuration);
+  std::cout << deploy::PlanOpsText(net, *placement::TinyopsPlan(fit));
 }
 
 void Run(const PartitionOptions& options) {
@@ -42,14 +42,15 @@ void Run(const PartitionOptions& options) {
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const explore::VariantFacts facts = DesignNamed(options.variant);
   const graph::Network& net = facts.net;
+  const latency::BoardCoefficients coefficients = CoefficientsOn(board, runtime);  // prices configurations
   const explore::Target target =
-      TargetOn(board, runtime, nullptr, "tinyops", budget, !options.no_filter_growth);
+      TargetOn(board, runtime, &coefficients, "tinyops", budget, !options.no_filter_growth);
   const explore::Evaluation evaluation = Unwrap(explore::EvaluatePoint(facts, target));
   const tinyops::Plan& plan = *placement::TinyopsPlan(evaluation.fit);
   if (options.json) {
     std::cout << explore::DocumentText(explore::PlanJson(net, board, plan));
   } else {
-    PrintText(net, board, plan);
+    PrintText(net, board, evaluation.fit);
   }
   if (!evaluation.fit.fits) {  // the plan's shortfall, else what else the mode needs (a runtime)
     const std::string why =

@@ -24,8 +24,8 @@ struct ReproduceArgs {
   std::string runtime;
 };
 
-// The toolkit's candidate for a variant on a board in a mode, at the board's default budget;
-// one the paper ran that dse's placement does not fit is predicted as if it fitted.
+// The toolkit's candidate for a variant on a board in a mode at the board's default budget and
+// the TinyOps plan the paper ran (the firmware's); one dse does not fit is predicted as if it fitted.
 explore::Candidate EvaluateNamed(const kernels::Runtime* runtime, const std::string& variant,
                                  const std::string& board_name, const std::string& mode) {
   const hw::Board board = BoardNamed(board_name);
@@ -33,7 +33,8 @@ explore::Candidate EvaluateNamed(const kernels::Runtime* runtime, const std::str
   const explore::VariantFacts facts =
       Unwrap(explore::Analyse(*Spaces().Find(v.space), v.width, v.resolution, LoadedModels()));
   const latency::BoardCoefficients coefs = CoefficientsOn(board, runtime);
-  const explore::Target target = TargetOn(board, runtime, &coefs, mode);
+  explore::Target target = TargetOn(board, runtime, &coefs, mode);
+  target.deployment.configuration = placement::Configuration::kFirmware;  // as the paper's rows ran
   return explore::AsIfFitted(
       Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true})));
 }

@@ -53,6 +53,7 @@ void Run(const SweepArgs& args) {
   options.budget_bytes = args.budget.empty() ? 0 : ParseBudgetBytes(args.budget);
   for (const hw::Board& b : boards) Unwrap(placement::CheckBudget(b, options.budget_bytes, &BudgetTable()));
   options.filter_growth = !args.no_filter_growth;
+  options.configuration = Globals().tinyops_config;
   options.per_op = args.per_op;
   if (!args.shard.empty()) std::tie(options.shard_index, options.shard_count) = Unwrap(search::ParseShard(args.shard));
   options.threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());

@@ -29,6 +29,6 @@ void PrintFitReport(const graph::Network& net, const hw::Board& board,
 /// `dse partition` text up to (not including) the per-op table: fits or not, PF, S, SRAM
 /// against the budget, buffers, byte totals, warnings.
 void PrintPlanSummary(const graph::Network& net, const hw::Board& board,
-                      const tinyops::Plan& plan);
+                      const tinyops::Plan& plan, const std::string& configuration = "");
 
 }  // namespace dse_app::report

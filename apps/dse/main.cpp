@@ -78,6 +78,10 @@ int main(int argc, char** argv) {
   app.add_option("--coefficients", globals.coefficient_files,
                  "Latency coefficients over the shipped ones, per board (repeatable, later wins; "
                  "after $DSE_COEFFICIENTS)")->check(CLI::ExistingFile);
+  app.add_option("--tinyops-config", globals.tinyops_config, "TinyOps buffers: fastest (default: the "
+                 "static build's PF and sizes of lowest predicted latency) or firmware (first PF that fits)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, placement::Configuration>{
+          {"fastest", placement::Configuration::kFastest}, {"firmware", placement::Configuration::kFirmware}}));
 
   dse_app::RegisterSpaces(app);
   dse_app::RegisterShow(app);

@@ -84,8 +84,8 @@ latency::BoardCoefficients CoefficientsOn(const hw::Board& board, const kernels:
 explore::Target TargetOn(const hw::Board& board, const kernels::Runtime* runtime,
                          const latency::BoardCoefficients* coefficients,
                          const std::string& mode, int64_t budget_bytes, bool filter_growth) {
-  return {&board, runtime, coefficients, {mode, budget_bytes, filter_growth, &BudgetTable()},
-          &PowerTable()};
+  return {&board, runtime, coefficients, {mode, budget_bytes, filter_growth, &BudgetTable(), 0, 0,
+          Globals().tinyops_config}, &PowerTable()};
 }
 
 int64_t DefaultBudgetBytes(const hw::Board& board) {

@@ -30,7 +30,9 @@ std::string TinyopsMacros(const tinyops::Plan& plan) {
   std::string out = Define("PARTITION_FACTOR", plan.partition_factor, "network partition factor");
   out += Define("SCRATCH_BUFFER_EXTRA", extra, "added by the firmware to every buffer");
   out += Define("TENSOR_BUFFER_SIZE", plan.buffer(Buffer::kInputPing) - extra,
-                "buffers 1-2: input ping and pong (S)");
+                plan.input_buffer_raise_bytes > 0
+                    ? "buffers 1-2: input ping and pong (raised above S for an im2col scratch)"
+                    : "buffers 1-2: input ping and pong (S)");
   out += Define("INPUT2_TENSOR_BUFFER_0_SIZE", plan.buffer(Buffer::kFilter) - extra,
                 "buffer 3: input 2 ping = filter overlay");
   out += Define("INPUT2_TENSOR_BUFFER_1_SIZE", plan.buffer(Buffer::kIm2col) - extra,
@@ -93,6 +95,7 @@ std::string ConfigHeader(const graph::Network& net, const hw::Board& board,
       net.name, board.name, board.title, fit.mode);
   if (const tinyops::Plan* plan = placement::TinyopsPlan(fit)) {
     out += TinyopsMacros(*plan);
+    if (!fit.configuration.empty()) out += "/* Configuration: " + fit.configuration + ". */\n";
   } else {
     out += Define("TENSOR_ARENA_SIZE", ArenaBytes(fit, footprint, board),
                   fit.external_name.empty() ? "bytes: activations + kernel scratch, internal SRAM"

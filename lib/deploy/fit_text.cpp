@@ -27,6 +27,7 @@ std::string FitReportText(const graph::Network& net, const hw::Board& board,
                        fit.fits ? "yes" : "no", fit.sram_bytes, fit.flash_bytes,
                        fit.external_bytes, notes);
     out += placement::FitPartsText(fit);
+    if (!fit.configuration.empty()) out += "    configuration: " + fit.configuration + "\n";
     if (const std::string s = placement::DescribeSchedule(fit); !s.empty()) {
       out += "    schedule: " + s + "\n";
     }
@@ -38,7 +39,7 @@ std::string FitReportText(const graph::Network& net, const hw::Board& board,
 }
 
 std::string PlanSummaryText(const graph::Network& net, const hw::Board& board,
-                            const tinyops::Plan& plan) {
+                            const tinyops::Plan& plan, const std::string& configuration) {
   std::string out = fmt::format("{} on {}: {}\n", net.name, board.name,
                                 plan.fits ? "fits" : "does not fit");
   if (plan.shortfall) out += "  " + plan.shortfall->reason + "\n";
@@ -56,6 +57,7 @@ std::string PlanSummaryText(const graph::Network& net, const hw::Board& board,
   }
   out += fmt::format("\n  bytes                 DMA {}, read in place {}, written {}\n",
                      plan.dma_bytes, plan.in_place_read_bytes, plan.output_bytes);
+  if (!configuration.empty()) out += "  configuration         " + configuration + "\n";
   for (const std::string& w : plan.warnings) out += "  warning: " + w + "\n";
   return out;
 }

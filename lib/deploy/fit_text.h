@@ -19,9 +19,10 @@ std::string FitReportText(const graph::Network& net, const hw::Board& board,
                           const std::vector<placement::Fit>& fits);
 
 /// `dse partition` text up to (not including) the per-op table: fits or not, PF, S, SRAM
-/// against the budget, buffers, byte totals, warnings.
+/// against the budget, buffers, byte totals, warnings; and `configuration` (placement::Fit::
+/// configuration: how the plan was chosen) when not empty.
 std::string PlanSummaryText(const graph::Network& net, const hw::Board& board,
-                            const tinyops::Plan& plan);
+                            const tinyops::Plan& plan, const std::string& configuration = "");
 
 /// `dse partition`'s per-op table: kind, input shape, partition factor, what is overlaid into
 /// SRAM, bytes read in place, and each part's input rows (with halo) and output rows.

@@ -25,6 +25,8 @@ std::optional<Option> Measure(const VariantFacts& f, const std::string& mode_id,
                               const tinyops::BudgetTable& budgets) {
   auto mode = placement::FindMode(mode_id);
   if (!mode) return std::nullopt;
+  // Place, not EvaluatePoint: the next row to measure is one a user runs on the firmware's own
+  // plan, as the calibration rows were (calibration.cpp BuildSamples), so it is priced so.
   const placement::Fit fit = (*mode)->Place(f.net, f.footprint, board, {mode_id, 0, true, &budgets});
   if (!fit.fits) return std::nullopt;
   auto terms = (*mode)->LatencyTerms(f.net, kernels::DefaultRuntime(), board, fit);

@@ -92,6 +92,9 @@ util::Result<std::vector<latency::Sample>> BuildSamples(
     const kernels::Runtime& rt = runtime ? *runtime : **row_runtime;
     auto net = RowNetwork(row.variant, spaces, models_dir);
     if (!net) return util::InputError(fmt::format("{}: {}", where, net.error().message));
+    // Place, not EvaluatePoint: a row is priced as it was measured, and the measured TinyOps
+    // rows ran the firmware's own plan (the first partition factor that fits), never the
+    // fastest static configuration EvaluatePoint may choose (placement::Configuration).
     const placement::Fit fit = (*mode)->Place(*net, placement::Measure(*net, rt), *board,
                                               {row.mode, 0, true, &budgets});
     auto terms = (*mode)->LatencyTerms(*net, rt, *board, fit);

@@ -57,6 +57,38 @@ void RecordFit(const placement::Fit& fit, Candidate* c) {
   c->partition_factor = fit.partition_factor;
 }
 
+// Configuration::kFastest: prices the alternatives the mode offers to e->fit (a feasible
+// placement with its estimate) and keeps the lowest predicted latency; ties keep Place's, which
+// was priced first. Records how the configuration was chosen in e->fit.configuration.
+void ChooseFastest(const placement::DeploymentMode& mode, const VariantFacts& facts,
+                   const kernels::Runtime& runtime, const Target& target, Evaluation* e) {
+  std::vector<placement::Fit> alternatives =
+      mode.Alternatives(facts.net, FootprintFor(facts, runtime), *target.board,
+                        target.deployment, e->fit);
+  if (alternatives.empty()) return;
+  const std::string placed = mode.ConfigurationName(e->fit);
+  const double placed_ms = e->estimate->latency_ms;
+  int priced = 1;
+  for (placement::Fit& alternative : alternatives) {
+    if (!alternative.fits) continue;
+    auto terms = mode.LatencyTerms(facts.net, runtime, *target.board, alternative);
+    if (!terms) continue;
+    latency::Estimate estimate = latency::Evaluate(*terms, e->clock_hz, *target.coefficients);
+    placement::RecycleStages(&terms.value());
+    ++priced;
+    if (estimate.latency_ms < e->estimate->latency_ms) {
+      e->fit = std::move(alternative);
+      e->estimate = std::move(estimate);
+    }
+  }
+  const std::string chosen = mode.ConfigurationName(e->fit);
+  e->fit.configuration =
+      chosen == placed
+          ? fmt::format("{} (fastest predicted of {} configurations)", placed, priced)
+          : fmt::format("{} (fastest predicted of {} configurations; {}, {:.1f} ms predicted)",
+                        chosen, priced, placed, placed_ms);
+}
+
 }  // namespace
 
 VariantFacts FactsOf(graph::Network net) {
@@ -149,6 +181,10 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   }
   e.estimate = latency::Evaluate(*terms, e.clock_hz, *target.coefficients);
   placement::RecycleStages(&terms.value());
+  if (e.fit.fits && target.deployment.configuration == placement::Configuration::kFastest) {
+    ChooseFastest(**mode, facts, runtime, target, &e);
+    RecordFit(e.fit, &e.candidate);
+  }
   e.power = PowerFor(target.power, board, runtime.id(), e.candidate.mode, facts.net.name);
   if (!e.fit.fits) return e;  // predicted for the caller, not recorded as the point's figure
   e.candidate.latency_ms = e.estimate->latency_ms;

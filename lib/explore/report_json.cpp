@@ -128,6 +128,7 @@ nlohmann::json FitJson(const placement::Fit& fit) {
     out["max_partition_bytes"] = plan->max_partition_bytes;
     out["budget_bytes"] = plan->budget_bytes;
   }
+  if (!fit.configuration.empty()) out["configuration"] = fit.configuration;
   return out;
 }
 

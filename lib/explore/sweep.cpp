@@ -37,7 +37,8 @@ bool Cacheable(const SweepOptions& options) {
 Target TargetFor(const Context& ctx, size_t board, const std::string& mode) {
   const SweepOptions& o = ctx.options;
   return Target{o.boards[board], o.runtime, &ctx.coefficients[board],
-                {mode, o.budget_bytes, o.filter_growth, ctx.models.budgets}, ctx.models.power};
+                {mode, o.budget_bytes, o.filter_growth, ctx.models.budgets, 0, 0, o.configuration},
+                ctx.models.power};
 }
 
 // What one point produced, before it is appended to the run in proposal order.

@@ -22,6 +22,7 @@ struct SweepOptions {
   std::vector<std::string> modes = placement::ModeIds();  // registered mode ids
   int64_t budget_bytes = 0;  // 0: each board's default TinyOps budget
   bool filter_growth = true;
+  placement::Configuration configuration = placement::Configuration::kFastest;
   bool per_op = false;       // also keep the predicted cost of every op (SweepResult::op_costs)
   // Shard k/N of the grid (GridStrategy): ids with id % N == k - 1; imported networks go to
   // shard 1 only, so the shards of a sweep partition it.

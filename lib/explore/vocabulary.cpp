@@ -49,6 +49,7 @@ const std::vector<ReportField>& ReportFields() {
       {"cas_latency_cycles", "SDRAM CAS latency"},
       {"clock_hz", "core or memory clock"},
       {"compute_ms", "an op's compute time (predicted)"},
+      {"configuration", "a mode: how its configuration was chosen (TinyOps: the fastest predicted, beside the firmware's)"},
       {"constraint", "what a violation is about: a memory, or \"runtime\""},
       {"controller", "the DMA controller"},
       {"core", "the board's core"},

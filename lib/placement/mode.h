@@ -26,6 +26,18 @@
 
 namespace placement {
 
+/// Which of a mode's configurations a deployment builds (`--tinyops-config`).
+enum class Configuration {
+  /// The lowest predicted latency among the mode's own placement (Place) and every
+  /// alternative it offers (DeploymentMode::Alternatives), priced by explore::EvaluatePoint;
+  /// ties, and a target without coefficients, keep Place's. TinyOps: the static build's macros
+  /// chosen per model (tinyops.md §0).
+  kFastest,
+  /// Place's alone: TinyOps as the F7 "dynamic" firmware chooses (the first partition factor
+  /// that fits, the unused budget to the filter buffer). The paper's measured rows ran so.
+  kFirmware,
+};
+
 /// The mapping decision: taken from the command line, never stored in a network or a board.
 struct Deployment {
   std::string mode = "tinyops";   // a registered mode id
@@ -37,6 +49,7 @@ struct Deployment {
   // Patch mode (schedule_modes.h): MCUNetV2's n and p; 0 = chosen per design.
   int patch_split_units = 0;
   int patches = 0;
+  Configuration configuration = Configuration::kFastest;
 };
 
 /// One violated constraint (violations.h formats it). kMemory: `needed_bytes` of `constraint`
@@ -79,6 +92,10 @@ struct Fit {
   std::optional<int64_t> sram_budget_bytes;  // set by modes that work within an SRAM budget
   std::optional<int> partition_factor;       // set by partitioning modes when their plan fits
   std::shared_ptr<const ModePlan> plan;      // the mode's plan; nullptr when it has none
+  // How explore::EvaluatePoint chose this configuration among the mode's alternatives, e.g.
+  // "PF 19 (fastest predicted of 4 configurations; the firmware's first fit: PF 13,
+  // 6210.6 ms predicted)"; "" when it priced none.
+  std::string configuration;
 };
 
 class DeploymentMode {
@@ -92,6 +109,22 @@ class DeploymentMode {
   /// inputs; never fails.
   virtual Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
                     const Deployment& deployment) const = 0;
+  /// Other configurations of the placement `placed` (this mode's Place of the same inputs, and
+  /// it fits) that the deployment could build instead, each a Fit that fits; none by default.
+  /// explore::EvaluatePoint prices them with LatencyTerms and keeps the lowest predicted
+  /// latency (Place's on ties) unless the deployment asks for Configuration::kFirmware. A mode
+  /// lists only what may be faster: every one costs a pricing.
+  virtual std::vector<Fit> Alternatives(const graph::Network& net, const Footprint& footprint,
+                                        const hw::Board& board, const Deployment& deployment,
+                                        const Fit& placed) const {
+    (void)net, (void)footprint, (void)board, (void)deployment, (void)placed;
+    return {};
+  }
+  /// The configuration of `fit` in a few words for reports ("PF 19"); "" by default.
+  virtual std::string ConfigurationName(const Fit& fit) const {
+    (void)fit;
+    return "";
+  }
   /// The latency terms of every op of `net` placed as `fit` (a Fit from this mode's Place, its
   /// plan included; an infeasible plan is still costed). Fails when the board lacks a memory
   /// the mode needs.

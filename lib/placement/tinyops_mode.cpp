@@ -40,6 +40,36 @@ Fit TinyopsMode::Place(const graph::Network& net, const Footprint& footprint,
   return fit;
 }
 
+std::vector<Fit> TinyopsMode::Alternatives(const graph::Network& net, const Footprint&,
+                                          const hw::Board&, const Deployment& d,
+                                          const Fit& placed) const {
+  const tinyops::Plan* firmware = TinyopsPlan(placed);
+  if (!placed.fits || firmware == nullptr || !firmware->fits) return {};
+  const tinyops::Partitioner partitioner({firmware->budget_bytes, d.filter_growth});
+  std::vector<Fit> out;
+  for (const tinyops::StaticConfig& config : partitioner.Alternatives(net, *firmware)) {
+    tinyops::Plan plan = partitioner.RunStatic(net, config);
+    if (!plan.fits) continue;  // Alternatives lists fitting ones only; kept as a guard
+    Fit fit = placed;  // the same external RAM and budget, another buffer layout
+    fit.sram_bytes = plan.sram_bytes;
+    fit.partition_factor = plan.partition_factor;
+    fit.plan = std::make_shared<TinyopsModePlan>(std::move(plan));
+    out.push_back(std::move(fit));
+  }
+  return out;
+}
+
+std::string TinyopsMode::ConfigurationName(const Fit& fit) const {
+  const tinyops::Plan* plan = TinyopsPlan(fit);
+  if (plan == nullptr) return "";
+  if (plan->firmware_rule) {
+    return fmt::format("the firmware's first fit: PF {}", plan->partition_factor);
+  }
+  if (plan->input_buffer_raise_bytes == 0) return fmt::format("PF {}", plan->partition_factor);
+  return fmt::format("PF {}, input buffers {} B", plan->partition_factor,
+                     plan->buffer(tinyops::Buffer::kInputPing));
+}
+
 util::Result<std::vector<latency::OpTerms>> TinyopsMode::LatencyTerms(
     const graph::Network& net, const kernels::Runtime& runtime, const hw::Board& board,
     const Fit& fit) const {

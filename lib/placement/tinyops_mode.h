@@ -39,6 +39,13 @@ class TinyopsMode final : public DeploymentMode {
   }
   Fit Place(const graph::Network& net, const Footprint& footprint, const hw::Board& board,
             const Deployment& deployment) const override;
+  /// The static configurations of tinyops::Partitioner::Alternatives, each placed as Place
+  /// places the firmware's (the same external RAM and budget checks).
+  std::vector<Fit> Alternatives(const graph::Network& net, const Footprint& footprint,
+                                const hw::Board& board, const Deployment& deployment,
+                                const Fit& placed) const override;
+  /// "PF 19", "PF 19, input buffers 12,345 B" (raised), "the firmware's first fit: PF 13".
+  std::string ConfigurationName(const Fit& fit) const override;
   util::Result<std::vector<latency::OpTerms>> LatencyTerms(const graph::Network& net,
                                                            const kernels::Runtime& runtime,
                                                            const hw::Board& board,

@@ -38,7 +38,8 @@ util::Status Evaluate(const Plan& plan, const explore::Models& models, const exp
         latency::CoefficientsUnder(*board, *models.coefficients, runtime);
     for (const std::string& mode : plan.sweep.modes) {
       const explore::Target target{board, &runtime, &coefficients,
-                                   {mode, plan.sweep.budget_bytes, plan.sweep.filter_growth, models.budgets},
+                                   {mode, plan.sweep.budget_bytes, plan.sweep.filter_growth, models.budgets, 0, 0,
+                                    plan.sweep.configuration},
                                    models.power};
       auto e = explore::EvaluatePoint(facts, target);
       if (!e) return e.error();

@@ -1,6 +1,9 @@
 #include "tinyops/partitioner.h"
 
 #include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
 #include <array>
 #include <memory>
 #include <unordered_map>
@@ -212,7 +215,7 @@ void ReduceFactors(const OpRows& op_rows, Plan* plan, std::vector<std::vector<Ro
 Plan EmptyPlan(const NetGeometry& geo, const SearchResult& found, const Options& options) {
   Plan plan;
   plan.fits = found.fits;
-  plan.partition_factor = found.fits ? found.partition_factor : kMaxPartitionFactor;
+  plan.partition_factor = found.partition_factor > 0 ? found.partition_factor : kMaxPartitionFactor;
   plan.budget_bytes = options.budget_bytes;
   plan.filter_growth = options.filter_growth;
   plan.receptive_field_bytes = geo.rf_bytes;
@@ -262,6 +265,55 @@ void AttachParts(const std::vector<std::vector<RowPart>>& splits, Plan* plan) {
   }
 }
 
+// A static configuration's input buffers (TENSOR_BUFFER_SIZE, buffers 1 and 2) raised to
+// `input_buffer_bytes` when that is above S + 32: both grow, and so does the SRAM (§1.7).
+void RaiseInputBuffers(int64_t input_buffer_bytes, Plan* plan) {
+  const int64_t raise = input_buffer_bytes - plan->buffer(Buffer::kInputPing);
+  if (raise <= 0) return;
+  plan->input_buffer_raise_bytes = raise;
+  plan->buffer_bytes[static_cast<size_t>(Buffer::kInputPing)] += raise;
+  plan->buffer_bytes[static_cast<size_t>(Buffer::kInputPong)] += raise;
+  plan->sram_bytes += 2 * raise;
+}
+
+// Why a static configuration does not fit: its buffers exceed the budget.
+Shortfall StaticShortfall(const Plan& plan) {
+  Shortfall why;
+  why.op = plan.max_partition_op;
+  why.smallest_sram_bytes = plan.sram_bytes;
+  why.reason = fmt::format("partition factor {} with {} B input buffers needs {} B of SRAM, the "
+                           "budget is {} B", plan.partition_factor,
+                           plan.buffer(Buffer::kInputPing), plan.sram_bytes, plan.budget_bytes);
+  return why;
+}
+
+// The plan at network factor `factor` with input buffers of `input_buffer_bytes` (0: S + 32).
+// searched_fits: `factor` is the firmware's search result (it fits); factor 0: nothing fits,
+// the plan at the largest factor; else a static configuration, which fits when its SRAM does.
+Plan BuildPlan(const graph::Network& net, const OpRows& op_rows, const Options& options,
+               bool searched_fits, int factor, int64_t input_buffer_bytes) {
+  const NetGeometry& geo = op_rows.geo;
+  const bool is_static = factor > 0 && !searched_fits;
+  Plan plan = EmptyPlan(geo, {searched_fits || is_static, factor, 0, 0}, options);
+  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, op_rows, &plan);
+  // Step 1c: the buffers are sized from S at the network factor, before the reduction.
+  plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
+  plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
+  RaiseInputBuffers(input_buffer_bytes, &plan);
+  if (is_static) plan.fits = plan.sram_bytes <= plan.budget_bytes;
+  if (plan.fits) {
+    ReduceFactors(op_rows, &plan, &splits);
+    if (options.filter_growth) GrowFilterBuffer(&plan);
+  }
+  AttachParts(splits, &plan);
+  detail::FillOps(net, geo, &plan);
+  if (!plan.fits) {
+    plan.shortfall = is_static ? StaticShortfall(plan) : detail::Explain(net, geo, plan);
+  }
+  detail::AddWarnings(net, &plan);
+  return plan;
+}
+
 }  // namespace
 
 int64_t SramBytes(int64_t s_bytes, int64_t rf_bytes, int64_t bmax_bytes) {
@@ -278,20 +330,32 @@ SearchResult Partitioner::Search(const graph::Network& net) const {
 Plan Partitioner::Run(const graph::Network& net) const {
   const NetGeometry geo = detail::Describe(net);
   const OpRows op_rows = RowsOf(geo);
-  Plan plan = EmptyPlan(geo, SearchGeometry(op_rows, options_.budget_bytes), options_);
-  std::vector<std::vector<RowPart>> splits = SplitAtNetworkFactor(net, op_rows, &plan);
-  // Step 1c: the buffers are sized from S at the network factor, before the reduction.
-  plan.buffer_bytes = BufferSizes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
-  plan.sram_bytes = SramBytes(plan.max_partition_bytes, geo.rf_bytes, geo.bmax_bytes);
-  if (plan.fits) {
-    ReduceFactors(op_rows, &plan, &splits);
-    if (options_.filter_growth) GrowFilterBuffer(&plan);
-  }
-  AttachParts(splits, &plan);
-  detail::FillOps(net, geo, &plan);
-  if (!plan.fits) plan.shortfall = detail::Explain(net, geo, plan);
-  detail::AddWarnings(net, &plan);
+  const SearchResult found = SearchGeometry(op_rows, options_.budget_bytes);
+  return BuildPlan(net, op_rows, options_, found.fits, found.fits ? found.partition_factor : 0, 0);
+}
+
+Plan Partitioner::RunStatic(const graph::Network& net, const StaticConfig& config) const {
+  const NetGeometry geo = detail::Describe(net);
+  Plan plan = BuildPlan(net, RowsOf(geo), options_, false, config.partition_factor,
+                        config.input_buffer_bytes);
+  plan.firmware_rule = false;
   return plan;
+}
+
+std::vector<int64_t> Partitioner::PartBytesByFactor(const graph::Network& net,
+                                                    int first_factor) const {
+  const NetGeometry geo = detail::Describe(net);
+  const OpRows op_rows = RowsOf(geo);
+  std::vector<int64_t> out;
+  size_t none = geo.ops.size();
+  const int64_t no_limit = std::numeric_limits<int64_t>::max();
+  // S never grows with the factor (no part's rows do), so the walk stops at the smallest S.
+  const int64_t smallest = MaxPartBytes(op_rows, kMaxPartitionFactor, no_limit, &none);
+  for (int pf = std::max(first_factor, 2); pf <= kMaxPartitionFactor; ++pf) {
+    out.push_back(MaxPartBytes(op_rows, pf, no_limit, &none));
+    if (out.back() <= smallest) break;
+  }
+  return out;
 }
 
 }  // namespace tinyops

@@ -100,6 +100,10 @@ struct Plan {
   int64_t budget_bytes = 0;
   bool filter_growth = true;
   int64_t filter_growth_bytes = 0;  // unused budget given to the filter buffer (0 if off)
+  // true: the firmware's own choice (Partitioner::Run: the first PF that fits, input buffers
+  // S + 32); false: a static configuration (Partitioner::RunStatic).
+  bool firmware_rule = true;
+  int64_t input_buffer_raise_bytes = 0;  // added to each input buffer above S + 32 (static only)
   std::vector<OpPlan> ops;          // one per network op, in execution order
   int64_t dma_bytes = 0;            // totals over ops
   int64_t in_place_read_bytes = 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Latency predictions per second of two builds in one run (issue 13 item 7: the new one within
 # 20 % of the old). Each bench_latency binary runs ROUNDS times, alternating, on one core; the
-# medians of the predictions_per_s counter are compared.
+# medians of the predictions_per_s counter of the first benchmark (the default configuration) are
+# compared.
 # Usage: tests/bench/compare.sh OLD/bench_latency NEW/bench_latency [ROUNDS]   (from the repo root)
 set -euo pipefail
 OLD=${1:?usage: compare.sh OLD/bench_latency NEW/bench_latency [ROUNDS]}
@@ -9,7 +10,7 @@ NEW=${2:?usage: compare.sh OLD/bench_latency NEW/bench_latency [ROUNDS]}
 ROUNDS=${3:-3}
 rate() {  # rate BINARY: predictions per second of one run
   taskset -c 0 "$1" --benchmark_min_time=1 --benchmark_format=csv 2>/dev/null |
-    awk -F, '/^"BM_/ { for (i = 1; i <= NF; ++i) if (h[i] == "predictions_per_s") print $i }
+    awk -F, '/^"BM_/ { for (i = 1; i <= NF; ++i) if (h[i] == "predictions_per_s") { print $i; exit } }
              /^name,/ { for (i = 1; i <= NF; ++i) { h[i] = $i; gsub(/"/, "", h[i]) } }'
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -36,7 +36,12 @@ void BM_TinyopsLatencyOverDefaultGridF746(benchmark::State& state) {
   const auto file = latency::LoadCoefficients(kRoot + "/data/latency/coefficients.toml").value();
   const latency::BoardCoefficients coefs = latency::CoefficientsFor(board, file);
   const auto budgets = tinyops::LoadBudgets(kRoot + "/data/tinyops/budgets.csv").value();
-  const explore::Target target{&board, nullptr, &coefs, {"tinyops", 0, true, &budgets}};
+  // Arg 0: the fastest static configuration (the default: every alternative is priced);
+  // arg 1: the firmware's plan alone (--tinyops-config firmware).
+  const placement::Configuration configuration = state.range(0) == 0
+      ? placement::Configuration::kFastest : placement::Configuration::kFirmware;
+  const explore::Target target{&board, nullptr, &coefs,
+                               {"tinyops", 0, true, &budgets, 0, 0, configuration}};
   int64_t predictions = 0;
   for (auto _ : state) {
     for (const explore::VariantFacts& facts : nets) {
@@ -50,7 +55,7 @@ void BM_TinyopsLatencyOverDefaultGridF746(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(predictions), benchmark::Counter::kIsRate);
   state.counters["grid_variants"] = static_cast<double>(nets.size());
 }
-BENCHMARK(BM_TinyopsLatencyOverDefaultGridF746)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TinyopsLatencyOverDefaultGridF746)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -136,3 +136,87 @@ TEST(Partitioner, BudgetBelowTheFixedBuffersSaysSo) {
 }
 
 }  // namespace
+
+// Static configurations (partitioner.h "Static configurations"; tinyops.md §0, §2.1, §3).
+
+TEST(PartitionerStatic, TheFirmwaresFactorAndBuffersGiveTheFirmwaresPlan) {
+  // RunStatic at Run's factor with input buffers S + 32 is Run's plan, flagged as static.
+  const graph::Network net = BuildVariant("proxyless-w0.30-r144");
+  const tinyops::Partitioner partitioner({258'000, true});
+  const tinyops::Plan firmware = partitioner.Run(net);
+  const tinyops::Plan same = partitioner.RunStatic(net, {3, 50'112 + 32});
+  EXPECT_TRUE(firmware.firmware_rule);
+  EXPECT_FALSE(same.firmware_rule);
+  EXPECT_TRUE(same.fits);
+  EXPECT_EQ(same.partition_factor, 3);
+  EXPECT_EQ(same.buffer_bytes, firmware.buffer_bytes);
+  EXPECT_EQ(same.sram_bytes, firmware.sram_bytes);
+  EXPECT_EQ(same.dma_bytes, firmware.dma_bytes);
+  EXPECT_EQ(same.input_buffer_raise_bytes, 0);
+}
+
+TEST(PartitionerStatic, RaisedInputBuffersCostTwiceTheirRaiseAndMoveTheScratch) {
+  // proxyless-w1.00-r112 at 300,000 B: the firmware's first fit is PF 4 with S = 51,072 B and
+  // 17,792 B of filter growth (Run; `dse partition proxyless-w1.00-r112 --board u585 --budget
+  // 300000` shows them). Op 56, a 7x7 depthwise on 7x7x576, has an im2col scratch of
+  // X = 2*7*7*576 = 56,448 B (§3), not below TENSOR_BUFFER_SIZE = S + 32 = 51,104, so it is in
+  // external RAM. Input buffers raised to X + 1 = 56,449, the smallest that puts it below:
+  // both input buffers grow by r = 56,449 - 51,104 = 5,345 B, the SRAM by 2r = 10,690 B
+  // (§1.7), within the growth, and the filter buffer shrinks by 2r.
+  const graph::Network net = BuildVariant("proxyless-w1.00-r112");
+  const tinyops::Plan firmware = Partition("proxyless-w1.00-r112", 300'000);
+  const tinyops::Plan plain = Partition("proxyless-w1.00-r112", 300'000, false);
+  ASSERT_EQ(firmware.partition_factor, 4);
+  ASSERT_EQ(firmware.max_partition_bytes, 51'072);
+  const tinyops::OpPlan& op56 = firmware.ops[56];
+  EXPECT_EQ(op56.scratch_bytes, 56'448);
+  EXPECT_FALSE(op56.scratch_in_sram);
+  const tinyops::StaticConfig config{4, 56'449};
+  const tinyops::Plan grown = tinyops::Partitioner({300'000, true}).RunStatic(net, config);
+  const tinyops::Plan kept = tinyops::Partitioner({300'000, false}).RunStatic(net, config);
+  ASSERT_TRUE(grown.fits);
+  EXPECT_EQ(grown.input_buffer_raise_bytes, 5'345);
+  EXPECT_EQ(grown.buffer(Buffer::kInputPing), 56'449);
+  EXPECT_EQ(grown.buffer(Buffer::kInputPong), 56'449);
+  EXPECT_EQ(kept.sram_bytes, plain.sram_bytes + 10'690);
+  EXPECT_EQ(grown.sram_bytes, 300'000);
+  EXPECT_EQ(grown.buffer(Buffer::kFilter), firmware.buffer(Buffer::kFilter) - 10'690);
+  EXPECT_TRUE(grown.ops[56].scratch_in_sram);
+  // One byte less and the test X < TENSOR_BUFFER_SIZE fails again.
+  const tinyops::Plan short_by_one =
+      tinyops::Partitioner({300'000, true}).RunStatic(net, {4, 56'448});
+  EXPECT_FALSE(short_by_one.ops[56].scratch_in_sram);
+}
+
+TEST(PartitionerStatic, AConfigurationOverTheBudgetDoesNotFit) {
+  // PF 2 needs a larger S than PF 3, the firmware's first fit: over the 258,000 B budget.
+  const tinyops::Plan plan = tinyops::Partitioner({258'000, true})
+                                 .RunStatic(BuildVariant("proxyless-w0.30-r144"), {2, 0});
+  EXPECT_FALSE(plan.fits);
+  ASSERT_TRUE(plan.shortfall.has_value());
+  EXPECT_GT(plan.sram_bytes, 258'000);
+}
+
+TEST(PartitionerStatic, AlternativesFitAndEachReachesANewState) {
+  // Every alternative fits the budget, none is the firmware's own (factor, input buffers), and
+  // their factors do not fall (configurations.cpp walks the factors upward).
+  // mbv3-w1.00-r208 at 258,000 B: the firmware's first fit is PF 13 (tests/latency/
+  // monotone_test.cpp), and higher factors overlay more filters.
+  const graph::Network net = BuildVariant("mbv3-w1.00-r208");
+  const tinyops::Partitioner partitioner({258'000, true});
+  const tinyops::Plan firmware = partitioner.Run(net);
+  ASSERT_TRUE(firmware.fits);
+  const std::vector<tinyops::StaticConfig> alternatives = partitioner.Alternatives(net, firmware);
+  ASSERT_FALSE(alternatives.empty());
+  int previous = firmware.partition_factor;
+  for (const tinyops::StaticConfig& c : alternatives) {
+    SCOPED_TRACE(c.partition_factor);
+    EXPECT_GE(c.partition_factor, previous);
+    previous = c.partition_factor;
+    const tinyops::Plan plan = partitioner.RunStatic(net, c);
+    EXPECT_TRUE(plan.fits);
+    EXPECT_LE(plan.sram_bytes, 258'000);
+    EXPECT_FALSE(c.partition_factor == firmware.partition_factor &&
+                 plan.buffer(Buffer::kInputPing) == firmware.buffer(Buffer::kInputPing));
+  }
+}
