@@ -1,0 +1,16 @@
+# The training hand-off of a per-stage search, as a cluster runs it. A point's name holds commas
+# (quoted in manifest.csv); each Slurm array task must train the point and architecture JSON of
+# its own row: the script run here as Slurm runs task i (SLURM_ARRAY_TASK_ID=i, from the export
+# directory) echoes what it would train, compared with the manifest read as CSV.
+"$DSE" -q search --board f469 --space ofa-mbv3-w1.0 --evaluations 12 --seed 3 --db $TMP/te.sqlite >/dev/null 2>&1
+"$DSE" export-training --run 1 --top 2 --db $TMP/te.sqlite --command 'echo {variant} {config} {width} {resolution} {index}' --out $TMP/te_out >/dev/null 2>&1
+expect te-sbatch-syntax bash -n $TMP/te_out/train.sbatch
+expect te-sbatch-logs-dir test -d $TMP/te_out/logs
+te_row() { sed -n "$(($1 + 2))p" $TMP/te_out/manifest.csv | awk -v i="$1" -F'"' '{ split($3, c, ","); print $2, c[11], c[3], c[4], i }'; }
+te_task() { (cd $TMP/te_out && SLURM_ARRAY_TASK_ID=$1 bash train.sbatch); }
+expect te-task0-point test "$(te_task 0)" = "$(te_row 0)"
+expect te-task1-point test "$(te_task 1)" = "$(te_row 1)"
+expect te-task1-config grep -q '^configs/point-1.json$' <<<"$(te_task 1 | cut -d' ' -f2)"
+# Submitted from elsewhere (sbatch DIR/train.sbatch), a task says where to submit from, exit 2.
+te_elsewhere=$(cd $TMP && SLURM_SUBMIT_DIR=$TMP SLURM_ARRAY_TASK_ID=0 bash te_out/train.sbatch 2>&1); te_code=$?
+expect te-elsewhere-code test "$te_code" -eq 2
