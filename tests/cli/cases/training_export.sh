@@ -14,3 +14,10 @@ expect te-task1-config grep -q '^configs/point-1.json$' <<<"$(te_task 1 | cut -d
 # Submitted from elsewhere (sbatch DIR/train.sbatch), a task says where to submit from, exit 2.
 te_elsewhere=$(cd $TMP && SLURM_SUBMIT_DIR=$TMP SLURM_ARRAY_TASK_ID=0 bash te_out/train.sbatch 2>&1); te_code=$?
 expect te-elsewhere-code test "$te_code" -eq 2
+expect te-elsewhere-says grep -q 'submit from the export directory' <<<"$te_elsewhere"
+# A constrained search stores only deployments within its bounds, so its exported front trains
+# none out of them (before: the fronts of every evaluated design, 116 rows up to 13 s on f469).
+"$DSE" -q search --board f469 --space mbv3 --constraint 'latency<=500ms' --evaluations 200 --seed 1 --db $TMP/te_c.sqlite >/dev/null 2>&1
+"$DSE" export-training --run 1 --front --db $TMP/te_c.sqlite --command 'train {config}' --out $TMP/te_c >/dev/null 2>&1
+expect te-front-rows test "$(tail -n +2 $TMP/te_c/manifest.csv | wc -l)" -gt 0
+expect te-front-in-bounds test "$(tail -n +2 $TMP/te_c/manifest.csv | awk -F, '$8 > 500' | wc -l)" -eq 0
