@@ -131,7 +131,7 @@ std::vector<FrontPoint> DeploymentFront(const Plan& plan, const Recorder& record
   for (size_t m : members) {
     const explore::Candidate& c = kept[m];
     out.push_back({id_of.at(c.variant), c.variant, Natural(plan.problem.objectives(), scores[m].objectives),
-                   c.top1_provenance == "measured", c.board, c.mode});
+                   c.top1_provenance, c.board, c.mode});
   }
   std::sort(out.begin(), out.end(), [](const FrontPoint& a, const FrontPoint& b) {
     return std::tie(a.id, a.board, a.mode) < std::tie(b.id, b.board, b.mode);
@@ -306,7 +306,7 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
   nlohmann::json front = nlohmann::json::array();
   for (const FrontPoint& p : o.front) {
     nlohmann::json member{{"variant", p.variant}, {"board", p.board}, {"mode", p.mode},
-                          {"top1_provenance", p.top1_measured ? "measured" : "predicted"}};
+                          {"top1_provenance", p.top1_provenance}};
     for (size_t i = 0; i < fields.size(); ++i) member[fields[i]] = p.values[i];
     front.push_back(member);
   }
@@ -331,11 +331,12 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
 }
 
 namespace {
-// One objective's value with its unit and how it was obtained (every figure here is predicted:
-// the search evaluates designs, it does not measure them).
-std::string MetricText(Metric metric, double value, bool measured) {
+// One objective's value with its unit and how it was obtained: top-1 as the deployment's
+// candidate says (predicted, extrapolated outside the fit, published or measured); the other
+// figures are predicted (the search evaluates designs, it does not measure them).
+std::string MetricText(Metric metric, double value, const std::string& top1_provenance) {
   switch (metric) {
-    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% ({})", value, measured ? "measured" : "predicted");
+    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% ({})", value, top1_provenance);
     case Metric::kLatency: return fmt::format("  {:.1f} ms (predicted)", value);
     case Metric::kEnergy: return fmt::format("  {:.2f} mJ (predicted)", value);
     case Metric::kSram: return fmt::format("  SRAM {:.1f} KiB", value / 1024);
@@ -363,7 +364,7 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
   for (const FrontPoint& p : o.front) {
     text += fmt::format("  {:<28} {}{:<8}", p.variant, plan.sweep.boards.size() > 1 ? p.board + " " : "", p.mode);
     for (size_t i = 0; i < p.values.size(); ++i) {
-      text += MetricText(plan.problem.objectives()[i], p.values[i], p.top1_measured);
+      text += MetricText(plan.problem.objectives()[i], p.values[i], p.top1_provenance);
     }
     text += "\n";
   }

@@ -81,7 +81,7 @@ struct FrontPoint {
   int64_t id = 0;
   std::string variant;
   std::vector<double> values;  // per objective, in its unit (top-1 %, ms, ...)
-  bool top1_measured = false;  // its top-1 is the user's imported measurement
+  std::string top1_provenance = "predicted";  // the deployment's: predicted, extrapolated, published, measured
   std::string board, mode;     // the deployment whose figures these are (each constraint met by it)
 };
 

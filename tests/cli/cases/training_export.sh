@@ -21,3 +21,7 @@ expect te-elsewhere-says grep -q 'submit from the export directory' <<<"$te_else
 "$DSE" export-training --run 1 --front --db $TMP/te_c.sqlite --command 'train {config}' --out $TMP/te_c >/dev/null 2>&1
 expect te-front-rows test "$(tail -n +2 $TMP/te_c/manifest.csv | wc -l)" -gt 0
 expect te-front-in-bounds test "$(tail -n +2 $TMP/te_c/manifest.csv | awk -F, '$8 > 500' | wc -l)" -eq 0
+# The search labels each front design's top-1 as its deployment's candidate does: mbv3-w0.10-r048
+# lies outside the surrogate's fitted MACs ("extrapolated", as `dse show mbv3-w0.10-r048 --json`
+# says), not "predicted".
+check te-top1-extrapolated 0 "^  mbv3-w0.10-r048 +internal +top-1 9.26% \(extrapolated\)" -- -q search --board f469 --space mbv3 --evaluations 228 --db $TMP/te_p.sqlite
