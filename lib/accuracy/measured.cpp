@@ -103,7 +103,11 @@ util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::s
   auto table = ParseCsv(text, ctx);
   if (!table) return table.error();
   if (catalog != nullptr && table->rows.empty()) {  // the first problem; columns aside
-    ctx.Error(table->header_line, 1, "no data rows (only a header): nothing to import");
+    // A file without its header line has its one row read as the header: say so instead.
+    const bool header = std::find(table->header.begin(), table->header.end(), "variant") != table->header.end();
+    ctx.Error(table->header_line, 1, header ? "no data rows (only a header): nothing to import"
+                                            : "no header line (variant,top1,precision,task,dataset[,source]) "
+                                              "before this row: nothing to import");
     return ctx.ToError();
   }
   const CsvColumns cols(*table, catalog != nullptr ? kRequiredForImport : kRequired, ctx);
@@ -130,6 +134,15 @@ util::Result<std::vector<Measurement>> ParseRows(const std::string& file, std::s
     m.line = row.line;
     if (catalog != nullptr) ReadTaskCells(row, cols, ctx, &m);
     rows.push_back(std::move(m));
+  }
+  // top1 is in percent; a file whose every top-1 is at most 1 holds fractions (0.71 for 71 %),
+  // which would import as accuracies below random guessing.
+  const bool fractions = std::all_of(rows.begin(), rows.end(), [](const Measurement& m) { return m.top1_pct <= 1; });
+  if (catalog != nullptr && ctx.ok() && fractions) {
+    const CsvCell& cell = table->rows.front().cells[*cols.Find("top1")];
+    ctx.Error(table->rows.front().line, cell.column,
+              fmt::format("top1 {} looks like a fraction (every top1 of the file is at most 1): give "
+                          "percent, e.g. {:g} for {}", cell.text, rows.front().top1_pct * 100, cell.text));
   }
   if (!ctx.ok()) return ctx.ToError();
   return rows;

@@ -104,7 +104,7 @@ std::string Manifest(const std::vector<Row>& rows, const store::RunInfo& run, co
   for (const Row& r : rows) {
     const explore::Candidate& c = r.candidate;
     // A point's name holds commas: quoted, as `dse accuracy import` reads it. The first eleven
-    // columns come first and unquoted otherwise: the Slurm script cuts them by position.
+    // columns come first and unquoted otherwise: the Slurm script reads them by position.
     text += fmt::format("{},{},{:.2f},{},{},{},{:.2f},{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(c.variant),
                         c.space, c.width, c.resolution, c.macs, c.params, *c.top1,
                         c.latency_ms ? fmt::format("{:.3f}", *c.latency_ms) : "", c.board, c.mode, r.config,
@@ -126,11 +126,12 @@ std::string SlurmScript(const ExportRequest& request, const std::vector<Row>& ro
       "#SBATCH --output=logs/%x-%A_%a.out\n"
       "set -euo pipefail\n"
       "cd \"${{SLURM_SUBMIT_DIR:-$(dirname \"$0\")}}\"\n"
+      "[ -f manifest.csv ] || {{ echo \"no manifest.csv in $PWD: submit from the export directory (cd DIR && sbatch train.sbatch)\" >&2; exit 2; }}\n"
       "ROW=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 2))p\" manifest.csv)\n"
-      "VARIANT=$(echo \"$ROW\" | cut -d, -f1)\n"
-      "WIDTH=$(echo \"$ROW\" | cut -d, -f3)\n"
-      "RESOLUTION=$(echo \"$ROW\" | cut -d, -f4)\n"
-      "CONFIG=$(echo \"$ROW\" | cut -d, -f11)\n"
+      "# Column 1 is quoted when it holds commas (a per-stage point); columns 2-11 never are.\n"
+      "if [[ $ROW == \\\"* ]]; then VARIANT=${{ROW#\\\"}}; VARIANT=${{VARIANT%%\\\"*}}; REST=${{ROW#\\\"*\\\",}}\n"
+      "else VARIANT=${{ROW%%,*}}; REST=${{ROW#*,}}; fi\n"
+      "IFS=, read -r _ WIDTH RESOLUTION _ _ _ _ _ _ CONFIG _ <<<\"$REST\"\n"
       "INDEX=$SLURM_ARRAY_TASK_ID\n"
       "{3}\n",
       rows.size(), request.run_id, rows.size() - 1,
@@ -212,6 +213,8 @@ util::Result<ExportSummary> ExportTraining(store::Database& db, const searchspac
   else files.emplace_back("jobs.txt", jobs);
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(request.out_dir) / "configs", ec);
+  // Slurm does not make the directory of --output: a missing logs/ fails every task unlogged.
+  if (!ec && request.format == "slurm") std::filesystem::create_directories(std::filesystem::path(request.out_dir) / "logs", ec);
   if (ec) return util::InputError(fmt::format("--out {}: {}", request.out_dir, ec.message()));
   ExportSummary summary{static_cast<int64_t>(rows.size()), {}};
   for (const auto& [path, text] : files) {

@@ -4,11 +4,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "explore/fronts.h"
 #include "explore/vocabulary.h"
 
 #include <chrono>
+#include <set>
 #include <thread>
-#include <unordered_set>
+#include <tuple>
+#include <unordered_map>
 
 #include "search/hypervolume.h"
 #include "search/stage_space.h"
@@ -17,8 +20,9 @@
 namespace search {
 namespace {
 
-// Forwards to the algorithm's strategy and keeps what the outcome needs of every point: its
-// score (for the front), the closest design so far and how often each constraint was met.
+// Forwards to the algorithm's strategy and keeps what the outcome needs of every point: its id
+// (the front is made from the candidates, DeploymentFront), the closest design so far and how
+// often each constraint was met.
 class Recorder : public explore::Strategy {
  public:
   Recorder(const Problem& problem, explore::Strategy* inner) : problem_(problem), inner_(inner) {
@@ -30,6 +34,7 @@ class Recorder : public explore::Strategy {
     Count(r);
     inner_->Report(id, r);
     ++evaluated_;
+    ids_.push_back(id);
     const Score s = problem_.Evaluate(r);
     if (r.feasible()) {
       for (size_t c = 0; c < met_.size(); ++c) met_[c] += problem_.Violation(r, problem_.constraints()[c]) == 0;
@@ -39,12 +44,6 @@ class Recorder : public explore::Strategy {
       closest_violation_ = s.violation;
       closest_result_ = r;
     }
-    if (!s.ok()) return;
-    for (const auto& [other, values] : front_) {
-      if (Dominates(values, s.objectives) || values == s.objectives) return;
-    }
-    std::erase_if(front_, [&](const auto& m) { return Dominates(s.objectives, m.second); });
-    front_.emplace_back(id, s.objectives);
   }
 
   const Problem& problem_;
@@ -54,7 +53,7 @@ class Recorder : public explore::Strategy {
   std::optional<int64_t> closest_;
   double closest_violation_ = 0;
   explore::PointResult closest_result_;
-  std::vector<std::pair<int64_t, std::vector<double>>> front_;  // minimised values
+  std::vector<int64_t> ids_;  // every point reported
 };
 
 std::vector<double> Natural(const std::vector<Metric>& metrics, std::vector<double> v) {
@@ -86,6 +85,74 @@ std::string Unsatisfiable(const Plan& plan, const Recorder& r) {
   if (!r.closest_result_.feasible()) values = r.closest_result_.fail_reason;
   return fmt::format("no design meets every constraint after {} evaluations; tightest: {}; closest "
                      "design: {} ({})", r.evaluated_, tightest, VariantName(plan, *r.closest_), values);
+}
+
+// One deployment (a point on one board in one mode) scored as the problem scores a point.
+Score ScoreOf(const Problem& problem, const explore::Candidate& c) {
+  explore::PointResult r;
+  r.evaluations = 1;
+  r.feasible_evaluations = c.feasible ? 1 : 0;
+  r.macs = c.macs;
+  r.top1_pct = c.top1;
+  r.latency_ms = c.latency_ms;
+  r.energy_mj = c.energy_mj;
+  if (c.feasible) r.sram_bytes = c.sram_bytes;
+  return r.feasible() ? problem.Evaluate(r) : Score{{}, 1000};
+}
+
+// The front over deployments: a point's PointResult takes each figure's best over modes and
+// boards, so it can meet 'latency<=' in one mode and 'sram<=' in another, which no deployment
+// does. Here each candidate meets every constraint with its own figures. `sweep` keeps the
+// candidates meeting them (infeasible ones too when `keep_all`; else only front members) and
+// its fronts are made again from those, so the stored run holds no design out of bounds.
+std::vector<FrontPoint> DeploymentFront(const Plan& plan, const Recorder& recorder, bool keep_all,
+                                        explore::SweepResult* sweep) {
+  std::unordered_map<std::string, int64_t> id_of;
+  for (int64_t id : recorder.ids_) id_of.emplace(VariantName(plan, id), id);
+  std::vector<explore::Candidate> kept;
+  std::vector<Score> scores;
+  for (explore::Candidate& c : sweep->candidates) {
+    const Score s = ScoreOf(plan.problem, c);
+    if (c.feasible && !s.ok()) continue;
+    if (keep_all || c.feasible) kept.push_back(std::move(c)), scores.push_back(s);
+  }
+  std::vector<size_t> members;  // of the search's front, by index into `kept`
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (!kept[i].feasible || !id_of.count(kept[i].variant)) continue;
+    const auto& v = scores[i].objectives;
+    const bool beaten = std::any_of(members.begin(), members.end(), [&](size_t m) {
+      return Dominates(scores[m].objectives, v) || scores[m].objectives == v;
+    });
+    if (beaten) continue;
+    std::erase_if(members, [&](size_t m) { return Dominates(v, scores[m].objectives); });
+    members.push_back(i);
+  }
+  std::vector<FrontPoint> out;
+  for (size_t m : members) {
+    const explore::Candidate& c = kept[m];
+    out.push_back({id_of.at(c.variant), c.variant, Natural(plan.problem.objectives(), scores[m].objectives),
+                   c.top1_provenance, c.board, c.mode});
+  }
+  std::sort(out.begin(), out.end(), [](const FrontPoint& a, const FrontPoint& b) {
+    return std::tie(a.id, a.board, a.mode) < std::tie(b.id, b.board, b.mode);
+  });
+  sweep->fronts.clear();
+  std::vector<explore::Candidate> stored;
+  for (const hw::Board* board : plan.sweep.boards) {
+    std::vector<explore::Candidate> mine;
+    for (const explore::Candidate& c : kept) {
+      if (c.board == board->name) mine.push_back(c);
+    }
+    const std::vector<explore::FrontMember> fronts = explore::AllFronts(mine);
+    sweep->fronts.insert(sweep->fronts.end(), fronts.begin(), fronts.end());
+    std::set<std::tuple<std::string, std::string, std::string>> on_front;
+    for (const explore::FrontMember& f : fronts) on_front.emplace(f.variant, f.mode, f.runtime);
+    for (explore::Candidate& c : mine) {
+      if (keep_all || on_front.count({c.variant, c.mode, c.runtime})) stored.push_back(std::move(c));
+    }
+  }
+  sweep->candidates = std::move(stored);
+  return out;
 }
 
 }  // namespace
@@ -183,6 +250,7 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
                                   plan.problem.space().shard_size());
   const explore::Progress bounded = [&](int64_t done, int64_t) { if (progress) progress(done, budget); };
   explore::SweepOptions sweep = plan.sweep;
+  sweep.keep_all = true;  // DeploymentFront meets the constraints over every candidate, then prunes
   std::shared_ptr<const accuracy::PointPredictor> predictor;
   if (plan.staged) {
     auto refitted = RefitOnMeasured(*plan.predictor, *plan.staged, models);
@@ -201,28 +269,22 @@ util::Result<Outcome> Run(const Plan& plan, const explore::Models& models,
   out.resumed = static_cast<int64_t>(plan.resume_ids.size());
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.evaluations_per_second = out.seconds > 0 ? static_cast<double>(out.evaluations) / out.seconds : 0;
-  if (recorder.front_.empty()) {
+  out.front = DeploymentFront(plan, recorder, plan.sweep.keep_all, &out.sweep);
+  if (out.front.empty()) {
     if (recorder.closest_) out.unsatisfiable = Unsatisfiable(plan, recorder);
     else out.unsatisfiable = "the space has no point in this shard";
     return out;
   }
-  std::sort(recorder.front_.begin(), recorder.front_.end());
   const std::vector<Metric>& metrics = plan.problem.objectives();
   std::vector<std::vector<double>> minimised;
-  std::vector<double> worst = recorder.front_[0].second, best = worst;
-  for (const auto& [id, values] : recorder.front_) {
-    out.front.push_back({id, VariantName(plan, id), Natural(metrics, values), false});
-    minimised.push_back(values);
-    for (size_t i = 0; i < values.size(); ++i) {
-      worst[i] = std::max(worst[i], values[i]);
-      best[i] = std::min(best[i], values[i]);
+  std::vector<double> worst = Natural(metrics, out.front[0].values), best = worst;
+  for (const FrontPoint& p : out.front) {
+    minimised.push_back(Natural(metrics, p.values));
+    for (size_t i = 0; i < p.values.size(); ++i) {
+      worst[i] = std::max(worst[i], minimised.back()[i]);
+      best[i] = std::min(best[i], minimised.back()[i]);
     }
   }
-  std::unordered_set<std::string> measured;
-  for (const explore::Candidate& c : out.sweep.candidates) {
-    if (c.top1_provenance == "measured") measured.insert(c.variant);
-  }
-  for (FrontPoint& p : out.front) p.top1_measured = measured.count(p.variant) > 0;
   // The default reference: the front's nadir moved out by a tenth of its range (1 when flat),
   // so the front's extreme points count too.
   for (size_t i = 0; i < worst.size(); ++i) worst[i] += worst[i] > best[i] ? 0.1 * (worst[i] - best[i]) : 1;
@@ -243,8 +305,8 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
   }
   nlohmann::json front = nlohmann::json::array();
   for (const FrontPoint& p : o.front) {
-    nlohmann::json member{{"variant", p.variant},
-                          {"top1_provenance", p.top1_measured ? "measured" : "predicted"}};
+    nlohmann::json member{{"variant", p.variant}, {"board", p.board}, {"mode", p.mode},
+                          {"top1_provenance", p.top1_provenance}};
     for (size_t i = 0; i < fields.size(); ++i) member[fields[i]] = p.values[i];
     front.push_back(member);
   }
@@ -269,11 +331,12 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
 }
 
 namespace {
-// One objective's value with its unit and how it was obtained (every figure here is predicted:
-// the search evaluates designs, it does not measure them).
-std::string MetricText(Metric metric, double value, bool measured) {
+// One objective's value with its unit and how it was obtained: top-1 as the deployment's
+// candidate says (predicted, extrapolated outside the fit, published or measured); the other
+// figures are predicted (the search evaluates designs, it does not measure them).
+std::string MetricText(Metric metric, double value, const std::string& top1_provenance) {
   switch (metric) {
-    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% ({})", value, measured ? "measured" : "predicted");
+    case Metric::kTop1: return fmt::format("  top-1 {:.2f}% ({})", value, top1_provenance);
     case Metric::kLatency: return fmt::format("  {:.1f} ms (predicted)", value);
     case Metric::kEnergy: return fmt::format("  {:.2f} mJ (predicted)", value);
     case Metric::kSram: return fmt::format("  SRAM {:.1f} KiB", value / 1024);
@@ -299,9 +362,9 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
                         accuracy::DomainText(p.domain));
   }
   for (const FrontPoint& p : o.front) {
-    text += fmt::format("  {:<28}", p.variant);
+    text += fmt::format("  {:<28} {}{:<8}", p.variant, plan.sweep.boards.size() > 1 ? p.board + " " : "", p.mode);
     for (size_t i = 0; i < p.values.size(); ++i) {
-      text += MetricText(plan.problem.objectives()[i], p.values[i], p.top1_measured);
+      text += MetricText(plan.problem.objectives()[i], p.values[i], p.top1_provenance);
     }
     text += "\n";
   }

@@ -81,12 +81,14 @@ struct FrontPoint {
   int64_t id = 0;
   std::string variant;
   std::vector<double> values;  // per objective, in its unit (top-1 %, ms, ...)
-  bool top1_measured = false;  // its top-1 is the user's imported measurement
+  std::string top1_provenance = "predicted";  // the deployment's: predicted, extrapolated, published, measured
+  std::string board, mode;     // the deployment whose figures these are (each constraint met by it)
 };
 
 struct Outcome {
   explore::SweepResult sweep;
-  std::vector<FrontPoint> front;  // the constraint-meeting non-dominated points, by id
+  /// The non-dominated deployments (point, board, mode) meeting every constraint, by id.
+  std::vector<FrontPoint> front;
   int64_t evaluations = 0;        // distinct points evaluated
   double seconds = 0;
   double evaluations_per_second = 0;

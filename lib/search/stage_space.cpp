@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "explore/vocabulary.h"
+
 namespace search {
 
 std::optional<searchspace::Catalog> CatalogAtWidth(const searchspace::Catalog& catalog, const std::string& name) {
@@ -113,9 +115,9 @@ util::Result<std::string> PredictPointReport(const searchspace::Catalog& catalog
   }
   const nlohmann::json domain{{"macs_min", p.domain.macs_min_m * 1e6}, {"macs_max", p.domain.macs_max_m * 1e6},
                               {"resolution_min", p.domain.resolution_min}, {"resolution_max", p.domain.resolution_max}};
-  return nlohmann::json{{"point", point->ToString()}, {"macs", totals.macs}, {"params", totals.params},
-                        {"top1", p.top1_pct}, {"top1_provenance", provenance}, {"regime", p.regime},
-                        {"domain", domain}, {"extrapolated", p.extrapolated}}.dump(2);
+  return explore::Document({{"point", point->ToString()}, {"macs", totals.macs}, {"params", totals.params},
+                           {"top1", p.top1_pct}, {"top1_provenance", provenance}, {"regime", p.regime},
+                           {"domain", domain}, {"extrapolated", p.extrapolated}}).dump(2);
 }
 
 }  // namespace search

@@ -33,6 +33,7 @@ CASES=(
   "spaces show|mbv3|"
   "accuracy fit||"
   "accuracy predict|--family mbv3 --width 0.5 --resolution 128 --macs 30M|"
+  "accuracy predict|--point ofa-mbv3-w1.0:d=2,2,2,2,2:k=3,3,0,0,3,3,0,0,3,3,0,0,3,3,0,0,3,3,0,0:e=3,3,0,0,3,3,0,0,3,3,0,0,3,3,0,0,3,3,0,0:r=160|"
   "calibrate|--no-write|"
   "reproduce||"
   "runtimes list||"

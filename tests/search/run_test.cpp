@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "search/hypervolume.h"
@@ -57,6 +58,33 @@ TEST(Search, ConstraintsKeepTheFrontInsideTheBounds) {
   for (const FrontPoint& p : o.front) {
     EXPECT_LE(p.values[1], 300) << p.variant;
     EXPECT_LE(p.values[2], 256 * 1024) << p.variant;
+  }
+}
+
+// A front design is one deployment meeting every bound with its own figures. On the F469,
+// mbv3-w0.30-r112 runs internally in 289.9 ms on 179.2 KiB of SRAM and externally on 12.4 KiB
+// in 639.1 ms (`dse show mbv3-w0.30-r112 --board f469`): no mode meets both 'latency<=300ms' and
+// 'sram<=64KiB', so it is not on the front (it was, with the latency of one mode and the SRAM
+// of another), and the run stores no candidate out of bounds (export-training reads them).
+TEST(Search, EachFrontDesignMeetsEveryConstraintInOneMode) {
+  const Plan plan = World().PlanFor({.space = "mbv3", .constraints = {"latency<=300ms", "sram<=64KiB"},
+                                     .evaluations = 228, .threads = 2}, "f469");
+  const Outcome o = search::Run(plan, World().models, {}).value();
+  ASSERT_FALSE(o.front.empty());
+  for (const FrontPoint& p : o.front) {
+    EXPECT_NE(p.variant, "mbv3-w0.30-r112");
+    const auto c = std::find_if(o.sweep.candidates.begin(), o.sweep.candidates.end(), [&](const explore::Candidate& c) {
+      return c.variant == p.variant && c.mode == p.mode && c.board == p.board;
+    });
+    ASSERT_NE(c, o.sweep.candidates.end()) << p.variant << " " << p.mode;
+    EXPECT_LE(*c->latency_ms, 300) << p.variant << " " << p.mode;
+    EXPECT_LE(c->sram_bytes, 64 * 1024) << p.variant << " " << p.mode;
+    EXPECT_EQ(p.values[1], *c->latency_ms) << p.variant;
+  }
+  for (const explore::Candidate& c : o.sweep.candidates) {
+    if (!c.feasible) continue;
+    EXPECT_LE(*c.latency_ms, 300) << c.variant << " " << c.mode;
+    EXPECT_LE(c.sram_bytes, 64 * 1024) << c.variant << " " << c.mode;
   }
 }
 

@@ -10,9 +10,9 @@ check stages-predict-slots 2 "'d=' has 4 values; a point has 5 stage depths; the
 check stages-predict-choice 2 "kernel 9 is not one of \[3, 5, 7\]; the nearest valid point is ofa-mbv3-w1.0:d=3,2,2,4,4:k=7,7,7,0" -- accuracy predict --point "${OFA_POINT/k=7,7,7/k=9,7,7}"
 check stages-predict-neither 2 "--family is required" -- accuracy predict
 
-check stages-search 0 "^  ofa-mbv3-w1.0:d=[234],[234],[234],[234],[234]:k=[0357,]+:e=[0346,]+:r=[0-9]+  top-1" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
+check stages-search 0 "^  ofa-mbv3-w1.0:d=[234],[234],[234],[234],[234]:k=[0357,]+:e=[0346,]+:r=[0-9]+ (internal|external|tinyops) +top-1" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
 check stages-search-regime 0 "top-1: per-stage predictor, regime supernet weights" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
-check stages-search-proxyless 0 ":r=[0-9]+:last=k[357]e[346]  top-1" -- -q search --board f746 --space mcunet-tinynas-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
+check stages-search-proxyless 0 ":r=[0-9]+:last=k[357]e[346] (internal|external|tinyops) +top-1" -- -q search --board f746 --space mcunet-tinynas-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
 check stages-dominate 0 "^mcunet-in3: top-1 61.80% \(published\), [0-9.]+ ms \(tinyops\); dominated by [1-9][0-9]* of" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 200 --threads 2 --dominate mcunet-in3 --db "$TMP/stages.sqlite"
 # A per-stage space's family at another width, named as a point's SPACE token; a resumed run
 # records the run it came from (null otherwise).

@@ -38,7 +38,7 @@ while IFS= read -r -d '' query; do
   nq=$((nq + 1))
   expect "nu-readme-query-$nq" rows_of $TMP/nu_sql.sqlite "$query"
 done < <(awk 'BEGIN {RS = ""} {printf "%s%c", $0, 0}' $TMP/nu_readme.sql)
-expect nu-readme-queries test "$nq" -eq 4
+expect nu-readme-queries test "$nq" -eq 5
 
 # boards show says where the default TinyOps budget comes from (f469: data/tinyops/budgets.csv,
 # 258,000 B; a profile without a row: its available SRAM, e.g. the test board f746-sram below,
