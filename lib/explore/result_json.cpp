@@ -4,7 +4,7 @@
 
 #include "explore/fields.h"
 #include "explore/summary.h"
-#include "placement/mode.h"
+#include "util/csv.h"
 
 #include "accuracy/fit_stats.h"
 
@@ -176,7 +176,7 @@ std::string FrontCsv(const std::vector<FrontMember>& front, const std::string& x
   for (const auto& m : front) {
     const std::string x = x_objective == "macs" ? fmt::format("{:.0f}", m.x * 1e6)
                                                 : fmt::format("{:.6g}", m.x);
-    out += fmt::format("{},{},{},{:.4f}\n", m.variant, m.mode, x, m.y);
+    out += fmt::format("{},{},{},{:.4f}\n", util::CsvField(m.variant), m.mode, x, m.y);
   }
   return out;
 }
@@ -186,7 +186,7 @@ nlohmann::json SweepJson(const SweepResult& result, const std::vector<std::strin
   nlohmann::json per_board = nlohmann::json::array();
   for (const std::string& board : boards) {
     nlohmann::json best = nlohmann::json::array();
-    for (const std::string& mode : placement::ModeIds()) {
+    for (const std::string& mode : RegisteredModes()) {  // opt-in schedules too, when swept
       const BestDesign d = BestInMode(result.candidates, board, mode);
       if (d.best != nullptr) best.push_back(CandidateJson(*d.best));
     }

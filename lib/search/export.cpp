@@ -11,9 +11,12 @@
 
 #include "explore/fronts.h"
 #include "util/atomic_file.h"
+#include "util/csv.h"
 
 namespace search {
 namespace {
+
+using util::CsvField;
 
 const std::vector<std::string> kPlaceholders = {"{variant}", "{config}", "{resolution}", "{width}", "{index}"};
 
@@ -89,14 +92,6 @@ util::Result<std::vector<explore::Candidate>> Select(store::Database& db, const 
   }
   if (out.empty()) return util::InputError(fmt::format("--run {}: no feasible candidate with a top-1 to export", request.run_id));
   return out;
-}
-
-// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string Manifest(const std::vector<Row>& rows, const store::RunInfo& run, const std::string& database) {

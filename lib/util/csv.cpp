@@ -111,4 +111,11 @@ Result<CsvTable> ParseCsv(const std::string& file, std::string_view text,
   return table;
 }
 
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 }  // namespace util

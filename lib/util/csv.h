@@ -49,6 +49,10 @@ class CsvErrors {
   std::vector<std::string> messages_;
 };
 
+/// `text` as one CSV field for writing: quoted (RFC 4180) when it holds a comma, a quote or a
+/// line break (a per-stage point's name holds commas), as is otherwise.
+std::string CsvField(const std::string& text);
+
 /// `text` as a finite number, whole string; false otherwise.
 bool ParseCsvNumber(const std::string& text, double* out);
 

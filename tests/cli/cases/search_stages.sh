@@ -14,6 +14,9 @@ check stages-search 0 "^  ofa-mbv3-w1.0:d=[234],[234],[234],[234],[234]:k=[0357,
 check stages-search-regime 0 "top-1: per-stage predictor, regime supernet weights" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
 check stages-search-proxyless 0 ":r=[0-9]+:last=k[357]e[346] (internal|external|tinyops) +top-1" -- -q search --board f746 --space mcunet-tinynas-w1.0 --evaluations 40 --threads 2 --db "$TMP/stages.sqlite"
 check stages-dominate 0 "^mcunet-in3: top-1 61.80% \(published\), [0-9.]+ ms \(tinyops\); dominated by [1-9][0-9]* of" -- -q search --board f746 --space ofa-mbv3-w1.0 --evaluations 200 --threads 2 --dominate mcunet-in3 --db "$TMP/stages.sqlite"
+# A point's name holds commas: the front's CSV quotes it (RFC 4180), so it reads back as one
+# field (it split the row at every comma).
+check stages-pareto-csv 0 '^"ofa-mbv3-w1.0:d=[234],[234],[234],[234],[234]:k=[0357,]+:e=[0346,]+:r=[0-9]+",(internal|external|tinyops),[0-9.]+,[0-9.]+$' -- -q pareto --board f746 --db "$TMP/stages.sqlite" --csv
 # A per-stage space's family at another width, named as a point's SPACE token; a resumed run
 # records the run it came from (null otherwise).
 check stages-width 0 '"resumed_from": null' -- -q search --board f746 --space ofa-proxyless-w0.5 --evaluations 20 --threads 2 --json --db "$TMP/width.sqlite"

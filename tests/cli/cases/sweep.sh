@@ -42,6 +42,11 @@ if [ "$per_op" = "60|1" ]; then passed=$((passed + 1)); else failed=$((failed + 
 # (it drew internal, external and tinyops only), each with the members `pareto --space MODE`
 # prints: the patch front's lines in the .dat are the CSV's rows.
 check sweep-all-modes 0 "4164 evaluations" -- sweep --board f469 --modes all --db $TMP/am.sqlite
+# The JSON's best design per mode lists every swept mode, the opt-in schedules too (the text
+# summary did; the JSON listed the three default modes only).
+"$DSE" --quiet sweep --board f469 --modes all --json --db $TMP/am-json.sqlite > $TMP/am.json
+expect sweep-all-modes-json-best test "$(awk '/"best": \[/ {f = 1; next} f && /^      \]/ {f = 0} f' \
+  $TMP/am.json | grep -c '"mode": ')" = 6
 check pareto-space-patch 0 "^f469 front \(patch designs\)" -- --quiet pareto --board f469 --space patch --db $TMP/am.sqlite
 check pareto-plot-all-modes 0 "pareto_f469_latency.png" -- pareto --board f469 --db $TMP/am.sqlite --plot --out $TMP/am-plots
 for m in patch reorder pex; do
