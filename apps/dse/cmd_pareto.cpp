@@ -81,7 +81,7 @@ void Run(const ParetoArgs& a) {
   if (why) throw Failure{kExitInfeasible, *why};
   const auto front = explore::Front(rows, a.x, a.space);
   std::cout << (a.csv ? explore::FrontCsvText(r, front, rows) : a.json ? explore::DocumentText(
-      explore::FrontReportJson(r, front, rows), r.run_id) : explore::FrontText(r, front));
+      explore::FrontReportJson(r, front, rows), r.run_id) : explore::FrontText(r, front, rows));
   if (a.plot) {
     for (const auto& path : Unwrap(plot::Write(explore::FrontReportFigure(r, rows), a.out))) Note("wrote " + path);
   }

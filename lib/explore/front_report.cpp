@@ -50,11 +50,15 @@ std::string Top1Label(const FrontReport& r) {
 
 }  // namespace
 
-std::string FrontText(const FrontReport& r, const std::vector<FrontMember>& front) {
+std::string FrontText(const FrontReport& r, const std::vector<FrontMember>& front,
+                      const std::vector<Candidate>& rows) {
   std::string out = fmt::format("{} front ({} designs), {} vs {}:\n", r.board, r.design_space,
                                 Top1Label(r), XLabel(r.x_objective));
   for (const auto& m : front) {
-    out += fmt::format("  {:<28} {:<9} {:>12.2f}  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
+    // Each top-1 says where it comes from: a measured import looks like any other number.
+    const Candidate* c = MemberCandidate(m, rows);
+    out += fmt::format("  {:<28} {:<9} {:>12.2f}  {:>6.2f}% {}\n", m.variant, m.mode, m.x, m.y,
+                       c ? c->top1_provenance : "unknown");
   }
   return out;
 }

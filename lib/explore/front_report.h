@@ -30,8 +30,10 @@ struct FrontReport {
 
 /// The text: "f469 front (all designs), top-1 vs latency (ms, predicted):" (ImageNet; another
 /// task's front names it: "..., keyword-spotting/speech-commands top-1 (measured) vs ...") and
-/// one line per member.
-std::string FrontText(const FrontReport& report, const std::vector<FrontMember>& front);
+/// one line per member, its top-1 followed by that figure's provenance (`rows`' top1_provenance:
+/// published, measured, predicted, extrapolated; "unknown" for a member not in `rows`).
+std::string FrontText(const FrontReport& report, const std::vector<FrontMember>& front,
+                      const std::vector<Candidate>& rows);
 
 /// FrontJson with "task" and "dataset" (the envelope is the caller's, with run_id).
 nlohmann::json FrontReportJson(const FrontReport& report, const std::vector<FrontMember>& front,

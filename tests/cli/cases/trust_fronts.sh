@@ -10,20 +10,21 @@ check fr-sweep 0 "run 1 in $FR/r.sqlite: 3 variants x 1 board, 9 evaluations" \
 # The ImageNet front as the sweep stored it: the published figures of mcunet-in0/in1
 # (data/accuracy/published.csv: 40.4, 49.9); latencies predicted with the shipped coefficients.
 exact fr-imagenet 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
-  mcunet-in0                   tinyops         305.97   40.40%
-  mcunet-in1                   internal        418.19   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
+  mcunet-in0                   tinyops         305.97   40.40% published
+  mcunet-in1                   internal        418.19   49.90% published" -- --quiet pareto --board f469 --db $FR/r.sqlite
 # Accuracies imported AFTER the sweep: a KWS one for the imported model, an ImageNet one for
 # mcunet-in0 (45.0, an input of this test).
 printf 'variant,top1,precision,task,dataset,source\nkws.tflite,91.2,int8,keyword-spotting,speech-commands,lab\nmcunet-in0,45.0,int8,classification,imagenet,lab\n' >$FR/acc.csv
 check fr-import 0 "imported 2 measured accuracies" -- accuracy import $FR/acc.csv --db $FR/r.sqlite
-# pareto applies them: mcunet-in0 at 45.00% (measured); the KWS figure stays off this front.
+# pareto applies them: mcunet-in0 at 45.00%, labelled measured beside mcunet-in1's published
+# figure; the KWS figure stays off this front.
 exact fr-imagenet-after 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
-  mcunet-in0                   tinyops         305.97   45.00%
-  mcunet-in1                   internal        418.19   49.90%" -- --quiet pareto --board f469 --db $FR/r.sqlite
+  mcunet-in0                   tinyops         305.97   45.00% measured
+  mcunet-in1                   internal        418.19   49.90% published" -- --quiet pareto --board f469 --db $FR/r.sqlite
 check fr-json-measured 0 '"top1_provenance": "measured"' -- --quiet pareto --board f469 --db $FR/r.sqlite --json
 # One front per task and dataset: --task keyword-spotting ranks only KWS measurements.
 exact fr-kws 0 "f469 front (all designs), keyword-spotting/speech-commands top-1 (measured) vs latency (ms, predicted):
-  kws.tflite                   internal         58.85   91.20%" -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting
+  kws.tflite                   internal         58.85   91.20% measured" -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting
 check fr-kws-dataset 0 "kws.tflite +internal +58.85 +91.20%" -- --quiet pareto --board f469 --db $FR/r.sqlite --dataset speech-commands
 check fr-kws-json 0 '"task": "keyword-spotting"' -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting --json
 check fr-kws-json-run 0 '"run_id": 1' -- --quiet pareto --board f469 --db $FR/r.sqlite --task keyword-spotting --json
