@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "explore/result_json.h"
 #include "explore/summary.h"
 
 namespace explore {
@@ -174,7 +175,9 @@ std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string
                        timed == r.candidates.end() ? "predicted" : LatencyLabel(timed->latency_provenance));
     const auto front = FrontOf(r.fronts, board, "latency", "all");
     for (const FrontMember& m : front) {
-      out += fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}%\n", m.variant, m.mode, m.x, m.y);
+      const Candidate* c = MemberCandidate(m, r.candidates);
+      out += fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}% {}\n", m.variant, m.mode, m.x,
+                         m.y, c ? c->top1_provenance : "unknown");
     }
     if (front.empty()) out += "  none: no feasible design has a top-1 ('dse accuracy import' adds measured ones)\n";
     out += ImportedText(r, board);

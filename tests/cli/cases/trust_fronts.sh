@@ -7,6 +7,9 @@ mkdir -p $FR/m
 cp tests/data/mlperf-tiny-kws-dscnn_int8.tflite $FR/m/kws.tflite
 check fr-sweep 0 "run 1 in $FR/r.sqlite: 3 variants x 1 board, 9 evaluations" \
   -- --quiet sweep --board f469 --spaces mcunet-in0,mcunet-in1 --models $FR/m --db $FR/r.sqlite
+# The sweep's own front labels each top-1 too (published: data/accuracy/published.csv, 49.9).
+check fr-sweep-label 0 "^  mcunet-in1 +internal +418 ms +49.90% published$" \
+  -- --quiet sweep --board f469 --spaces mcunet-in0,mcunet-in1 --models $FR/m --db $FR/r2.sqlite
 # The ImageNet front as the sweep stored it: the published figures of mcunet-in0/in1
 # (data/accuracy/published.csv: 40.4, 49.9); latencies predicted with the shipped coefficients.
 exact fr-imagenet 0 "f469 front (all designs), top-1 vs latency (ms, predicted):
