@@ -80,6 +80,12 @@ void Run(const ParetoArgs& a) {
   if (!why) why = explore::MissingTop1Reason(rows, a.board, r.task_dataset, a.db);
   if (why) throw Failure{kExitInfeasible, *why};
   const auto front = explore::Front(rows, a.x, a.space);
+  if (front.empty() && a.space != "all") {  // a mode none of whose designs fits: say why
+    const std::string why = explore::SharedFailReason(rows, a.board, a.space);
+    if (!why.empty()) {
+      throw Failure{kExitInfeasible, fmt::format("no {} design fits {}: {}", a.space, a.board, why)};
+    }
+  }
   std::cout << (a.csv ? explore::FrontCsvText(r, front, rows) : a.json ? explore::DocumentText(
       explore::FrontReportJson(r, front, rows), r.run_id) : explore::FrontText(r, front, rows));
   if (a.plot) {

@@ -93,26 +93,6 @@ std::string ImportedText(const SweepResult& r, const std::string& board) {
   return out;
 }
 
-// The violations every evaluation of `mode` on `board` fails on (a runtime the mode cannot run
-// with): the shortest fail reason when every other one is it or starts with it and "; " (each
-// lists its violations in the mode's order); "" when there is none or a design fits.
-std::string SharedFailReason(const std::vector<Candidate>& candidates, const std::string& board,
-                             const std::string& mode) {
-  const Candidate* shortest = nullptr;
-  for (const Candidate& c : candidates) {
-    if (c.board != board || c.mode != mode) continue;
-    if (c.feasible) return "";
-    if (!shortest || c.fail_reason.size() < shortest->fail_reason.size()) shortest = &c;
-  }
-  if (shortest == nullptr || shortest->fail_reason.empty()) return "";
-  const std::string& shared = shortest->fail_reason;
-  for (const Candidate& c : candidates) {
-    if (c.board != board || c.mode != mode || c.fail_reason == shared) continue;
-    if (c.fail_reason.rfind(shared + "; ", 0) != 0) return "";
-  }
-  return shared;
-}
-
 std::string BestText(const SweepResult& r, const std::string& board) {
   std::string out;
   std::vector<std::string> modes;  // the swept modes, in the order the sweep evaluated them
@@ -139,6 +119,24 @@ std::string BestText(const SweepResult& r, const std::string& board) {
 }
 
 }  // namespace
+
+// Each fail reason lists its violations in the mode's order, so a shared one is a prefix.
+std::string SharedFailReason(const std::vector<Candidate>& candidates, const std::string& board,
+                             const std::string& mode) {
+  const Candidate* shortest = nullptr;
+  for (const Candidate& c : candidates) {
+    if (c.board != board || c.mode != mode) continue;
+    if (c.feasible) return "";
+    if (!shortest || c.fail_reason.size() < shortest->fail_reason.size()) shortest = &c;
+  }
+  if (shortest == nullptr || shortest->fail_reason.empty()) return "";
+  const std::string& shared = shortest->fail_reason;
+  for (const Candidate& c : candidates) {
+    if (c.board != board || c.mode != mode || c.fail_reason == shared) continue;
+    if (c.fail_reason.rfind(shared + "; ", 0) != 0) return "";
+  }
+  return shared;
+}
 
 std::string LatencyLabel(const std::string& provenance) {
   if (provenance.rfind("prior only", 0) == 0) return "predicted, prior only";

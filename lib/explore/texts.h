@@ -55,6 +55,12 @@ std::string LatencyLabel(const std::string& provenance);
 /// candidate each), its predicted latency, energy and latency provenance, or why it does not fit.
 std::string ModesText(const std::string& board, const std::vector<Candidate>& modes);
 
+/// The violations every evaluation of `mode` on `board` fails on (e.g. a runtime the mode
+/// cannot run with): the shortest fail reason when every other one is it or starts with it and
+/// "; "; "" when there is none or a design fits.
+std::string SharedFailReason(const std::vector<Candidate>& candidates, const std::string& board,
+                             const std::string& mode);
+
 /// The text summary of `dse sweep`: the run line, then per board the best design per mode,
 /// the top-1 vs latency front of all modes and each imported model's latency per mode.
 std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string>& boards,

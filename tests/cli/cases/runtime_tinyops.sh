@@ -22,6 +22,8 @@ check to-deploy-tinyops 0 "^wrote dse_model_config.h" -- deploy mbv3-w0.50-r128 
 expect to-deploy-header-file grep -q "$TO_WHY" "$TMP/to-fw2/dse_model_config.h"
 # The sweep: no TinyOps design, and the summary says why.
 check to-sweep 0 "tinyops +none feasible \(every design: $TO_WHY\)" -- sweep --board f469 --runtime tinyengine --db $TMP/to.sqlite
+# Its TinyOps front is empty for that reason: exit 4 saying so (it printed an empty front).
+check to-pareto-space 4 "no tinyops design fits f469: $TO_WHY" -- --quiet pareto --board f469 --space tinyops --db $TMP/to.sqlite
 check to-runtimes-list 0 "^ +interpreter tinyengine, kernels tinyengine$" -- runtimes list
 check to-runtimes-list-default 0 "^ +interpreter tflm, kernels cmsis-nn$" -- runtimes list
 expect to-runtimes-list-width bash -c "! '$DSE' runtimes list | awk '/ interpreter / && length > 100' | grep -q ."
