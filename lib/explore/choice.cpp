@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "explore/fronts.h"
 #include "explore/summary.h"
 #include "placement/mode.h"
-#include "placement/schedule_modes.h"
 #include "util/spellcheck.h"
 
 namespace explore {
@@ -34,9 +34,7 @@ util::Result<std::vector<const searchspace::Space*>> ChooseSpaces(
 util::Result<std::vector<std::string>> ChooseModes(const std::vector<std::string>& names) {
   if (names.empty()) return placement::ModeIds();
   if (std::find(names.begin(), names.end(), "all") != names.end()) {
-    std::vector<std::string> modes = placement::ModeIds();
-    for (const std::string& id : placement::OptInModeIds()) modes.push_back(id);
-    return modes;
+    return RegisteredModes();  // the default modes, then the opt-in schedules
   }
   std::vector<std::string> modes;
   for (const std::string& n : names) {

@@ -61,10 +61,10 @@ void RecordFit(const placement::Fit& fit, Candidate* c) {
 // placement with its estimate) and keeps the lowest predicted latency; ties keep Place's, which
 // was priced first. Records how the configuration was chosen in e->fit.configuration.
 void ChooseFastest(const placement::DeploymentMode& mode, const VariantFacts& facts,
-                   const kernels::Runtime& runtime, const Target& target, Evaluation* e) {
+                   const placement::Footprint& footprint, const kernels::Runtime& runtime,
+                   const Target& target, Evaluation* e) {
   std::vector<placement::Fit> alternatives =
-      mode.Alternatives(facts.net, FootprintFor(facts, runtime), *target.board,
-                        target.deployment, e->fit);
+      mode.Alternatives(facts.net, footprint, *target.board, target.deployment, e->fit);
   if (alternatives.empty()) return;
   const std::string placed = mode.ConfigurationName(e->fit);
   const double placed_ms = e->estimate->latency_ms;
@@ -170,7 +170,10 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   e.candidate.runtime = std::string(runtime.id());
   e.candidate.mode = target.deployment.mode;
   e.clock_hz = static_cast<double>(board.clock_hz);
-  e.fit = (*mode)->Place(facts.net, FootprintFor(facts, runtime), board, target.deployment);
+  // Measured once: Place and the alternatives' pricing share it (a non-default runtime's
+  // footprint is measured afresh, placement::Measure).
+  const placement::Footprint footprint = FootprintFor(facts, runtime);
+  e.fit = (*mode)->Place(facts.net, footprint, board, target.deployment);
   RecordFit(e.fit, &e.candidate);
   if (target.coefficients == nullptr || (!e.fit.fits && !options.predict_infeasible)) return e;
   auto terms = (*mode)->LatencyTerms(facts.net, runtime, board, e.fit);
@@ -182,7 +185,7 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
   e.estimate = latency::Evaluate(*terms, e.clock_hz, *target.coefficients);
   placement::RecycleStages(&terms.value());
   if (e.fit.fits && target.deployment.configuration == placement::Configuration::kFastest) {
-    ChooseFastest(**mode, facts, runtime, target, &e);
+    ChooseFastest(**mode, facts, footprint, runtime, target, &e);
     RecordFit(e.fit, &e.candidate);
   }
   e.power = PowerFor(target.power, board, runtime.id(), e.candidate.mode, facts.net.name);
