@@ -59,7 +59,9 @@ void RecordFit(const placement::Fit& fit, Candidate* c) {
 
 // Configuration::kFastest: prices the alternatives the mode offers to e->fit (a feasible
 // placement with its estimate) and keeps the lowest predicted latency; ties keep Place's, which
-// was priced first. Records how the configuration was chosen in e->fit.configuration.
+// was priced first. Alternatives are compared on their totals (latency::TotalCycles); only a
+// winner other than Place's gets the full estimate. Records how the configuration was chosen in
+// e->fit.configuration.
 void ChooseFastest(const placement::DeploymentMode& mode, const VariantFacts& facts,
                    const placement::Footprint& footprint, const kernels::Runtime& runtime,
                    const Target& target, Evaluation* e) {
@@ -68,18 +70,25 @@ void ChooseFastest(const placement::DeploymentMode& mode, const VariantFacts& fa
   if (alternatives.empty()) return;
   const std::string placed = mode.ConfigurationName(e->fit);
   const double placed_ms = e->estimate->latency_ms;
+  double best_cycles = e->estimate->total_cycles;
+  std::vector<latency::OpTerms> best_terms;
+  placement::Fit* best = nullptr;
   int priced = 1;
   for (placement::Fit& alternative : alternatives) {
     if (!alternative.fits) continue;
     auto terms = mode.LatencyTerms(facts.net, runtime, *target.board, alternative);
     if (!terms) continue;
-    latency::Estimate estimate = latency::Evaluate(*terms, e->clock_hz, *target.coefficients);
-    placement::RecycleStages(&terms.value());
+    const double cycles = latency::TotalCycles(*terms, *target.coefficients);
     ++priced;
-    if (estimate.latency_ms < e->estimate->latency_ms) {
-      e->fit = std::move(alternative);
-      e->estimate = std::move(estimate);
+    if (cycles < best_cycles) {
+      best_cycles = cycles;
+      best_terms = std::move(terms).value();
+      best = &alternative;
     }
+  }
+  if (best != nullptr) {
+    e->fit = std::move(*best);
+    e->estimate = latency::Evaluate(best_terms, e->clock_hz, *target.coefficients);
   }
   const std::string chosen = mode.ConfigurationName(e->fit);
   e->fit.configuration =
@@ -183,7 +192,6 @@ util::Result<Evaluation> EvaluatePoint(const VariantFacts& facts, const Target& 
     return e;
   }
   e.estimate = latency::Evaluate(*terms, e.clock_hz, *target.coefficients);
-  placement::RecycleStages(&terms.value());
   if (e.fit.fits && target.deployment.configuration == placement::Configuration::kFastest) {
     ChooseFastest(**mode, facts, footprint, runtime, target, &e);
     RecordFit(e.fit, &e.candidate);

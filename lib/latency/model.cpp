@@ -8,18 +8,23 @@
 namespace latency {
 namespace {
 
-OpLatency EvaluateOp(const OpTerms& op, const CoefValues& c, bool alternative) {
+OpLatency EvaluateOp(const OpTerms& op, const CoefValues& c, const StagePrices& p,
+                     bool alternative) {
   OpLatency out;
   out.kernel = op.kernel;
   out.compute_cycles = Dot(op.compute, c);
   out.memory_cycles = Dot(op.memory, c);
   out.exposed_cycles = Dot(op.exposed, c);
-  const double reads = alternative ? Dot(op.alternative_reads, c) : 0;
   if (alternative) out.exposed_cycles -= Dot(op.alternative_unexposed, c);
+  if (op.stages.empty()) {
+    out.total_cycles = out.compute_cycles + out.memory_cycles + out.exposed_cycles;
+    return out;
+  }
+  const double memory_per_share = p.memory + (alternative ? p.alternative_reads : 0);
   for (const Stage& s : op.stages) {
-    const double compute = Dot(s.compute, c);
-    const double memory = Dot(s.memory, c) + s.alternative_share * reads;
-    const double dma = Dot(s.dma, c);
+    const double compute = s.share * p.compute + p.fixed;
+    const double memory = s.share * memory_per_share;
+    const double dma = s.dma_bytes * p.dma_per_byte;
     out.compute_cycles += compute;
     out.memory_cycles += memory;
     out.dma_wait_cycles += std::max(0.0, dma - compute - memory);
@@ -38,9 +43,10 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
   double compute = 0, memory = 0, exposed = 0;
   Terms gradient{};
   for (size_t i = 0; i < terms.size(); ++i) {
-    const bool alternative = UsesAlternative(terms[i], coefs.value);
-    AddScaled(&gradient, WayGradient(terms[i], coefs.value, alternative), 1.0);
-    OpLatency op = EvaluateOp(terms[i], coefs.value, alternative);
+    const StagePrices prices = PriceStages(terms[i], coefs.value);
+    const bool alternative = UsesAlternative(terms[i], coefs.value, prices);
+    AddScaled(&gradient, WayGradient(terms[i], prices, alternative), 1.0);
+    OpLatency op = EvaluateOp(terms[i], coefs.value, prices, alternative);
     op.op = static_cast<int>(i);
     e.total_cycles += op.total_cycles;
     compute += op.compute_cycles;
@@ -60,6 +66,16 @@ Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
   e.latency_ms_high = e.latency_ms * std::exp(kInterval80Z * sigma);
   e.calibration_rows = coefs.calibration_rows;
   return e;
+}
+
+double TotalCycles(const std::vector<OpTerms>& terms, const BoardCoefficients& coefs) {
+  double cycles = 0;
+  for (const OpTerms& op : terms) {
+    const StagePrices prices = PriceStages(op, coefs.value);
+    cycles += EvaluateOp(op, coefs.value, prices, UsesAlternative(op, coefs.value, prices))
+                  .total_cycles;
+  }
+  return cycles;
 }
 
 }  // namespace latency

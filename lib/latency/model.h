@@ -67,4 +67,8 @@ struct Estimate {
 Estimate Evaluate(const std::vector<OpTerms>& terms, double clock_hz,
                   const BoardCoefficients& coefs);
 
+/// Evaluate(terms, clock_hz, coefs).total_cycles alone (no per-op breakdown, no interval): for
+/// comparing configurations of one design, which only needs their totals.
+double TotalCycles(const std::vector<OpTerms>& terms, const BoardCoefficients& coefs);
+
 }  // namespace latency

@@ -35,34 +35,58 @@ double Dot(const Terms& terms, const CoefValues& coefs) {
   return sum;
 }
 
-Terms WayGradient(const OpTerms& op, const CoefValues& coefs, bool alternative) {
+StagePrices PriceStages(const OpTerms& op, const CoefValues& coefs) {
+  if (op.stages.empty()) return {};  // nothing is staged (and an alternative needs stages)
+  return {Dot(op.staged_compute, coefs), Dot(op.staged_memory, coefs),
+          op.has_alternative ? Dot(op.alternative_reads, coefs) : 0.0, Dot(op.per_stage, coefs),
+          Dot(DmaWork(1.0), coefs)};
+}
+
+Terms WayGradient(const OpTerms& op, const StagePrices& p, bool alternative) {
   Terms g = Sum(Sum(op.compute, op.memory), op.exposed);
   if (alternative) AddScaled(&g, op.alternative_unexposed, -1.0);
+  if (op.stages.empty()) return g;
+  // Each stage adds the terms of its binding side; the CPU sides are multiples of the staged
+  // work, so the shares and DMA bytes are summed first and the terms scaled once.
+  const double cpu_per_share = p.compute + p.memory + (alternative ? p.alternative_reads : 0);
+  double cpu_share = 0, cpu_stages = 0, dma_bytes = 0;
   for (const Stage& s : op.stages) {
-    Terms cpu = Sum(s.compute, s.memory);
-    if (alternative) AddScaled(&cpu, op.alternative_reads, s.alternative_share);
-    g = Sum(g, Dot(cpu, coefs) >= Dot(s.dma, coefs) ? cpu : s.dma);
+    if (s.share * cpu_per_share + p.fixed >= s.dma_bytes * p.dma_per_byte) {
+      cpu_share += s.share;
+      ++cpu_stages;
+    } else {
+      dma_bytes += s.dma_bytes;
+    }
   }
+  AddScaled(&g, op.staged_compute, cpu_share);
+  AddScaled(&g, op.staged_memory, cpu_share);
+  if (alternative) AddScaled(&g, op.alternative_reads, cpu_share);
+  AddScaled(&g, op.per_stage, cpu_stages);
+  AddScaled(&g, DmaWork(dma_bytes), 1.0);
   return g;
 }
 
 bool UsesAlternative(const OpTerms& op, const CoefValues& coefs) {
+  return op.has_alternative && UsesAlternative(op, coefs, PriceStages(op, coefs));
+}
+
+bool UsesAlternative(const OpTerms& op, const CoefValues& coefs, const StagePrices& p) {
   if (!op.has_alternative) return false;
   // Both ways in one pass: they differ by the reads added to each stage's CPU side and the
   // transfer no longer exposed.
-  const double reads = Dot(op.alternative_reads, coefs);
   double own = 0, alt = -Dot(op.alternative_unexposed, coefs);
   for (const Stage& s : op.stages) {
-    const double cpu = Dot(s.compute, coefs) + Dot(s.memory, coefs);
-    const double dma = Dot(s.dma, coefs);
+    const double cpu = s.share * (p.compute + p.memory) + p.fixed;
+    const double dma = s.dma_bytes * p.dma_per_byte;
     own += std::max(cpu, dma);
-    alt += std::max(cpu + s.alternative_share * reads, dma);
+    alt += std::max(cpu + s.share * p.alternative_reads, dma);
   }
   return alt < own;
 }
 
 Terms Gradient(const OpTerms& op, const CoefValues& coefs) {
-  return WayGradient(op, coefs, UsesAlternative(op, coefs));
+  const StagePrices prices = PriceStages(op, coefs);
+  return WayGradient(op, prices, UsesAlternative(op, coefs, prices));
 }
 
 void AddScaled(Terms* into, const Terms& t, double scale) {

@@ -16,23 +16,30 @@ namespace latency {
 
 using Terms = std::array<double, kNumCoefs>;
 
-/// An op's cycles as linear terms: cycles = dot(compute + memory + exposed, c) + sum over
-/// stages of max(dot(stage.compute + stage.memory, c), dot(stage.dma, c)).
+/// One part of a partitioned op: it runs `share` of the op's staged work (OpTerms::
+/// staged_compute and staged_memory) plus one OpTerms::per_stage, while the DMA moves
+/// `dma_bytes` (the next part, or the next op's part 0) at DmaWork's price. Two scalars, not
+/// three term vectors: an op has up to hundreds of parts and a sweep prices every one.
 struct Stage {
-  Terms compute{};  // CPU arithmetic of the part, incl. the fixed per-part cost
-  Terms memory{};   // CPU reads in place / writes of the part to external RAM
-  Terms dma{};      // the transfer running meanwhile (the next part, or the next op's part 0)
-  double alternative_share = 0;  // the part's share of OpTerms::alternative_reads
+  double share = 0;      // of the staged work, in [0, 1]; an op's shares sum to 1
+  double dma_bytes = 0;  // moved by the DMA meanwhile
 };
+
+/// An op's cycles as linear terms: cycles = dot(compute + memory + exposed, c) + sum over
+/// stages of max(share x dot(staged_compute + staged_memory, c) + dot(per_stage, c),
+/// dma_bytes x dot(DmaWork(1), c)).
 struct OpTerms {
   Terms compute{};  // CPU arithmetic outside stages (the whole op when it has none)
   Terms memory{};   // CPU stalls on flash or external RAM outside stages
   Terms exposed{};  // DMA transfers the CPU waits for, not overlapped
-  std::vector<Stage> stages;  // partitioned parts: CPU work per part and the DMA it hides
+  Terms staged_compute{};  // arithmetic of all the stages together (split by Stage::share)
+  Terms staged_memory{};   // in-place reads / external writes of all the stages together
+  Terms per_stage{};       // the fixed cost every stage pays (arithmetic)
+  std::vector<Stage> stages;  // partitioned parts: their shares and the DMA each hides
   kernels::KernelClass kernel = kernels::KernelClass::kCopy;  // the kernel that runs the op
   // A second way to run the op (e.g. a TinyOps filter read in place instead of overlaid): each
-  // stage's memory plus alternative_share x alternative_reads, and exposed minus
-  // alternative_unexposed. The op costs the cheaper way at the coefficients (UsesAlternative).
+  // stage's memory plus share x alternative_reads, and exposed minus alternative_unexposed.
+  // The op costs the cheaper way at the coefficients (UsesAlternative).
   bool has_alternative = false;
   Terms alternative_reads{};
   Terms alternative_unexposed{};
@@ -40,15 +47,26 @@ struct OpTerms {
 
 double Dot(const Terms& terms, const CoefValues& coefs);
 
+/// A partitioned op's stage work priced at some coefficients: a stage of share s costs
+/// s x compute + fixed arithmetic, s x (memory [+ alternative_reads]) memory, and its DMA
+/// dma_bytes x dma_per_byte.
+struct StagePrices {
+  double compute = 0, memory = 0, alternative_reads = 0, fixed = 0, dma_per_byte = 0;
+};
+StagePrices PriceStages(const OpTerms& op, const CoefValues& coefs);
+
 /// Whether `op` has an alternative way that is cheaper than its own at `coefs` (a tie keeps its
 /// own way).
 bool UsesAlternative(const OpTerms& op, const CoefValues& coefs);
+/// The same with `op`'s stages already priced at `coefs` (prices = PriceStages(op, coefs)).
+bool UsesAlternative(const OpTerms& op, const CoefValues& coefs, const StagePrices& prices);
 
 /// d(op cycles)/d(coefs) at `coefs`: the terms of the cheaper way (UsesAlternative) with each
 /// stage's binding side chosen.
 Terms Gradient(const OpTerms& op, const CoefValues& coefs);
-/// The same for the way `alternative` names (false: the op's own way).
-Terms WayGradient(const OpTerms& op, const CoefValues& coefs, bool alternative);
+/// The same for the way `alternative` names (false: the op's own way), the stages priced at the
+/// coefficients as `prices` (PriceStages).
+Terms WayGradient(const OpTerms& op, const StagePrices& prices, bool alternative);
 
 /// into += scale * t.
 void AddScaled(Terms* into, const Terms& t, double scale);

@@ -59,9 +59,4 @@ std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
                                            const tinyops::Plan& plan,
                                            const latency::MemoryPath& path);
 
-/// Takes the stage vectors of spent terms (`terms` keeps its ops, their stages emptied) into
-/// this thread's spares, which TinyopsTerms fills again instead of allocating: a sweep builds
-/// and drops tens of KiB of stages per candidate. Optional; the terms are the same either way.
-void RecycleStages(std::vector<latency::OpTerms>* terms);
-
 }  // namespace placement

@@ -11,22 +11,6 @@ namespace {
 
 using graph::OpKind;
 
-// Spare stage vectors of this thread (RecycleStages), at most kSpareStages of them.
-constexpr size_t kSpareStages = 256;
-thread_local std::vector<std::vector<latency::Stage>> t_spare_stages;
-
-// An empty stage vector with room for `n` stages, a spare one when there is.
-std::vector<latency::Stage> EmptyStages(size_t n) {
-  std::vector<latency::Stage> stages;
-  if (!t_spare_stages.empty()) {
-    stages = std::move(t_spare_stages.back());
-    t_spare_stages.pop_back();
-    stages.clear();
-  }
-  stages.reserve(n);
-  return stages;
-}
-
 // Whether op i+1's part 0 is enqueued before op i's last part runs (tinyops.md §4 (d)): op i is
 // partitioned, op i+1 is partitioned and single-input (ADD/MUL skip the test), and the output
 // bytes of op i's parts 0..n-2 cover op i+1's part 0.
@@ -60,30 +44,35 @@ latency::Terms InPlaceWork(const kernels::OpWork& w, const tinyops::OpPlan& plan
   return t;
 }
 
-latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& plan,
-                               const tinyops::OpPlan* next, bool part0_prefetched,
-                               const latency::MemoryPath& path) {
-  latency::OpTerms op;
+// Each part's share of the op's work: its output rows over the op's (equal shares without rows).
+double Share(const tinyops::OpPlan& plan, size_t p, double out_rows) {
+  return out_rows > 0 ? plan.parts[p].rows.out_rows / out_rows
+                      : 1.0 / static_cast<double>(plan.parts.size());
+}
+
+// Fills `*into` (value-initialised, in place: OpTerms are about 1 KiB) with the terms of a
+// partitioned op.
+void PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& plan,
+                   const tinyops::OpPlan* next, bool part0_prefetched,
+                   const latency::MemoryPath& path, latency::OpTerms* into) {
+  latency::OpTerms& op = *into;
   op.kernel = w.kernel;
   op.compute[latency::kDispatchCycles] = 1;
-  const latency::Terms work = latency::ComputeWork(w);
-  const latency::Terms in_place = InPlaceWork(w, plan, path);
+  op.staged_compute = latency::ComputeWork(w);
+  op.staged_memory = InPlaceWork(w, plan, path);
+  op.per_stage[latency::kPartCycles] = 1;
   const double out_rows = std::accumulate(
       plan.parts.begin(), plan.parts.end(), 0.0,
       [](double sum, const tinyops::Part& p) { return sum + p.rows.out_rows; });
   const size_t n = plan.parts.size();
-  op.stages = EmptyStages(n);
+  op.stages.reserve(n);
   for (size_t p = 0; p < n; ++p) {
-    latency::Stage s;
-    const double share = out_rows > 0 ? plan.parts[p].rows.out_rows / out_rows : 1.0 / n;
-    latency::AddScaled(&s.compute, work, share);
-    s.compute[latency::kPartCycles] = 1;
-    latency::AddScaled(&s.memory, in_place, share);
+    latency::Stage s{Share(plan, p, out_rows), 0};
     if (p + 1 < n) {
-      s.dma = latency::DmaWork(static_cast<double>(plan.parts[p + 1].input_dma_bytes +
-                                          plan.parts[p + 1].input2_dma_bytes));
+      s.dma_bytes = static_cast<double>(plan.parts[p + 1].input_dma_bytes +
+                                        plan.parts[p + 1].input2_dma_bytes);
     } else if (PrefetchedEarly(plan, next)) {
-      s.dma = latency::DmaWork(static_cast<double>(next->parts.front().input_dma_bytes));
+      s.dma_bytes = static_cast<double>(next->parts.front().input_dma_bytes);
     }
     op.stages.push_back(s);
   }
@@ -95,15 +84,14 @@ latency::OpTerms PartitionedOp(const kernels::OpWork& w, const tinyops::OpPlan& 
   if (plan.bias_overlaid) exposed += static_cast<double>(plan.bias_bytes);
   if (!part0_prefetched) exposed += static_cast<double>(plan.parts.front().input_dma_bytes);
   op.exposed = latency::DmaWork(exposed);
-  return op;
 }
 
 // Price-aware overlay: a filter the plan overlays may cost more to DMA (exposed, at the DMA's
 // per-byte price) than to read in place (e.g. a 1x1 conv's filter, read once), so the op also
 // gets the way with the filter read in place (OpTerms::has_alternative: the terms PartitionedOp
-// gives the plan without the overlay, the filter's reads spread over the parts by output rows
-// and its DMA no longer exposed) and costs the cheaper at the board's coefficients. Without it a wider net
-// whose filter missed the buffer got the cheaper plan and latency fell as width rose.
+// gives the plan without the overlay, the filter's reads spread over the parts by their shares
+// and its DMA no longer exposed) and costs the cheaper at the board's coefficients. Without it
+// a wider net whose filter missed the buffer got the cheaper plan and latency fell as width rose.
 void AddInPlaceFilter(const kernels::OpWork& w, const tinyops::OpPlan& plan,
                       const latency::MemoryPath& path, latency::OpTerms* op) {
   op->has_alternative = true;
@@ -113,14 +101,6 @@ void AddInPlaceFilter(const kernels::OpWork& w, const tinyops::OpPlan& plan,
                                 path.dcache)),
                             path);
   op->alternative_unexposed = latency::DmaWork(static_cast<double>(plan.filter_bytes));
-  const double out_rows = std::accumulate(
-      plan.parts.begin(), plan.parts.end(), 0.0,
-      [](double sum, const tinyops::Part& p) { return sum + p.rows.out_rows; });
-  const size_t n = plan.parts.size();
-  for (size_t p = 0; p < n; ++p) {
-    op->stages[p].alternative_share =
-        out_rows > 0 ? plan.parts[p].rows.out_rows / out_rows : 1.0 / static_cast<double>(n);
-  }
 }
 
 }  // namespace
@@ -141,19 +121,11 @@ std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
       part0_prefetched = false;  // an unpartitioned op prefetches nothing
       continue;
     }
-    out.push_back(PartitionedOp(w, op, next, part0_prefetched, path));
+    PartitionedOp(w, op, next, part0_prefetched, path, &out.emplace_back());
     if (op.filter_overlaid) AddInPlaceFilter(w, op, path, &out.back());
     part0_prefetched = PrefetchedEarly(op, next);
   }
   return out;
-}
-
-void RecycleStages(std::vector<latency::OpTerms>* terms) {
-  for (latency::OpTerms& op : *terms) {
-    if (op.stages.capacity() == 0 || t_spare_stages.size() >= kSpareStages) continue;
-    t_spare_stages.push_back(std::move(op.stages));
-    op.stages = {};
-  }
 }
 
 }  // namespace placement

@@ -261,6 +261,7 @@ void GrowFilterBuffer(Plan* plan) {
 // detail::FillOps sets the bytes.
 void AttachParts(const std::vector<std::vector<RowPart>>& splits, Plan* plan) {
   for (size_t i = 0; i < splits.size(); ++i) {
+    plan->ops[i].parts.reserve(splits[i].size());
     for (const RowPart& rows : splits[i]) plan->ops[i].parts.push_back({rows, 0, 0, 0});
   }
 }
