@@ -13,6 +13,18 @@ const tinyops::Plan* TinyopsPlan(const Fit& fit) {
   return plan == nullptr ? nullptr : &plan->plan();
 }
 
+const std::vector<kernels::OpWork>& TinyopsModePlan::Works(const graph::Network& net,
+                                                          const kernels::Runtime& runtime) const {
+  // A fit is placed for one network, so the runtime (and the op count, as a guard) is the key.
+  if (works_->runtime != &runtime || works_->works.size() != net.ops.size()) {
+    works_->runtime = &runtime;
+    works_->works.clear();
+    works_->works.reserve(net.ops.size());
+    for (const graph::Op& op : net.ops) works_->works.push_back(runtime.MeasureOp(net, op));
+  }
+  return works_->works;
+}
+
 Fit TinyopsMode::Place(const graph::Network& net, const Footprint& footprint,
                        const hw::Board& board, const Deployment& d) const {
   Fit fit;
@@ -53,7 +65,8 @@ std::vector<Fit> TinyopsMode::Alternatives(const graph::Network& net, const Foot
     Fit fit = placed;  // the same external RAM and budget, another buffer layout
     fit.sram_bytes = plan.sram_bytes;
     fit.partition_factor = plan.partition_factor;
-    fit.plan = std::make_shared<TinyopsModePlan>(std::move(plan));
+    fit.plan = std::make_shared<TinyopsModePlan>(
+        std::move(plan), static_cast<const TinyopsModePlan&>(*placed.plan).shared_works());
     out.push_back(std::move(fit));
   }
   return out;
@@ -78,7 +91,8 @@ util::Result<std::vector<latency::OpTerms>> TinyopsMode::LatencyTerms(
   if (plan == nullptr || plan->ops.size() != net.ops.size()) {
     return util::RuntimeError("the tinyops mode needs the network's partition plan");
   }
-  return TinyopsTerms(net, runtime, *plan, latency::PathOf(board));
+  const auto& mode_plan = static_cast<const TinyopsModePlan&>(*fit.plan);
+  return TinyopsTerms(mode_plan.Works(net, runtime), *plan, latency::PathOf(board));
 }
 
 }  // namespace placement

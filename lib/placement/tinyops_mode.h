@@ -18,14 +18,29 @@ namespace placement {
 /// Release map's partitioned_exec_state (tinyops.md §2.2).
 inline constexpr int64_t kTinyopsExecStateBytes = 37'240;
 
-/// The plan a TinyOps Fit holds.
+/// The kernels' work of every op of one network under one runtime (Runtime::MeasureOp), kept
+/// with a placed fit and shared by the alternatives made from it: their network and runtime
+/// are the placed one's, only the plan differs. `runtime` null: not measured yet.
+struct OpWorks {
+  const kernels::Runtime* runtime = nullptr;
+  std::vector<kernels::OpWork> works;
+};
+
+/// The plan a TinyOps Fit holds, and the op works its latency terms were built from.
 class TinyopsModePlan final : public ModePlan {
  public:
-  explicit TinyopsModePlan(tinyops::Plan plan) : plan_(std::move(plan)) {}
+  explicit TinyopsModePlan(tinyops::Plan plan,
+                           std::shared_ptr<OpWorks> works = std::make_shared<OpWorks>())
+      : plan_(std::move(plan)), works_(std::move(works)) {}
   const tinyops::Plan& plan() const { return plan_; }
+  /// The works of `net`'s ops under `runtime`, measured on the first call for them.
+  const std::vector<kernels::OpWork>& Works(const graph::Network& net,
+                                            const kernels::Runtime& runtime) const;
+  const std::shared_ptr<OpWorks>& shared_works() const { return works_; }
 
  private:
   tinyops::Plan plan_;
+  std::shared_ptr<OpWorks> works_;  // never null
 };
 
 /// The TinyOps plan of `fit`, nullptr when the fit is not from the TinyOps mode.
@@ -52,10 +67,9 @@ class TinyopsMode final : public DeploymentMode {
                                                            const Fit& fit) const override;
 };
 
-/// The terms of every op run from `plan` (tinyops_terms.cpp). Contract: plan.ops has one entry
-/// per op of `net`.
-std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
-                                           const kernels::Runtime& runtime,
+/// The terms of every op run from `plan` (tinyops_terms.cpp), given each op's work. Contract:
+/// plan.ops and works have one entry per op of the network.
+std::vector<latency::OpTerms> TinyopsTerms(const std::vector<kernels::OpWork>& works,
                                            const tinyops::Plan& plan,
                                            const latency::MemoryPath& path);
 

@@ -105,15 +105,14 @@ void AddInPlaceFilter(const kernels::OpWork& w, const tinyops::OpPlan& plan,
 
 }  // namespace
 
-std::vector<latency::OpTerms> TinyopsTerms(const graph::Network& net,
-                                           const kernels::Runtime& runtime,
+std::vector<latency::OpTerms> TinyopsTerms(const std::vector<kernels::OpWork>& works,
                                            const tinyops::Plan& plan,
                                            const latency::MemoryPath& path) {
   std::vector<latency::OpTerms> out;
-  out.reserve(net.ops.size());
+  out.reserve(works.size());
   bool part0_prefetched = false;  // op 0's part 0 is enqueued by Invoke and waited for
-  for (size_t i = 0; i < net.ops.size(); ++i) {
-    const kernels::OpWork w = runtime.MeasureOp(net, net.ops[i]);
+  for (size_t i = 0; i < works.size(); ++i) {
+    const kernels::OpWork& w = works[i];
     const tinyops::OpPlan& op = plan.ops[i];
     const tinyops::OpPlan* next = i + 1 < plan.ops.size() ? &plan.ops[i + 1] : nullptr;
     if (op.parts.empty()) {
