@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <unistd.h>
 
 #include "explore/front_figure.h"
 #include "explore/model_files.h"
@@ -32,7 +33,8 @@ TEST(ModelFiles, Errors) {
   const auto missing = explore::ImportedModelFiles({kData + "/nope"}, {});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().message, fmt::format("--models '{}/nope': no such directory", kData));
-  const std::string empty_dir = std::filesystem::temp_directory_path() / "dse_no_models_test";
+  const std::string empty_dir = std::filesystem::temp_directory_path() /
+                                ("dse_no_models_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(empty_dir);
   const auto empty = explore::ImportedModelFiles({empty_dir}, {});
   std::filesystem::remove_all(empty_dir);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "latency/coefficients.h"
 #include "latency/interval.h"
@@ -122,7 +123,8 @@ TEST(Spreads, FewRowsRule) {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const std::string path = (std::filesystem::temp_directory_path() / name).string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                                 (std::to_string(::getpid()) + "_" + name)).string();
   std::ofstream(path) << text;
   return path;
 }

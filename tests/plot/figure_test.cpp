@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <unistd.h>
 
 #include "plot/figure.h"
 
@@ -81,7 +82,8 @@ TEST(Figure, PlainFigureHasNoOptionalSettings) {
 }
 
 TEST(Figure, WriteRendersWithGnuplot) {
-  const auto dir = std::filesystem::temp_directory_path() / "dse_plot_test";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("dse_plot_test_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   auto written = plot::Write(Sample(), dir.string());
   ASSERT_TRUE(written.ok()) << written.error().message;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "search_fixture.h"
 
@@ -21,9 +22,16 @@ std::string Read(const std::string& path) {
   return s.str();
 }
 
+// `name` in the temporary folder, under this process's id: test runs of several checkouts on
+// one machine do not share files.
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
 // A run of 20 mbv3 points on f746 in a fresh database; returns its path.
 std::string RunDatabase() {
-  const std::string path = (std::filesystem::temp_directory_path() / "dse_export_test.sqlite").string();
+  const std::string path = TempPath("dse_export_test.sqlite");
   std::filesystem::remove(path);
   const Plan plan = World().PlanFor({.space = "mbv3", .evaluations = 20, .threads = 2, .keep_all = true});
   const Outcome o = Run(plan, World().models, {}).value();
@@ -35,7 +43,7 @@ std::string RunDatabase() {
 
 TEST(ExportTraining, WritesConfigsManifestAndASlurmArray) {
   auto db = store::Database::Open(RunDatabase(), false).value();
-  const std::string out = (std::filesystem::temp_directory_path() / "dse_export_slurm").string();
+  const std::string out = TempPath("dse_export_slurm");
   std::filesystem::remove_all(out);
   const ExportSummary s = ExportTraining(*db, testing_support::BuiltinCatalog(),
                                          {1, 3, "slurm", "python train.py --config {config} --name {variant} --r {resolution}", out}).value();
@@ -63,7 +71,7 @@ TEST(ExportTraining, WritesConfigsManifestAndASlurmArray) {
 TEST(ExportTraining, ManifestRowsCarryTheirRunAndProvenance) {
   const std::string path = RunDatabase();
   auto db = store::Database::Open(path, false).value();
-  const std::string out = (std::filesystem::temp_directory_path() / "dse_export_provenance").string();
+  const std::string out = TempPath("dse_export_provenance");
   std::filesystem::remove_all(out);
   ASSERT_TRUE(ExportTraining(*db, testing_support::BuiltinCatalog(),
                              {1, 1, "gnu-parallel", "train {config}", out}));

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <unistd.h>
 
 #include "search_fixture.h"
 #include "store/database.h"
@@ -15,7 +16,9 @@ namespace {
 using testing_support::World;
 
 std::string Temp(const std::string& name) {
-  const std::string path = (std::filesystem::temp_directory_path() / ("dse_merge_test_" + name)).string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("dse_merge_test_" + std::to_string(::getpid()) + "_" + name))
+                               .string();
   std::filesystem::remove(path);
   return path;
 }
