@@ -67,9 +67,11 @@ void Run(const CalibrateOptions& options) {
     std::cout << explore::LeaveBoardOutText(lobo);
     if (!options.board.empty()) {  // active calibration: what to measure next
       const hw::Board& b = *boards.Find(BoardNamed(options.board).name);
+      const kernels::Runtime& rt = *ResolveRuntime(options.runtime_id);
       std::cout << explore::NextMeasurementText(
           explore::NextMeasurementFor(explore::DefaultGridFacts(Spaces()), b,
-                                      latency::CoefficientsFor(b, cal.fitted), BudgetTable(), set.rows),
+                                      latency::CoefficientsUnder(b, cal.fitted, rt), BudgetTable(),
+                                      set.rows, rt),
           b.name);
     }
   }
@@ -78,13 +80,12 @@ void Run(const CalibrateOptions& options) {
   const std::string out = !options.out_file.empty() ? options.out_file
                           : env && *env             ? std::string(env)
                                                     : std::string("results/coefficients.toml");
-  latency::CoefficientFile written =
-      options.board.empty() ? cal.fitted
-                            : latency::OnlyBoard(cal.fitted, BoardNamed(options.board).name,
-                                                 options.runtime_id);
+  latency::CoefficientFile written =  // with --board: its table into the file, the others kept
+      options.board.empty() ? cal.fitted : Unwrap(latency::MergedInto(out, latency::OnlyBoard(
+          cal.fitted, BoardNamed(options.board).name, options.runtime_id), boards.boards()));
   Unwrap(util::WriteFileAtomically(out, latency::FormatCoefficients(written), "coefficients"));
   Note(fmt::format("wrote fitted coefficients of {} board(s) to {}; read them with "
-                   "--coefficients {}", written.size(), out, out));
+                   "--coefficients {}", options.board.empty() ? written.size() : 1, out, out));
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ std::vector<std::string>& ResolvedBoardNames() {
 
 std::vector<std::string> UserCoefficientFiles() {
   std::vector<std::string> files;
-  if (const char* env = std::getenv(latency::kUserCoefficientsVariable); env && *env) {
+  const char* env = std::getenv(latency::kUserCoefficientsVariable);
+  if (env && std::filesystem::exists(env)) {  // the default location: read once written
     files.emplace_back(env);
   }
   for (const std::string& f : Globals().coefficient_files) files.push_back(f);

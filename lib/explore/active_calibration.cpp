@@ -22,14 +22,17 @@ struct Option {
 
 std::optional<Option> Measure(const VariantFacts& f, const std::string& mode_id,
                               const hw::Board& board, const latency::BoardCoefficients& coefs,
-                              const tinyops::BudgetTable& budgets) {
+                              const tinyops::BudgetTable& budgets, const kernels::Runtime& runtime) {
   auto mode = placement::FindMode(mode_id);
   if (!mode) return std::nullopt;
   // Place, not EvaluatePoint: the next row to measure is one a user runs on the firmware's own
   // plan, as the calibration rows were (calibration.cpp BuildSamples), so it is priced so.
-  const placement::Fit fit = (*mode)->Place(f.net, f.footprint, board, {mode_id, 0, true, &budgets});
+  const bool default_runtime = runtime.id() == kernels::DefaultRuntime().id();
+  const placement::Fit fit =
+      (*mode)->Place(f.net, default_runtime ? f.footprint : placement::Measure(f.net, runtime),
+                     board, {mode_id, 0, true, &budgets});
   if (!fit.fits) return std::nullopt;
-  auto terms = (*mode)->LatencyTerms(f.net, kernels::DefaultRuntime(), board, fit);
+  auto terms = (*mode)->LatencyTerms(f.net, runtime, board, fit);
   if (!terms) return std::nullopt;
   Option o{f.net.name, mode_id, {}, latency::Evaluate(*terms, static_cast<double>(board.clock_hz), coefs)};
   for (const latency::OpTerms& op : *terms) {
@@ -80,16 +83,17 @@ std::optional<NextMeasurement> NextMeasurementFor(const std::vector<VariantFacts
                                                   const hw::Board& board,
                                                   const latency::BoardCoefficients& coefs,
                                                   const tinyops::BudgetTable& budgets,
-                                                  const std::vector<latency::Measurement>& measured) {
+                                                  const std::vector<latency::Measurement>& measured,
+                                                  const kernels::Runtime& runtime) {
   std::set<std::pair<std::string, std::string>> done;
   for (const latency::Measurement& m : measured) {
-    if (m.board == board.name) done.insert({m.variant, m.mode});
+    if (m.board == board.name && m.runtime == runtime.id()) done.insert({m.variant, m.mode});
   }
   std::vector<Option> options;
   latency::Terms weight{};  // W_j
   for (const VariantFacts& f : grid) {
     for (const std::string& mode : placement::ModeIds()) {
-      auto o = Measure(f, mode, board, coefs, budgets);
+      auto o = Measure(f, mode, board, coefs, budgets, runtime);
       if (!o) continue;
       latency::AddScaled(&weight, o->shares, 1.0);
       if (!done.count({o->variant, o->mode})) options.push_back(std::move(*o));

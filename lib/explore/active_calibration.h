@@ -43,13 +43,15 @@ struct NextMeasurement {
 std::vector<VariantFacts> DefaultGridFacts(const searchspace::Catalog& spaces);
 
 /// The next measurement on `board` (header comment) over `grid` x the default modes, under
-/// tflm-cmsis-nn at the board's default TinyOps budget, skipping (variant, mode) pairs of
-/// `measured` rows of this board; nullopt when no unmeasured design fits.
-std::optional<NextMeasurement> NextMeasurementFor(const std::vector<VariantFacts>& grid,
-                                                  const hw::Board& board,
-                                                  const latency::BoardCoefficients& coefs,
-                                                  const tinyops::BudgetTable& budgets,
-                                                  const std::vector<latency::Measurement>& measured);
+/// `runtime` (its footprint and factors; a mode it cannot run, e.g. tinyops under a runtime not
+/// built from TFLM + CMSIS-NN, is never named) at the board's default TinyOps budget, skipping
+/// (variant, mode) pairs of `measured` rows of this board and runtime; nullopt when no
+/// unmeasured design fits. `coefs`: the board's under that runtime (CoefficientsUnder).
+std::optional<NextMeasurement> NextMeasurementFor(
+    const std::vector<VariantFacts>& grid, const hw::Board& board,
+    const latency::BoardCoefficients& coefs, const tinyops::BudgetTable& budgets,
+    const std::vector<latency::Measurement>& measured,
+    const kernels::Runtime& runtime = kernels::DefaultRuntime());
 
 /// "Next measurement (most narrows the intervals on BOARD): VARIANT in the MODE mode, predicted
 /// X ms (80 %: a–b ms); it informs conv1x1 (41 %), ..." or a line saying there is none.

@@ -7,6 +7,7 @@
 #include "explore/front_accuracy.h"
 #include "explore/front_figure.h"
 #include "explore/result_json.h"
+#include "explore/texts.h"
 #include "explore/vocabulary.h"
 
 namespace explore {
@@ -44,6 +45,16 @@ std::string ByRow(const std::vector<std::string>& values) {
   return out;
 }
 
+// The cost axis of the text's title: a latency front says how its latencies are known as the
+// sweep summary's front and the plot title do ("predicted, uncalibrated board" on a board
+// without rows of its own; LatencyLabel). One board's front shares one provenance.
+std::string XText(const FrontReport& r, const std::vector<FrontMember>& front,
+                  const std::vector<Candidate>& rows) {
+  const Candidate* c = front.empty() ? nullptr : MemberCandidate(front.front(), rows);
+  if (r.x_objective != "latency" || c == nullptr) return XLabel(r.x_objective);
+  return fmt::format("latency (ms, {})", LatencyLabel(c->latency_provenance));
+}
+
 std::string Top1Label(const FrontReport& r) {
   return IsImageNet(r.task_dataset) ? "top-1" : TaskDatasetText(r.task_dataset) + " top-1 (measured)";
 }
@@ -53,7 +64,7 @@ std::string Top1Label(const FrontReport& r) {
 std::string FrontText(const FrontReport& r, const std::vector<FrontMember>& front,
                       const std::vector<Candidate>& rows) {
   std::string out = fmt::format("{} front ({} designs), {} vs {}:\n", r.board, r.design_space,
-                                Top1Label(r), XLabel(r.x_objective));
+                                Top1Label(r), XText(r, front, rows));
   for (const auto& m : front) {
     // Each top-1 says where it comes from: a measured import looks like any other number.
     const Candidate* c = MemberCandidate(m, rows);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "kernels/runtime.h"
 #include "util/spellcheck.h"
 
 namespace latency {
@@ -29,6 +30,10 @@ util::Result<CoefficientFile> LayerCoefficients(CoefficientFile base,
         return util::InputError(fmt::format("{}:{}: [{}] names no known board{}", path,
                                             bc.source_line, key, nearest));
       }
+      if (auto runtime = kernels::FindRuntime(bc.runtime); !bc.runtime.empty() && !runtime) {
+        return util::InputError(fmt::format("{}:{}: [{}]: {}", path, bc.source_line, key,
+                                            runtime.error().message));
+      }
       base[key] = bc;
     }
     for (const auto& [key, c] : file->corrections) base.corrections[key] = c;
@@ -43,6 +48,20 @@ CoefficientFile OnlyBoard(const CoefficientFile& fitted, const std::string& boar
   const auto it = fitted.find(CoefficientKey(board, runtime));
   if (it != fitted.end()) out[it->first] = it->second;
   return out;
+}
+
+util::Result<CoefficientFile> MergedInto(const std::string& path, const CoefficientFile& tables,
+                                         const std::vector<hw::Board>& boards) {
+  auto loaded = LoadCoefficients(path);  // a missing file is an empty one
+  if (!loaded) return loaded.error();
+  CoefficientFile merged = std::move(loaded).value();
+  for (auto& [key, bc] : merged) {
+    const auto board = std::find_if(boards.begin(), boards.end(),
+                                    [&](const hw::Board& b) { return b.name == bc.board; });
+    if (board != boards.end()) bc.prior = Priors(*board).prior;
+  }
+  for (const auto& [key, bc] : tables) merged[key] = bc;
+  return merged;
 }
 
 }  // namespace latency

@@ -383,9 +383,9 @@ std::string FormatCoefficients(const CoefficientFile& file) {
       out += fmt::format("loo_log_sigma = {:.4g}  # RMS of its rows' leave-one-out log errors\n",
                          bc.loo_log_sigma);
     }
-    for (int i = 0; i < kNumCoefs; ++i) {
-      out += fmt::format("{} = {:.6g}  # {}; prior {:.6g}\n", CoefTable()[i].key, bc.value[i],
-                         CoefTable()[i].unit, bc.prior[i]);
+    for (int i = 0; i < kNumCoefs; ++i) {  // a prior of 0: not known (a table read, not fitted)
+      out += fmt::format("{} = {:.6g}  # {}{}\n", CoefTable()[i].key, bc.value[i], CoefTable()[i].unit,
+                         bc.prior[i] > 0 ? fmt::format("; prior {:.6g}", bc.prior[i]) : "");
     }
     out += fmt::format("\n[{}.rows_informing]\n", TableName(name));
     for (int i = 0; i < kNumCoefs; ++i) {

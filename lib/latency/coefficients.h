@@ -159,8 +159,9 @@ BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file)
 BoardCoefficients CoefficientsFor(const hw::Board& board, const CoefficientFile& file,
                                   std::string_view runtime = kPaperRuntime);
 
-/// What a prediction under `runtime` uses: CoefficientsFor(board, file, the runtime's
-/// coefficient_runtime()) with the spread its factors add (file.spreads.RuntimeLogSigma).
+/// What a prediction under `runtime` uses: the (board, runtime) table of `file` when it has one
+/// (a build calibrated on its own rows), else CoefficientsFor(board, file, the runtime's
+/// coefficient_runtime()); with the spread its factors add (file.spreads.RuntimeLogSigma).
 BoardCoefficients CoefficientsUnder(const hw::Board& board, const CoefficientFile& file,
                                     const kernels::Runtime& runtime);
 

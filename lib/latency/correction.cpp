@@ -41,7 +41,12 @@ BoardCoefficients Inherit(BoardCoefficients priors, const CoefficientFile& file)
 
 BoardCoefficients CoefficientsUnder(const hw::Board& board, const CoefficientFile& file,
                                     const kernels::Runtime& runtime) {
-  BoardCoefficients bc = CoefficientsFor(board, file, runtime.coefficient_runtime());
+  // A (board, runtime) table is a build calibrated on its own rows (`dse calibrate --runtime`):
+  // those rows were fitted with the runtime's factors in their terms, so the table is the
+  // board's model under it. Without one, the runtime's coefficient runtime's table.
+  const bool own = file.count(CoefficientKey(board.name, runtime.id())) > 0;
+  BoardCoefficients bc =
+      CoefficientsFor(board, file, own ? runtime.id() : runtime.coefficient_runtime());
   bc.runtime_log_sigma = file.spreads.RuntimeLogSigma(runtime.id());
   return bc;
 }
