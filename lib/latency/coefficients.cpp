@@ -316,7 +316,8 @@ std::string BoardCoefficients::Provenance() const {
     }
     return fmt::format("prior only (no measurements for board {})", board);
   }
-  return fmt::format("calibrated on {} rows ({})", calibration_rows, data_sources);
+  return fmt::format("calibrated on {} row{} ({})", calibration_rows,
+                     calibration_rows == 1 ? "" : "s", data_sources);
 }
 
 BoardCoefficients Priors(const hw::Board& board) {

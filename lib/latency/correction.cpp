@@ -10,7 +10,8 @@ namespace latency {
 std::string Correction::Describe() const {
   const std::string what =
       family.empty() ? "shared correction" : fmt::format("{} family correction", family);
-  return fmt::format("{} (calibrated on {} rows of boards {})", what, calibration_rows, boards);
+  return fmt::format("{} (calibrated on {} row{} of boards {})", what, calibration_rows,
+                     calibration_rows == 1 ? "" : "s", boards);
 }
 
 std::string CorrectionKey(std::string_view family, std::string_view runtime) {

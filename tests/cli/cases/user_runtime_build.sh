@@ -28,7 +28,7 @@ check ub-merge-keeps-prediction 0 "latency provenance   calibrated on 2 rows \($
 # (every command, calibrate too, refused a missing file: "no such coefficients file").
 DSE_COEFFICIENTS=$UB/default.toml "$DSE" calibrate --board $UB/my-m7.toml --data $UB/tflm.csv >/dev/null 2>&1
 expect ub-env-written test -s $UB/default.toml
-DSE_COEFFICIENTS=$UB/default.toml check ub-env-read 0 "latency provenance   calibrated on 1 rows \($UB/tflm.csv" -- show mcunet-in1 --board $UB/my-m7.toml --mode internal
+DSE_COEFFICIENTS=$UB/default.toml check ub-env-read 0 "latency provenance   calibrated on 1 row \($UB/tflm.csv" -- show mcunet-in1 --board $UB/my-m7.toml --mode internal
 
 # A table naming an unregistered runtime is refused at its line (it was kept and never used).
 sed 's/x-cube-ai-7\.3/x-cube-ai-73/' $UB/x.toml >$UB/typo.toml
