@@ -38,3 +38,10 @@ done
 # data/power/measured.csv, f469 tinyops).
 check mm-show-energy 0 "^  energy per inference +[0-9.]+ mJ predicted  \(80 %: [0-9.]+–[0-9.]+ mJ; at 380 mW, board, tinyops mode\)$" \
   -- show mcunet-in0 --board f469 --mode tinyops
+# ... and in show's JSON as in a candidate's: 380 mW x latency_ms_low/high of the same document.
+"$DSE" show mcunet-in0 --board f469 --mode tinyops --json >$MM/show.json
+expect mm-show-energy-json python3 -c "
+import json, sys
+d = json.load(open('$MM/show.json'))
+sys.exit(0 if abs(d['energy_mj_low'] - 0.380 * d['latency_ms_low']) < 1e-9 and
+             abs(d['energy_mj_high'] - 0.380 * d['latency_ms_high']) < 1e-9 else 1)"
