@@ -63,7 +63,7 @@ void Check(const ParetoArgs& a, const std::vector<explore::Candidate>& rows) {
     return;
   }
   const auto golden = Unwrap(explore::ParseGolden(a.check, ReadText(a.check)));
-  const explore::FrontDiff diff = explore::CompareFronts(golden, now);
+  const explore::FrontDiff diff = explore::CompareFronts(golden, now, rows);
   if (diff.same()) {
     std::cout << fmt::format("{}: Pareto fronts of {} unchanged ({} members)\n", a.check, a.board, now.size());
     return;

@@ -94,6 +94,25 @@ void AddIntervals(const std::vector<Candidate>& candidates, plot::Figure* f) {
   f->series.insert(f->series.end(), bars.begin(), bars.end());
 }
 
+// Every plotted point whose top-1 is measured (a lab's figure, e.g. imported by `dse accuracy
+// import`), ringed in black over its mode's marker and family colour, as one series with its own
+// key entry after the others; nothing when no plotted point's top-1 is measured, so a default
+// sweep's figure is unchanged.
+void AddMeasuredRings(const std::vector<Candidate>& candidates, const std::string& x_objective,
+                      const std::vector<std::string>& modes, plot::Figure* f) {
+  plot::Series rings{"top-1 measured", "#000000", plot::Series::Style::kPoints, {}, {}};
+  rings.point_type = 6;     // pngcairo: an open circle
+  rings.point_size = 1.6;   // around a 0.6 marker with room to see it
+  for (const Candidate& c : candidates) {
+    const auto x = XValue(c, x_objective);
+    if (!c.feasible || !c.top1 || !x || c.top1_provenance != "measured") continue;
+    if (std::find(modes.begin(), modes.end(), c.mode) == modes.end()) continue;
+    rings.x.push_back(*x);
+    rings.y.push_back(*c.top1);
+  }
+  if (!rings.x.empty()) f->series.push_back(std::move(rings));
+}
+
 // A mode's colour (its front and key), point type and front dash type, by registry rank
 // (RegisteredModes): internal, external, tinyops, then the opt-in schedules patch, reorder and
 // pex, dashed because a schedule's front may run on internal's (reorder ties it). Colours are
@@ -189,6 +208,7 @@ plot::Figure FrontFigure(const std::vector<Candidate>& candidates, const std::st
     f.series.push_back(front);
   }
   if (x_objective == "latency") AddIntervals(candidates, &f);
+  AddMeasuredRings(candidates, x_objective, modes, &f);
   // Legend entries of the family colours (no points of their own).
   for (const auto& [family, color] : families) f.key_entries.emplace_back(family, color);
   return f;

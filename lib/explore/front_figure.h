@@ -19,8 +19,10 @@ namespace explore {
 /// variants, on top; the opt-in schedules black, cyan and gold, dashed); a style per registry
 /// rank. A mode with no feasible point of known top-1 and x is left out. Against latency, each
 /// front member's 80 % interval (latency_ms_low/high) follows as a horizontal error bar, one
-/// series per mode after the pairs. When no feasible design's latency is calibrated on the
-/// board's rows, the title says "prior only" (priors alone) or "predicted (uncalibrated board)"
+/// series per mode after the pairs. Points whose top-1 is measured are ringed (an open black
+/// circle; one series "top-1 measured" after all others, absent when no point's is). When no
+/// feasible design's latency is calibrated on the board's rows, the title says "prior only"
+/// (priors alone) or "predicted (uncalibrated board)"
 /// (priors times a family or shared correction). The key sits top left, the empty side of a
 /// front (no design dominates a member), for up to three modes; with more, outside right in a
 /// wider figure.

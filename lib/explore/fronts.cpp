@@ -10,6 +10,7 @@
 #include "explore/pareto.h"
 #include "placement/mode.h"
 #include "placement/schedule_modes.h"
+#include "util/csv.h"
 
 namespace explore {
 
@@ -122,7 +123,7 @@ std::vector<FrontMember> MembersOf(const Pool& candidates, const std::string& x_
   std::vector<FrontMember> members;
   for (const auto& [c, p] : FrontOf(candidates, x_objective, design_space)) {
     members.push_back({c->board, x_objective, "top1", design_space, c->variant, c->mode, p.x, p.y,
-                       c->runtime});
+                       c->runtime, c->top1_provenance});
   }
   return members;
 }
@@ -166,10 +167,59 @@ std::vector<const Candidate*> FrontCandidates(const std::vector<const Candidate*
   return out;
 }
 
+namespace {
+
+constexpr const char* kGoldenHeader = "x_objective,design_space,variant,mode,top1,top1_provenance";
+constexpr size_t kGoldenMembershipColumns = 4;  // the header's first 4: a file without top-1
+
+// The member of one golden line (`cells`: 4 or 6 columns); an error names the line.
+util::Result<FrontMember> GoldenMember(const std::string& file, int line,
+                                       const std::vector<std::string>& cells) {
+  FrontMember m;
+  m.x_objective = cells[0];
+  m.design_space = cells[1];
+  m.variant = cells[2];
+  m.mode = cells[3];
+  if (cells.size() == kGoldenMembershipColumns) return m;
+  if (!util::ParseCsvNumber(cells[4], &m.y)) {
+    return util::InputError(fmt::format("{}:{}: top1 '{}' is not a number", file, line, cells[4]));
+  }
+  m.top1_provenance = cells[5];
+  return m;
+}
+
+// Why the changed design (variant, mode) moved, when its top-1 is measured in `rows` and the
+// golden file recorded another figure or provenance for it (any of its lines: a design's top-1
+// is the same on every front); "" otherwise.
+std::string MeasuredTop1Note(const std::string& variant, const std::string& mode,
+                             const std::vector<FrontMember>& golden, const std::vector<Candidate>& rows) {
+  const auto now = std::find_if(rows.begin(), rows.end(), [&](const Candidate& c) {
+    return c.variant == variant && c.mode == mode && c.top1 && c.top1_provenance == "measured";
+  });
+  if (now == rows.end()) return "";
+  const auto was = std::find_if(golden.begin(), golden.end(), [&](const FrontMember& m) {
+    return m.variant == variant && m.mode == mode && !m.top1_provenance.empty();
+  });
+  std::string golden_text = "golden file records no top-1";
+  if (was != golden.end()) {
+    // Equal at the file's 2 decimals and measured there too: the import is not what changed.
+    const bool same = fmt::format("{:.2f}", was->y) == fmt::format("{:.2f}", *now->top1);
+    if (same && was->top1_provenance == "measured") return "";
+    golden_text = fmt::format("golden: {:.2f} % {}", was->y, was->top1_provenance);
+  } else if (std::any_of(golden.begin(), golden.end(),
+                         [](const FrontMember& m) { return !m.top1_provenance.empty(); })) {
+    golden_text = "golden: not on a front";
+  }
+  return fmt::format("top-1 now measured {:.2f} % ({})", *now->top1, golden_text);
+}
+
+}  // namespace
+
 std::string GoldenText(const std::vector<FrontMember>& members) {
-  std::string text = "x_objective,design_space,variant,mode\n";
+  std::string text = std::string(kGoldenHeader) + "\n";
   for (const FrontMember& m : members) {
-    text += fmt::format("{},{},{},{}\n", m.x_objective, m.design_space, m.variant, m.mode);
+    text += fmt::format("{},{},{},{},{:.2f},{}\n", m.x_objective, m.design_space, m.variant, m.mode,
+                        m.y, m.top1_provenance);
   }
   return text;
 }
@@ -178,36 +228,40 @@ util::Result<std::vector<FrontMember>> ParseGolden(const std::string& file, cons
   std::istringstream in(text);
   std::string line;
   std::vector<FrontMember> members;
+  size_t columns = 0;
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
     if (number == 1) {
-      if (line != "x_objective,design_space,variant,mode") {
+      const std::string header(kGoldenHeader);
+      const size_t membership_end = header.find(",top1");
+      if (line != header && line != header.substr(0, membership_end)) {
         return util::InputError(fmt::format(
-            "{}:1: not a Pareto golden file: expected the header "
-            "'x_objective,design_space,variant,mode'", file));
+            "{}:1: not a Pareto golden file: expected the header '{}' (or its first 4 columns)",
+            file, header));
       }
+      columns = line == header ? 6 : kGoldenMembershipColumns;
       continue;
     }
     if (line.empty()) continue;
     std::vector<std::string> cells;
     std::istringstream fields(line);
     for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    if (cells.size() != 4) {
-      return util::InputError(fmt::format("{}:{}: expected 4 columns, found {}", file, number, cells.size()));
+    if (line.back() == ',') cells.emplace_back();  // an empty last column (no provenance)
+    if (cells.size() != columns) {
+      return util::InputError(fmt::format("{}:{}: expected {} columns, found {}", file, number,
+                                          columns, cells.size()));
     }
-    FrontMember m;
-    m.x_objective = cells[0];
-    m.design_space = cells[1];
-    m.variant = cells[2];
-    m.mode = cells[3];
-    members.push_back(m);
+    auto member = GoldenMember(file, number, cells);
+    if (!member.ok()) return member.error();
+    members.push_back(*member);
   }
   if (number == 0) return util::InputError(fmt::format("{}:1: empty golden file", file));
   return members;
 }
 
-FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vector<FrontMember>& now) {
+FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vector<FrontMember>& now,
+                        const std::vector<Candidate>& rows) {
   auto key = [](const FrontMember& m) {
     return std::make_tuple(m.x_objective, m.design_space, m.variant, m.mode);
   };
@@ -220,6 +274,12 @@ FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vecto
   }
   for (const auto& m : golden) {
     if (!new_keys.count(key(m))) diff.removed.push_back(m);
+  }
+  for (const auto* changed : {&diff.added, &diff.removed}) {
+    for (const FrontMember& m : *changed) {
+      std::string note = MeasuredTop1Note(m.variant, m.mode, golden, rows);
+      if (!note.empty()) diff.top1_notes[{m.variant, m.mode}] = std::move(note);
+    }
   }
   return diff;
 }

@@ -7,8 +7,10 @@
 // "tinyops", ...: the feasible candidates of that mode) and "all", every feasible candidate. A candidate
 // without the needed figure (no latency, no power) is left out of that front.
 
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "explore/candidate.h"
@@ -36,6 +38,9 @@ struct FrontMember {
   double x = 0;
   double y = 0;
   std::string runtime = "tflm-cmsis-nn";  // the member's runtime (fronts are per board)
+  // Where y (the top-1) comes from: published, measured, predicted, extrapolated; "" when
+  // unknown (a golden file of 4 columns records no top-1: y is 0 then).
+  std::string top1_provenance;
 };
 
 // The x value of a candidate for an objective, in the unit of the axis; nullopt if unknown.
@@ -62,15 +67,27 @@ std::vector<FrontMember> AllFronts(const std::vector<Candidate>& candidates);
 /// order), without building the members: what a sweep needs to prune.
 std::vector<const Candidate*> FrontCandidates(const std::vector<const Candidate*>& candidates);
 
-// Golden files: CSV "x_objective,design_space,variant,mode" with a header line.
+/// Golden files: CSV "x_objective,design_space,variant,mode,top1,top1_provenance" with a header
+/// line (top1 in %, 2 decimals). The top-1 columns only explain a change (a measured accuracy
+/// import); membership alone decides whether the fronts changed.
 std::string GoldenText(const std::vector<FrontMember>& members);
+/// Reads GoldenText's files, and those of its first 4 columns (written before the top-1
+/// columns: members with y 0 and top1_provenance ""). Errors are "FILE:LINE: what is wrong".
 util::Result<std::vector<FrontMember>> ParseGolden(const std::string& file, const std::string& text);
 
 struct FrontDiff {
   std::vector<FrontMember> added;    // in the new front, not in the golden file
   std::vector<FrontMember> removed;  // in the golden file, not in the new front
+  // Per design (variant, mode) of an added or removed member whose top-1 is measured in the run
+  // while the golden file recorded another figure or provenance for it (or none): "top-1 now
+  // measured 45.00 % (golden: 49.90 % published)". Such a change comes from `dse accuracy
+  // import`, not from a model.
+  std::map<std::pair<std::string, std::string>, std::string> top1_notes;
   bool same() const { return added.empty() && removed.empty(); }
 };
-FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vector<FrontMember>& now);
+/// The members added and removed from `golden` to `now`; `rows` (the run's candidates, top-1
+/// as the fronts ranked them) give the changed designs' top1_notes.
+FrontDiff CompareFronts(const std::vector<FrontMember>& golden, const std::vector<FrontMember>& now,
+                        const std::vector<Candidate>& rows = {});
 
 }  // namespace explore

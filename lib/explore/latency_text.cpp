@@ -39,9 +39,12 @@ std::string LatencyText(const graph::Network& net, const Evaluation& evaluation,
       "exposed transfers {:.1f})\n  latency provenance   {} ({})\n",
       board.name, mode, e.latency_ms, e.compute_ms, e.memory_ms, e.exposed_ms, e.provenance,
       latency::IntervalText(e.latency_ms_low, e.latency_ms_high));
-  out += power.mw ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (at {:g} mW, "
-                                "{})\n", *power.mw * e.latency_ms / 1e3, *power.mw,
-                                power.provenance)
+  // Energy = measured power x latency, so its 80 % interval is power x latency's (as the JSON's
+  // energy_mj_low/high).
+  out += power.mw ? fmt::format("  energy per inference {:>10.1f} mJ predicted  (80 %: {:.1f}–{:.1f} "
+                                "mJ; at {:g} mW, {})\n", *power.mw * e.latency_ms / 1e3,
+                                *power.mw * e.latency_ms_low / 1e3,
+                                *power.mw * e.latency_ms_high / 1e3, *power.mw, power.provenance)
                   : std::string("  energy per inference unknown (no power measured)\n");
   if (!modes.empty()) out += ModesText(board.name, modes);
   if (per_op) out += PerOpText(net, e, board);

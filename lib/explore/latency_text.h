@@ -1,6 +1,7 @@
 #pragma once
 // explore latency_text — the latency part of `dse show` and `dse analyze --board` as text: the
-// predicted latency with its split, provenance and interval, the energy, every mode's figures
+// predicted latency with its split, provenance and interval, the energy with its interval (power
+// x latency's), every mode's figures
 // (when no mode was asked for) and, per op, cycles and times. Nothing here prints.
 
 #include <string>

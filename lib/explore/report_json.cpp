@@ -200,6 +200,8 @@ void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,
       {"compute", e.compute_ms}, {"memory_and_dma_wait", e.memory_ms}, {"exposed", e.exposed_ms}};
   if (power.mw) {
     (*out)["energy_mj"] = *power.mw * e.latency_ms / 1e3;
+    (*out)["energy_mj_low"] = *power.mw * e.latency_ms_low / 1e3;  // power x latency's interval
+    (*out)["energy_mj_high"] = *power.mw * e.latency_ms_high / 1e3;
     (*out)["power_mw"] = *power.mw;
     (*out)["power_provenance"] = power.provenance;
   }

@@ -58,7 +58,8 @@ double CyclesToMs(double cycles, const hw::Board& board);
 
 /// The latency part of `dse show --json` for `evaluation` (with an estimate) of a network on
 /// `board` in `mode`: board, mode, latency_ms with its 80 % interval (latency_ms_low, _high),
-/// latency_provenance, latency_breakdown_ms, energy and power when measured, tinyops_fits for a
+/// latency_provenance, latency_breakdown_ms, energy (energy_mj with its interval energy_mj_low,
+/// _high: power x latency's) and power when measured, tinyops_fits for a
 /// TinyOps plan, and with per_op (when `out` has "per_op") each op's kernel, cycles and
 /// compute/memory/exposed ms.
 void AddLatencyJson(const Evaluation& evaluation, const hw::Board& board,

@@ -52,11 +52,16 @@ std::string Top1Text(const accuracy::Top1& t) {
 std::string FrontDiffText(const std::string& golden_path, const std::string& board,
                           const FrontDiff& diff) {
   std::string text = fmt::format("{}: Pareto fronts of {} changed\n", golden_path, board);
-  for (const auto& m : diff.added) {
-    text += fmt::format("  + {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
-  }
-  for (const auto& m : diff.removed) {
-    text += fmt::format("  - {} {} {} {}\n", m.x_objective, m.design_space, m.variant, m.mode);
+  auto line = [&](const char* sign, const FrontMember& m) {
+    const auto note = diff.top1_notes.find({m.variant, m.mode});
+    text += fmt::format("  {} {} {} {} {}{}\n", sign, m.x_objective, m.design_space, m.variant, m.mode,
+                        note == diff.top1_notes.end() ? "" : ": " + note->second);
+  };
+  for (const auto& m : diff.added) line("+", m);
+  for (const auto& m : diff.removed) line("-", m);
+  if (!diff.top1_notes.empty()) {
+    text += "(members marked 'top-1 now measured' moved with an accuracy imported by dse accuracy "
+            "import, not with a model change)\n";
   }
   return text + "(re-run with --update-golden to accept)";
 }

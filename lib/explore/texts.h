@@ -41,7 +41,9 @@ std::optional<std::string> NoModeFitsText(const std::string& variant, const std:
                                           const std::vector<placement::Fit>& fits);
 
 /// The change of `board`'s fronts against the golden file `golden_path`: a header line, one
-/// "  + " line per member added and "  - " per member removed, and how to accept it.
+/// "  + " line per member added and "  - " per member removed (its design's top1_notes after
+/// ": ", then a line saying such members moved by a measured accuracy import), and how to
+/// accept it.
 std::string FrontDiffText(const std::string& golden_path, const std::string& board,
                           const FrontDiff& diff);
 

@@ -33,7 +33,7 @@ std::string StyleText(const Series& s) {
     case Series::Style::kBand: return "with filledcurves fs transparent solid 0.2 noborder";
     case Series::Style::kPoints: break;
   }
-  return fmt::format("with points pt {} ps 0.6", s.point_type);
+  return fmt::format("with points pt {} ps {:g}", s.point_type, s.point_size);
 }
 
 // A labelled series' labels: beside each point in a PNG, a hover tooltip in an SVG.

@@ -29,6 +29,7 @@ struct Series {
   std::vector<double> y;
   std::vector<double> low, high;  // kXErrorBars (x units) and kBand (y units): the ends
   int point_type = 7;
+  double point_size = 0.6;  // kPoints: gnuplot ps (e.g. larger for a ring drawn around others)
   int dash_type = 1;  // lines (kSteps, kLinesPoints): gnuplot dt, 1 solid, 2 dashed, 4 dash-dot
   int axis = 1;  // 1: left y axis, 2: right y axis (y2)
   // One label per point (empty: none): drawn beside the point in the PNG, a hover tooltip

@@ -83,9 +83,65 @@ TEST(Fronts, GoldenRoundTripAndDiff) {
 TEST(Fronts, GoldenErrors) {
   EXPECT_EQ(explore::ParseGolden("g.csv", "").error().message, "g.csv:1: empty golden file");
   EXPECT_EQ(explore::ParseGolden("g.csv", "a,b\n").error().message,
-            "g.csv:1: not a Pareto golden file: expected the header 'x_objective,design_space,variant,mode'");
+            "g.csv:1: not a Pareto golden file: expected the header "
+            "'x_objective,design_space,variant,mode,top1,top1_provenance' (or its first 4 columns)");
   EXPECT_EQ(explore::ParseGolden("g.csv", "x_objective,design_space,variant,mode\nmacs,all,v\n").error().message,
             "g.csv:2: expected 4 columns, found 3");
+  const std::string header = "x_objective,design_space,variant,mode,top1,top1_provenance\n";
+  EXPECT_EQ(explore::ParseGolden("g.csv", header + "macs,all,v,internal\n").error().message,
+            "g.csv:2: expected 6 columns, found 4");
+  EXPECT_EQ(explore::ParseGolden("g.csv", header + "macs,all,v,internal,49.9%,published\n").error().message,
+            "g.csv:2: top1 '49.9%' is not a number");
+}
+
+// The pool with provenances: b published (as data/accuracy/published.csv rows are), the rest
+// predicted.
+std::vector<explore::Candidate> WithProvenance() {
+  std::vector<explore::Candidate> pool = kPool;
+  for (auto& c : pool) c.top1_provenance = c.variant == "b" ? "published" : "predicted";
+  return pool;
+}
+
+TEST(Fronts, GoldenCarriesTop1) {
+  const auto now = explore::Front(WithProvenance(), "macs", "tinyops");  // b, c, e (kPool)
+  const std::string text = explore::GoldenText(now);
+  EXPECT_EQ(text, "x_objective,design_space,variant,mode,top1,top1_provenance\n"
+                  "macs,tinyops,b,tinyops,50.00,published\n"
+                  "macs,tinyops,c,tinyops,60.00,predicted\n"
+                  "macs,tinyops,e,tinyops,70.00,predicted\n");
+  const auto golden = explore::ParseGolden("g.csv", text);
+  ASSERT_TRUE(golden.ok());
+  EXPECT_EQ((*golden)[0].y, 50.0);
+  EXPECT_EQ((*golden)[0].top1_provenance, "published");
+  // A file of the first 4 columns (tests/golden before the top-1 columns) still reads.
+  const auto old = explore::ParseGolden("g.csv", "x_objective,design_space,variant,mode\nmacs,tinyops,b,tinyops\n");
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ((*old)[0].variant, "b");
+  EXPECT_EQ((*old)[0].top1_provenance, "");
+}
+
+// A measured import of c at 45 % (below b's 50 % at 20 M MACs; kPool) takes c off the tinyops
+// MAC front: the removed line says its top-1 is now measured, against the golden's figure.
+TEST(Fronts, CheckNamesMeasuredTop1) {
+  const std::vector<explore::Candidate> before = WithProvenance();
+  const auto golden = *explore::ParseGolden("g.csv", explore::GoldenText(explore::Front(before, "macs", "tinyops")));
+  std::vector<explore::Candidate> after = before;
+  after[3].top1 = 45.0;  // c, tinyops
+  after[3].top1_provenance = "measured";
+  const auto diff = explore::CompareFronts(golden, explore::Front(after, "macs", "tinyops"), after);
+  EXPECT_EQ(Names(diff.removed), (std::vector<std::string>{"c/tinyops"}));
+  ASSERT_EQ(diff.top1_notes.size(), 1u);
+  EXPECT_EQ(diff.top1_notes.at({"c", "tinyops"}), "top-1 now measured 45.00 % (golden: 60.00 % predicted)");
+  // Without the run's rows, or when the design was not measured, no note.
+  EXPECT_TRUE(explore::CompareFronts(golden, explore::Front(after, "macs", "tinyops")).top1_notes.empty());
+  // A golden of 4 columns: the note says it records no top-1.
+  const auto old = *explore::ParseGolden("g.csv", "x_objective,design_space,variant,mode\nmacs,tinyops,c,tinyops\n");
+  EXPECT_EQ(explore::CompareFronts(old, {}, after).top1_notes.at({"c", "tinyops"}),
+            "top-1 now measured 45.00 % (golden file records no top-1)");
+  // The golden already had this measurement (same figure, measured): the import is not news.
+  const auto measured = *explore::ParseGolden(
+      "g.csv", "x_objective,design_space,variant,mode,top1,top1_provenance\nmacs,all,c,tinyops,45.00,measured\n");
+  EXPECT_TRUE(explore::CompareFronts(measured, {}, after).top1_notes.empty());
 }
 
 }  // namespace

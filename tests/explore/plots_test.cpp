@@ -117,6 +117,34 @@ TEST(Plots, LatencyFrontsCarryTheirIntervalsAsErrorBars) {
   EXPECT_EQ(explore::FrontFigure(rows, "f746", "macs").series.size(), 2u);
 }
 
+// A measured top-1 (e.g. `dse accuracy import`) is ringed in every Pareto figure: one series
+// "top-1 measured" after the others (after the latency intervals too), an open circle (pt 6)
+// larger than the 0.6 markers; the energy axis takes the energy figures (power x latency).
+TEST(Plots, MeasuredTop1IsRingedOnEveryAxis) {
+  std::vector<explore::Candidate> rows = {
+      Cand("mbv3", "mbv3-a", 100'000'000, 60, "predicted"),
+      Cand("mbv3", "mbv3-b", 200'000'000, 45, "predicted")};  // measured 45 %: dominated
+  for (auto& c : rows) c.top1_provenance = "predicted";
+  rows[0].energy_mj = 3.0;
+  rows[1].energy_mj = 6.0;
+  // Nothing measured: the pairs alone, as before rings existed.
+  EXPECT_EQ(explore::FrontFigure(rows, "f746", "energy").series.size(), 2u);
+  rows[1].top1_provenance = "measured";
+  for (const std::string x : {"macs", "latency", "energy"}) {
+    const plot::Figure f = explore::FrontFigure(rows, "f746", x);
+    const plot::Series& rings = f.series.back();
+    EXPECT_EQ(rings.title, "top-1 measured") << x;
+    EXPECT_EQ(rings.point_type, 6) << x;
+    EXPECT_EQ(rings.y, (std::vector<double>{45})) << x;
+  }
+  const plot::Figure energy = explore::FrontFigure(rows, "f746", "energy");
+  ASSERT_EQ(energy.series.size(), 3u);  // designs, front, rings
+  EXPECT_EQ(energy.series[2].x, (std::vector<double>{6.0}));
+  EXPECT_NE(plot::ScriptText(energy).find(
+                "index 2 using 1:2 with points pt 6 ps 1.6 lc rgb \"#000000\" title \"top-1 measured\""),
+            std::string::npos);
+}
+
 // An all-mode sweep's figure draws every mode the rows have (internal, external, tinyops and
 // the opt-in patch, reorder, pex), not the three default ones: most points first (external 3,
 // tinyops 2), ties in registry order (placement/mode_registry.cpp). Six modes' key (12 entries
