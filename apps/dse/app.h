@@ -101,9 +101,8 @@ void RegisterDb(CLI::App& app);                           // cmd_db.cpp
 // Top-1 of a variant for `dse show` (cmd_accuracy.cpp): accuracy::Top1ForVariant with the
 // measurements of the default database (results/dse.sqlite).
 struct ShowTop1 {
-  std::optional<double> top1_pct;  // none: int4 without a published figure
-  std::string provenance;  // predicted, extrapolated, published, measured or none
-  std::string text;        // e.g. "61.26% int8 (predicted, family mbv3)"
+  nlohmann::json json;  // explore::Top1Json: top1 (null: int4 without a published figure), provenance, interval
+  std::string text;        // e.g. "61.26% int8 (predicted [59.90, 62.62], family mbv3; ...)"
 };
 ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs);
 

@@ -81,13 +81,15 @@ void RunPredict(const PredictOptions& o) {
                           {"width", o.width},    {"resolution", o.resolution},
                           {"macs", macs_m * 1e6}, {"precision", o.precision},
                           {"top1", p.top1_pct},  {"top1_provenance", "predicted"},
+                          {"top1_low", explore::OptionalJson(p.low_pct)}, {"top1_high", explore::OptionalJson(p.high_pct)},
                           {"fallback", p.fallback}};
     if (!note.empty()) out["note"] = note;
     std::cout << explore::DocumentText(out);
     return;
   }
-  std::cout << fmt::format("{} w{:.2f} r{} {:.2f} M MACs {}: top-1 {:.2f}% (predicted, {})\n",
+  std::cout << fmt::format("{} w{:.2f} r{} {:.2f} M MACs {}: top-1 {:.2f}% (predicted{}, {})\n",
                            o.family, o.width, o.resolution, macs_m, o.precision, p.top1_pct,
+                           explore::Top1IntervalText(p.low_pct, p.high_pct),
                            p.fallback ? "shared ceiling" : "family " + p.family);
 }
 
@@ -107,8 +109,8 @@ ShowTop1 Top1OfVariant(const std::string& variant_name, int64_t macs) {
   const accuracy::Precision precision = accuracy::DeployedPrecision(space);
   const auto t = accuracy::Top1ForVariant(Fitted(), *LoadedModels().measured, space, variant,
                                           macs, precision);
-  if (!t) return {std::nullopt, "none", "none (" + accuracy::NoPredictionText(precision) + ")"};
-  return {t->top1_pct, std::string(accuracy::ProvenanceName(t->provenance)), explore::Top1Text(*t)};
+  if (!t) return {explore::Top1Json(std::nullopt), "none (" + accuracy::NoPredictionText(precision) + ")"};
+  return {explore::Top1Json(t), explore::Top1Text(*t)};
 }
 
 void RegisterAccuracy(CLI::App& app) {

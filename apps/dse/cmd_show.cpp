@@ -37,8 +37,7 @@ void Run(ShowOptions options) {
     nlohmann::json out = explore::NetworkJson(net, options.per_op);
     AddLatencyJson(facts, options.latency, options.per_op, &out);
     const ShowTop1 top1 = Top1OfVariant(options.variant, analysis::CountNetwork(net).macs);
-    out["top1"] = top1.top1_pct ? nlohmann::json(*top1.top1_pct) : nlohmann::json();
-    out["top1_provenance"] = top1.provenance;
+    out.update(top1.json);
     std::cout << explore::DocumentText(out);
     return;
   }

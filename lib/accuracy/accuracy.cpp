@@ -1,7 +1,9 @@
 #include "accuracy/accuracy.h"
 
+#include "accuracy/top1_interval.h"
 #include "util/file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -26,7 +28,9 @@ util::Result<Surrogate> LoadSurrogate(const std::string& data_root) {
   if (!families_text) return families_text.error();
   auto map = ParseFamilyMap(families_path, *families_text, *published);
   if (!map) return map.error();
-  return Surrogate::Fit(*map, *published);
+  auto surrogate = Surrogate::Fit(*map, *published);
+  if (surrogate) AttachIntervals(surrogate.value());
+  return surrogate;
 }
 
 Precision DeployedPrecision(const searchspace::Space& space) {
@@ -78,12 +82,19 @@ std::optional<Top1> Top1ForVariant(const Surrogate& surrogate,
   out.top1_pct = p.top1_pct;
   out.family = p.family;
   out.fallback = p.fallback;
+  out.low_pct = p.low_pct;
+  out.high_pct = p.high_pct;
   out.source = p.fallback ? "surrogate, shared ceiling (no published data for this family)"
                           : fmt::format("surrogate, family {}", p.family);
   if (const std::string outside = surrogate.OutsideFit(query); !outside.empty()) {
     out.provenance = Provenance::kExtrapolated;
     out.source = fmt::format("surrogate{}: {}", p.fallback ? ", shared ceiling" : "", outside);
+    // Outside the fitted range: at least the edge rows' band (top1_interval.h step 4).
+    const double half = surrogate.intervals().extrapolated_half_pct;
+    if (p.low_pct && p.top1_pct - *p.low_pct < half) out.low_pct = std::max(0.0, p.top1_pct - half);
+    if (p.high_pct && *p.high_pct - p.top1_pct < half) out.high_pct = std::min(100.0, p.top1_pct + half);
   }
+  if (p.low_pct) out.source += "; " + IntervalMethodText(p.fallback);
   return out;
 }
 

@@ -24,7 +24,8 @@ inline constexpr const char* kDefaultStorePath = "results/accuracy_measured.csv"
 /// Reads a whole file; a runtime error naming the path when it cannot be read.
 util::Result<std::string> ReadFile(const std::string& path);
 
-/// Reads published.csv and families.toml under `data_root` and fits the surrogate.
+/// Reads published.csv and families.toml under `data_root`, fits the surrogate and derives its
+/// 80 % intervals (top1_interval.h AttachIntervals).
 util::Result<Surrogate> LoadSurrogate(const std::string& data_root);
 
 /// Top-1 of one variant, with where it comes from.
@@ -35,6 +36,10 @@ struct Top1 {
   std::string family;     // surrogate family used ("" for the fallback or a measurement)
   bool fallback = false;  // predicted with the shared ceiling: no data for this family
   std::string source;     // measurement source, or a description of the prediction
+  // The 80 % interval of a predicted or extrapolated top1_pct (top1_interval.h), percent
+  // points; absent for measured and published figures (not predictions; published rows carry
+  // no interval of their own) and where none was derived.
+  std::optional<double> low_pct, high_pct;
 };
 
 /// ImageNet top-1 of `variant` (of `space`, with `macs` multiply-accumulates) at `precision`,
@@ -44,6 +49,7 @@ struct Top1 {
 /// "extrapolated", with the reason in `source`, outside its family's fitted data). nullopt
 /// for int4 and mixed precision without a measurement or a published figure: the surrogate
 /// does not predict them. A fixed net's width is its families.toml fixed width, else 1.0.
+/// A prediction carries the surrogate's 80 % interval when it has one (`source` names how).
 std::optional<Top1> Top1ForVariant(const Surrogate& surrogate, const std::vector<Measurement>& measured,
                     const searchspace::Space& space, const searchspace::Variant& variant,
                     int64_t macs, Precision precision);

@@ -189,6 +189,12 @@ Prediction Surrogate::Predict(const Query& query) const {
                          params_.width_quadratic, query.width, query.macs_m);
   if (query.precision == Precision::kInt8) top1 -= params_.int8_drop_pct;
   out.top1_pct = std::clamp(top1, 0.0, 100.0);
+  if (!intervals_.family_half_pct.empty()) {
+    const double half = f >= 0 ? intervals_.family_half_pct[static_cast<size_t>(f)]
+                               : intervals_.fallback_half_pct;
+    out.low_pct = std::clamp(top1 - half, 0.0, 100.0);
+    out.high_pct = std::clamp(top1 + half, 0.0, 100.0);
+  }
   return out;
 }
 
@@ -239,6 +245,31 @@ std::vector<HeldOut> Surrogate::LeaveOneOut() const {
     Surrogate refit = *this;
     refit.params_ = std::move(params).value();
     out.push_back({points_[k], refit.FittedPct(points_[k])});
+  }
+  return out;
+}
+
+std::vector<HeldOut> Surrogate::LeaveOneFamilyOut() const {
+  std::vector<HeldOut> out;
+  const int families = static_cast<int>(map_.families.size());
+  for (int f = 0; f < families && families > 1; ++f) {
+    // The other families' rows, their indices closed over the gap left by f.
+    std::vector<FitPoint> rest;
+    for (FitPoint p : points_) {
+      if (p.family == f) continue;
+      if (p.family > f) --p.family;
+      rest.push_back(p);
+    }
+    auto params = Solve(rest, families - 1, params_.int8_drop_pct);
+    if (!params) continue;
+    for (const FitPoint& p : points_) {
+      if (p.family != f) continue;
+      double predicted = Logistic(params->shared_ceiling_pct, params->shared_center_log_macs,
+                                  params->slope, params->width_linear, params->width_quadratic,
+                                  p.width, p.macs_m);
+      if (p.int8) predicted -= params->int8_drop_pct;
+      out.push_back({p, std::clamp(predicted, 0.0, 100.0)});
+    }
   }
   return out;
 }

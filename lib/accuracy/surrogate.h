@@ -25,6 +25,7 @@
 // predictions far outside the fitted MACs range follow the logistic shape, not data;
 // LeaveOneOut() refits A, x0, s, d, e but keeps q (q comes from the PTQ pairs only).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,17 @@ struct Prediction {
   double top1_pct = 0;     // in [0, 100]
   std::string family;      // surrogate family used, "" when the shared fallback was used
   bool fallback = false;   // the family has no data of its own: shared ceiling and centre
+  // The 80 % interval of top1_pct (top1_interval.h), clamped to [0, 100]; absent when the
+  // surrogate's intervals were not derived (Surrogate::SetIntervals not called).
+  std::optional<double> low_pct, high_pct;
+};
+
+/// Half-widths of the surrogate's symmetric 80 % intervals, in top-1 points (derived out of
+/// sample by top1_interval.h DeriveIntervals). Empty `family_half_pct`: none derived.
+struct IntervalTable {
+  std::vector<double> family_half_pct;  // per family (FamilyMap::families index)
+  double fallback_half_pct = 0;         // a family without data (shared ceiling and centre)
+  double extrapolated_half_pct = 0;     // at least this outside a family's fitted range
 };
 
 /// A point held out of the fit and predicted by a refit without it.
@@ -99,6 +111,13 @@ class Surrogate {
 
   /// Refits without each fit point in turn and predicts it (leave-one-out).
   std::vector<HeldOut> LeaveOneOut() const;
+  /// Refits without each family's rows in turn and predicts them with the refit's shared
+  /// ceiling and centre, as a family without data is predicted (leave-one-family-out).
+  std::vector<HeldOut> LeaveOneFamilyOut() const;
+
+  /// Intervals that Predict attaches from now on (LoadSurrogate sets the derived ones).
+  void SetIntervals(IntervalTable intervals) { intervals_ = std::move(intervals); }
+  const IntervalTable& intervals() const { return intervals_; }
 
   const SurrogateParams& params() const { return params_; }
   const std::vector<FitPoint>& points() const { return points_; }
@@ -110,6 +129,7 @@ class Surrogate {
   FamilyMap map_;
   std::vector<FitPoint> points_;
   SurrogateParams params_;
+  IntervalTable intervals_;
 };
 
 /// The int8 drop q: mean (fp32 - int8) top-1 over the PTQ pairs; 0 when there are none.

@@ -39,12 +39,16 @@ struct Candidate {
   std::string latency_provenance;
   std::optional<double> energy_mj;
   std::optional<double> top1;
-  std::string top1_provenance;  // predicted | measured
+  std::string top1_provenance;  // predicted | extrapolated | published | measured
   // The 80 % interval of the predictions (latency/interval.h); absent with the figure.
   std::optional<double> latency_ms_low;
   std::optional<double> latency_ms_high;
   std::optional<double> energy_mj_low;
   std::optional<double> energy_mj_high;
+  // The 80 % interval of a predicted or extrapolated top1, percent points
+  // (accuracy/top1_interval.h); absent for measured and published figures and without top1.
+  std::optional<double> top1_low;
+  std::optional<double> top1_high;
 };
 
 // The predicted cost of one op of one evaluation (`dse sweep --per-op`).

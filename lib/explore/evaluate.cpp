@@ -19,8 +19,12 @@ void SetIdentity(const std::string& name, const searchspace::Variant& variant,
   if (top1) {
     c->top1 = top1->top1_pct;
     c->top1_provenance = std::string(accuracy::ProvenanceName(top1->provenance));
+    c->top1_low = top1->low_pct;
+    c->top1_high = top1->high_pct;
   } else {
     c->top1.reset();
+    c->top1_low.reset();
+    c->top1_high.reset();
     c->top1_provenance = "unknown";
   }
 }
@@ -143,7 +147,7 @@ util::Result<VariantFacts> AnalyseNetwork(graph::Network net, const Models& mode
   if (const accuracy::Measurement* m =
           accuracy::FindMeasurement(*models.measured, facts.net.name, precision)) {
     facts.top1 = accuracy::Top1{m->top1_pct, accuracy::Provenance::kMeasured, precision, "",
-                                false, m->source};
+                                false, m->source, std::nullopt, std::nullopt};
   }
   return facts;
 }

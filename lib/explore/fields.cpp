@@ -108,6 +108,8 @@ std::vector<Field> MakeTable() {
       Make<&C::latency_ms_high>("latency_ms_high", kEval, "high end of latency_ms's 80 % interval, ms"),
       Make<&C::energy_mj_low>("energy_mj_low", kEval, "low end of energy_mj's 80 % interval (latency's), mJ"),
       Make<&C::energy_mj_high>("energy_mj_high", kEval, "high end of energy_mj's 80 % interval (latency's), mJ"),
+      Make<&C::top1_low>("top1_low", kEval, "low end of a predicted top1's 80 % interval, %; absent when measured or published"),
+      Make<&C::top1_high>("top1_high", kEval, "high end of a predicted top1's 80 % interval, %; absent when measured or published"),
   };
 }
 

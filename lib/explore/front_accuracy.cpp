@@ -80,8 +80,10 @@ std::vector<Candidate> WithMeasuredTop1(std::vector<Candidate> rows,
     if (const accuracy::Measurement* m = MeasurementOf(c, measured, td, catalog)) {
       c.top1 = m->top1_pct;
       c.top1_provenance = std::string(accuracy::ProvenanceName(accuracy::Provenance::kMeasured));
+      c.top1_low.reset(), c.top1_high.reset();  // a measurement is not a prediction
     } else if (!IsImageNet(td)) {
       c.top1.reset();
+      c.top1_low.reset(), c.top1_high.reset();
       c.top1_provenance = "none";
     }
   }

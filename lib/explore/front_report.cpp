@@ -6,6 +6,7 @@
 
 #include "explore/front_accuracy.h"
 #include "explore/front_figure.h"
+#include "explore/texts.h"
 #include "explore/result_json.h"
 #include "explore/texts.h"
 #include "explore/vocabulary.h"
@@ -69,7 +70,7 @@ std::string FrontText(const FrontReport& r, const std::vector<FrontMember>& fron
     // Each top-1 says where it comes from: a measured import looks like any other number.
     const Candidate* c = MemberCandidate(m, rows);
     out += fmt::format("  {:<28} {:<9} {:>12.2f}  {:>6.2f}% {}\n", m.variant, m.mode, m.x, m.y,
-                       c ? c->top1_provenance : "unknown");
+                       c ? Top1LabelText(*c) : "unknown");
   }
   return out;
 }

@@ -78,7 +78,7 @@ double Distance(const Candidate& c, const PickConstraints& k) {
 
 std::string FiguresText(const Candidate& c) {
   return fmt::format("{} ms, top-1 {}, SRAM {}", OptionalText(c.latency_ms, "{:.1f}"),
-                     c.top1 ? fmt::format("{:.2f}% ({})", *c.top1, c.top1_provenance) : "unknown",
+                     c.top1 ? fmt::format("{:.2f}% ({})", *c.top1, Top1LabelText(c)) : "unknown",
                      KiBText(c.sram_bytes));
 }
 

@@ -7,6 +7,7 @@
 #include "util/csv.h"
 
 #include "accuracy/fit_stats.h"
+#include "accuracy/top1_interval.h"
 
 namespace explore {
 namespace {
@@ -75,6 +76,12 @@ nlohmann::json OptionalJson(const std::optional<double>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+nlohmann::json Top1Json(const std::optional<accuracy::Top1>& t) {
+  if (!t) return {{"top1", nullptr}, {"top1_provenance", "none"}, {"top1_low", nullptr}, {"top1_high", nullptr}};
+  return {{"top1", t->top1_pct}, {"top1_provenance", accuracy::ProvenanceName(t->provenance)},
+          {"top1_low", OptionalJson(t->low_pct)}, {"top1_high", OptionalJson(t->high_pct)}};
+}
+
 nlohmann::json SurrogateFitJson(const accuracy::Surrogate& s,
                                 const std::vector<accuracy::HeldOut>& held_out) {
   nlohmann::json out = ParamsJson(s);
@@ -91,12 +98,22 @@ nlohmann::json SurrogateFitJson(const accuracy::Surrogate& s,
                     {"loo_predicted_pct", h.predicted_pct}});
   }
   const accuracy::FitStats stats = accuracy::ComputeFitStats(s, held_out);
+  const accuracy::IntervalCoverage coverage = accuracy::MeasureCoverage(
+      held_out, s.LeaveOneFamilyOut(), static_cast<int>(s.families().families.size()));
   nlohmann::json per_family = nlohmann::json::object();
   for (const auto& [f, st] : stats.per_family) {
+    const accuracy::FamilyCoverage& fc = coverage.per_family.at(f);
     per_family[s.families().families[f].name] = {
         {"rows", st.rows}, {"fit_mae_pct", st.fit_mae_pct}, {"loo_mae_pct", st.loo_mae_pct},
-        {"loo_worst_pct", st.loo_worst_pct}, {"loo_worst_model", st.loo_worst_model}};
+        {"loo_worst_pct", st.loo_worst_pct}, {"loo_worst_model", st.loo_worst_model},
+        {"interval_half_pct", fc.half_pct}, {"interval_coverage_pct", 100 * fc.fraction()}};
   }
+  out["interval_method"] = accuracy::IntervalMethodText(false);
+  out["interval_coverage_pct"] = 100 * coverage.all.fraction();
+  out["edge_interval_half_pct"] = coverage.edge.half_pct;
+  out["edge_interval_coverage_pct"] = 100 * coverage.edge.fraction();
+  out["fallback_interval_half_pct"] = coverage.fallback.half_pct;
+  out["fallback_interval_coverage_pct"] = 100 * coverage.fallback.fraction();
   out["grid_loo_mae_pct"] = stats.grid_loo_mae_pct;
   out["grid_loo_worst_pct"] = stats.grid_loo_worst_pct;
   out["grid_rows"] = stats.grid_rows;

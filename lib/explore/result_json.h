@@ -19,6 +19,10 @@ namespace explore {
 /// `v` as a JSON number, null when unset.
 nlohmann::json OptionalJson(const std::optional<double>& v);
 
+/// `dse show --json`'s top-1 keys: top1, top1_provenance ("none" without a figure), and a
+/// prediction's 80 % interval top1_low, top1_high (null for measured or published figures).
+nlohmann::json Top1Json(const std::optional<accuracy::Top1>& top1);
+
 /// `dse accuracy fit --json`: the surrogate's form and parameters (shared and per family in
 /// "families"), the leave-one-out statistics (grid_* and "per_family") and one row per
 /// published point in "rows" (published, fitted and held-out predicted top-1).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "accuracy/top1_interval.h"
 #include "explore/result_json.h"
 #include "explore/summary.h"
 
@@ -37,12 +38,22 @@ std::string ExternalMemoriesText(const hw::Board& board) {
   return text.empty() ? "none" : text;
 }
 
+std::string Top1IntervalText(const std::optional<double>& low, const std::optional<double>& high) {
+  return low && high ? fmt::format(" [{:.1f}, {:.1f}]", *low, *high) : "";
+}
+
+std::string Top1LabelText(const Candidate& c) {
+  return c.top1_provenance + Top1IntervalText(c.top1_low, c.top1_high);
+}
+
 std::string Top1Text(const accuracy::Top1& t) {
   std::string text = fmt::format("{:.2f}% {} ({}", t.top1_pct, accuracy::PrecisionName(t.precision),
                                  accuracy::ProvenanceName(t.provenance));
+  if (t.low_pct && t.high_pct) text += fmt::format(" [{:.2f}, {:.2f}]", *t.low_pct, *t.high_pct);
   if (t.provenance == accuracy::Provenance::kPredicted) {
     text += t.fallback ? ", shared ceiling: no published data for this family"
                        : ", family " + t.family;
+    if (t.low_pct) text += "; " + accuracy::IntervalMethodText(t.fallback);
   } else if (!t.source.empty()) {
     text += ": " + t.source;
   }
@@ -116,7 +127,7 @@ std::string BestText(const SweepResult& r, const std::string& board) {
     const Candidate& best = *d.best;
     out += fmt::format(
         "  {:<9} {:<28} top-1 {:.2f}% ({})  latency {} ms ({})  {:.1f} M MACs\n", mode,
-        best.variant, *best.top1, best.top1_provenance,
+        best.variant, *best.top1, Top1LabelText(best),
         best.latency_ms ? fmt::format("{:.0f}", *best.latency_ms) : "-",
         LatencyLabel(best.latency_provenance), best.macs / 1e6);
   }
@@ -180,7 +191,7 @@ std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string
     for (const FrontMember& m : front) {
       const Candidate* c = MemberCandidate(m, r.candidates);
       out += fmt::format("  {:<28} {:<9} {:>8.0f} ms  {:>6.2f}% {}\n", m.variant, m.mode, m.x,
-                         m.y, c ? c->top1_provenance : "unknown");
+                         m.y, c ? Top1LabelText(*c) : "unknown");
     }
     if (front.empty()) out += "  none: no feasible design has a top-1 ('dse accuracy import' adds measured ones)\n";
     out += ImportedText(r, board);
@@ -197,16 +208,23 @@ std::string SurrogateFitText(const nlohmann::json& fit) {
       fit["slope_s"].get<double>(), fit["width_d"].get<double>(), fit["width_e"].get<double>(),
       fit["int8_drop_q_pct"].get<double>(), fit["shared_ceiling_pct"].get<double>(),
       fit["shared_center_ln_macs_m"].get<double>());
-  out += fmt::format("  {:<18} {:>8} {:>7} {:>5} {:>8} {:>8} {:>8}  {}\n", "family", "A_f %",
-                     "x0_f", "rows", "fit MAE", "LOO MAE", "LOO max", "worst held-out row");
+  out += fmt::format("  {:<18} {:>8} {:>7} {:>5} {:>8} {:>8} {:>8} {:>6} {:>6}  {}\n", "family", "A_f %",
+                     "x0_f", "rows", "fit MAE", "LOO MAE", "LOO max", "80% +-", "in 80%", "worst held-out row");
   for (const auto& f : fit["families"]) {
     const auto& st = fit["per_family"][f["family"].get<std::string>()];
-    out += fmt::format("  {:<18} {:>8.2f} {:>7.3f} {:>5} {:>8.2f} {:>8.2f} {:>8.2f}  {}\n",
+    out += fmt::format("  {:<18} {:>8.2f} {:>7.3f} {:>5} {:>8.2f} {:>8.2f} {:>8.2f} {:>6.2f} {:>5.0f}%  {}\n",
                        f["family"].get<std::string>(), f["ceiling_pct"].get<double>(),
                        f["center_ln_macs_m"].get<double>(), st["rows"].get<int>(),
                        st["fit_mae_pct"].get<double>(), st["loo_mae_pct"].get<double>(),
-                       st["loo_worst_pct"].get<double>(), st["loo_worst_model"].get<std::string>());
+                       st["loo_worst_pct"].get<double>(), st["interval_half_pct"].get<double>(),
+                       st["interval_coverage_pct"].get<double>(), st["loo_worst_model"].get<std::string>());
   }
+  out += fmt::format("  top-1 {} (80% +-: half-width; in 80%: held-out rows inside, each judged by a band "
+                     "without it): {:.0f}% of all rows; extrapolated at least +-{:.2f} ({:.0f}% of the edge rows "
+                     "inside); a family without data +-{:.2f} ({:.0f}% of left-out families' rows inside)\n",
+                     fit["interval_method"].get<std::string>(), fit["interval_coverage_pct"].get<double>(),
+                     fit["edge_interval_half_pct"].get<double>(), fit["edge_interval_coverage_pct"].get<double>(),
+                     fit["fallback_interval_half_pct"].get<double>(), fit["fallback_interval_coverage_pct"].get<double>());
   out += fmt::format(
       "  leave-one-out over the {} published float grid rows: MAE {:.3f}, "
       "worst {:.2f} top-1 points\n",

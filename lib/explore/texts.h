@@ -30,10 +30,17 @@ std::string KiBText(int64_t bytes);
 /// without any.
 std::string ExternalMemoriesText(const hw::Board& board);
 
-/// "61.26% int8 (predicted, family mbv3)": the figure, precision and provenance; a fallback
-/// prediction says "shared ceiling: no published data for this family", a measurement its
-/// source after ': '.
+/// "61.26% int8 (predicted [59.90, 62.62], family mbv3; 80 % interval from leave-one-out
+/// residuals over the published rows)": the figure, precision, provenance and a prediction's
+/// 80 % interval and its method; a fallback prediction says "shared ceiling: no published data
+/// for this family", a measurement or an extrapolation its source after ': '.
 std::string Top1Text(const accuracy::Top1& top1);
+
+/// "[59.9, 62.6]": a predicted top-1's 80 % interval (Candidate::top1_low, top1_high) with a
+/// leading space, "" when it has none (measured, published or unknown).
+std::string Top1IntervalText(const std::optional<double>& low, const std::optional<double>& high);
+/// "predicted [59.9, 62.6]", "measured": a candidate's top-1 provenance and its interval.
+std::string Top1LabelText(const Candidate& c);
 
 /// "mbv3-w1.00-r224 does not fit l552 in any mode" when none of `fits` fits (`dse fit` then
 /// exits 4), "... in patch mode" when `fits` holds one mode's; nullopt when one does.

@@ -68,11 +68,11 @@ util::Result<explore::VariantFacts> AnalysePoint(const searchspace::Point& point
   const accuracy::Precision precision = accuracy::DeployedPrecision(*point.space);
   accuracy::Top1 top1;
   if (const accuracy::Measurement* m = accuracy::FindMeasurement(*models.measured, name, precision)) {
-    top1 = {m->top1_pct, accuracy::Provenance::kMeasured, precision, "", false, m->source};
+    top1 = {m->top1_pct, accuracy::Provenance::kMeasured, precision, "", false, m->source, std::nullopt, std::nullopt};
   } else {
     const accuracy::ArchPrediction p = predictor.Predict(point, facts.totals.macs / 1e6, facts.totals.params / 1e6);
     top1 = {p.top1_pct, p.extrapolated ? accuracy::Provenance::kExtrapolated : accuracy::Provenance::kPredicted,
-            accuracy::Precision::kFp32, "", false, p.Describe()};
+            accuracy::Precision::kFp32, "", false, p.Describe(), std::nullopt, std::nullopt};
   }
   facts.top1 = top1;
   return facts;

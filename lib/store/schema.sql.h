@@ -15,7 +15,7 @@
 //      evaluation_view shows weight_bytes and runtime.
 //   Columns added within a version (Database::AddMissingColumns adds them to older files on
 //   open): evaluations latency_ms_low, latency_ms_high, energy_mj_low, energy_mj_high (the
-//   80 % interval of the prediction). A fresh file gets them the same way, in the same
+//   80 % interval of the prediction), top1_low, top1_high (a predicted top-1's). A fresh file gets them the same way, in the same
 //   transaction as its tables, so a fresh and a migrated file have the same schema text.
 
 namespace store {

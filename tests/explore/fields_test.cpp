@@ -36,6 +36,8 @@ explore::Candidate Full() {
   c.energy_mj = 0.125;
   c.top1 = 52.4;
   c.top1_provenance = "predicted";
+  c.top1_high = 54.7;
+  c.top1_low = 50.1;  // a predicted top1's 80 % interval (values made up for the row)
   return c;
 }
 
@@ -48,7 +50,8 @@ TEST(Fields, ListEveryCandidateFieldInOrder) {
                        "budget_bytes", "feasible", "fail_reason", "sram_bytes",
                        "internal_flash_bytes", "external_bytes", "partition_factor", "latency_ms",
                        "latency_provenance", "energy_mj", "top1", "top1_provenance",
-                       "latency_ms_low", "latency_ms_high", "energy_mj_low", "energy_mj_high"}));
+                       "latency_ms_low", "latency_ms_high", "energy_mj_low", "energy_mj_high",
+                       "top1_low", "top1_high"}));
 }
 
 // Kind and optionality follow the member's C++ type.
@@ -105,14 +108,14 @@ TEST(Fields, Csv) {
             "peak_activation_bytes,board,runtime,mode,budget_bytes,feasible,fail_reason,sram_bytes,"
             "internal_flash_bytes,external_bytes,partition_factor,latency_ms,latency_provenance,"
             "energy_mj,top1,top1_provenance,latency_ms_low,latency_ms_high,energy_mj_low,"
-            "energy_mj_high\n");
+            "energy_mj_high,top1_low,top1_high\n");
   explore::Candidate c = Full();
   c.energy_mj.reset();
   // The fail reason holds a comma and quotes: quoted, quotes doubled (RFC 4180).
   EXPECT_EQ(explore::CandidateCsvRow(c),
             "mbv3-w0.50-r112,mbv3,0.5,112,16278696,1234567,1200000,1250000,150528,f469,"
             "other-runtime,tinyops,262144,true,\"sram: needs 300000 B, has \"\"258000\"\" B\",250000,"
-            "90000,1400000,3,674.25,calibrated,,52.4,predicted,,,,\n");
+            "90000,1400000,3,674.25,calibrated,,52.4,predicted,,,,,50.1,54.7\n");
 }
 
 // Fronts carry their members' runtime.

@@ -119,7 +119,7 @@ check pub-mcunet-in4 0 "top-1 +68\.00% int8 \(published: mit-han-lab/mcunet READ
 check pub-int4 0 "top-1 +63\.50% int4 \(published: Sadiq et al\." -- show mcunet-in3-int4
 check pub-int4-none 0 "top-1 +none \(int4: no published int4 figure for this net, and the surrogate predicts fp32 and int8 only\)" -- show mcunet-in4-int4
 check pub-int4-none-json 0 '"top1": null' -- show mcunet-in4-int4 --json
-check extrapolated-text 0 "top-1 +[0-9.]+% int8 \(extrapolated: surrogate: MACs [0-9.]+ M below the fitted" -- show mbv3-w0.10-r048
+check extrapolated-text 0 "top-1 +[0-9.]+% int8 \(extrapolated \[[0-9.]+, [0-9.]+\]: surrogate: MACs [0-9.]+ M below the fitted" -- show mbv3-w0.10-r048
 check extrapolated-json 0 '"top1_provenance": "extrapolated"' -- show mbv3-w0.10-r048 --json
 check pub-sweep 0 "run 1 in" -- --quiet sweep --board f469 --spaces mcunet-in4 mcunet-in3-int4 --db $A/pub.sqlite
 sql_is pub-db $A/pub.sqlite "SELECT DISTINCT variant, top1, top1_provenance FROM evaluation_view ORDER BY variant" \
