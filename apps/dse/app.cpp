@@ -51,7 +51,7 @@ const kernels::Runtime* ResolveRuntime(const std::string& id) {
 }
 
 void Note(const std::string& text) {
-  if (!Globals().quiet) std::cerr << text << "\n";
+  if (!Globals().quiet && !text.empty()) std::cerr << text << "\n";
 }
 
 }  // namespace dse_app

@@ -63,7 +63,7 @@ void AddRuntimeOption(CLI::App* cmd, std::string* runtime_id);
 // The registered runtime `id`; an unknown id exits 2 naming the nearest one.
 const kernels::Runtime* ResolveRuntime(const std::string& id);
 
-// Progress and notes go to stderr unless --quiet.
+// Progress and notes go to stderr unless --quiet; an empty note prints nothing.
 void Note(const std::string& text);
 
 // Subcommand registration: each cmd_*.cpp adds its subcommand to the app.

@@ -117,7 +117,7 @@ void RegisterAnalyze(CLI::App& app) {
                   "TinyOps plan and predicted latency");
   cmd->add_option("--mode", options.latency.mode,
                   "Deployment mode of the predicted latency: internal, external or tinyops "
-                  "(default tinyops; internal on a board without external RAM)");
+                  "(default tinyops, internal without external RAM; as deploy picks if the runtime can't)");
   cmd->add_option("--budget", options.latency.budget,
                   "TinyOps SRAM budget in bytes, or K/M (x 1024) (default: the board's sram_budget_bytes)")->check(NotEmpty());
   AddRuntimeOption(cmd, &options.latency.runtime);

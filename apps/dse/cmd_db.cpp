@@ -1,7 +1,5 @@
 // dse db merge — many results databases into one (lib/store/merge.h).
 
-#include <fmt/format.h>
-
 #include <iostream>
 
 #include "app.h"
@@ -18,9 +16,9 @@ void RegisterDb(CLI::App& app) {
   merge->add_option("inputs", inputs, "Input databases")->required();
   merge->add_option("--out", out, "The merged database (written atomically)")->required();
   merge->callback([] {
-    const store::MergeSummary s = Unwrap(store::Merge(inputs, out));
-    std::cout << fmt::format("{} runs read, {} written ({} evaluations) to {}\n", s.runs_read,
-                             s.runs_written, s.evaluations, out);
+    const store::MergeSummary summary = Unwrap(store::Merge(inputs, out));
+    std::cout << store::MergeText(summary, out);
+    Note(store::MergeNote(summary));
   });
 }
 

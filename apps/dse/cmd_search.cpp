@@ -27,10 +27,11 @@ void Run(const SearchArgs& a) {
   explore::SweepOptions sweep;
   for (const hw::Board& b : boards) sweep.boards.push_back(&b);
   sweep.runtime = ResolveRuntime(a.runtime);
+  sweep.configuration = Globals().tinyops_config;
   sweep.modes = Unwrap(explore::ChooseModes(a.mode == "all" ? std::vector<std::string>{} : std::vector{a.mode}));
   search::Request request = a.request;
   request.data_root = Globals().data_dir;
-  if (a.resume) request.resume = Unwrap(search::ResumeDesigns(a.db, *a.resume)), request.resumed_from = a.resume;
+  if (a.resume) Note(Unwrap(search::Resume(a.db, *a.resume, explore::OptionsOf(sweep.configuration, sweep.filter_growth), &request)));
   UseDatabase(a.db, {});
   const std::optional<searchspace::Catalog> at_width = search::CatalogAtWidth(Spaces(), request.space);
   const search::Plan plan = Unwrap(search::MakePlan(request, at_width ? *at_width : Spaces(), sweep));

@@ -110,7 +110,7 @@ int64_t StoreRun(store::Database& db, const std::vector<hw::Board>& boards, cons
       explore::RunInputFiles(Spaces(), board_files, Globals().data_dir, accuracy::kDefaultStorePath, model_files),
       std::time(nullptr));
   store::RunInfo run{0, provenance.started_at, explore::ToolVersion(), explore::GitRevision(), command_line,
-                     provenance.inputs_hash, provenance.boards, provenance.spaces, model_sha256};
+                     provenance.inputs_hash, provenance.boards, provenance.spaces, model_sha256, result.options};
   return Unwrap(db.WriteRun(run, result.candidates, result.fronts, result.op_costs));
 }
 

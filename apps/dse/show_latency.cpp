@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "deploy/request.h"
 #include "explore/choice.h"
 #include "explore/fields.h"
 #include "explore/latency_text.h"
@@ -30,8 +31,13 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   const int64_t budget = options.budget.empty() ? 0 : ParseBudgetBytes(options.budget);
   const kernels::Runtime* runtime = ResolveRuntime(options.runtime);
   const latency::BoardCoefficients coefs = CoefficientsOn(r.board, runtime);
-  const explore::Target target =
+  explore::Target target =
       TargetOn(r.board, runtime, &coefs, options.mode, budget, options.filter_growth);
+  if (options.every_mode) {  // no --mode: the board's default, unless the runtime cannot run it
+    const deploy::ModeChoice choice = Unwrap(deploy::ChoosePredictionMode(facts, target));
+    target.deployment.mode = choice.mode;
+    Note(choice.reason);
+  }
   r.evaluation = Unwrap(explore::EvaluatePoint(facts, target, {.predict_infeasible = true}));
   const tinyops::Plan* plan = placement::TinyopsPlan(r.evaluation.fit);
   if (plan != nullptr && !plan->fits) {
@@ -40,7 +46,7 @@ LatencyResult Compute(const explore::VariantFacts& facts, const LatencyOptions& 
   }
   if (const std::string why = placement::RuntimeViolationText(r.evaluation.fit); !why.empty()) {
     Note(fmt::format("note: {} cannot run in the {} mode ({}); latency is predicted as if it could",
-                     facts.net.name, options.mode, why));
+                     facts.net.name, r.evaluation.fit.mode, why));
   }
   if (r.evaluation.latency_error) FailInput(r.evaluation.latency_error->message);
   return r;
@@ -79,7 +85,7 @@ void AddLatencyOptions(CLI::App* show, LatencyOptions* options) {
   show->add_option("--board", options->board,
                    "Board name or profile file: adds predicted latency and energy");
   show->add_option("--mode", options->mode, "Deployment mode: internal, external or tinyops "
-                   "(default tinyops; internal on a board without external RAM)");
+                   "(default tinyops, internal without external RAM; as deploy picks if the runtime can't)");
   show->add_option("--budget", options->budget,
                    "TinyOps SRAM budget in bytes, or K/M (x 1024) (default: the board's)")->check(NotEmpty());
   AddRuntimeOption(show, &options->runtime);
@@ -89,7 +95,7 @@ void AddLatencyJson(const explore::VariantFacts& facts, const LatencyOptions& op
                     bool per_op, nlohmann::json* out) {
   if (options.board.empty()) return;
   const LatencyResult r = Compute(facts, options);
-  explore::AddLatencyJson(r.evaluation, r.board, options.mode, per_op, out);
+  explore::AddLatencyJson(r.evaluation, r.board, r.evaluation.fit.mode, per_op, out);
   if (options.every_mode) (*out)["modes"] = explore::CandidatesJson(EveryMode(facts, r, options));
 }
 
@@ -97,7 +103,7 @@ void PrintLatency(const explore::VariantFacts& facts, const LatencyOptions& opti
                   bool per_op) {
   if (options.board.empty()) return;
   const LatencyResult r = Compute(facts, options);
-  std::cout << explore::LatencyText(facts.net, r.evaluation, r.board, options.mode,
+  std::cout << explore::LatencyText(facts.net, r.evaluation, r.board, r.evaluation.fit.mode,
                                     EveryMode(facts, r, options), per_op);
 }
 

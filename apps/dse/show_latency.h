@@ -24,8 +24,9 @@ struct LatencyOptions {
 /// Adds --board, --mode, --budget and --runtime to `show`.
 void AddLatencyOptions(CLI::App* show, LatencyOptions* options);
 
-/// Checks --board, --mode and --budget before anything is printed (exit 2) and fills in the
-/// mode when none was given: tinyops, or internal (with a note) on a board without external RAM.
+/// Checks --board, --mode and --budget before anything is printed (exit 2) and, with no --mode,
+/// fills in tinyops, or internal (with a note) on a board without external RAM; the latency is
+/// predicted in deploy::ChoosePredictionMode's pick (another, said, if the runtime cannot).
 LatencyOptions ResolveLatency(LatencyOptions options);
 
 /// Adds latency_ms, latency_provenance, energy_mj (when known) and, with per_op, per-op

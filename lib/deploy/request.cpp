@@ -7,6 +7,7 @@
 
 #include "analysis/patch_schedule.h"
 #include "placement/schedule_modes.h"
+#include "placement/violations.h"
 
 namespace deploy {
 namespace {
@@ -86,6 +87,7 @@ util::Result<ModeChoice> ChooseDeployMode(const explore::VariantFacts& facts,
   }
   ModeChoice choice;
   const std::string candidates = CandidatesText(evaluated);
+  choice.candidates = candidates;
   if (best == nullptr) {
     choice.reason = fmt::format("{} does not fit {} in any mode ({})", facts.net.name,
                                 target.board->name, candidates);
@@ -97,6 +99,28 @@ util::Result<ModeChoice> ChooseDeployMode(const explore::VariantFacts& facts,
       "'dse pick' ranks modes (ties in the order {}): {}",
       choice.mode, fmt::join(ids, ", "), candidates);
   choice.chosen = *best;
+  return choice;
+}
+
+util::Result<ModeChoice> ChoosePredictionMode(const explore::VariantFacts& facts,
+                                              const explore::Target& target) {
+  const std::string& fallback = target.deployment.mode;
+  auto placed = explore::EvaluatePoint(facts, target);
+  if (!placed) return placed.error();
+  const std::string why = placement::RuntimeViolationText(placed->fit);
+  if (why.empty()) return ModeChoice{fallback, "", {}, ""};
+  auto picked = ChooseDeployMode(facts, target);
+  if (!picked) return picked.error();
+  ModeChoice choice = std::move(picked).value();
+  if (choice.mode.empty()) {
+    return ModeChoice{fallback, fmt::format(
+        "note: --mode not given: {} fits {} in no mode ({}); latency in the {} mode (--mode to "
+        "choose)", facts.net.name, target.board->name, choice.candidates, fallback), {}, ""};
+  }
+  choice.reason = fmt::format(
+      "note: --mode not given: the {} mode cannot run ({}), so latency is in '{}', the feasible "
+      "mode of lowest predicted latency, as 'dse deploy' picks ({}); --mode {} predicts it as if "
+      "it could", fallback, why, choice.mode, choice.candidates, fallback);
   return choice;
 }
 

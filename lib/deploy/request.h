@@ -25,6 +25,7 @@ struct ModeChoice {
   std::string mode;           // "" when the design fits in no mode
   std::string reason;         // one line: why this mode, every candidate's predicted latency
   explore::Evaluation chosen;  // the chosen mode's evaluation (unset when mode is "")
+  std::string candidates;     // every candidate mode's predicted latency, or why it does not fit
 };
 
 /// `dse pick`'s rule for the modes of one design: among every registered mode (the opt-in
@@ -38,5 +39,15 @@ struct ModeChoice {
 /// take (CheckScheduleOptions).
 util::Result<ModeChoice> ChooseDeployMode(const explore::VariantFacts& facts,
                                           const explore::Target& target);
+
+/// The mode `dse show` and `dse analyze` predict in when no --mode is given, target.deployment's
+/// mode being the board's default (explore::DefaultMode). The default stands (reason "") when
+/// the runtime can run it. When it cannot (its placement has a runtime violation: TinyOps under
+/// a runtime other than TFLM + CMSIS-NN), the mode ChooseDeployMode picks, as `dse deploy`
+/// without --mode does, with a reason (a "note: ..." line) naming it and why; when `facts`
+/// fits in no mode, the default stands with a reason saying so (its latency is then predicted
+/// as if it could run). Fails as ChooseDeployMode.
+util::Result<ModeChoice> ChoosePredictionMode(const explore::VariantFacts& facts,
+                                              const explore::Target& target);
 
 }  // namespace deploy

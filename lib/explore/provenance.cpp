@@ -1,5 +1,7 @@
 #include "explore/provenance.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 
 #include "explore/evaluate.h"
@@ -14,6 +16,22 @@ void Append(std::string* list, const std::string& name) {
 }
 
 }  // namespace
+
+RunOptions OptionsOf(placement::Configuration configuration, bool filter_growth) {
+  return {std::string(placement::ConfigurationId(configuration)), filter_growth};
+}
+
+std::string RunOptionsText(const RunOptions& options) {
+  const std::string growth =
+      options.filter_growth ? (*options.filter_growth ? "on" : "off") : "unknown";
+  return fmt::format("--tinyops-config {}, filter growth {}",
+                     options.tinyops_config.value_or("unknown"), growth);
+}
+
+bool OptionsDiffer(const RunOptions& a, const RunOptions& b) {
+  const auto differ = [](const auto& x, const auto& y) { return x && y && *x != *y; };
+  return differ(a.tinyops_config, b.tinyops_config) || differ(a.filter_growth, b.filter_growth);
+}
 
 std::string UtcTimestamp(std::time_t time) {
   std::tm utc{};

@@ -5,10 +5,12 @@
 // rest is computed here. Nothing here prints.
 
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "hw/board.h"
+#include "placement/mode.h"
 #include "searchspace/catalog.h"
 
 namespace explore {
@@ -21,6 +23,25 @@ struct RunProvenance {
   std::string spaces;       // space names in sweep order, then kImportedSpace if models were
                             // imported; comma-separated; "" when neither
 };
+
+/// The options of a run that change its figures though no input file does: `--tinyops-config`
+/// and `--no-filter-growth` (recorded as runs.tinyops_config and runs.filter_growth). Unset: not
+/// recorded (a run written before dse recorded them), so unknown.
+struct RunOptions {
+  std::optional<std::string> tinyops_config;  // placement::ConfigurationId: fastest, firmware
+  std::optional<bool> filter_growth;          // false: --no-filter-growth
+  bool operator==(const RunOptions&) const = default;
+};
+
+/// The RunOptions of a sweep or search made with these options.
+RunOptions OptionsOf(placement::Configuration configuration, bool filter_growth);
+
+/// "--tinyops-config fastest, filter growth on"; an unset field reads "unknown".
+std::string RunOptionsText(const RunOptions& options);
+
+/// Whether `a` and `b` record different options: some field known in both and unequal (an
+/// unknown field conflicts with nothing).
+bool OptionsDiffer(const RunOptions& a, const RunOptions& b);
 
 /// `time` as UTC "YYYY-MM-DDTHH:MM:SSZ" (0 is "1970-01-01T00:00:00Z").
 std::string UtcTimestamp(std::time_t time);

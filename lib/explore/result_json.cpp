@@ -212,8 +212,15 @@ nlohmann::json SweepJson(const SweepResult& result, const std::vector<std::strin
          {"front", FrontRowsJson(FrontOf(result.fronts, board, "latency", "all"),
                                  result.candidates)}});
   }
-  return {{"db", db}, {"variants", result.points}, {"evaluations", result.candidates.size()},
-          {"front_members", result.fronts.size()}, {"boards", per_board}};
+  nlohmann::json out = {{"db", db}, {"variants", result.points}, {"evaluations", result.candidates.size()},
+                        {"front_members", result.fronts.size()}, {"boards", per_board}};
+  out.update(RunOptionsJson(result.options));
+  return out;
+}
+
+nlohmann::json RunOptionsJson(const RunOptions& options) {
+  const auto value = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  return {{"tinyops_config", value(options.tinyops_config)}, {"filter_growth", value(options.filter_growth)}};
 }
 
 nlohmann::json ReproduceJson(const ReproduceReport& report) {

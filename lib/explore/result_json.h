@@ -55,7 +55,11 @@ std::string XField(const std::string& x_objective);
 /// 6 significant digits, MACs as the whole count; top-1 to 4 decimals).
 std::string FrontCsv(const std::vector<FrontMember>& front, const std::string& x_objective);
 
-/// `dse sweep --json`: db, the counters (variants, evaluations, front_members) and per board
+/// The run's options (RunOptions) as "tinyops_config" and "filter_growth", null when unknown.
+nlohmann::json RunOptionsJson(const RunOptions& options);
+
+/// `dse sweep --json`: db, the counters (variants, evaluations, front_members), the run's
+/// options (RunOptionsJson) and per board
 /// ("boards"): its name, the best design per mode ("best", candidates) and the top-1 vs
 /// latency front of every mode ("front", FrontRowsJson).
 nlohmann::json SweepJson(const SweepResult& result, const std::vector<std::string>& boards,

@@ -273,6 +273,7 @@ util::Result<SweepResult> Sweep(const SweepOptions& options, const Models& model
     if (progress) progress(done, total);
   }
   result.points = done;
+  result.options = OptionsOf(options.configuration, options.filter_growth);
   if (!options.keep_all) Prune(options, &result.candidates);
   result.fronts = FrontsOf(options, result.candidates);
   return result;

@@ -10,6 +10,7 @@
 
 #include "explore/evaluate.h"
 #include "explore/fronts.h"
+#include "explore/provenance.h"
 #include "explore/search.h"
 
 namespace explore {
@@ -43,6 +44,7 @@ struct SweepResult {
   std::vector<OpCost> op_costs;       // per op of every feasible evaluation, when per_op
   int64_t points = 0;                 // points proposed plus imported networks
   int64_t infeasible_points = 0;      // points feasible in no mode on any board
+  RunOptions options;                 // the options that shaped the figures, as the run records them
 };
 
 using Progress = std::function<void(int64_t done, int64_t total)>;

@@ -179,6 +179,7 @@ std::string SweepSummaryText(const SweepResult& r, const std::vector<std::string
   std::string out = RunSummaryLine(run_id, db, r.points, static_cast<int64_t>(boards.size()),
                                    static_cast<int64_t>(r.candidates.size()),
                                    r.infeasible_points) + "\n";
+  out += "  options: " + RunOptionsText(r.options) + "\n";
   for (const std::string& board : boards) {
     out += fmt::format("\n{} — best predicted top-1 per design space (feasible designs):\n", board);
     out += BestText(r, board);

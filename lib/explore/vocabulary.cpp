@@ -163,6 +163,7 @@ const std::vector<ReportField>& ReportFields() {
       {"tensor", "a tensor's name"},
       {"tinyops_budget_bytes", "the board's default TinyOps budget"},
       {"tinyops_fits", "the TinyOps plan fits its budget"},
+      {"tinyops_config", "sweep, search: the run's --tinyops-config (fastest, firmware; null: not recorded)"},
       {"tinyops_plan", "dse analyze: the TinyOps plan"},
       {"title", "a board's title"},
       {"top1_regime", "search: how the front's top-1 was predicted (supernet weights or trained)"},

@@ -38,6 +38,10 @@ enum class Configuration {
   kFirmware,
 };
 
+/// The `--tinyops-config` word of `c` ("fastest", "firmware"): what a results-database run
+/// records in runs.tinyops_config.
+std::string_view ConfigurationId(Configuration c);
+
 /// The mapping decision: taken from the command line, never stored in a network or a board.
 struct Deployment {
   std::string mode = "tinyops";   // a registered mode id

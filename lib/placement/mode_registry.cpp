@@ -38,6 +38,10 @@ util::Registry<DeploymentMode>& Instance() {
 
 }  // namespace
 
+std::string_view ConfigurationId(Configuration c) {
+  return c == Configuration::kFirmware ? "firmware" : "fastest";
+}
+
 util::Status RegisterMode(std::unique_ptr<DeploymentMode> mode) {
   return Instance().Register(std::move(mode));
 }

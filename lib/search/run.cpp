@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "explore/fronts.h"
+#include "explore/result_json.h"
 #include "explore/vocabulary.h"
 
 #include <chrono>
@@ -316,6 +317,7 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
       o.predictor && !o.front.empty()
           ? o.predictor->Predict(PointOf(*plan.staged, plan.problem.space().At(o.front.front().id)), 0, 0).regime
           : "uniform-family surrogate";
+  const nlohmann::json options = explore::RunOptionsJson(o.sweep.options);
   return explore::Document({{"algorithm", plan.algorithm->id()},
                             {"seed", plan.seed},
                             {"objectives", names},
@@ -327,6 +329,8 @@ std::string OutcomeJson(const Plan& plan, const Outcome& o, int64_t run_id) {
                             {"resumed", o.resumed},
                             {"resumed_from", plan.resumed_from ? nlohmann::json(*plan.resumed_from) : nlohmann::json()},
                             {"top1_regime", regime},
+                            {"tinyops_config", options["tinyops_config"]},
+                            {"filter_growth", options["filter_growth"]},
                             {"front", front}}, run_id).dump(2);
 }
 
@@ -351,6 +355,7 @@ std::string OutcomeText(const Plan& plan, const Outcome& o, int64_t run_id, cons
       "run {} in {}: {} {} evaluations in {:.2f} s ({:.0f}/s); front of {} designs, hypervolume {:.6g}\n",
       run_id, db, o.evaluations, plan.algorithm->id(), o.seconds, o.evaluations_per_second,
       o.front.size(), o.hypervolume);
+  text += "  options: " + explore::RunOptionsText(o.sweep.options) + "\n";
   if (!plan.resume_ids.empty() || plan.resume_skipped > 0) {
     text += fmt::format("  resumed: {} designs of the earlier run re-evaluated first ({} not points of this space), "
                         "{} new\n", o.resumed, plan.resume_skipped, o.evaluations - o.resumed);

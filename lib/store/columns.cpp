@@ -60,9 +60,15 @@ std::string ViewSql() {
 std::string Database::MissingColumnsSql() {
   const std::string sql = store::MissingColumnsSql(db_, "variants", explore::FieldScope::kVariant) +
                           store::MissingColumnsSql(db_, "evaluations", explore::FieldScope::kEvaluation);
-  // runs.resumed_from: the run a `dse search --resume` continued (NULL otherwise).
-  const std::string runs = ColumnsOf(db_, "runs").count("resumed_from") > 0
-                               ? "" : "ALTER TABLE runs ADD COLUMN resumed_from INTEGER;\n";
+  // Run columns added since version 3, NULL in the rows already there: resumed_from, the run a
+  // `dse search --resume` continued (NULL otherwise); tinyops_config and filter_growth, the
+  // options that changed the run's figures (explore::RunOptions; NULL: not recorded).
+  const std::set<std::string> have = ColumnsOf(db_, "runs");
+  std::string runs;
+  for (const char* column : {"resumed_from INTEGER", "tinyops_config TEXT", "filter_growth INTEGER"}) {
+    const std::string name = std::string(column).substr(0, std::string(column).find(' '));
+    if (have.count(name) == 0) runs += fmt::format("ALTER TABLE runs ADD COLUMN {};\n", column);
+  }
   return sql.empty() ? runs : runs + sql + ViewSql();
 }
 

@@ -19,6 +19,7 @@
 #include "explore/candidate.h"
 #include "accuracy/measured.h"
 #include "explore/fronts.h"
+#include "explore/provenance.h"
 #include "util/result.h"
 
 struct sqlite3;
@@ -43,6 +44,9 @@ struct RunInfo {
   /// (explore::ModelIdentities). Their variants rows are keyed by the SHA-256, so a different
   /// file of the same name gets its own row and the same file under another name shares one.
   std::map<std::string, std::string> model_sha256;
+  /// runs.tinyops_config and runs.filter_growth: the options that changed the run's figures
+  /// (columns added on open, columns.cpp; NULL, so unset, in a run written before them).
+  explore::RunOptions options;
 };
 
 /// What an accuracy import did: rows written (new or replaced), of them replaced, and rows
@@ -124,9 +128,10 @@ class Database {
   // The identity an import row's model is stored under; an input error naming the row.
   util::Result<std::string> ResolveModel(const std::string& file, const accuracy::Measurement& m);
   /// Adds every column of explore::CandidateFields() an existing file's variants or
-  /// evaluations table lacks (ALTER TABLE ... ADD COLUMN) and rebuilds evaluation_view, in one
-  /// transaction; no schema version change (columns.cpp). A read-only file that lacks columns
-  /// is refused.
+  /// evaluations table lacks (ALTER TABLE ... ADD COLUMN) and rebuilds evaluation_view, and the
+  /// runs columns added since version 3 (resumed_from, tinyops_config, filter_growth; NULL in
+  /// the runs there), in one transaction; no schema version change (columns.cpp). A read-only
+  /// file that lacks columns is refused.
   util::Status AddMissingColumns();
   /// The ALTER TABLE statements adding the field columns the file lacks, then the rebuilt
   /// evaluation_view; empty when none is missing. Reads the schema; writes nothing.

@@ -77,9 +77,9 @@ util::Result<int64_t> VariantId(sqlite3* db, const EvaluationRow& e, const std::
 
 int64_t InsertRun(sqlite3* db, const RunInfo& run) {
   Statement s(db, "INSERT INTO runs(started_at, tool_version, git_revision, command_line, "
-                  "inputs_hash, boards, spaces) VALUES (?,?,?,?,?,?,?)");
+                  "inputs_hash, boards, spaces, tinyops_config, filter_growth) VALUES (?,?,?,?,?,?,?,?,?)");
   s.BindAll(run.started_at, run.tool_version, run.git_revision, run.command_line, run.inputs_hash,
-            run.boards, run.spaces);
+            run.boards, run.spaces, run.options.tinyops_config, run.options.filter_growth);
   return s.Step() == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : -1;
 }
 
@@ -195,10 +195,11 @@ util::Result<std::vector<EvaluationRow>> Database::Evaluations(int64_t run_id, c
 
 util::Result<std::vector<RunInfo>> Database::Runs() {
   Statement s(db_, "SELECT id, started_at, tool_version, git_revision, command_line, inputs_hash, "
-                   "boards, spaces FROM runs ORDER BY id");
+                   "boards, spaces, tinyops_config, filter_growth FROM runs ORDER BY id");
   std::vector<RunInfo> runs;
   while (s.Step() == SQLITE_ROW) {
     runs.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7)});
+    runs.back().options = {s.IsNull(8) ? std::nullopt : std::optional(s.Text(8)), s.Optional<bool>(9)};
   }
   return runs;
 }

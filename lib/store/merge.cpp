@@ -136,6 +136,25 @@ std::vector<std::string> Split(const std::string& text) {
   return out;
 }
 
+// MergeSummary::differing_options of `runs`.
+std::string DifferingOptions(const std::vector<RunInfo>& runs) {
+  bool differ = false;
+  std::vector<std::pair<std::string, std::vector<int64_t>>> groups;  // options text, its runs
+  for (const RunInfo& run : runs) {
+    differ = differ || explore::OptionsDiffer(run.options, runs.front().options);
+    const std::string text = explore::RunOptionsText(run.options);
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == text; });
+    if (group == groups.end()) group = groups.insert(groups.end(), {text, {}});
+    group->second.push_back(run.id);
+  }
+  if (!differ) return "";
+  std::vector<std::string> parts;
+  for (const auto& [text, ids] : groups) {
+    parts.push_back(fmt::format("{} {}: {}", ids.size() == 1 ? "run" : "runs", fmt::join(ids, ", "), text));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 // Replaces every run's Pareto rows by the fronts of its evaluations.
 util::Status RecomputeFronts(const std::string& path, sqlite3* raw, MergeSummary* summary) {
   auto db = Database::Open(path, false);
@@ -146,6 +165,7 @@ util::Status RecomputeFronts(const std::string& path, sqlite3* raw, MergeSummary
   Statement insert(raw, "INSERT INTO pareto(run_id, board, runtime, x_objective, y_objective, "
                         "design_space, variant_id, mode) VALUES(?, ?, ?, ?, ?, ?, "
                         "(SELECT id FROM variants WHERE name = ?), ?)");
+  summary->differing_options = DifferingOptions(*runs);
   for (const RunInfo& run : *runs) {
     for (const std::string& board : Split(run.boards)) {
       auto rows = (*db)->Evaluations(run.id, board);
@@ -179,6 +199,17 @@ util::Status MergeInto(const std::vector<std::string>& inputs, const std::string
 }
 
 }  // namespace
+
+std::string MergeText(const MergeSummary& s, const std::string& out) {
+  return fmt::format("{} runs read, {} written ({} evaluations) to {}\n", s.runs_read,
+                     s.runs_written, s.evaluations, out);
+}
+
+std::string MergeNote(const MergeSummary& s) {
+  if (s.differing_options.empty()) return "";
+  return "note: the runs were made with different options, which change their figures: " +
+         s.differing_options;
+}
 
 std::string UnshardedCommand(const std::string& command_line) {
   std::istringstream in(command_line);

@@ -9,6 +9,7 @@
 #include "deploy/request.h"
 #include "explore/evaluate.h"
 #include "hw/catalog.h"
+#include "kernels/data_runtime.h"
 #include "placement/tinyops_mode.h"
 #include "support/deployment_data.h"
 #include "support/spaces.h"
@@ -130,6 +131,57 @@ TEST(Deploy, TinyopsBuffersTakeTheSramBeforeTheRuntimeState) {
     }
     EXPECT_EQ(buffers_bytes, 257744);
   }
+}
+
+}  // namespace
+
+namespace {
+
+// The mode show and analyze predict in without --mode (deploy::ChoosePredictionMode), under
+// the shipped runtimes (data/runtimes/). No coefficients: ChooseDeployMode ranks by registry
+// order (internal, external, tinyops, then the schedules), so the figures below are fits only.
+explore::Target PredictionTarget(const std::string& runtime_id, const std::string& board) {
+  EXPECT_TRUE(kernels::RegisterRuntimeDirectory(std::string(DSE_SOURCE_DIR) + "/data/runtimes"));
+  explore::Target t;
+  t.board = &Board(board);
+  t.runtime = kernels::FindRuntime(runtime_id).value();
+  t.deployment = {"tinyops", 0, true, &testing_support::DefaultBudgets()};
+  return t;
+}
+
+// TFLM + CMSIS-NN runs TinyOps: the board's default stands, and nothing is said.
+TEST(ChoosePredictionMode, TheDefaultStandsWhereTheRuntimeRunsIt) {
+  const explore::VariantFacts facts = explore::FactsOf(testing_support::BuildVariant("mbv3-w0.50-r128"));
+  const deploy::ModeChoice c =
+      deploy::ChoosePredictionMode(facts, PredictionTarget("tflm-cmsis-nn", "f469")).value();
+  EXPECT_EQ(c.mode, "tinyops");
+  EXPECT_EQ(c.reason, "");
+}
+
+// TinyEngine cannot run TinyOps. mbv3-w0.50-r128 needs 1,447,229 B of internal flash on the
+// F469 (1,048,576 B; to-fit-json-memory in tests/cli/cases/runtime_tinyops.sh), so internal
+// does not fit and external, the next in registry order, is the mode dse deploy takes.
+TEST(ChoosePredictionMode, ARuntimeThatCannotRunTheDefaultTakesDeploysPick) {
+  const explore::VariantFacts facts = explore::FactsOf(testing_support::BuildVariant("mbv3-w0.50-r128"));
+  const explore::Target target = PredictionTarget("tinyengine", "f469");
+  const deploy::ModeChoice c = deploy::ChoosePredictionMode(facts, target).value();
+  EXPECT_EQ(c.mode, "external");
+  EXPECT_EQ(c.mode, deploy::ChooseDeployMode(facts, target).value().mode);
+  EXPECT_TRUE(Has(c.reason, "note: --mode not given: the tinyops mode cannot run (runtime: TinyOps "
+                            "patches the TFLM interpreter and the CMSIS-NN kernels; tinyengine runs "
+                            "TinyEngine's generated code and TinyEngine's kernels), so latency is in "
+                            "'external'")) << c.reason;
+}
+
+// mbv3-w2.00-r224 has 13,416,000 B of model: more than the F469's 8 MiB of SDRAM and of QSPI
+// flash, so no mode fits; the default stands (predicted as if it could run) and that is said.
+TEST(ChoosePredictionMode, NoModeFitsKeepsTheDefault) {
+  const explore::VariantFacts facts = explore::FactsOf(testing_support::BuildVariant("mbv3-w2.00-r224"));
+  const deploy::ModeChoice c =
+      deploy::ChoosePredictionMode(facts, PredictionTarget("tinyengine", "f469")).value();
+  EXPECT_EQ(c.mode, "tinyops");
+  EXPECT_TRUE(Has(c.reason, "note: --mode not given: mbv3-w2.00-r224 fits f469 in no mode (internal "
+                            "does not fit, external does not fit, tinyops does not fit")) << c.reason;
 }
 
 }  // namespace

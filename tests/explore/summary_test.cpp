@@ -128,4 +128,20 @@ TEST(Provenance, DescribeRunJoinsNamesAndHashesTheInputs) {
   EXPECT_EQ(explore::DescribeRun({}, {}, false, {}, 0).spaces, "");
 }
 
+// The options a run records, in words and compared: an unknown field (a run written before
+// they were recorded) conflicts with nothing.
+TEST(RunOptions, TextAndDifference) {
+  const explore::RunOptions fastest = explore::OptionsOf(placement::Configuration::kFastest, true);
+  const explore::RunOptions firmware = explore::OptionsOf(placement::Configuration::kFirmware, false);
+  EXPECT_EQ(explore::RunOptionsText(fastest), "--tinyops-config fastest, filter growth on");
+  EXPECT_EQ(explore::RunOptionsText(firmware), "--tinyops-config firmware, filter growth off");
+  EXPECT_EQ(explore::RunOptionsText({}), "--tinyops-config unknown, filter growth unknown");
+  EXPECT_FALSE(explore::OptionsDiffer(fastest, fastest));
+  EXPECT_TRUE(explore::OptionsDiffer(fastest, firmware));
+  EXPECT_TRUE(explore::OptionsDiffer(fastest, {"fastest", false}));  // filter growth alone
+  EXPECT_FALSE(explore::OptionsDiffer(fastest, {}));
+  EXPECT_FALSE(explore::OptionsDiffer({}, firmware));
+  EXPECT_FALSE(explore::OptionsDiffer({"firmware", std::nullopt}, firmware));
+}
+
 }  // namespace

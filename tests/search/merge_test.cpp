@@ -108,6 +108,35 @@ TEST(Merge, RefusesDifferentSchemaVersionsAndWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(merged));
 }
 
+// Every run keeps the options it recorded; runs of different options are named in the summary,
+// runs of equal or unrecorded options are not.
+TEST(Merge, KeepsEachRunsOptionsAndSaysWhenTheyDiffer) {
+  const std::string a = Temp("opt_a.sqlite"), b = Temp("opt_b.sqlite"), old = Temp("opt_old.sqlite"),
+                    merged = Temp("opt_merged.sqlite"), same = Temp("opt_same.sqlite");
+  const auto write = [](const std::string& path, const explore::RunOptions& options, const std::string& command) {
+    auto db = Database::Open(path, true).value();
+    RunInfo run{0, "2026-01-01T00:00:00Z", "test", "test", command, "hash", "f746", "mbv3"};
+    run.options = options;
+    ASSERT_TRUE(db->WriteRun(run, {}, {}, {}));
+  };
+  write(a, {"fastest", true}, "dse sweep --board f746");
+  write(b, {"firmware", false}, "dse --tinyops-config firmware sweep --board f746 --no-filter-growth");
+  write(old, {}, "dse sweep --board f746 --spaces mbv3");
+  const MergeSummary s = Merge({a, b, old}, merged).value();
+  EXPECT_EQ(s.differing_options, "run 1: --tinyops-config fastest, filter growth on; run 2: --tinyops-config "
+                                 "firmware, filter growth off; run 3: --tinyops-config unknown, filter growth unknown");
+  EXPECT_EQ(MergeNote(s), "note: the runs were made with different options, which change their figures: " +
+                              s.differing_options);
+  const std::vector<RunInfo> runs = Database::Open(merged, false).value()->Runs().value();
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].options, (explore::RunOptions{"fastest", true}));
+  EXPECT_EQ(runs[1].options, (explore::RunOptions{"firmware", false}));
+  EXPECT_EQ(runs[2].options, explore::RunOptions{});
+  const MergeSummary quiet = Merge({a, old}, same).value();  // unknown conflicts with nothing
+  EXPECT_EQ(quiet.differing_options, "");
+  EXPECT_EQ(MergeNote(quiet), "");
+}
+
 TEST(UnshardedCommand, DropsShardAndDb) {
   EXPECT_EQ(UnshardedCommand("dse sweep --shard 1/2 --db a.sqlite --board f746"), "dse sweep --board f746");
   EXPECT_EQ(UnshardedCommand("dse -q sweep --db=a.sqlite --shard=2/2 --threads 2 --json"), "dse sweep");

@@ -113,6 +113,58 @@ TEST_F(DatabaseTest, RoundTripsEveryFieldAndRuntime) {
   EXPECT_EQ(back[1].resolution, 112);
 }
 
+// runs.tinyops_config and runs.filter_growth hold the run's options; a run without them (as a
+// caller that sets none) reads back unset, NULL in the file.
+TEST_F(DatabaseTest, RecordsTheRunsOptions) {
+  auto db = store::Database::Open(Path("o.sqlite"), true);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  store::RunInfo firmware = SampleRun();
+  firmware.options = {"firmware", false};
+  ASSERT_TRUE((*db)->WriteRun(firmware, {Row("mbv3-w0.50-r112", "tinyops", 52.4)}, {}, {}).ok());
+  ASSERT_TRUE((*db)->WriteRun(SampleRun(), {}, {}, {}).ok());
+  const std::vector<store::RunInfo> runs = (*db)->Runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].options.tinyops_config, "firmware");
+  EXPECT_EQ(runs[0].options.filter_growth, false);
+  EXPECT_FALSE(runs[1].options.tinyops_config.has_value());
+  EXPECT_FALSE(runs[1].options.filter_growth.has_value());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("o.sqlite").c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(raw, "SELECT ifnull(tinyops_config, 'NULL') || ':' || ifnull(filter_growth, 'NULL') "
+                          "FROM runs ORDER BY id", -1, &s, nullptr);
+  std::vector<std::string> stored;
+  while (sqlite3_step(s) == SQLITE_ROW) stored.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+  sqlite3_finalize(s);
+  sqlite3_close(raw);
+  EXPECT_EQ(stored, (std::vector<std::string>{"firmware:0", "NULL:NULL"}));
+}
+
+// A file written before the columns existed (they are dropped here) gets them on open, its runs
+// unset (not recorded), and then records a new run's options.
+TEST_F(DatabaseTest, AddsTheOptionColumnsToAnOlderFile) {
+  {
+    auto db = store::Database::Open(Path("old.sqlite"), true);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_TRUE((*db)->WriteRun(SampleRun(), {Row("mbv3-w0.50-r112", "tinyops", 52.4)}, {}, {}).ok());
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("old.sqlite").c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE runs DROP COLUMN tinyops_config; "
+                              "ALTER TABLE runs DROP COLUMN filter_growth", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto db = store::Database::Open(Path("old.sqlite"), false);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  store::RunInfo fastest = SampleRun();
+  fastest.options = {"fastest", true};
+  ASSERT_TRUE((*db)->WriteRun(fastest, {}, {}, {}).ok());
+  const std::vector<store::RunInfo> runs = (*db)->Runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].options, explore::RunOptions{});
+  EXPECT_EQ(runs[1].options, (explore::RunOptions{"fastest", true}));
+  EXPECT_EQ((*db)->Evaluations(runs[0].id, "f469").value().size(), 1u);  // the old run's row kept
+}
+
 // The store validates nothing about mode names: modes come from a registry in code.
 TEST_F(DatabaseTest, AcceptsAnyModeName) {
   auto db = store::Database::Open(Path("m.sqlite"), true);

@@ -11,7 +11,7 @@ check to-fit-json 0 '"kind": "runtime"' -- fit mbv3-w0.50-r128 --board f469 --ru
 check to-fit-json-null 0 '"needed_bytes": null' -- fit mbv3-w0.50-r128 --board f469 --runtime tinyengine --json
 check to-fit-json-memory 0 '"needed_bytes": 1447229' -- fit mbv3-w0.50-r128 --board f469 --runtime tinyengine --json
 check to-show-every 0 "tinyops +does not fit: $TO_WHY" -- show mbv3-w0.50-r128 --board f469 --runtime tinyengine
-check to-show-note 0 "note: mbv3-w0.50-r128 cannot run in the tinyops mode \($TO_WHY\)" -- show mbv3-w0.50-r128 --board f469 --runtime tinyengine
+check to-show-note 0 "note: mbv3-w0.50-r128 cannot run in the tinyops mode \($TO_WHY\)" -- show mbv3-w0.50-r128 --board f469 --runtime tinyengine --mode tinyops
 check to-reference 0 "tflm-reference runs the TFLM interpreter and TFLM's reference kernels" -- fit mbv3-w0.50-r128 --board f469 --runtime tflm-reference
 check to-microtvm 0 "microtvm-cmsis-nn runs microTVM's AOT executor and the CMSIS-NN kernels" -- fit mbv3-w0.50-r128 --board f469 --runtime microtvm-cmsis-nn
 check to-partition 4 "does not fit: $TO_WHY" -- partition mbv3-w0.50-r128 --board f469 --runtime tinyengine
