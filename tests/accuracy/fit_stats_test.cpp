@@ -9,18 +9,12 @@
 #include <cmath>
 
 #include "accuracy/accuracy.h"
+#include "support/shipped_surrogate.h"
 #include "accuracy/fit_stats.h"
 
 namespace {
 
-const accuracy::Surrogate& Fitted() {
-  static const accuracy::Surrogate surrogate = [] {
-    auto s = accuracy::LoadSurrogate(DSE_SOURCE_DIR);
-    if (!s) ADD_FAILURE() << s.error().message;
-    return std::move(s).value();
-  }();
-  return surrogate;
-}
+using accuracy_testing::Fitted;
 
 int FamilyIndex(const std::string& name) {
   const auto& families = Fitted().families().families;

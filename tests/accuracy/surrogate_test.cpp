@@ -10,19 +10,13 @@
 #include <map>
 
 #include "accuracy/accuracy.h"
+#include "support/shipped_surrogate.h"
 #include "analysis/cost.h"
 #include "support/spaces.h"
 
 namespace {
 
-const accuracy::Surrogate& Fitted() {
-  static const accuracy::Surrogate surrogate = [] {
-    auto s = accuracy::LoadSurrogate(DSE_SOURCE_DIR);
-    if (!s) ADD_FAILURE() << s.error().message;
-    return std::move(s).value();
-  }();
-  return surrogate;
-}
+using accuracy_testing::Fitted;
 
 const std::vector<accuracy::HeldOut>& LeaveOneOut() {
   static const std::vector<accuracy::HeldOut> held_out = Fitted().LeaveOneOut();

@@ -10,19 +10,13 @@
 #include <map>
 
 #include "accuracy/accuracy.h"
+#include "support/shipped_surrogate.h"
 #include "accuracy/top1_interval.h"
 #include "support/spaces.h"
 
 namespace {
 
-const accuracy::Surrogate& Fitted() {
-  static const accuracy::Surrogate surrogate = [] {
-    auto s = accuracy::LoadSurrogate(DSE_SOURCE_DIR);
-    if (!s) ADD_FAILURE() << s.error().message;
-    return std::move(s).value();
-  }();
-  return surrogate;
-}
+using accuracy_testing::Fitted;
 
 int FamilyIndex(const std::string& name) {
   const int f = Fitted().families().Find(name);
