@@ -66,10 +66,6 @@ Terms WayGradient(const OpTerms& op, const StagePrices& p, bool alternative) {
   return g;
 }
 
-bool UsesAlternative(const OpTerms& op, const CoefValues& coefs) {
-  return op.has_alternative && UsesAlternative(op, coefs, PriceStages(op, coefs));
-}
-
 bool UsesAlternative(const OpTerms& op, const CoefValues& coefs, const StagePrices& p) {
   if (!op.has_alternative) return false;
   // Both ways in one pass: they differ by the reads added to each stage's CPU side and the

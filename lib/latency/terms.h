@@ -56,9 +56,7 @@ struct StagePrices {
 StagePrices PriceStages(const OpTerms& op, const CoefValues& coefs);
 
 /// Whether `op` has an alternative way that is cheaper than its own at `coefs` (a tie keeps its
-/// own way).
-bool UsesAlternative(const OpTerms& op, const CoefValues& coefs);
-/// The same with `op`'s stages already priced at `coefs` (prices = PriceStages(op, coefs)).
+/// own way), its stages priced at `coefs` as `prices` (PriceStages(op, coefs)).
 bool UsesAlternative(const OpTerms& op, const CoefValues& coefs, const StagePrices& prices);
 
 /// d(op cycles)/d(coefs) at `coefs`: the terms of the cheaper way (UsesAlternative) with each
